@@ -1,0 +1,210 @@
+"""Accuracy of ``resolve()`` on the development data, by the protocol of shared/devdata/README.md.
+
+Run: python benchmarks/eval_devdata.py [--devdata DIR] [--peers] [--errors]
+
+Table: each Belarus-related record with a Cyrillic and a Latin name becomes one entity holding ONE
+name (the seed); every other clean name of those records is a query; names of unrelated persons are
+negatives (any match is a false positive). Run twice: seed = first Russian Cyrillic name, then seed
+= first Latin name. With --peers the same figures are given for a naive unidecode + Jaro-Winkler
+nearest neighbour and, when installed, for nomenklatura's logic-v2 matcher.
+The data is third-party and is read from its folder; it is never copied into the project.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from normalize import Normalizer  # noqa: E402
+from normalize.text import detect_language, script_of  # noqa: E402
+
+
+def find_devdata(arg: str | None) -> Path | None:
+    for cand in (arg, os.environ.get("NORMALIZE_DEVDATA"), HERE.parent.parent / "shared" / "devdata"):
+        if cand and (Path(cand) / "entities_dev.jsonl").is_file():
+            return Path(cand)
+    return None
+
+
+def has_cyr(s: str) -> bool:
+    return script_of(s) in ("Cyrl", "mixed")
+
+
+def build(records: list[dict], seed_kind: str) -> tuple[list[dict], list[tuple[str, str]], list[str]]:
+    table: list[dict] = []
+    queries: list[tuple[str, str]] = []
+    for r in records:
+        if not r.get("belarus_related"):
+            continue
+        names = r["names_clean"]
+        cyr = [n for n in names if has_cyr(n)]
+        lat = [n for n in names if not has_cyr(n)]
+        if not cyr or not lat:
+            continue
+        if seed_kind == "cyrillic":
+            ru = [n for n in cyr if detect_language(n) != "be"]
+            seed = (ru or cyr)[0]
+        else:
+            seed = lat[0]
+        gender = {"male": "m", "female": "f"}.get(r.get("gender") or "")
+        rec = {"id": r["id"], "canonical": lat[0], "names": [seed], "type": r["type"]}
+        if gender and r["type"] == "person":
+            rec["gender"] = gender
+        table.append(rec)
+        for n in names:
+            if n != seed:
+                queries.append((n, r["id"]))
+    negatives = [n for r in records if not r.get("belarus_related") and r["type"] == "person" for n in r["names"]]
+    return table, queries, negatives
+
+
+def evaluate(name: str, resolve: Callable[[str], str | None], queries, negatives, show_errors: bool) -> dict:
+    right = wrong = abstain = fp = 0
+    errors: list[str] = []
+    t0 = time.perf_counter()
+    for q, gold in queries:
+        got = resolve(q)
+        if got == gold:
+            right += 1
+        elif got is None:
+            abstain += 1
+            errors.append(f"  abstain  {q!r} (gold {gold})")
+        else:
+            wrong += 1
+            errors.append(f"  wrong    {q!r} -> {got} (gold {gold})")
+    for q in negatives:
+        got = resolve(q)
+        if got is not None:
+            fp += 1
+            errors.append(f"  false+   {q!r} -> {got}")
+    dt = time.perf_counter() - t0
+    n = len(queries)
+    res = {
+        "system": name,
+        "queries": n,
+        "accuracy": right / n if n else 0.0,
+        "wrong": wrong,
+        "abstain": abstain,
+        "negatives": len(negatives),
+        "false_positives": fp,
+        "fp_rate": fp / len(negatives) if negatives else 0.0,
+        "seconds": dt,
+    }
+    if show_errors:
+        print(f"--- errors of {name}")
+        print("\n".join(errors))
+    return res
+
+
+def ours(table: list[dict]) -> Callable[[str], str | None]:
+    n = Normalizer.from_records(table)
+
+    def run(q: str) -> str | None:
+        m = n.resolve(q)
+        return m.entity_id if m else None
+
+    return run
+
+
+def naive(table: list[dict], threshold: float = 0.9) -> Callable[[str], str | None]:
+    import jellyfish
+    from unidecode import unidecode
+
+    names = [(unidecode(r["names"][0]).lower(), r["id"]) for r in table]
+
+    def run(q: str) -> str | None:
+        qq = unidecode(q).lower()
+        best, bid = 0.0, None
+        for s, i in names:
+            sim = jellyfish.jaro_winkler_similarity(qq, s)
+            if sim > best:
+                best, bid = sim, i
+        return bid if best >= threshold else None
+
+    return run
+
+
+def nomenklatura_peer(table: list[dict]) -> Callable[[str], str | None] | None:
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import get_algorithm
+    except ImportError:
+        return None
+    algo = get_algorithm("logic-v2")
+    if algo is None:
+        return None
+    try:
+        config = algo.default_config()
+    except Exception:  # older releases take no config object
+        config = None
+    ents = []
+    for r in table:
+        schema = "Person" if r["type"] == "person" else "Organization"
+        e = model.make_entity(schema)
+        e.id = r["id"]
+        e.add("name", r["names"])
+        ents.append(e)
+
+    def run(q: str) -> str | None:
+        best, bid = 0.0, None
+        for ent in ents:
+            qe = model.make_entity(ent.schema.name)
+            qe.id = "q"
+            qe.add("name", q)
+            res = algo.compare(qe, ent, config) if config is not None else algo.compare(qe, ent)
+            score = getattr(res, "score", res)
+            if score > best:
+                best, bid = score, ent.id
+        return bid if best >= 0.7 else None
+
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--devdata")
+    ap.add_argument("--peers", action="store_true", help="also run the naive and nomenklatura peers")
+    ap.add_argument("--errors", action="store_true", help="list every miss")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    dd = find_devdata(args.devdata)
+    if dd is None:
+        print("devdata not found (looked in ../shared/devdata and $NORMALIZE_DEVDATA): skipped")
+        return 0
+    records = [json.loads(line) for line in (dd / "entities_dev.jsonl").open(encoding="utf-8")]
+    results = []
+    for seed in ("cyrillic", "latin"):
+        table, queries, negatives = build(records, seed)
+        systems: list[tuple[str, Callable[[str], str | None] | None]] = [("normalize", ours(table))]
+        if args.peers:
+            systems.append(("unidecode+jaro-winkler", naive(table)))
+            systems.append(("nomenklatura logic-v2", nomenklatura_peer(table)))
+        for name, fn in systems:
+            if fn is None:
+                print(f"{name}: not installed, skipped")
+                continue
+            r = evaluate(name, fn, queries, negatives, args.errors and name == "normalize")
+            r["seed"] = seed
+            results.append(r)
+    if args.json:
+        print(json.dumps(results, indent=1))
+    else:
+        print(f"{'seed':9} {'system':24} {'queries':>7} {'accuracy':>8} {'wrong':>5} {'abstain':>7} {'FP':>4} {'FP rate':>7} {'sec':>6}")
+        for r in results:
+            print(
+                f"{r['seed']:9} {r['system']:24} {r['queries']:7d} {r['accuracy']:8.3f} {r['wrong']:5d} {r['abstain']:7d} "
+                f"{r['false_positives']:4d} {r['fp_rate']:7.3%} {r['seconds']:6.1f}"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""normalize: map the many spellings of Belarusian and Russian names to canonical entities.
+
+>>> import normalize
+>>> normalize.transliterate("Ціханоўская", scheme="be-icao")
+'Tsikhanouskaia'
+"""
+
+from __future__ import annotations
+
+from .errors import IndexFileError, InputError, NormalizeError, TableError, TableProblem, UnknownSchemeError
+from .resolver import DEFAULT_THRESHOLD, Candidate, Match, Normalizer, resolve
+from .rewrite import Mention, Rewriter, RewriteResult, rewrite
+from .text import detect_language, normalize_text
+from .translit import SchemeInfo, list_schemes, transliterate
+from .variants import variants
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Candidate",
+    "IndexFileError",
+    "InputError",
+    "Match",
+    "Mention",
+    "RewriteResult",
+    "Rewriter",
+    "NormalizeError",
+    "Normalizer",
+    "SchemeInfo",
+    "TableError",
+    "TableProblem",
+    "UnknownSchemeError",
+    "detect_language",
+    "list_schemes",
+    "normalize_text",
+    "resolve",
+    "rewrite",
+    "transliterate",
+    "variants",
+]
+__version__ = "0.1.0"

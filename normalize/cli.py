@@ -1,0 +1,231 @@
+"""The ``normalize`` command: ``translit``, ``schemes``, ``variants``, ``tables``, ``resolve``,
+``explain``, ``rewrite`` and ``build-index``.
+
+Exit codes: 0 success; 1 some input lines could not be processed (reported, passed through or
+skipped); 2 usage, input or table error; 3 a file could not be read or written (disk full, read-only
+folder); 130 interrupted (SIGINT or SIGTERM). On any non-zero exit no partial output is left.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+
+from .errors import NormalizeError, TableError
+
+EXIT_OK = 0
+EXIT_PARTIAL = 1
+EXIT_USAGE = 2
+EXIT_IO = 3
+EXIT_INTERRUPTED = 130
+
+
+def _stdin_lines() -> Iterator[str]:
+    data = sys.stdin.buffer
+    for raw in data:
+        yield raw.decode("utf-8", errors="replace").rstrip("\r\n")
+
+
+def _args_or_stdin(values: Sequence[str]) -> Iterator[str]:
+    if values:
+        yield from values
+    else:
+        yield from _stdin_lines()
+
+
+def _out(line: str) -> None:
+    sys.stdout.write(line + "\n")
+
+
+def cmd_translit(args: argparse.Namespace) -> int:
+    from .translit import default_tables, transliterate
+    from .variants import variants
+
+    tables = default_tables() if args.tables is None else _load(args.tables, entities=False)
+    for text in _args_or_stdin(args.text):
+        if args.all:
+            vs = variants(text, language=args.language, schemes=tables.schemes)
+            if args.json:
+                _out(json.dumps({"input": text, "variants": vs}, ensure_ascii=False))
+            else:
+                _out("\t".join(vs))
+        else:
+            res = transliterate(text, args.scheme, language=args.language, schemes=tables.schemes)
+            _out(json.dumps({"input": text, "output": res}, ensure_ascii=False) if args.json else res)
+    return EXIT_OK
+
+
+def cmd_schemes(args: argparse.Namespace) -> int:
+    from .translit import default_tables, list_schemes
+
+    tables = default_tables() if args.tables is None else _load(args.tables, entities=False)
+    infos = list_schemes(tables.schemes)
+    if args.json:
+        _out(json.dumps([i.__dict__ for i in infos], ensure_ascii=False, indent=1))
+    else:
+        for i in infos:
+            _out(f"{i.id:22} {i.language}  {i.name}")
+    return EXIT_OK
+
+
+def _load(folder: str | None, *, entities: bool = True):  # type: ignore[no-untyped-def]
+    from .tables import load_tables
+
+    return load_tables(folder, entities=entities)
+
+
+def cmd_tables_check(args: argparse.Namespace) -> int:
+    tables = _load(args.folder)
+    for w in tables.warnings:
+        _out(f"warning: {w}")
+    _out(
+        f"ok: {len(tables.schemes)} schemes ({sum(len(s.samples) for s in tables.schemes)} samples checked), "
+        f"{len(tables.cognates)} cognate sets, {len(tables.entities)} entities"
+    )
+    return EXIT_OK
+
+
+def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .resolver import Normalizer
+
+    index = getattr(args, "index", None)
+    if index:
+        from .store import load_index
+
+        return load_index(index)
+    return Normalizer.load(args.tables) if args.tables else Normalizer.default()
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    n = _normalizer(args)
+    status = EXIT_OK
+    for mention in _args_or_stdin(args.mention):
+        m = n.resolve(mention, threshold=args.threshold, policy=args.policy)
+        if args.explain:
+            _out(m.explain() if m else f"{mention!r} -> no match" + _candidates_note(n, mention))
+            continue
+        if args.json:
+            rec: dict[str, object] = {"mention": mention, "match": None}
+            if m is not None:
+                rec["match"] = {
+                    "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type,
+                    "ambiguous": m.ambiguous,
+                    "candidates": [c.__dict__ for c in m.candidates],
+                }  # fmt: skip
+            elif args.policy != "first":
+                rec["candidates"] = [c.__dict__ for c in n.candidates(mention)[:3]]
+            _out(json.dumps(rec, ensure_ascii=False))
+        else:
+            _out(f"{mention}\t{m.entity_id}\t{m.canonical}\t{m.score:.3f}" if m else f"{mention}\t-\t-\t-")
+    return status
+
+
+def _candidates_note(n, mention: str) -> str:  # type: ignore[no-untyped-def]
+    cands = n.candidates(mention)[:3]
+    if not cands:
+        return ""
+    return "; closest: " + ", ".join(f"{c.canonical} [{c.entity_id}] {c.score:.3f}" for c in cands)
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    args.explain = True
+    return cmd_resolve(args)
+
+
+def cmd_rewrite(args: argparse.Namespace) -> int:
+    from .rewrite_cli import run_rewrite
+
+    return run_rewrite(args, _normalizer(args))
+
+
+def _add_match_options(p: argparse.ArgumentParser) -> None:
+    from .resolver import DEFAULT_THRESHOLD
+
+    p.add_argument("--tables", help="a tables folder (default: the bundled tables)")
+    p.add_argument("--index", help="a serialized index made by `normalize build-index` (instead of --tables)")
+    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help=f"lowest score accepted (default {DEFAULT_THRESHOLD})")
+    p.add_argument(
+        "--policy", choices=["prominent", "abstain", "first"], default="prominent",
+        help="when entities tie: take the more prominent (default), abstain, or take the first",
+    )  # fmt: skip
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="normalize", description="Normalize Belarusian and Russian names.")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    t = sub.add_parser("translit", help="romanize Cyrillic text with one scheme, or list every variant")
+    t.add_argument("text", nargs="*", help="text to romanize (standard input, one a line, when none)")
+    t.add_argument("--scheme", default="ru-bgn-pcgn", help="scheme id or family (default: ru-bgn-pcgn)")
+    t.add_argument("--all", action="store_true", help="every spelling under every scheme")
+    t.add_argument("--language", choices=["ru", "be"], help="force the language of the Cyrillic")
+    t.add_argument("--tables", help="a tables folder (default: the bundled tables)")
+    t.add_argument("--json", action="store_true", help="JSON Lines output")
+    t.set_defaults(func=cmd_translit)
+
+    s = sub.add_parser("schemes", help="list the transliteration schemes")
+    s.add_argument("--tables", help="a tables folder (default: the bundled tables)")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_schemes)
+
+    tb = sub.add_parser("tables", help="check table files")
+    tsub = tb.add_subparsers(dest="tables_command", metavar="ACTION")
+    tsub.required = True
+    c = tsub.add_parser("check", help="check a tables folder and report every problem with file and line")
+    c.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
+    c.set_defaults(func=cmd_tables_check)
+
+    r = sub.add_parser("resolve", help="resolve mentions to entities")
+    r.add_argument("mention", nargs="*", help="mentions (standard input, one a line, when none)")
+    _add_match_options(r)
+    r.add_argument("--json", action="store_true", help="JSON Lines output")
+    r.add_argument("--explain", action="store_true", help="say why each mention matched")
+    r.set_defaults(func=cmd_resolve)
+
+    e = sub.add_parser("explain", help="resolve mentions and say why they matched")
+    e.add_argument("mention", nargs="*")
+    _add_match_options(e)
+    e.set_defaults(func=cmd_explain, json=False)
+
+    w = sub.add_parser("rewrite", help="find and normalize every mention in text, JSON Lines or CSV files")
+    w.add_argument("inputs", nargs="*", metavar="FILE|DIR", help="files or folders (standard input when none)")
+    w.add_argument("-o", "--output", help="output file, or folder for several inputs (standard output when none)")
+    w.add_argument("--mode", choices=["replace", "annotate", "canonical-script"], default="replace")
+    w.add_argument("--format", choices=["text", "jsonl", "csv"], help="input format (default: by file name; text)")
+    w.add_argument("--field", action="append", default=[], help="JSON Lines field to rewrite (repeatable; default text)")
+    w.add_argument("--column", action="append", default=[], help="CSV column to rewrite (repeatable; default all)")
+    w.add_argument("--mentions", help="plain text in annotate mode: where to write the mentions (JSON Lines)")
+    w.add_argument("--report", nargs="?", const="-", help="write counts per entity and surface form (to FILE, or stderr)")
+    w.add_argument("--on-error", choices=["pass", "skip", "fail"], default="pass",
+                   help="bad lines (broken UTF-8, invalid JSON): pass through unchanged (default), skip, or stop")
+    w.add_argument("--keep-case", action="store_true", help="write ALL-CAPS mentions' replacements in capitals")
+    w.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = all cores)")
+    w.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_match_options(w)
+    w.set_defaults(func=cmd_rewrite)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except TableError as exc:
+        sys.stderr.write(f"normalize: table problems:\n{exc}\n")
+        return EXIT_USAGE
+    except NormalizeError as exc:
+        sys.stderr.write(f"normalize: {exc}\n")
+        return EXIT_USAGE
+    except OSError as exc:
+        sys.stderr.write(f"normalize: {exc.strerror or exc}: {exc.filename or ''}\n")
+        return EXIT_IO
+    except KeyboardInterrupt:
+        sys.stderr.write("normalize: interrupted\n")
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,366 @@
+"""The compiled index: every entity's name parts as phonetic keys, and the lookups over them.
+
+Building walks each entity once: its native names are split into given name, patronymic and
+surname; each part gets its other-language form (ru → be rules, given-name cognates), its case
+forms (the entity's own gender only) and its spelling under every scheme; all of these become
+phonetic keys. Lookups at query time are then dictionary hits on keys, with one-deletion
+neighbours of the keys for spellings no rule foresaw.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from .names import person_roles_of, split_tokens
+from .phonetic import PhoneticKey
+from .schemes import Scheme
+from .tables import CognateSet, EntityRecord, Tables, inflect
+from .text import detect_language, normalize_text, script_of
+
+PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
+MIN_FUZZY_KEY = 5
+FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
+MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
+
+
+def key_gender(key: str) -> str | None:
+    """The gender a surname's key shows by its ending (-skaya/-ova → f, -sky/-ov → m), else None."""
+    if key.endswith(FEMALE_ENDINGS):
+        return "f"
+    if key.endswith(MALE_ENDINGS):
+        return "m"
+    return None
+
+
+def is_patronymic_key(key: str) -> bool:
+    return len(key) >= 6 and key.endswith(("VIC", "VNA", "ICNA"))
+
+
+def deletions(key: str) -> set[str]:
+    """Keys one symbol shorter (for lookups of near spellings)."""
+    return {key[:i] + key[i + 1 :] for i in range(len(key))}
+
+
+@dataclass
+class EntityEntry:
+    """One entity as the matcher sees it."""
+
+    record: EntityRecord
+    gender: str | None
+    surname_keys: frozenset[str] = frozenset()
+    given_keys: frozenset[str] = frozenset()
+    given_initials: frozenset[str] = frozenset()
+    patronymic_keys: frozenset[str] = frozenset()
+    patronymic_initials: frozenset[str] = frozenset()
+    # organisations and places: each name as a tuple of the key sets of its significant words
+    phrases: tuple[tuple[frozenset[str], ...], ...] = ()
+    # the spellings of the words that anchor a mention in running text (surname forms, name words)
+    surfaces: frozenset[str] = frozenset()
+
+    @property
+    def id(self) -> str:
+        return self.record.id
+
+
+@dataclass
+class Index:
+    """Keys → entities, plus the entities themselves."""
+
+    entries: list[EntityEntry] = field(default_factory=list)
+    by_key: dict[str, list[int]] = field(default_factory=dict)
+    by_deletion: dict[str, list[int]] = field(default_factory=dict)
+    given_groups: dict[str, list[int]] = field(default_factory=dict)
+
+    def add_key(self, key: str, idx: int) -> None:
+        lst = self.by_key.setdefault(key, [])
+        if not lst or lst[-1] != idx:
+            lst.append(idx)
+        if len(key) >= MIN_FUZZY_KEY:
+            for d in deletions(key):
+                dl = self.by_deletion.setdefault(d, [])
+                if not dl or dl[-1] != idx:
+                    dl.append(idx)
+
+    def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
+        """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""
+        out = set(self.by_key.get(key, ()))
+        if fuzzy and len(key) >= MIN_FUZZY_KEY - 1:
+            out.update(self.by_deletion.get(key, ()))
+            for d in deletions(key):
+                out.update(self.by_key.get(d, ()))
+                out.update(self.by_deletion.get(d, ()))
+        return out
+
+
+class VariantMaker:
+    """Makes every spelling of a name part; shared by the index builder and ``explain``."""
+
+    def __init__(self, tables: Tables) -> None:
+        if tables.phonetic is None:
+            from .errors import TableError, TableProblem
+
+            raise TableError([TableProblem(tables.root, 1, "phonetic.yaml is missing")])
+        self.tables = tables
+        self.key: PhoneticKey = tables.phonetic
+        self.schemes: dict[str, list[Scheme]] = {
+            lang: [s for s in tables.schemes if s.language == lang] for lang in ("ru", "be")
+        }
+        self.ru_be = tables.ru_be
+        self._cognate_keys: dict[str, list[int]] = {}
+        self._cognate_stems: dict[str, list[int]] = {}
+        self.cognates: list[CognateSet] = tables.cognates
+        self._group_keys: list[frozenset[str]] = []
+        self._group_initials: list[frozenset[str]] = []
+        for gi, c in enumerate(tables.cognates):
+            keys: set[str] = set()
+            initials: set[str] = set()
+            for form in c.forms:
+                for v in self.spellings(form):
+                    k = self.key(v)
+                    if k:
+                        keys.add(k)
+                        initials |= self.initials_of(v)
+            for k in keys:
+                self._cognate_keys.setdefault(k, []).append(gi)
+            for form in c.ru + c.be:
+                k = self.key(form)
+                stem = k[:-1] if k.endswith(("I", "E", "A")) and len(k) > 3 else k
+                self._cognate_stems.setdefault(stem, []).append(gi)
+                self._cognate_stems.setdefault(k, []).append(gi)
+            self._group_keys.append(frozenset(keys))
+            self._group_initials.append(frozenset(initials))
+
+    # --- spellings of one word -----------------------------------------------------------------
+
+    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - the maker lives as long as its index
+    def spellings(self, word: str, language: str | None = None) -> tuple[str, ...]:
+        """The word itself and, for Cyrillic, its spelling under every scheme of its language."""
+        if script_of(word) != "Cyrl":
+            return (word,)
+        lang = language or detect_language(word)
+        langs = [lang] if lang else ["ru", "be"]
+        out: dict[str, None] = {word: None}
+        for la in langs:
+            for s in self.schemes.get(la, ()):
+                for v in s.word_variants(word, 8):
+                    out[v] = None
+        return tuple(out)
+
+    def keys_of(self, words: Iterable[str], language: str | None = None, surfaces: set[str] | None = None) -> set[str]:
+        """Keys of every spelling of ``words``; the spellings are added to ``surfaces`` if given."""
+        keys: set[str] = set()
+        for w in words:
+            for v in self.spellings(w, language):
+                k = self.key(v)
+                if k:
+                    keys.add(k)
+                    if surfaces is not None:
+                        surfaces.add(v)
+        return keys
+
+    def initials_of(self, spelling: str) -> set[str]:
+        """The letter an initial of this spelling is written with, and that letter's key
+        (``Юрий`` → Ю and U, so that ``Y.``, ``I.`` and ``Ю.`` find their key too)."""
+        first = spelling[:1].upper()
+        if not first.isalpha():
+            return set()
+        k = self.key(first)
+        return {first, "#" + k} if k else {first}
+
+    def initial_matches(self, letter: str, pool: frozenset[str]) -> bool:
+        """Whether an initial in a mention fits a set made by :meth:`initials_of`."""
+        up = letter.upper()
+        if up in pool:
+            return True
+        k = self.key(up)
+        return bool(k) and "#" + k in pool
+
+    def to_belarusian(self, word: str) -> list[str]:
+        """Likely Belarusian spellings of a Russian word (from ``ru_be.yaml``)."""
+        if self.ru_be is None or script_of(word) != "Cyrl":
+            return []
+        return [v for v in self.ru_be.word_variants(word, 4) if v != word]
+
+    # --- given names ---------------------------------------------------------------------------
+
+    def given_groups(self, word: str, gender: str | None) -> list[int]:
+        k = self.key(word)
+        groups = self._cognate_keys.get(k, [])
+        if gender is not None:
+            groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
+        return groups
+
+    def patronymic_root_groups(self, word: str) -> list[int]:
+        k = self.key(word)
+        for suf in PATRONYMIC_SUFFIXES:
+            if k.endswith(suf) and len(k) > len(suf) + 2:
+                stem = k[: -len(suf)]
+                hit = self._cognate_stems.get(stem) or self._cognate_keys.get(stem)
+                if hit:
+                    return hit
+        return []
+
+    def patronymic_keys(self, groups: Iterable[int]) -> set[str]:
+        out: set[str] = set()
+        for gi in groups:
+            c = self.cognates[gi]
+            for form in c.ru + c.be:
+                k = self.key(form)
+                stems = {k, k[:-1]} if k.endswith(("I", "E", "A")) else {k}
+                for stem in stems:
+                    for suf in ("AVIC", "EVIC", "AVNA", "EVNA", "IC", "ICNA"):
+                        out.add(self.key.collapse(stem + suf))
+        return out
+
+    # --- a whole entity ------------------------------------------------------------------------
+
+    def entity(self, rec: EntityRecord) -> EntityEntry:
+        if rec.type == "person":
+            return self._person(rec)
+        return self._phrase_entity(rec)
+
+    def _person(self, rec: EntityRecord) -> EntityEntry:
+        gender = rec.gender
+        surnames: list[tuple[str, str | None]] = []
+        givens: list[str] = []
+        patrs: list[str] = []
+        for name in (*rec.names, *rec.aliases):
+            g, p, s = person_roles_of(name)
+            lang = detect_language(name) if script_of(name) == "Cyrl" else None
+            if s:
+                surnames.append((s, lang))
+            givens.extend(g)
+            patrs.extend(p)
+        if gender is None:
+            for s, _ in surnames:
+                gender = key_gender(self.key(s))
+                if gender:
+                    break
+        sur_keys: set[str] = set()
+        surfaces: set[str] = set()
+        for s, lang in surnames:
+            forms = [s]
+            if script_of(s) == "Cyrl" and lang != "be":
+                forms += self.to_belarusian(s)
+            for f in forms:
+                flang = detect_language(f) or lang
+                sur_keys |= self.keys_of([f], flang, surfaces)
+                for la in [flang] if flang else ["ru", "be"]:
+                    rows = self.tables.inflection.get(la, [])
+                    for infl in inflect(f, rows, gender):
+                        k = self.key(infl)
+                        if k:
+                            sur_keys.add(k)
+                            surfaces.add(infl)
+        g_keys: set[str] = set()
+        g_init: set[str] = set()
+        groups: list[int] = []
+        for g in givens:
+            g_keys |= self.keys_of([g])
+            for v in self.spellings(g):
+                g_init |= self.initials_of(v)
+            groups += self.given_groups(g, gender)
+        for gi in groups:
+            g_keys |= self._group_keys[gi]
+            g_init |= self._group_initials[gi]
+        p_keys: set[str] = set()
+        p_init: set[str] = set()
+        p_groups: list[int] = []
+        for p in patrs:
+            p_keys |= self.keys_of([p])
+            for v in self.spellings(p):
+                p_init |= self.initials_of(v)
+            p_groups += self.patronymic_root_groups(p)
+        if p_groups:
+            p_keys |= self.patronymic_keys(p_groups)
+            for gi in p_groups:
+                p_init |= self._group_initials[gi]
+        return EntityEntry(
+            record=rec,
+            gender=gender,
+            surname_keys=frozenset(sur_keys),
+            given_keys=frozenset(g_keys),
+            given_initials=frozenset(g_init),
+            patronymic_keys=frozenset(p_keys),
+            patronymic_initials=frozenset(p_init),
+            surfaces=_surface_set(surfaces),
+        )
+
+    def significant_words(self, name: str) -> list[str]:
+        """The words of an organisation or place name that tell it apart (legal forms dropped)."""
+        low = name.casefold()
+        for phrase in sorted((f for f in self.tables.legal_forms if " " in f), key=len, reverse=True):
+            low = low.replace(phrase, " ")
+        words = [w for w in split_tokens(low) if w.strip(".") not in self.tables.legal_forms]
+        sig = [w for w in words if w.strip(".") not in self.tables.generic_words]
+        return sig or words
+
+    def phrase_alternatives(self, name: str) -> list[str]:
+        """``МЗКТ - Минский завод`` and ``Belarusian Association of Journalists (BAJ)`` hold two names each."""
+        parts = [name]
+        for sep in (" - ", " – ", " — ", "(", ")", "«", "»", "„", "“", "”", '"'):
+            parts = [q for p in parts for q in p.split(sep)]
+        return [p.strip(" '\"‘’") for p in parts if p.strip(" '\"‘’")]
+
+    def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
+        phrases: list[tuple[frozenset[str], ...]] = []
+        seen: set[tuple[frozenset[str], ...]] = set()
+        surfaces: set[str] = set()
+        for name in (*rec.names, *rec.aliases, rec.canonical):
+            for alt in self.phrase_alternatives(name):
+                words = self.significant_words(alt)
+                if not words:
+                    continue
+                ph: list[frozenset[str]] = []
+                for w in words:
+                    forms = [w]
+                    if script_of(w) == "Cyrl":
+                        forms += self.to_belarusian(w)
+                        lang = detect_language(w)
+                        for la in [lang] if lang else ["ru", "be"]:
+                            forms += inflect(w, self.tables.inflection.get(la, []), None)
+                    ks = frozenset(self.keys_of(forms, None, surfaces))
+                    if ks:
+                        ph.append(ks)
+                t = tuple(ph)
+                if t and t not in seen:
+                    seen.add(t)
+                    phrases.append(t)
+        return EntityEntry(record=rec, gender=None, phrases=tuple(phrases), surfaces=_surface_set(surfaces))
+
+
+def _surface_set(forms: Iterable[str]) -> frozenset[str]:
+    """Lower-case spellings (with ё also as е) of at least two letters, for the text scanner."""
+    out: set[str] = set()
+    for f in forms:
+        low = f.lower()
+        if sum(c.isalnum() for c in low) < 2:
+            continue
+        out.add(low)
+        if "ё" in low:
+            out.add(low.replace("ё", "е"))
+    return frozenset(out)
+
+
+def build_index(tables: Tables, records: Iterable[EntityRecord] | None = None) -> tuple[Index, VariantMaker]:
+    """Compile the entities of ``tables`` (or ``records``) into an :class:`Index`."""
+    maker = VariantMaker(tables)
+    index = Index()
+    for rec in records if records is not None else tables.entities:
+        entry = maker.entity(rec)
+        idx = len(index.entries)
+        index.entries.append(entry)
+        if entry.phrases:
+            for ph in entry.phrases:
+                for ks in ph:
+                    for k in ks:
+                        index.add_key(k, idx)
+        for k in entry.surname_keys:
+            index.add_key(k, idx)
+    return index, maker
+
+
+def normalized(text: str) -> str:
+    return normalize_text(text).strip()

@@ -1,0 +1,263 @@
+"""Files in and out for the rewrite pass: plain text, JSON Lines and CSV, streamed, written atomically.
+
+* Streaming: input is read a line (a CSV row) at a time; memory does not grow with the file.
+* Safety: output goes to a temporary file beside the target and is moved into place only when
+  complete; an error or an interrupt removes the temporary file and leaves the input untouched.
+* Bad input: a line that is not UTF-8 (or not a JSON object) is reported with its line number and,
+  by ``on_error``, passed through unchanged (``pass``), left out (``skip``) or stops the run
+  (``fail``). Nothing is dropped silently.
+* Line endings and every byte outside the mentions are kept; a JSON line or CSV row without a
+  mention is written back byte for byte.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any, Literal
+
+from .errors import InputError
+from .rewrite import Mention, Mode, Rewriter
+
+Format = Literal["text", "jsonl", "csv"]
+OnError = Literal["pass", "skip", "fail"]
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+class BadInput(InputError):
+    """A line that cannot be processed, when ``on_error`` is ``fail``."""
+
+
+@dataclass
+class Problem:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass
+class Stats:
+    """What a run did: lines, mentions, and counts per entity and per surface form."""
+
+    lines: int = 0
+    mentions: int = 0
+    bad_lines: int = 0
+    per_entity: Counter[str] = field(default_factory=Counter)
+    per_surface: Counter[tuple[str, str]] = field(default_factory=Counter)
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, mentions: Iterable[Mention]) -> None:
+        for m in mentions:
+            self.mentions += 1
+            self.per_entity[m.entity_id] += 1
+            self.per_surface[(m.entity_id, m.surface)] += 1
+
+    def merge(self, other: Stats) -> None:
+        self.lines += other.lines
+        self.mentions += other.mentions
+        self.bad_lines += other.bad_lines
+        self.per_entity.update(other.per_entity)
+        self.per_surface.update(other.per_surface)
+        self.problems.extend(other.problems)
+
+    def report(self, canonical: Callable[[str], str]) -> dict[str, Any]:
+        by_entity: dict[str, Any] = {}
+        for eid, n in self.per_entity.most_common():
+            forms = {s: c for (e, s), c in self.per_surface.most_common() if e == eid}
+            by_entity[eid] = {"canonical": canonical(eid), "count": n, "surface_forms": forms}
+        return {"lines": self.lines, "mentions": self.mentions, "bad_lines": self.bad_lines, "entities": by_entity}
+
+
+def detect_format(path: str | None, explicit: str | None) -> Format:
+    if explicit:
+        if explicit not in ("text", "jsonl", "csv"):
+            raise InputError(f"unknown format {explicit!r}; use text, jsonl or csv")
+        return explicit  # type: ignore[return-value]
+    if path:
+        low = path.lower()
+        if low.endswith((".jsonl", ".ndjson", ".jsonl.txt")):
+            return "jsonl"
+        if low.endswith((".csv", ".tsv")):
+            return "csv"
+    return "text"
+
+
+def mention_dict(m: Mention, **extra: Any) -> dict[str, Any]:
+    d = {"start": m.start, "end": m.end, "surface": m.surface, "entity_id": m.entity_id,
+         "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+    d.update(extra)
+    return d
+
+
+def _split_ending(raw: bytes) -> tuple[bytes, bytes]:
+    if raw.endswith(b"\r\n"):
+        return raw[:-2], b"\r\n"
+    if raw.endswith(b"\n") or raw.endswith(b"\r"):
+        return raw[:-1], raw[-1:]
+    return raw, b""
+
+
+@dataclass
+class LineResult:
+    out: bytes | None  # None: leave the line out
+    side: list[dict[str, Any]]
+    mentions: list[Mention]
+    problem: str | None = None
+
+
+class LineProcessor:
+    """Turns one input line into output bytes; the same object serves every worker process."""
+
+    def __init__(self, rewriter: Rewriter, fmt: Format, mode: Mode, fields: Sequence[str], on_error: OnError) -> None:
+        self.rewriter = rewriter
+        self.fmt = fmt
+        self.mode = mode
+        self.fields = list(fields) or ["text"]
+        self.on_error = on_error
+
+    def _bad(self, raw: bytes, message: str) -> LineResult:
+        return LineResult(raw if self.on_error == "pass" else None, [], [], message)
+
+    def process(self, raw: bytes, lineno: int) -> LineResult:
+        body, ending = _split_ending(raw)
+        if len(body) > MAX_LINE_BYTES:
+            return self._bad(raw, f"line longer than {MAX_LINE_BYTES} bytes")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return self._bad(raw, f"not valid UTF-8 at byte {exc.start + 1}")
+        if self.fmt == "jsonl":
+            return self._jsonl(raw, text, ending, lineno)
+        res = self.rewriter.rewrite(text, self.mode)
+        side = [mention_dict(m, line=lineno) for m in res.mentions] if self.mode == "annotate" else []
+        if not res.mentions or self.mode == "annotate":
+            return LineResult(raw, side, res.mentions)
+        return LineResult(res.text.encode("utf-8") + ending, side, res.mentions)
+
+    def _jsonl(self, raw: bytes, text: str, ending: bytes, lineno: int) -> LineResult:
+        if not text.strip():
+            return LineResult(raw, [], [])
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            return self._bad(raw, f"invalid JSON: {exc.msg} (column {exc.colno})")
+        if not isinstance(obj, dict):
+            return self._bad(raw, "a JSON line must hold an object")
+        found: list[Mention] = []
+        notes: list[dict[str, Any]] = []
+        for f in self.fields:
+            val = obj.get(f)
+            if not isinstance(val, str):
+                continue
+            res = self.rewriter.rewrite(val, self.mode)
+            if res.mentions:
+                found.extend(res.mentions)
+                notes.extend(mention_dict(m, field=f) for m in res.mentions)
+                if self.mode != "annotate":
+                    obj[f] = res.text
+        if self.mode == "annotate":
+            obj["mentions"] = notes
+        elif not found:
+            return LineResult(raw, [], [])
+        return LineResult(json.dumps(obj, ensure_ascii=False).encode("utf-8") + ending, [], found)
+
+
+def read_lines(stream: IO[bytes]) -> Iterator[bytes]:
+    """Lines with their endings; a line longer than the bound is cut into bound-sized pieces
+    (each then reported as too long), so memory stays bounded."""
+    while True:
+        line = stream.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return
+        yield line
+
+
+@contextmanager
+def atomic_output(target: Path) -> Iterator[IO[bytes]]:
+    """A temporary file beside ``target``, moved onto it only if the block completes."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=str(target.parent))
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+# --- CSV (rows, not lines: a cell may hold a line break) -------------------------------------------
+
+
+def rewrite_csv(
+    src: IO[bytes],
+    dst: IO[bytes],
+    rewriter: Rewriter,
+    mode: Mode,
+    columns: Sequence[str],
+    on_error: OnError,
+    path: str,
+    stats: Stats,
+) -> None:
+    """Rewrite the named columns of a CSV stream (all text columns when none are named)."""
+    text_in = io.TextIOWrapper(src, encoding="utf-8", errors="surrogateescape", newline="")
+    dialect: Any = csv.excel_tab if path.lower().endswith(".tsv") else csv.excel
+    reader = csv.reader(text_in, dialect)
+    out = io.TextIOWrapper(dst, encoding="utf-8", errors="surrogateescape", newline="", write_through=True)
+    writer = csv.writer(out, dialect)
+    header = next(reader, None)
+    if header is None:
+        out.detach()
+        text_in.detach()
+        return
+    want = list(columns) or list(header)
+    missing = [c for c in want if c not in header]
+    if missing and columns:
+        raise InputError(f"{path}: no column {missing[0]!r} (columns: {', '.join(header)})")
+    idx = [header.index(c) for c in want if c in header]
+    if mode == "annotate":
+        header = [*header, "mentions"]
+    writer.writerow(header)
+    rowno = 1
+    for row in reader:
+        rowno += 1
+        stats.lines += 1
+        if any("\udc80" <= ch <= "\udcff" for cell in row for ch in cell):
+            stats.bad_lines += 1
+            stats.problems.append(Problem(path, reader.line_num, "not valid UTF-8"))
+            if on_error == "fail":
+                raise BadInput(f"{path}:{reader.line_num}: not valid UTF-8")
+            if on_error == "pass":
+                writer.writerow(row)
+            continue
+        notes: list[dict[str, Any]] = []
+        for i in idx:
+            if i < len(row) and row[i]:
+                res = rewriter.rewrite(row[i], mode)
+                stats.add(res.mentions)
+                if mode == "annotate":
+                    notes.extend(mention_dict(m, column=header[i]) for m in res.mentions)
+                else:
+                    row[i] = res.text
+        if mode == "annotate":
+            row = [*row, json.dumps(notes, ensure_ascii=False)]
+        writer.writerow(row)
+    out.flush()
+    out.detach()
+    text_in.detach()

@@ -1,0 +1,122 @@
+"""Names as people write them: tokens, initials, titles, possessives and the roles of the parts.
+
+A mention goes through :func:`parse_mention` before it is matched: titles (President, г-н) and
+an English possessive (Lukashenko's) are taken off, initials (S., Tikhanovskaya S.G.) are told
+apart from whole words, and the order (surname first with a comma, ALL-CAPS surnames) is noted.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from .text import APOSTROPHE, is_cyrillic
+
+_TOKEN_RE = re.compile(r"[^\W_](?:[\w'.\-]*[^\W_])?\.?", re.UNICODE)
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$|^[^\W\d_]\.?$", re.UNICODE)
+MAX_MENTION_CHARS = 300
+MAX_TOKENS = 12
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a mention: its text (without a trailing period) and whether it is an initial."""
+
+    text: str
+    initial: bool = False
+    caps: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedMention:
+    """A mention split into tokens, with what was taken off it."""
+
+    tokens: tuple[Token, ...]
+    surname_first: bool = False
+    possessive: str = ""
+    titles: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> list[Token]:
+        return [t for t in self.tokens if not t.initial]
+
+    @property
+    def initials(self) -> list[Token]:
+        return [t for t in self.tokens if t.initial]
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
+
+
+def split_tokens(text: str) -> list[str]:
+    """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
+    return [m.group() for m in _TOKEN_RE.finditer(text)]
+
+
+def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:
+    """``Lukashenko's`` → (``Lukashenko``, ``'s``). Only Latin words take an English possessive."""
+    if not word or is_cyrillic(word[0]):
+        return word, ""
+    low = word.lower()
+    for suf in suffixes:
+        if low.endswith(suf) and len(word) > len(suf) + 1:
+            return word[: -len(suf)], word[-len(suf) :]
+    return word, ""
+
+
+def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str]) -> ParsedMention:
+    """Split a (normalized) mention into tokens; drop titles and a final possessive."""
+    surname_first = "," in text
+    raw = split_tokens(text)
+    # titles: leading words only (President Lukashenko, г-н Лукашенко, Mr. Lukashenko)
+    taken: list[str] = []
+    while len(raw) > 1 and raw[0].rstrip(".").casefold() in titles:
+        taken.append(raw.pop(0))
+    possessive = ""
+    if raw:
+        word, possessive = strip_possessive(raw[-1], possessives)
+        raw[-1] = word
+    tokens: list[Token] = []
+    for w in raw[: MAX_TOKENS * 2]:
+        if _INITIALS_RE.match(w):
+            for letter in w.replace(".", ""):
+                tokens.append(Token(letter, initial=True))
+            continue
+        w = w.rstrip(".")
+        if w.endswith(APOSTROPHE):
+            w = w.rstrip(APOSTROPHE)
+        if w:
+            tokens.append(Token(w, caps=_is_caps(w)))
+    return ParsedMention(tuple(tokens[:MAX_TOKENS]), surname_first, possessive, tuple(taken))
+
+
+def person_roles(words: list[str]) -> tuple[list[str], list[str], str | None]:
+    """(given names, patronymics, surname) of a person's name as written in a table.
+
+    Tables write given name, patronymic, surname. ``SURNAME, Given`` (a comma) and a single
+    ALL-CAPS word among others also mark the surname.
+    """
+    if not words:
+        return [], [], None
+    caps = [i for i, w in enumerate(words) if _is_caps(w)]
+    if len(words) > 1 and len(caps) == 1:
+        s = caps[0]
+        rest = words[:s] + words[s + 1 :]
+        return rest[:1], rest[1:], words[s]
+    if len(words) == 1:
+        return [], [], words[0]
+    return words[:1], words[1:-1], words[-1]
+
+
+def person_roles_of(name: str) -> tuple[list[str], list[str], str | None]:
+    """Like :func:`person_roles` on a whole name string, honouring ``SURNAME, Given Patronymic``."""
+    if "," in name:
+        head, _, tail = name.partition(",")
+        sur = split_tokens(head)
+        rest = split_tokens(tail)
+        if sur and rest:
+            return rest[:1], rest[1:], " ".join(sur)
+    return person_roles(split_tokens(name))

@@ -1,0 +1,224 @@
+"""The East Slavic phonetic key, compiled from ``tables/phonetic.yaml``.
+
+``key("Tsikhanouskaya") == key("Тихановская") == key("Tikhanovskaya")``: the key folds the
+spellings one sound takes across romanization systems, press conventions and the Russian and
+Belarusian forms of a name. Candidates are looked up by key; they are then ranked by string
+similarity of their keys.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from .errors import TableError, TableProblem
+from .tablefile import LDict, TableReader
+
+_VOWEL_SYMBOLS = "AEIU"
+_VOWEL_LOWER = "aeiouy"
+_CONS_SYMBOLS = "BCDFGHJKLMNPQRSTVXYZ"
+_CONS_LOWER = "bcdfghjklmnpqrstvwxz"
+_CLASS_RE = {
+    "vowel": f"[{_VOWEL_SYMBOLS}{_VOWEL_LOWER}]",
+    "consonant": f"[{_CONS_SYMBOLS}{_CONS_LOWER}]",
+}
+_WORD_CHARS = "A-Za-z0-9"
+_DOUBLE_RE = re.compile(r"(.)\1+")
+_DROP_RE = re.compile(r"[^A-Z0-9]+")
+
+
+_Ctx = tuple[str, ...] | None
+
+
+def _ctx_fits(text: str, i: int, j: int, after: _Ctx, before: _Ctx) -> bool:
+    """Check a rule's context in Python (only needed when one match text has several rules)."""
+    if after is not None:
+        prev = text[i - 1] if i > 0 else ""
+        if not any(
+            (e == "start" and not prev.isalnum())
+            or (e in _CLASS_SETS and prev != "" and prev in _CLASS_SETS[e])
+            or (e not in _CLASS_SETS and e != "start" and text.endswith(e, 0, i))
+            for e in after
+        ):
+            return False
+    if before is not None:
+        nxt = text[j] if j < len(text) else ""
+        if not any(
+            (e == "end" and not nxt.isalnum())
+            or (e in _CLASS_SETS and nxt != "" and nxt in _CLASS_SETS[e])
+            or (e not in _CLASS_SETS and e != "end" and text.startswith(e, j))
+            for e in before
+        ):
+            return False
+    return True
+
+
+_CLASS_SETS = {"vowel": frozenset(_VOWEL_SYMBOLS + _VOWEL_LOWER), "consonant": frozenset(_CONS_SYMBOLS + _CONS_LOWER)}
+
+
+@dataclass(frozen=True)
+class Pass:
+    """One compiled pass: an alternation of all its rules, longest match first."""
+
+    regex: re.Pattern[str]
+    rules: dict[str, tuple[tuple[_Ctx, _Ctx, str], ...]]
+
+    def apply(self, text: str) -> str:
+        rules = self.rules
+
+        def repl(m: re.Match[str]) -> str:
+            cands = rules[m.group()]
+            if len(cands) == 1:
+                return cands[0][2]
+            for after, before, out in cands:
+                if _ctx_fits(text, m.start(), m.end(), after, before):
+                    return out
+            return m.group()  # pragma: no cover - the regex matched one of them
+
+        return self.regex.sub(repl, text)
+
+
+def _context_re(entries: Sequence[str], behind: bool) -> str:
+    alts: list[str] = []
+    for e in entries:
+        if e == "start":
+            alts.append(f"(?<![{_WORD_CHARS}])" if behind else "(?!)")
+        elif e == "end":
+            alts.append(f"(?![{_WORD_CHARS}])" if not behind else "(?!)")
+        elif e in _CLASS_RE:
+            alts.append(f"(?<={_CLASS_RE[e]})" if behind else f"(?={_CLASS_RE[e]})")
+        else:
+            alts.append(f"(?<={re.escape(e)})" if behind else f"(?={re.escape(e)})")
+    return "(?:" + "|".join(alts) + ")" if alts else ""
+
+
+class PhoneticKey:
+    """A compiled phonetic key. Call it on a word (or a name) to get its key."""
+
+    def __init__(self, cyrillic: Mapping[str, str], chars: Mapping[str, str], passes: Sequence[Pass]) -> None:
+        self._cyr = str.maketrans(dict(cyrillic))
+        self._chars = str.maketrans(dict(chars))
+        self._passes = tuple(passes)
+        self._cache: dict[str, str] = {}
+
+    def __call__(self, word: str) -> str:
+        """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        s = word.lower().translate(self._cyr).translate(self._chars)
+        if not s.isascii():
+            s = unidecode(s).lower()
+        for p in self._passes:
+            s = p.apply(s)
+        s = _DOUBLE_RE.sub(r"\1", _DROP_RE.sub("", s))
+        if len(self._cache) < 200_000:
+            self._cache[word] = s
+        return s
+
+    @staticmethod
+    def collapse(symbols: str) -> str:
+        """Write doubled symbols once (as the last step of every key does)."""
+        return _DOUBLE_RE.sub(r"\1", symbols)
+
+    def words(self, text: str) -> list[str]:
+        """Keys of the words of ``text`` (split on anything that is not a letter, digit or apostrophe)."""
+        return [k for k in (self(w) for w in _SPLIT_RE.split(text)) if k]
+
+
+_SPLIT_RE = re.compile(r"[^\w'’]+")
+
+
+def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[Pass]:
+    passes: list[Pass] = []
+    seq = reader.sequence(passes_node, line, "`passes`")
+    for k, p in enumerate(seq or ()):
+        pline = seq.lines[k] if seq is not None else line
+        rules = reader.sequence(p, pline, "a pass")
+        alts: list[tuple[int, int, str, str, _Ctx, _Ctx]] = []
+        for j, r in enumerate(rules or ()):
+            rline = rules.lines[j] if rules is not None else pline
+            m = reader.mapping(r, rline, "a rule")
+            if m is None:
+                continue
+            reader.keys(m, {"match", "output", "after", "before", "note"}, {"match", "output"}, "a rule")
+            match, output = m.get("match"), m.get("output")
+            if not isinstance(match, str) or not match or not isinstance(output, str):
+                reader.problem(rline, "a rule needs text `match` and `output`")
+                continue
+            if not re.fullmatch(r"[A-Z0-9]*", output):
+                reader.problem(rline, f"`output` must be upper-case symbols A-Z, not {output!r}")
+                continue
+            ctx: dict[str, _Ctx] = {"after": None, "before": None}
+            regex_ctx = {"after": "", "before": ""}
+            for key, behind in (("after", True), ("before", False)):
+                if key not in m:
+                    continue
+                entries = reader.texts(m[key], m.lines[key], f"`{key}`")
+                for e in entries:
+                    bad = (e == "start" and not behind) or (e == "end" and behind)
+                    if bad or not (e in ("start", "end") or e in _CLASS_RE or e.isalnum()):
+                        reader.problem(m.lines[key], f"unknown context {e!r} in `{key}`")
+                ctx[key] = tuple(entries)
+                regex_ctx[key] = _context_re(entries, behind)
+            pattern = regex_ctx["after"] + re.escape(match) + regex_ctx["before"]
+            alts.append((len(match), j, pattern, output, ctx["after"], ctx["before"]))
+        alts.sort(key=lambda a: (-a[0], a[1]))
+        if alts:
+            table: dict[str, list[tuple[_Ctx, _Ctx, str]]] = {}
+            for _len, j, _pattern, output, after, before in alts:
+                src = rules[j]["match"] if rules is not None else ""
+                table.setdefault(src, []).append((after, before, output))
+            regex = re.compile("|".join("(?:" + a[2] + ")" for a in alts))
+            passes.append(Pass(regex, {k: tuple(v) for k, v in table.items()}))
+    return passes
+
+
+def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
+    top = reader.mapping(doc, getattr(doc, "line", 1), "the phonetic file")
+    if top is None:
+        return None
+    reader.keys(top, {"source", "cyrillic", "chars", "passes", "same", "distinct"}, {"cyrillic", "chars", "passes"}, "the phonetic file")
+    maps: dict[str, dict[str, str]] = {}
+    for name in ("cyrillic", "chars"):
+        mm = reader.mapping(top.get(name), reader.line_of(top, name), f"`{name}`") if name in top else None
+        out: dict[str, str] = {}
+        for ch, val in (mm or LDict()).items():
+            if len(ch) != 1 or not isinstance(val, str):
+                reader.problem(mm.lines[ch] if mm is not None else 1, f"`{name}` maps one character to text; {ch!r} is not one character")
+                continue
+            out[ch] = val
+        maps[name] = out
+    passes = compile_passes(reader, top.get("passes"), reader.line_of(top, "passes")) if "passes" in top else []
+    key = PhoneticKey(maps["cyrillic"], maps["chars"], passes)
+    for name, want_same in (("same", True), ("distinct", False)):
+        if name not in top:
+            continue
+        seq = reader.sequence(top[name], top.lines[name], f"`{name}`")
+        for k, pair in enumerate(seq or ()):
+            line = seq.lines[k] if seq is not None else 1
+            if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+                reader.problem(line, "each entry must be a pair [name, name]")
+                continue
+            a, b = key(pair[0]), key(pair[1])
+            if (a == b) != want_same:
+                rel = "differs from" if want_same else "equals"
+                reader.problem(line, f"key of {pair[0]!r} ({a}) {rel} key of {pair[1]!r} ({b})")
+    return key
+
+
+def load_phonetic(path: str, display: str | None = None) -> PhoneticKey:
+    """Load and check ``phonetic.yaml``; raise :class:`TableError` with every problem."""
+    reader = TableReader(path, display)
+    doc = reader.read()
+    key = parse_phonetic(reader, doc) if doc is not None else None
+    reader.raise_if_problems()
+    if key is None:
+        raise TableError([TableProblem(reader.display, 1, "empty phonetic table")])
+    return key
+
+
+KeyFunc = Callable[[str], str]

@@ -1,0 +1,396 @@
+"""``resolve()``: one mention → the canonical entity it names, or None.
+
+The path of a mention: normalize → tokens (titles, possessive and initials noted) → phonetic keys
+→ candidate entities (key hits, then one-edit neighbours) → score each candidate by aligning the
+mention's words with the entity's surname, given name and patronymic → apply the threshold and the
+ambiguity policy → :class:`Match`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import jellyfish
+
+from .errors import InputError
+from .index import EntityEntry, Index, VariantMaker, build_index, is_patronymic_key, key_gender
+from .names import MAX_MENTION_CHARS, ParsedMention, parse_mention
+from .tables import EntityRecord, Tables, load_tables, records_to_entities
+from .text import normalize_text
+
+DEFAULT_THRESHOLD = 0.86
+"""Default minimum score for a match (0-1). Lower finds more spellings and risks more false matches."""
+SURNAME_MIN = 0.88
+GIVEN_MIN = 0.90
+PATRONYMIC_MIN = 0.85
+OTHER_MIN = 0.84
+AMBIGUITY_MARGIN = 0.03
+Policy = Literal["prominent", "abstain", "first"]
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An entity the mention could name, with its score."""
+
+    entity_id: str
+    canonical: str
+    score: float
+    type: str
+    prominence: int
+
+
+@dataclass(frozen=True)
+class Match:
+    """The entity a mention names.
+
+    ``score`` is 0-1. ``ambiguous`` is True when another entity scored as well (then
+    ``candidates`` lists the runners-up, best first, and the ambiguity policy chose this one).
+    """
+
+    entity_id: str
+    canonical: str
+    score: float
+    type: str
+    mention: str
+    ambiguous: bool = False
+    candidates: tuple[Candidate, ...] = ()
+    details: tuple[tuple[str, str, str, float], ...] = field(default=(), repr=False)
+    _normalizer: Any = field(default=None, repr=False, compare=False)
+
+    def explain(self) -> str:
+        """Why this match: each word of the mention, the part of the entity it matched, the
+        spelling and scheme that produced the key, and the scores."""
+        lines = [f"{self.mention!r} -> {self.canonical} [{self.entity_id}] score {self.score:.3f}"]
+        for word, role, key, sim in self.details:
+            how = ""
+            if self._normalizer is not None and role in ("surname", "given name", "patronymic", "name word"):
+                how = self._normalizer._provenance(self.entity_id, role, key)
+            lines.append(f"  {word!r}: {role}, key {key}, similarity {sim:.3f}{how}")
+        if self.ambiguous:
+            lines.append("  ambiguous; other candidates:")
+        elif self.candidates:
+            lines.append("  runners-up:")
+        for c in self.candidates:
+            lines.append(f"    {c.canonical} [{c.entity_id}] score {c.score:.3f} prominence {c.prominence}")
+        return "\n".join(lines)
+
+
+@dataclass
+class _Scored:
+    idx: int
+    score: float
+    details: list[tuple[str, str, str, float]]
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two keys: the mean of Jaro-Winkler and the Levenshtein ratio.
+
+    Jaro-Winkler alone rewards a shared beginning too much for surnames (Omelchenko and
+    Omelyanyuk share four letters); the Levenshtein ratio keeps such pairs apart."""
+    if a == b:
+        return 1.0
+    jw = jellyfish.jaro_winkler_similarity(a, b)
+    lev = 1.0 - jellyfish.levenshtein_distance(a, b) / max(len(a), len(b))
+    return (jw + lev) / 2.0
+
+
+def _best_sim(key: str, keys: Iterable[str]) -> tuple[float, str]:
+    if key in keys:
+        return 1.0, key
+    best, best_k = 0.0, ""
+    for k in keys:
+        s = similarity(key, k)
+        if s > best:
+            best, best_k = s, k
+    return best, best_k
+
+
+class Normalizer:
+    """Resolves mentions against a set of entities.
+
+    Make one with :meth:`load` (a tables folder), :meth:`from_records` (plain dicts) or
+    :meth:`default` (the bundled tables).
+    """
+
+    def __init__(self, tables: Tables, records: Sequence[EntityRecord] | None = None) -> None:
+        self.tables = tables
+        self.index: Index
+        self.maker: VariantMaker
+        self.index, self.maker = build_index(tables, records)
+        self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
+
+    # --- construction ------------------------------------------------------------------------
+
+    @classmethod
+    def load(cls, folder: str | Path | None = None, *, cache: bool = True) -> Normalizer:
+        """Load a tables folder (same format as the bundled ``tables/``); missing parts (schemes,
+        cognates …) are taken from the bundled tables.
+
+        With ``cache`` (the default) the compiled index is kept in ``~/.cache/normalize`` (or
+        ``$NORMALIZE_CACHE_DIR``; set it to ``off`` to disable) and reused while the table files
+        are unchanged; tables are still checked whenever they change."""
+        if cache:
+            from .store import cached_load
+
+            return cached_load(folder)
+        return cls(load_tables(folder))
+
+    @classmethod
+    def default(cls) -> Normalizer:
+        """The bundled tables (built once per process)."""
+        global _DEFAULT
+        if _DEFAULT is None:
+            _DEFAULT = cls.load(None)
+        return _DEFAULT
+
+    @classmethod
+    def from_records(cls, records: Iterable[Mapping[str, Any]], tables: str | Path | None = None) -> Normalizer:
+        """Entities from plain records: ``{"id", "canonical", "names": [...], "type", "gender"}``;
+        ``names`` may be one name or a list, in any script. Rules come from ``tables`` (bundled
+        by default)."""
+        recs = records_to_entities(records)
+        base = load_tables(tables, entities=False)
+        return cls(base, recs)
+
+    def rewrite(self, text: str, mode: str = "replace") -> Any:
+        """Find and normalize every mention in ``text``; see :func:`normalize.rewrite`.
+
+        ``mode`` is ``"replace"`` (canonical form), ``"annotate"`` (text unchanged, mentions
+        reported) or ``"canonical-script"`` (canonical form in the mention's own script)."""
+        from .rewrite import rewriter_for
+
+        return rewriter_for(self).rewrite(text, mode)  # type: ignore[arg-type]
+
+    @property
+    def entities(self) -> list[EntityRecord]:
+        return [e.record for e in self.index.entries]
+
+    # --- resolution --------------------------------------------------------------------------
+
+    def resolve(
+        self,
+        mention: str,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        policy: Policy = "prominent",
+        types: Sequence[str] | None = None,
+    ) -> Match | None:
+        """The entity ``mention`` names, or None when it names none (or, by ``policy``, when it
+        is ambiguous).
+
+        ``threshold`` (0-1, default :data:`DEFAULT_THRESHOLD`) is the lowest score accepted.
+        ``policy`` decides a tie between entities (a bare surname two entities share):
+        ``"prominent"`` takes the more prominent one and abstains when they are equally
+        prominent; ``"abstain"`` returns None; ``"first"`` takes the best-scored one.
+        ``types`` limits the entity types considered.
+        """
+        if not isinstance(mention, str):
+            raise InputError(f"a mention must be text, not {type(mention).__name__}")
+        if len(mention) > MAX_MENTION_CHARS:
+            return None
+        text = normalize_text(mention).strip()
+        if not text:
+            return None
+        ranked = self._rank(text, types)
+        return self._decide(mention, ranked, threshold, policy)
+
+    def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
+        """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
+        cache: dict[str, Match | None] = {}
+        out: list[Match | None] = []
+        for m in mentions:
+            if m not in cache:
+                cache[m] = self.resolve(m, **kwargs)
+            out.append(cache[m])
+        return out
+
+    def candidates(self, mention: str, limit: int = 5) -> list[Candidate]:
+        """Every entity the mention could name, best first (no threshold, no policy)."""
+        text = normalize_text(mention).strip()
+        if not text or len(mention) > MAX_MENTION_CHARS:
+            return []
+        return [self._candidate(s) for s in self._rank(text, None)[:limit]]
+
+    def _candidate(self, s: _Scored) -> Candidate:
+        r = self.index.entries[s.idx].record
+        return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
+
+    def _decide(self, mention: str, ranked: list[_Scored], threshold: float, policy: Policy) -> Match | None:
+        ranked = [s for s in ranked if s.score >= threshold]
+        if not ranked:
+            return None
+        top = ranked[0]
+        ties = [s for s in ranked[1:] if top.score - s.score < AMBIGUITY_MARGIN]
+        ambiguous = bool(ties)
+        chosen = top
+        if ambiguous:
+            if policy == "abstain":
+                return None
+            if policy == "prominent":
+                group = [top, *ties]
+                group.sort(key=lambda s: (-self.index.entries[s.idx].record.prominence, -s.score))
+                p0 = self.index.entries[group[0].idx].record.prominence
+                p1 = self.index.entries[group[1].idx].record.prominence
+                if p0 == p1:
+                    return None
+                chosen = group[0]
+        rec = self.index.entries[chosen.idx].record
+        others = tuple(self._candidate(s) for s in ranked if s is not chosen)[:5]
+        return Match(
+            entity_id=rec.id,
+            canonical=rec.canonical,
+            score=round(chosen.score, 4),
+            type=rec.type,
+            mention=mention,
+            ambiguous=ambiguous,
+            candidates=others,
+            details=tuple(chosen.details),
+            _normalizer=self,
+        )
+
+    def _rank(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
+        parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
+        words = parsed.words
+        if not words:
+            return []
+        key = self.maker.key
+        keys = [key(w.text) for w in words]
+        cands: set[int] = set()
+        for k in keys:
+            if k:
+                cands |= self.index.candidates(k, fuzzy=False)
+        if not cands:
+            for k in keys:
+                if len(k) >= 4:
+                    cands |= self.index.candidates(k, fuzzy=True)
+        scored: list[_Scored] = []
+        for idx in cands:
+            entry = self.index.entries[idx]
+            if types is not None and entry.record.type not in types:
+                continue
+            s = self._score_person(entry, parsed, keys) if entry.record.type == "person" else self._score_phrase(entry, keys, parsed)
+            if s is not None:
+                s.idx = idx
+                scored.append(s)
+        scored.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
+        return scored
+
+    # --- scoring -----------------------------------------------------------------------------
+
+    def _score_person(self, e: EntityEntry, parsed: ParsedMention, keys: list[str]) -> _Scored | None:
+        words = parsed.words
+        best_i, best_sim, best_k = -1, 0.0, ""
+        for i, k in enumerate(keys):
+            if not k:
+                continue
+            sim, mk = _best_sim(k, e.surname_keys)
+            if sim > best_sim or (sim == best_sim and sim > 0 and (words[i].caps or parsed.surname_first and i == 0)):
+                best_i, best_sim, best_k = i, sim, mk
+        if best_i < 0 or best_sim < SURNAME_MIN:
+            return None
+        if best_sim < 1.0:
+            g = key_gender(keys[best_i])
+            if g is not None and e.gender is not None and g != e.gender:
+                return None
+        details = [(words[best_i].text, "surname", best_k, best_sim)]
+        total, weight = 2.0 * best_sim, 2.0
+        for i, k in enumerate(keys):
+            if i == best_i or not k:
+                continue
+            if is_patronymic_key(k):
+                pg = "f" if k.endswith(("VNA", "ICNA")) else "m"
+                if e.gender is not None and pg != e.gender:
+                    return None
+                if not e.patronymic_keys:
+                    details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
+                    continue
+                sim, mk = _best_sim(k, e.patronymic_keys)
+                role, need = "patronymic", PATRONYMIC_MIN
+            else:
+                if not e.given_keys:
+                    details.append((words[i].text, "given name (not in the table)", k, 0.0))
+                    continue
+                sim, mk = _best_sim(k, e.given_keys)
+                role, need = "given name", GIVEN_MIN
+            if sim < need:
+                return None
+            details.append((words[i].text, role, mk, sim))
+            total += sim
+            weight += 1.0
+        for n, t in enumerate(parsed.initials):
+            pool = e.given_initials if n == 0 else e.patronymic_initials
+            if not pool:
+                continue
+            letter = t.text.upper()
+            if not self.maker.initial_matches(letter, pool):
+                return None
+            details.append((t.text, "initial", letter, 1.0))
+            total += 0.95
+            weight += 1.0
+        return _Scored(-1, total / weight, details)
+
+    def _score_phrase(self, e: EntityEntry, keys: list[str], parsed: ParsedMention) -> _Scored | None:
+        words = parsed.words
+        qsig = [
+            (w.text, k)
+            for w, k in zip(words, keys, strict=True)
+            if k and w.text.casefold().strip(".") not in self.tables.legal_forms
+            and w.text.casefold().strip(".") not in self.tables.generic_words
+        ] or [(w.text, k) for w, k in zip(words, keys, strict=True) if k]
+        if not qsig:
+            return None
+        best: _Scored | None = None
+        for phrase in e.phrases:
+            used: set[int] = set()
+            total = 0.0
+            details: list[tuple[str, str, str, float]] = []
+            for text, k in qsig:
+                bsim, bj, bk = 0.0, -1, ""
+                for j, ks in enumerate(phrase):
+                    if j in used:
+                        continue
+                    sim, mk = _best_sim(k, ks)
+                    if len(k) < MIN_SHORT and sim < 1.0:
+                        sim = 0.0
+                    if sim > bsim:
+                        bsim, bj, bk = sim, j, mk
+                if bj >= 0 and bsim >= OTHER_MIN:
+                    used.add(bj)
+                    total += bsim
+                    details.append((text, "name word", bk, bsim))
+            score = 2 * total / (len(qsig) + len(phrase))
+            if best is None or score > best.score:
+                best = _Scored(-1, score, details)
+        return best
+
+    # --- explain -----------------------------------------------------------------------------
+
+    def _provenance(self, entity_id: str, role: str, key: str) -> str:
+        idx = self._by_id.get(entity_id)
+        if idx is None:
+            return ""
+        rec = self.index.entries[idx].record
+        maker = self.maker
+        for name in (*rec.names, *rec.aliases):
+            for word in name.replace(",", " ").split():
+                for s in [None, *(sc for lst in maker.schemes.values() for sc in lst)]:
+                    if s is None:
+                        if maker.key(word) == key:
+                            return f"; from {word!r} in the table"
+                        continue
+                    for v in s.word_variants(word, 8) if s.language else ():
+                        if maker.key(v) == key:
+                            return f"; from {word!r} as {v!r} by scheme {s.id}"
+        return "; from a generated form (cognate, other-language or case form)"
+
+
+MIN_SHORT = 3
+_DEFAULT: Normalizer | None = None
+
+
+def resolve(mention: str, **kwargs: Any) -> Match | None:
+    """Resolve ``mention`` against the bundled tables; see :meth:`Normalizer.resolve`."""
+    return Normalizer.default().resolve(mention, **kwargs)

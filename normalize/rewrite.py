@@ -1,0 +1,288 @@
+"""The corpus rewrite pass: find every mention of a known entity in running text and normalize it.
+
+One linear scan (an Aho-Corasick automaton over every spelling of every anchor word: surname forms
+in all schemes and cases, organisation and place name words) finds candidate words at Unicode word
+boundaries; each is widened to the name around it (given names, patronymics, initials), longest
+first; the span is then resolved with the same rules as ``resolve()``. Text outside the mentions is
+never touched.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Literal
+
+import ahocorasick
+
+from .names import MAX_MENTION_CHARS
+from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
+from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
+
+Mode = Literal["replace", "annotate", "canonical-script"]
+MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
+MAX_EXTEND_WORDS = 3
+_FOLD = {ord(c): "'" for c in APOSTROPHES}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A mention found in text. ``start``/``end`` are offsets into the input string
+    (``text[start:end] == surface``); ``replacement`` is what the rewrite wrote there."""
+
+    start: int
+    end: int
+    surface: str
+    entity_id: str
+    canonical: str
+    score: float
+    type: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True)
+class RewriteResult:
+    """The rewritten text and the mentions found in the input."""
+
+    text: str
+    mentions: list[Mention]
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def fold_for_scan(text: str) -> str:
+    """Lower case and one apostrophe, keeping every character at its offset."""
+    low = text.lower()
+    if len(low) != len(text):  # a few letters (İ) lower-case to two characters: go one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    if "’" in low or "ʼ" in low or "`" in low or "‘" in low:
+        low = low.translate(_FOLD)
+    return low
+
+
+class Rewriter:
+    """Finds and rewrites mentions with one :class:`Normalizer`; build once, use for many texts."""
+
+    def __init__(
+        self,
+        normalizer: Normalizer,
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        policy: Policy = "prominent",
+        keep_case: bool = False,
+        require_capital: bool = True,
+    ) -> None:
+        self.normalizer = normalizer
+        self.threshold = threshold
+        self.policy: Policy = policy
+        self.keep_case = keep_case
+        self.require_capital = require_capital
+        self._auto = ahocorasick.Automaton()
+        anchors: dict[str, set[int]] = {}
+        for idx, entry in enumerate(normalizer.index.entries):
+            for form in entry.surfaces:
+                anchors.setdefault(form, set()).add(idx)
+        for form, idxs in anchors.items():
+            self._auto.add_word(form, (len(form), tuple(sorted(idxs))))
+        self._has_patterns = bool(anchors)
+        if anchors:
+            self._auto.make_automaton()
+        self._cache: OrderedDict[str, Match | None] = OrderedDict()
+
+    # --- finding -------------------------------------------------------------------------------
+
+    def _anchors(self, text: str, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
+        n = len(text)
+        found: list[tuple[int, int, tuple[int, ...]]] = []
+        for end_idx, (length, idxs) in self._auto.iter(low):
+            start, end = end_idx - length + 1, end_idx + 1
+            if start > 0 and (_is_word(text[start - 1]) or (low[start - 1] == "'" and start > 1 and _is_word(text[start - 2]))):
+                continue
+            if end < n and _is_word(text[end]):
+                continue
+            if end + 1 < n and low[end] == "'" and is_cyrillic(text[end + 1]):
+                continue  # inside a Belarusian word with an apostrophe
+            if self.require_capital and not text[start].isupper():
+                continue
+            found.append((start, end, idxs))
+        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+        chosen: list[tuple[int, int, tuple[int, ...]]] = []
+        last_end = -1
+        for f in found:
+            if f[0] >= last_end:
+                chosen.append(f)
+                last_end = f[1]
+        return chosen
+
+    def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
+        i = pos
+        while i > floor and text[i - 1] in " \t\u00a0":
+            i -= 1
+        if i == pos or i <= floor:
+            return None
+        j = i
+        while j > floor and (_is_word(text[j - 1]) or text[j - 1] in ".-'"):
+            j -= 1
+        while j < i and not _is_word(text[j]):
+            j += 1
+        word = text[j:i]
+        return (j, word) if word else None
+
+    def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str] | None:
+        i = pos
+        if i < ceil and text[i] == ",":
+            i += 1
+        k = i
+        while k < ceil and text[k] in " \t\u00a0":
+            k += 1
+        if k == i:
+            return None
+        j = k
+        while j < ceil and (_is_word(text[j]) or (text[j] in ".-'" and j + 1 < ceil and _is_word(text[j + 1]))):
+            j += 1
+        if j < ceil and text[j] == "." and j - k == 1:
+            j += 1  # an initial: S.
+        word = text[k:j]
+        return (j, word) if word else None
+
+    def _fits(self, word: str, idxs: tuple[int, ...]) -> bool:
+        w = word.rstrip(".")
+        if not w or not w[0].isupper():
+            return False
+        entries = self.normalizer.index.entries
+        letters = w.replace(".", "")
+        if len(letters) <= 3 and word.endswith(".") or len(w) == 1:
+            maker = self.normalizer.maker
+            return any(
+                maker.initial_matches(letters[0], entries[i].given_initials | entries[i].patronymic_initials)
+                for i in idxs
+            )
+        k = self.normalizer.maker.key(w)
+        if not k:
+            return False
+        for i in idxs:
+            e = entries[i]
+            if k in e.given_keys or k in e.patronymic_keys:
+                return True
+            for ph in e.phrases:
+                if any(k in ks for ks in ph):
+                    return True
+        return False
+
+    def _widen(self, text: str, start: int, end: int, idxs: tuple[int, ...], floor: int, ceil: int) -> tuple[int, int]:
+        for _ in range(MAX_EXTEND_WORDS):
+            got = self._word_before(text, start, floor)
+            if got is None or not self._fits(got[1], idxs):
+                break
+            start = got[0]
+        for _ in range(MAX_EXTEND_WORDS):
+            got = self._word_after(text, end, ceil)
+            if got is None or not self._fits(got[1], idxs):
+                break
+            end = got[0]
+        return start, end
+
+    def _resolve(self, surface: str) -> Match | None:
+        cached = self._cache.get(surface)
+        if cached is not None or surface in self._cache:
+            self._cache.move_to_end(surface)
+            return cached
+        m = self.normalizer.resolve(surface, threshold=self.threshold, policy=self.policy)
+        self._cache[surface] = m
+        if len(self._cache) > 100_000:
+            self._cache.popitem(last=False)
+        return m
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""
+        if not self._has_patterns or not text:
+            return []
+        low = fold_for_scan(text)
+        anchors = self._anchors(text, low)
+        out: list[Mention] = []
+        floor = 0
+        for k, (start, end, idxs) in enumerate(anchors):
+            if start < floor:
+                continue
+            ceil = anchors[k + 1][0] if k + 1 < len(anchors) else len(text)
+            s, e = self._widen(text, start, end, idxs, floor, ceil)
+            surface = text[s:e]
+            m = self._resolve(surface) if len(surface) <= MAX_MENTION_CHARS else None
+            if m is None and (s, e) != (start, end):
+                s, e = start, end
+                surface = text[s:e]
+                m = self._resolve(surface)
+            if m is None:
+                continue
+            if surface.endswith(".") and not surface[-2:-1].isupper():
+                e -= 1
+                surface = surface[:-1]
+            out.append(Mention(s, e, surface, m.entity_id, m.canonical, m.score, m.type))
+            floor = e
+        return out
+
+    # --- rewriting -----------------------------------------------------------------------------
+
+    def replacement(self, mention: Mention, mode: Mode) -> str:
+        if mode == "annotate":
+            return mention.surface
+        out = mention.canonical
+        if mode == "canonical-script" and script_of(mention.surface) == "Cyrl":
+            out = self._cyrillic_name(mention.entity_id, detect_language(mention.surface)) or out
+        if self.keep_case and mention.surface.isupper() and len(mention.surface) > 1:
+            out = out.upper()
+        return out
+
+    def _cyrillic_name(self, entity_id: str, lang: str | None) -> str | None:
+        idx = self.normalizer._by_id.get(entity_id)
+        if idx is None:
+            return None
+        names = [n for n in self.normalizer.index.entries[idx].record.names if script_of(n) == "Cyrl"]
+        if lang is not None:
+            same = [n for n in names if detect_language(n) == lang]
+            if same:
+                return same[0]
+        return names[0] if names else None
+
+    def rewrite(self, text: str, mode: Mode = "replace") -> RewriteResult:
+        """Rewrite ``text``: each mention becomes the canonical form (``replace``), the canonical
+        form in the mention's own script (``canonical-script``), or stays (``annotate``)."""
+        if mode not in MODES:
+            from .errors import InputError
+
+            raise InputError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
+        mentions = self.find(text)
+        if not mentions:
+            return RewriteResult(text, [])
+        parts: list[str] = []
+        pos = 0
+        done: list[Mention] = []
+        for m in mentions:
+            rep = self.replacement(m, mode)
+            parts.append(text[pos : m.start])
+            parts.append(rep)
+            pos = m.end
+            done.append(Mention(m.start, m.end, m.surface, m.entity_id, m.canonical, m.score, m.type, rep))
+        parts.append(text[pos:])
+        return RewriteResult("".join(parts), done)
+
+
+_REWRITERS: dict[int, Rewriter] = {}
+
+
+def rewriter_for(normalizer: Normalizer, **kwargs: object) -> Rewriter:
+    """A cached :class:`Rewriter` for a normalizer (default options only)."""
+    if kwargs:
+        return Rewriter(normalizer, **kwargs)  # type: ignore[arg-type]
+    key = id(normalizer)
+    rw = _REWRITERS.get(key)
+    if rw is None or rw.normalizer is not normalizer:
+        rw = _REWRITERS[key] = Rewriter(normalizer)
+    return rw
+
+
+def rewrite(text: str, mode: Mode = "replace") -> RewriteResult:
+    """Rewrite ``text`` with the bundled tables; see :meth:`Rewriter.rewrite`."""
+    return rewriter_for(Normalizer.default()).rewrite(text, mode)

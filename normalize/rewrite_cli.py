@@ -1,0 +1,233 @@
+"""``normalize rewrite``: files, folders or standard input; streaming, in order, on several cores."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import os
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+from .errors import InputError
+from .io import (
+    BadInput,
+    LineProcessor,
+    LineResult,
+    Problem,
+    Stats,
+    atomic_output,
+    detect_format,
+    read_lines,
+    rewrite_csv,
+)
+from .resolver import Normalizer
+from .rewrite import Rewriter
+
+CHUNK_BYTES = 1 << 20
+CHUNK_LINES = 4000
+_WORKER: LineProcessor | None = None
+
+
+class Interrupted(KeyboardInterrupt):
+    """SIGTERM, turned into an interrupt so that temporary output is cleaned up."""
+
+
+def _on_term(signum: int, frame: object) -> None:
+    raise Interrupted()
+
+
+def _work(chunk: list[tuple[int, bytes]]) -> list[LineResult]:
+    assert _WORKER is not None
+    return [_WORKER.process(raw, no) for no, raw in chunk]
+
+
+def _worker_init() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+
+
+def _chunks(lines: Iterator[bytes]) -> Iterator[list[tuple[int, bytes]]]:
+    chunk: list[tuple[int, bytes]] = []
+    size = 0
+    for no, raw in enumerate(lines, 1):
+        chunk.append((no, raw))
+        size += len(raw)
+        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+class Progress:
+    """A one-line progress display on a terminal; silent otherwise."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total = total
+        self.done = 0
+        self.enabled = enabled and sys.stderr.isatty()
+        self.t0 = self.last = time.monotonic()
+
+    def add(self, n: int) -> None:
+        self.done += n
+        if not self.enabled:
+            return
+        now = time.monotonic()
+        if now - self.last >= 0.25:
+            self.last = now
+            mb = self.done / 1e6
+            rate = mb / max(now - self.t0, 1e-9)
+            pct = f"{100 * self.done / self.total:5.1f}% " if self.total else ""
+            sys.stderr.write(f"\r{pct}{mb:9.1f} MB  {rate:6.1f} MB/s")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.enabled:
+            sys.stderr.write("\n")
+
+
+def _inputs(paths: list[str]) -> list[tuple[Path | None, Path]]:
+    """(file, path relative to its root) for every input; (None, '-') for standard input."""
+    if not paths:
+        return [(None, Path("-"))]
+    out: list[tuple[Path | None, Path]] = []
+    for p in paths:
+        path = Path(p)
+        if p == "-":
+            out.append((None, Path("-")))
+        elif path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and not f.name.startswith("."):
+                    out.append((f, f.relative_to(path)))
+        elif path.is_file():
+            out.append((path, Path(path.name)))
+        else:
+            raise InputError(f"no such file or folder: {p}")
+    return out
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
+    rewriter = Rewriter(normalizer, threshold=args.threshold, policy=args.policy, keep_case=args.keep_case)
+    inputs = _inputs(args.inputs)
+    out_arg = Path(args.output) if args.output else None
+    many = len(inputs) > 1 or any(Path(p).is_dir() for p in args.inputs)
+    if out_arg is not None and many and out_arg.exists() and not out_arg.is_dir():
+        raise InputError(f"several inputs need an output folder, and {out_arg} is a file")
+    targets: list[Path | None] = []
+    for src, rel in inputs:
+        target = (out_arg / rel if many else out_arg) if out_arg is not None else None
+        if target is not None and src is not None and (_same(src, target) or src.resolve() == target.resolve()):
+            raise InputError(f"the output {target} is the input itself; write to another path")
+        if target is not None and out_arg is not None and src is not None and many:
+            if src.resolve().is_relative_to(out_arg.resolve()):
+                raise InputError(f"the output folder {out_arg} holds the input {src}; write to another folder")
+        targets.append(target)
+    jobs = os.cpu_count() or 1 if args.jobs == 0 else max(1, args.jobs)
+    stats = Stats()
+    old = signal.signal(signal.SIGTERM, _on_term)
+    try:
+        for (src, rel), target in zip(inputs, targets, strict=True):
+            fmt = detect_format(str(src) if src else None, args.format)
+            name = str(src) if src else "<stdin>"
+            with ExitStack() as stack:
+                fin: IO[bytes] = stack.enter_context(src.open("rb")) if src else sys.stdin.buffer
+                fout: IO[bytes] = stack.enter_context(atomic_output(target)) if target else sys.stdout.buffer
+                side: IO[bytes] | None = None
+                if args.mode == "annotate" and fmt == "text":
+                    side_path = Path(args.mentions) if args.mentions else (Path(str(target) + ".mentions.jsonl") if target else None)
+                    if side_path is None:
+                        raise InputError("annotate mode on plain text to standard output needs --mentions FILE")
+                    side = stack.enter_context(atomic_output(side_path))
+                total = src.stat().st_size if src else 0
+                progress = Progress(total, not args.quiet)
+                if fmt == "csv":
+                    rewrite_csv(fin, fout, rewriter, args.mode, args.column, args.on_error, name, stats)
+                else:
+                    proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
+                    _stream(proc, fin, fout, side, name, stats, progress, jobs)
+                progress.close()
+    finally:
+        signal.signal(signal.SIGTERM, old)
+    for p in stats.problems[:100]:
+        sys.stderr.write(f"normalize: {p}\n")
+    if len(stats.problems) > 100:
+        sys.stderr.write(f"normalize: ... and {len(stats.problems) - 100} more bad lines\n")
+    if args.report:
+        rep = json.dumps(stats.report(lambda e: _canonical(normalizer, e)), ensure_ascii=False, indent=1)
+        if args.report == "-":
+            sys.stderr.write(rep + "\n")
+        else:
+            with atomic_output(Path(args.report)) as fh:
+                fh.write(rep.encode("utf-8") + b"\n")
+    return 1 if stats.bad_lines else 0
+
+
+def _canonical(n: Normalizer, eid: str) -> str:
+    idx = n._by_id.get(eid)
+    return n.index.entries[idx].record.canonical if idx is not None else eid
+
+
+def _stream(
+    proc: LineProcessor,
+    fin: IO[bytes],
+    fout: IO[bytes],
+    side: IO[bytes] | None,
+    name: str,
+    stats: Stats,
+    progress: Progress,
+    jobs: int,
+) -> None:
+    def emit(results: list[LineResult], chunk: list[tuple[int, bytes]]) -> None:
+        for (no, raw), res in zip(chunk, results, strict=True):
+            stats.lines += 1
+            progress.add(len(raw))
+            if res.problem is not None:
+                stats.bad_lines += 1
+                stats.problems.append(Problem(name, no, res.problem))
+                if proc.on_error == "fail":
+                    raise BadInput(f"{name}:{no}: {res.problem}")
+            stats.add(res.mentions)
+            if res.out is not None:
+                fout.write(res.out)
+            if side is not None:
+                for d in res.side:
+                    side.write(json.dumps(d, ensure_ascii=False).encode("utf-8") + b"\n")
+
+    chunks = _chunks(read_lines(fin))
+    if jobs <= 1:
+        for chunk in chunks:
+            emit([proc.process(raw, no) for no, raw in chunk], chunk)
+        return
+    global _WORKER
+    _WORKER = proc
+    ctx = mp.get_context("fork")
+    pool = ctx.Pool(jobs, initializer=_worker_init)
+    try:
+        pending: list[tuple[Any, list[tuple[int, bytes]]]] = []
+        for chunk in chunks:
+            pending.append((pool.apply_async(_work, (chunk,)), chunk))
+            while len(pending) > 2 * jobs:
+                fut, ch = pending.pop(0)
+                emit(fut.get(), ch)
+        for fut, ch in pending:
+            emit(fut.get(), ch)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+        _WORKER = None

@@ -1,0 +1,381 @@
+"""Transliteration schemes: loading them from table files and applying them to text.
+
+A scheme is a YAML file in ``tables/schemes/`` (format in ``tables/README.md``): a base letter map,
+context rules and samples. Loading compiles it into a lookup by first letter; applying walks each
+Cyrillic word once, taking at each position the longest entry whose context fits.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import TableError, TableProblem
+from .tablefile import LDict, LList, TableReader
+from .text import APOSTROPHE, is_cyrillic
+
+VOWELS = frozenset("аеёиіоуыэюя")
+SIGNS = frozenset("ьъ" + APOSTROPHE)
+RU_ALPHABET = "абвгдеёжзийклмнопрстуфхцчшщъыьэюя"
+BE_ALPHABET = "абвгдеёжзійклмнопрстуўфхцчшыьэюя" + APOSTROPHE
+ALL_LETTERS = frozenset(RU_ALPHABET + BE_ALPHABET)
+LANGUAGES = ("ru", "be")
+CLASSES = frozenset({"vowel", "consonant", "sign"})
+MAX_WORD_VARIANTS = 64
+
+_SCHEME_KEYS = {"id", "name", "language", "source", "description", "letters", "rules", "samples"}
+_RULE_KEYS = {"match", "output", "after", "before", "not_after", "not_before", "note"}
+_ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+
+
+def _is_cyr_letter(ch: str) -> bool:
+    return ch == APOSTROPHE or (is_cyrillic(ch) and ch.isalpha())
+
+
+def char_class(ch: str) -> str:
+    """``vowel``, ``sign`` or ``consonant`` for a lower-case Cyrillic letter."""
+    if ch in VOWELS:
+        return "vowel"
+    if ch in SIGNS:
+        return "sign"
+    return "consonant"
+
+
+Context = tuple[str, ...]
+
+
+def _fits_after(word: str, i: int, entries: Context) -> bool:
+    for e in entries:
+        if e == "start":
+            if i == 0:
+                return True
+        elif e in CLASSES:
+            if i > 0 and _is_cyr_letter(word[i - 1]) and char_class(word[i - 1]) == e:
+                return True
+        elif i >= len(e) and word.startswith(e, i - len(e)):
+            return True
+    return False
+
+
+def _fits_before(word: str, j: int, entries: Context) -> bool:
+    for e in entries:
+        if e == "end":
+            if j == len(word):
+                return True
+        elif e in CLASSES:
+            if j < len(word) and _is_cyr_letter(word[j]) and char_class(word[j]) == e:
+                return True
+        elif word.startswith(e, j):
+            return True
+    return False
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One compiled line of a scheme: a letter-map entry or a context rule."""
+
+    match: str
+    outputs: tuple[str, ...]
+    line: int
+    after: Context | None = None
+    before: Context | None = None
+    not_after: Context | None = None
+    not_before: Context | None = None
+    is_rule: bool = False
+
+    def fits(self, word: str, i: int) -> bool:
+        j = i + len(self.match)
+        if self.after is not None and not _fits_after(word, i, self.after):
+            return False
+        if self.not_after is not None and _fits_after(word, i, self.not_after):
+            return False
+        if self.before is not None and not _fits_before(word, j, self.before):
+            return False
+        return not (self.not_before is not None and _fits_before(word, j, self.not_before))
+
+
+@dataclass
+class Scheme:
+    """A loaded, checked romanization (or respelling) scheme."""
+
+    id: str
+    name: str
+    language: str
+    source: str
+    path: str = ""
+    description: str = ""
+    samples: list[tuple[str, str, int]] = field(default_factory=list)
+    _table: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+
+    @property
+    def family(self) -> str:
+        """The scheme id without its language prefix (``ru-icao`` → ``icao``)."""
+        return self.id.split("-", 1)[1] if "-" in self.id else self.id
+
+    # --- application ---------------------------------------------------------------------------
+
+    def _segments(self, word: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+        """Split a Cyrillic word into (source segment, outputs) pairs."""
+        low = word.lower()
+        n = len(low)
+        i = 0
+        table = self._table
+        while i < n:
+            for e in table.get(low[i], ()):
+                m = e.match
+                if len(m) > 1 and not low.startswith(m, i):
+                    continue
+                if e.fits(low, i):
+                    yield word[i : i + len(m)], e.outputs
+                    i += len(m)
+                    break
+            else:
+                yield word[i], (word[i],)
+                i += 1
+
+    def word_variants(self, word: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
+        """All outputs for one Cyrillic word (the scheme's main output first)."""
+        letters = [c for c in word if c.isalpha()]
+        caps = len(letters) > 1 and all(c.isupper() for c in letters)
+        parts: list[tuple[str, ...]] = []
+        for seg, outs in self._segments(word):
+            if seg == outs[0] and len(outs) == 1:
+                parts.append(outs)
+                continue
+            parts.append(tuple(_recase(seg, o, caps) for o in outs))
+        result: list[str] = []
+        seen: set[str] = set()
+        for combo in itertools.product(*parts):
+            s = "".join(combo)
+            if s not in seen:
+                seen.add(s)
+                result.append(s)
+                if len(result) >= limit:
+                    break
+        return result
+
+    def word(self, word: str) -> str:
+        """The scheme's main output for one Cyrillic word."""
+        letters = [c for c in word if c.isalpha()]
+        caps = len(letters) > 1 and all(c.isupper() for c in letters)
+        return "".join(
+            outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word)
+        )
+
+    def apply(self, text: str) -> str:
+        """Transliterate the Cyrillic words of ``text``; everything else is kept."""
+        return "".join(self.word(tok) if cyr else tok for tok, cyr in split_words(text))
+
+    def apply_all(self, text: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
+        """Every output ``text`` can take under this scheme's alternatives (main output first)."""
+        pieces = [self.word_variants(tok, limit) if cyr else [tok] for tok, cyr in split_words(text)]
+        out: list[str] = []
+        for combo in itertools.product(*pieces):
+            out.append("".join(combo))
+            if len(out) >= limit:
+                break
+        return out
+
+
+def _recase(seg: str, out: str, caps: bool) -> str:
+    if not out:
+        return out
+    if caps:
+        return out.upper()
+    if seg[:1].isupper():
+        return out[:1].upper() + out[1:]
+    return out
+
+
+def split_words(text: str) -> Iterator[tuple[str, bool]]:
+    """Yield (piece, is_cyrillic_word) for ``text``; apostrophes between Cyrillic letters are kept
+    inside the word."""
+    n = len(text)
+    i = 0
+    while i < n:
+        if is_cyrillic(text[i]):
+            j = i + 1
+            while j < n and (
+                is_cyrillic(text[j])
+                or (text[j] == APOSTROPHE and j + 1 < n and is_cyrillic(text[j + 1]))
+            ):
+                j += 1
+            yield text[i:j], True
+            i = j
+        else:
+            j = i + 1
+            while j < n and not is_cyrillic(text[j]):
+                j += 1
+            yield text[i:j], False
+            i = j
+
+
+# --- loading -------------------------------------------------------------------------------------
+
+
+def _context(reader: TableReader, rule: LDict, key: str) -> Context | None:
+    if key not in rule:
+        return None
+    line = rule.lines[key]
+    entries = reader.texts(rule[key], line, f"`{key}`")
+    out: list[str] = []
+    for e in entries:
+        e = e.strip()
+        if e in CLASSES or (e == "start" and "after" in key) or (e == "end" and "before" in key):
+            out.append(e)
+        elif e in ("start", "end"):
+            reader.problem(line, f"`{e}` cannot stand in `{key}`")
+        elif e and all(_is_cyr_letter(c) for c in e.lower()):
+            out.append(e.lower())
+        else:
+            reader.problem(line, f"unknown context {e!r} in `{key}` (use start, end, vowel, consonant, sign or letters)")
+    return tuple(out)
+
+
+def _match_text(reader: TableReader, value: str, line: int) -> str | None:
+    m = value.strip().lower()
+    if not m or not all(_is_cyr_letter(c) for c in m):
+        reader.problem(line, f"{value!r} is not a Cyrillic letter or letter sequence")
+        return None
+    return m
+
+
+def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> Scheme | None:
+    """Build a scheme from a parsed table document, reporting problems to ``reader``."""
+    top = reader.mapping(doc, getattr(doc, "line", 1), "a scheme file")
+    if top is None:
+        return None
+    reader.keys(top, _SCHEME_KEYS, {"id", "language", "letters"} | ({"source", "samples"} if complete else set()), "a scheme")
+    sid = reader.text(top.get("id"), reader.line_of(top, "id"), "`id`") if "id" in top else None
+    if sid is not None and not _ID_RE.match(sid):
+        reader.problem(top.lines["id"], f"scheme id {sid!r} must be lower-case letters, digits and hyphens")
+    lang = top.get("language")
+    if "language" in top and lang not in LANGUAGES:
+        reader.problem(top.lines["language"], f"`language` must be one of {', '.join(LANGUAGES)}, not {lang!r}")
+    if complete and sid and isinstance(lang, str) and lang in LANGUAGES and not sid.startswith(lang + "-"):
+        reader.problem(top.lines["id"], f"scheme id {sid!r} must start with its language: {lang}-")
+    entries: list[Entry] = []
+    letters = top.get("letters")
+    if "letters" in top:
+        lm = reader.mapping(letters, top.lines["letters"], "`letters`")
+        if lm is not None:
+            for key, value in lm.items():
+                line = lm.lines[key]
+                m = _match_text(reader, key, line)
+                outs = reader.texts(value, line, f"the output of {key!r}")
+                if m is not None and outs:
+                    entries.append(Entry(m, tuple(outs), line))
+            if complete:
+                have = {e.match for e in entries}
+                missing = sorted(ALL_LETTERS - have)
+                if missing:
+                    reader.problem(lm.line, "`letters` does not cover: " + " ".join(missing))
+    rules = top.get("rules")
+    if "rules" in top:
+        rl = reader.sequence(rules, top.lines["rules"], "`rules`")
+        for k, rule in enumerate(rl or ()):
+            rline = rl.lines[k] if rl is not None else 1
+            r = reader.mapping(rule, rline, "a rule")
+            if r is None:
+                continue
+            reader.keys(r, _RULE_KEYS, {"match", "output"}, "a rule")
+            m = _match_text(reader, r["match"], r.lines["match"]) if isinstance(r.get("match"), str) else None
+            outs = reader.texts(r["output"], r.lines["output"], "`output`") if "output" in r else []
+            ctx = {k2: _context(reader, r, k2) for k2 in ("after", "before", "not_after", "not_before")}
+            if m is not None and outs:
+                entries.append(Entry(m, tuple(outs), rline, is_rule=True, **ctx))
+    table: dict[str, list[Entry]] = {}
+    for e in entries:
+        table.setdefault(e.match[0], []).append(e)
+    for lst in table.values():
+        lst.sort(key=lambda e: (-len(e.match), not e.is_rule, e.line))
+    scheme = Scheme(
+        id=sid or "",
+        name=str(top.get("name") or sid or ""),
+        language=lang if isinstance(lang, str) else "",
+        source=str(top.get("source") or ""),
+        path=reader.display,
+        description=str(top.get("description") or ""),
+        _table=table,
+    )
+    samples = top.get("samples")
+    if "samples" in top:
+        sl = reader.sequence(samples, top.lines["samples"], "`samples`")
+        for k, pair in enumerate(sl or ()):
+            line = sl.lines[k] if sl is not None else 1
+            if not (isinstance(pair, LList) and len(pair) == 2 and all(isinstance(x, str) for x in pair)):
+                reader.problem(line, "a sample must be a pair [source, expected]")
+                continue
+            src, expected = pair[0], pair[1]
+            scheme.samples.append((src, expected, line))
+            got = scheme.apply(src)
+            if got != expected:
+                reader.problem(line, f"sample {src!r} gives {got!r}, expected {expected!r}")
+    return scheme
+
+
+def load_scheme_file(path: Path | str, display: str | None = None, *, complete: bool = True) -> Scheme:
+    """Load and check one scheme file; raise :class:`TableError` listing every problem."""
+    reader = TableReader(path, display)
+    doc = reader.read()
+    scheme = parse_scheme(reader, doc, complete=complete) if not reader.problems or doc is not None else None
+    reader.raise_if_problems()
+    assert scheme is not None
+    return scheme
+
+
+class SchemeSet:
+    """The loaded schemes, by id, with lookups by family and language."""
+
+    def __init__(self, schemes: Iterable[Scheme]) -> None:
+        self._by_id: dict[str, Scheme] = {}
+        for s in schemes:
+            self._by_id[s.id] = s
+
+    @classmethod
+    def load(cls, folder: Path | str, root: Path | str | None = None) -> SchemeSet:
+        """Load every ``*.yaml`` in ``folder``; problems of all files are raised together."""
+        folder = Path(folder)
+        problems: list[TableProblem] = []
+        schemes: list[Scheme] = []
+        seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*.yaml")):
+            display = str(path.relative_to(root)) if root is not None else str(path)
+            try:
+                s = load_scheme_file(path, display)
+            except TableError as exc:
+                problems.extend(exc.problems)
+                continue
+            if s.id in seen:
+                problems.append(TableProblem(display, 1, f"scheme id {s.id!r} is already used by {seen[s.id]}"))
+                continue
+            seen[s.id] = display
+            schemes.append(s)
+        if problems:
+            raise TableError(problems)
+        return cls(schemes)
+
+    def __contains__(self, sid: object) -> bool:
+        return sid in self._by_id
+
+    def __getitem__(self, sid: str) -> Scheme:
+        return self._by_id[sid]
+
+    def __iter__(self) -> Iterator[Scheme]:
+        return iter(self._by_id.values())
+
+    def __len__(self) -> int:
+        return len(self._by_id)
+
+    def ids(self) -> list[str]:
+        return list(self._by_id)
+
+    def for_language(self, language: str) -> list[Scheme]:
+        return [s for s in self._by_id.values() if s.language == language]
+
+    def family(self, family: str) -> dict[str, Scheme]:
+        """The schemes of one family by language (``icao`` → ``{"ru": ru-icao, "be": be-icao}``)."""
+        return {s.language: s for s in self._by_id.values() if s.family == family}

@@ -1,0 +1,102 @@
+"""The transliteration API: :func:`transliterate` and :func:`list_schemes`."""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from dataclasses import dataclass
+
+from unidecode import unidecode
+
+from .errors import UnknownSchemeError
+from .schemes import Scheme, SchemeSet, split_words
+from .tables import Tables, load_tables
+from .text import detect_language, is_latin, normalize_text
+
+
+@functools.lru_cache(maxsize=1)
+def default_tables() -> Tables:
+    """The bundled tables without entities (loaded once)."""
+    return load_tables(entities=False)
+
+
+@dataclass(frozen=True)
+class SchemeInfo:
+    """What :func:`list_schemes` reports about a scheme."""
+
+    id: str
+    name: str
+    language: str
+    source: str
+    samples: int
+
+
+def list_schemes(schemes: SchemeSet | None = None) -> list[SchemeInfo]:
+    """Every loaded scheme: id, name, language, source and how many samples it checks."""
+    ss = schemes if schemes is not None else default_tables().schemes
+    return [SchemeInfo(s.id, s.name, s.language, s.source.strip(), len(s.samples)) for s in ss]
+
+
+def resolve_scheme(schemes: SchemeSet, scheme: str, language: str | None) -> tuple[Scheme | None, dict[str, Scheme]]:
+    """A scheme id names one scheme; a family name (``icao``) names one per language."""
+    if scheme in schemes:
+        return schemes[scheme], {}
+    fam = schemes.family(scheme)
+    if fam:
+        if language is not None and language in fam:
+            return fam[language], {}
+        return None, fam
+    known = ", ".join(sorted(schemes.ids()))
+    raise UnknownSchemeError(f"unknown scheme {scheme!r}; known schemes: {known}")
+
+
+def fold_leftovers(text: str) -> str:
+    """Fold characters of scripts no table covers (Greek, Georgian, CJK …) with ``unidecode``.
+
+    Latin letters (with their diacritics), digits, spaces and punctuation are kept as they are.
+    """
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for ch in text:
+        if ch.isascii() or is_latin(ch) or not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN":
+            out.append(ch)
+        else:
+            out.append(unidecode(ch))
+    return "".join(out)
+
+
+def transliterate(
+    text: str,
+    scheme: str = "ru-bgn-pcgn",
+    *,
+    language: str | None = None,
+    schemes: SchemeSet | None = None,
+) -> str:
+    """Romanize the Cyrillic in ``text`` with ``scheme``; everything else is kept.
+
+    ``scheme`` is a scheme id (``ru-icao``, ``be-lacinka``; see :func:`list_schemes`) or a family
+    that exists for both languages (``icao``, ``bgn-pcgn``, ``ala-lc``): then each word is romanized
+    by the Russian or the Belarusian member, as its letters tell (і ў ' → Belarusian; и щ ъ →
+    Russian); ``language`` ("ru" or "be") forces the choice, and words that do not tell follow the
+    text as a whole (Russian when that does not tell either). Characters of scripts no table covers
+    are folded with ``unidecode``. Raises :class:`~normalize.errors.UnknownSchemeError`.
+    """
+    ss = schemes if schemes is not None else default_tables().schemes
+    if language is not None and language not in ("ru", "be"):
+        raise UnknownSchemeError(f"unknown language {language!r}; use 'ru' or 'be'")
+    text = normalize_text(text)
+    one, family = resolve_scheme(ss, scheme, language)
+    if one is not None:
+        return fold_leftovers(one.apply(text))
+    whole = language or detect_language(text) or "ru"
+    if whole not in family:
+        whole = next(iter(family))
+    out: list[str] = []
+    for tok, cyr in split_words(text):
+        if not cyr:
+            out.append(tok)
+            continue
+        lang = language or detect_language(tok) or whole
+        out.append(family.get(lang, family[whole]).word(tok))
+    return fold_leftovers("".join(out))
