@@ -197,10 +197,14 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(results, indent=1))
     else:
-        print(f"{'seed':9} {'system':24} {'queries':>7} {'accuracy':>8} {'wrong':>5} {'abstain':>7} {'FP':>4} {'FP rate':>7} {'sec':>6}")
+        print(
+            f"{'seed':9} {'system':24} {'queries':>7} {'accuracy':>8} {'wrong':>5} {'abstain':>7} "
+            f"{'FP':>4} {'FP rate':>7} {'sec':>6}"
+        )
         for r in results:
             print(
-                f"{r['seed']:9} {r['system']:24} {r['queries']:7d} {r['accuracy']:8.3f} {r['wrong']:5d} {r['abstain']:7d} "
+                f"{r['seed']:9} {r['system']:24} {r['queries']:7d} {r['accuracy']:8.3f} {r['wrong']:5d} "
+                f"{r['abstain']:7d} "
                 f"{r['false_positives']:4d} {r['fp_rate']:7.3%} {r['seconds']:6.1f}"
             )
     return 0

@@ -140,12 +140,65 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     return run_rewrite(args, _normalizer(args))
 
 
+def cmd_build_index(args: argparse.Namespace) -> int:
+    from .resolver import Normalizer
+    from .store import save_index, tables_fingerprint
+
+    n = Normalizer.load(args.folder, cache=False)
+    save_index(n, args.output, tables_fingerprint(args.folder))
+    _out(f"wrote {args.output}: {len(n.index.entries)} entities")
+    return EXIT_OK
+
+
+def cmd_tables_stats(args: argparse.Namespace) -> int:
+    import pickle
+    import time
+    import tracemalloc
+
+    from .resolver import Normalizer
+
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    n = Normalizer.load(args.folder, cache=False)
+    secs = time.perf_counter() - t0
+    current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    idx = n.index
+    types: dict[str, int] = {}
+    for e in idx.entries:
+        types[e.record.type] = types.get(e.record.type, 0) + 1
+    stats = {
+        "entities": len(idx.entries),
+        "by_type": types,
+        "schemes": len(n.tables.schemes),
+        "cognate_sets": len(n.tables.cognates),
+        "keys": len(idx.by_key),
+        "fuzzy_keys": len(idx.by_deletion),
+        "surface_forms": sum(len(e.surfaces) for e in idx.entries),
+        "build_seconds": round(secs, 2),
+        "index_memory_mib": round(current / 2**20, 1),
+        "build_peak_memory_mib": round(peak / 2**20, 1),
+        "serialized_mib": round(len(pickle.dumps(n, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20, 1),
+    }
+    if args.json:
+        _out(json.dumps(stats, ensure_ascii=False))
+    else:
+        for k, v in stats.items():
+            _out(f"{k:22} {v}")
+    return EXIT_OK
+
+
 def _add_match_options(p: argparse.ArgumentParser) -> None:
     from .resolver import DEFAULT_THRESHOLD
 
     p.add_argument("--tables", help="a tables folder (default: the bundled tables)")
     p.add_argument("--index", help="a serialized index made by `normalize build-index` (instead of --tables)")
-    p.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help=f"lowest score accepted (default {DEFAULT_THRESHOLD})")
+    p.add_argument(
+        "--threshold",
+        type=float,
+        default=DEFAULT_THRESHOLD,
+        help=f"lowest score accepted (default {DEFAULT_THRESHOLD})",
+    )
     p.add_argument(
         "--policy", choices=["prominent", "abstain", "first"], default="prominent",
         help="when entities tie: take the more prominent (default), abstain, or take the first",
@@ -178,6 +231,16 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
     c.set_defaults(func=cmd_tables_check)
 
+    st = tsub.add_parser("stats", help="counts, index size and memory of a tables folder")
+    st.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_tables_stats)
+
+    b = sub.add_parser("build-index", help="compile tables into an index file that workers load in milliseconds")
+    b.add_argument("folder", nargs="?", help="the tables folder (default: the bundled tables)")
+    b.add_argument("-o", "--output", required=True, help="the index file to write")
+    b.set_defaults(func=cmd_build_index)
+
     r = sub.add_parser("resolve", help="resolve mentions to entities")
     r.add_argument("mention", nargs="*", help="mentions (standard input, one a line, when none)")
     _add_match_options(r)
@@ -195,12 +258,20 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("-o", "--output", help="output file, or folder for several inputs (standard output when none)")
     w.add_argument("--mode", choices=["replace", "annotate", "canonical-script"], default="replace")
     w.add_argument("--format", choices=["text", "jsonl", "csv"], help="input format (default: by file name; text)")
-    w.add_argument("--field", action="append", default=[], help="JSON Lines field to rewrite (repeatable; default text)")
+    w.add_argument(
+        "--field", action="append", default=[], help="JSON Lines field to rewrite (repeatable; default text)"
+    )
     w.add_argument("--column", action="append", default=[], help="CSV column to rewrite (repeatable; default all)")
     w.add_argument("--mentions", help="plain text in annotate mode: where to write the mentions (JSON Lines)")
-    w.add_argument("--report", nargs="?", const="-", help="write counts per entity and surface form (to FILE, or stderr)")
-    w.add_argument("--on-error", choices=["pass", "skip", "fail"], default="pass",
-                   help="bad lines (broken UTF-8, invalid JSON): pass through unchanged (default), skip, or stop")
+    w.add_argument(
+        "--report", nargs="?", const="-", help="write counts per entity and surface form (to FILE, or stderr)"
+    )
+    w.add_argument(
+        "--on-error",
+        choices=["pass", "skip", "fail"],
+        default="pass",
+        help="bad lines (broken UTF-8, invalid JSON): pass through unchanged (default), skip, or stop",
+    )
     w.add_argument("--keep-case", action="store_true", help="write ALL-CAPS mentions' replacements in capitals")
     w.add_argument("--jobs", type=int, default=1, help="worker processes (default 1; 0 = all cores)")
     w.add_argument("--quiet", action="store_true", help="no progress bar")

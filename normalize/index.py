@@ -227,12 +227,12 @@ class VariantMaker:
         givens: list[str] = []
         patrs: list[str] = []
         for name in (*rec.names, *rec.aliases):
-            g, p, s = person_roles_of(name)
+            g_part, p_part, s_part = person_roles_of(name)
             lang = detect_language(name) if script_of(name) == "Cyrl" else None
-            if s:
-                surnames.append((s, lang))
-            givens.extend(g)
-            patrs.extend(p)
+            if s_part:
+                surnames.append((s_part, lang))
+            givens.extend(g_part)
+            patrs.extend(p_part)
         if gender is None:
             for s, _ in surnames:
                 gender = key_gender(self.key(s))

@@ -181,14 +181,22 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
     top = reader.mapping(doc, getattr(doc, "line", 1), "the phonetic file")
     if top is None:
         return None
-    reader.keys(top, {"source", "cyrillic", "chars", "passes", "same", "distinct"}, {"cyrillic", "chars", "passes"}, "the phonetic file")
+    reader.keys(
+        top,
+        {"source", "cyrillic", "chars", "passes", "same", "distinct"},
+        {"cyrillic", "chars", "passes"},
+        "the phonetic file",
+    )
     maps: dict[str, dict[str, str]] = {}
     for name in ("cyrillic", "chars"):
         mm = reader.mapping(top.get(name), reader.line_of(top, name), f"`{name}`") if name in top else None
         out: dict[str, str] = {}
         for ch, val in (mm or LDict()).items():
             if len(ch) != 1 or not isinstance(val, str):
-                reader.problem(mm.lines[ch] if mm is not None else 1, f"`{name}` maps one character to text; {ch!r} is not one character")
+                reader.problem(
+                    mm.lines[ch] if mm is not None else 1,
+                    f"`{name}` maps one character to text; {ch!r} is not one character",
+                )
                 continue
             out[ch] = val
         maps[name] = out

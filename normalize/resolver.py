@@ -271,7 +271,11 @@ class Normalizer:
             entry = self.index.entries[idx]
             if types is not None and entry.record.type not in types:
                 continue
-            s = self._score_person(entry, parsed, keys) if entry.record.type == "person" else self._score_phrase(entry, keys, parsed)
+            s = (
+                self._score_person(entry, parsed, keys)
+                if entry.record.type == "person"
+                else self._score_phrase(entry, keys, parsed)
+            )
             if s is not None:
                 s.idx = idx
                 scored.append(s)
@@ -287,7 +291,7 @@ class Normalizer:
             if not k:
                 continue
             sim, mk = _best_sim(k, e.surname_keys)
-            if sim > best_sim or (sim == best_sim and sim > 0 and (words[i].caps or parsed.surname_first and i == 0)):
+            if sim > best_sim or (sim == best_sim and sim > 0 and (words[i].caps or (parsed.surname_first and i == 0))):
                 best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
@@ -337,7 +341,8 @@ class Normalizer:
         qsig = [
             (w.text, k)
             for w, k in zip(words, keys, strict=True)
-            if k and w.text.casefold().strip(".") not in self.tables.legal_forms
+            if k
+            and w.text.casefold().strip(".") not in self.tables.legal_forms
             and w.text.casefold().strip(".") not in self.tables.generic_words
         ] or [(w.text, k) for w, k in zip(words, keys, strict=True) if k]
         if not qsig:

@@ -98,7 +98,9 @@ class Rewriter:
         found: list[tuple[int, int, tuple[int, ...]]] = []
         for end_idx, (length, idxs) in self._auto.iter(low):
             start, end = end_idx - length + 1, end_idx + 1
-            if start > 0 and (_is_word(text[start - 1]) or (low[start - 1] == "'" and start > 1 and _is_word(text[start - 2]))):
+            if start > 0 and (
+                _is_word(text[start - 1]) or (low[start - 1] == "'" and start > 1 and _is_word(text[start - 2]))
+            ):
                 continue
             if end < n and _is_word(text[end]):
                 continue
@@ -153,7 +155,7 @@ class Rewriter:
             return False
         entries = self.normalizer.index.entries
         letters = w.replace(".", "")
-        if len(letters) <= 3 and word.endswith(".") or len(w) == 1:
+        if (len(letters) <= 3 and word.endswith(".")) or len(w) == 1:
             maker = self.normalizer.maker
             return any(
                 maker.initial_matches(letters[0], entries[i].given_initials | entries[i].patronymic_initials)

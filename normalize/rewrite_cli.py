@@ -131,15 +131,20 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
         target = (out_arg / rel if many else out_arg) if out_arg is not None else None
         if target is not None and src is not None and (_same(src, target) or src.resolve() == target.resolve()):
             raise InputError(f"the output {target} is the input itself; write to another path")
-        if target is not None and out_arg is not None and src is not None and many:
-            if src.resolve().is_relative_to(out_arg.resolve()):
-                raise InputError(f"the output folder {out_arg} holds the input {src}; write to another folder")
+        if (
+            target is not None
+            and out_arg is not None
+            and src is not None
+            and many
+            and src.resolve().is_relative_to(out_arg.resolve())
+        ):
+            raise InputError(f"the output folder {out_arg} holds the input {src}; write to another folder")
         targets.append(target)
     jobs = os.cpu_count() or 1 if args.jobs == 0 else max(1, args.jobs)
     stats = Stats()
     old = signal.signal(signal.SIGTERM, _on_term)
     try:
-        for (src, rel), target in zip(inputs, targets, strict=True):
+        for (src, _rel), target in zip(inputs, targets, strict=True):
             fmt = detect_format(str(src) if src else None, args.format)
             name = str(src) if src else "<stdin>"
             with ExitStack() as stack:
@@ -147,7 +152,11 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
                 fout: IO[bytes] = stack.enter_context(atomic_output(target)) if target else sys.stdout.buffer
                 side: IO[bytes] | None = None
                 if args.mode == "annotate" and fmt == "text":
-                    side_path = Path(args.mentions) if args.mentions else (Path(str(target) + ".mentions.jsonl") if target else None)
+                    side_path = (
+                        Path(args.mentions)
+                        if args.mentions
+                        else (Path(str(target) + ".mentions.jsonl") if target else None)
+                    )
                     if side_path is None:
                         raise InputError("annotate mode on plain text to standard output needs --mentions FILE")
                     side = stack.enter_context(atomic_output(side_path))

@@ -161,9 +161,7 @@ class Scheme:
         """The scheme's main output for one Cyrillic word."""
         letters = [c for c in word if c.isalpha()]
         caps = len(letters) > 1 and all(c.isupper() for c in letters)
-        return "".join(
-            outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word)
-        )
+        return "".join(outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word))
 
     def apply(self, text: str) -> str:
         """Transliterate the Cyrillic words of ``text``; everything else is kept."""
@@ -199,8 +197,7 @@ def split_words(text: str) -> Iterator[tuple[str, bool]]:
         if is_cyrillic(text[i]):
             j = i + 1
             while j < n and (
-                is_cyrillic(text[j])
-                or (text[j] == APOSTROPHE and j + 1 < n and is_cyrillic(text[j + 1]))
+                is_cyrillic(text[j]) or (text[j] == APOSTROPHE and j + 1 < n and is_cyrillic(text[j + 1]))
             ):
                 j += 1
             yield text[i:j], True
@@ -231,7 +228,9 @@ def _context(reader: TableReader, rule: LDict, key: str) -> Context | None:
         elif e and all(_is_cyr_letter(c) for c in e.lower()):
             out.append(e.lower())
         else:
-            reader.problem(line, f"unknown context {e!r} in `{key}` (use start, end, vowel, consonant, sign or letters)")
+            reader.problem(
+                line, f"unknown context {e!r} in `{key}` (use start, end, vowel, consonant, sign or letters)"
+            )
     return tuple(out)
 
 
@@ -248,7 +247,9 @@ def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> 
     top = reader.mapping(doc, getattr(doc, "line", 1), "a scheme file")
     if top is None:
         return None
-    reader.keys(top, _SCHEME_KEYS, {"id", "language", "letters"} | ({"source", "samples"} if complete else set()), "a scheme")
+    reader.keys(
+        top, _SCHEME_KEYS, {"id", "language", "letters"} | ({"source", "samples"} if complete else set()), "a scheme"
+    )
     sid = reader.text(top.get("id"), reader.line_of(top, "id"), "`id`") if "id" in top else None
     if sid is not None and not _ID_RE.match(sid):
         reader.problem(top.lines["id"], f"scheme id {sid!r} must be lower-case letters, digits and hyphens")

@@ -14,11 +14,12 @@ import io
 import os
 import pickle
 import struct
-import tempfile
+from contextlib import suppress
 from pathlib import Path
 
 from . import __version__
 from .errors import IndexFileError
+from .io import atomic_output
 from .resolver import Normalizer
 from .tables import default_tables_dir, load_tables
 
@@ -41,31 +42,22 @@ def tables_fingerprint(folder: str | Path | None) -> str:
 
 
 def _header(fingerprint: str) -> bytes:
-    return _HEAD.pack(MAGIC, FORMAT_VERSION, __version__.encode().ljust(32, b"\0"), fingerprint.encode()[:64].ljust(64, b"\0"))
+    return _HEAD.pack(
+        MAGIC, FORMAT_VERSION, __version__.encode().ljust(32, b"\0"), fingerprint.encode()[:64].ljust(64, b"\0")
+    )
 
 
 def save_index(normalizer: Normalizer, path: str | Path, fingerprint: str = "") -> None:
-    """Write ``normalizer`` to ``path`` (atomically)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=str(path.parent))
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(_header(fingerprint))
-            pickle.dump(normalizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    """Write ``normalizer`` to ``path`` (atomically: a crash leaves no half-written file)."""
+    with atomic_output(Path(path)) as fh:
+        fh.write(_header(fingerprint))
+        pickle.dump(normalizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def read_header(data: bytes, path: str) -> tuple[int, str, str]:
     if len(data) < _HEAD.size or not data.startswith(MAGIC):
         raise IndexFileError(f"{path} is not a normalize index file")
-    magic, fmt, ver, fp = _HEAD.unpack(data[: _HEAD.size])
+    _magic, fmt, ver, fp = _HEAD.unpack(data[: _HEAD.size])
     version = ver.rstrip(b"\0").decode("ascii", "replace")
     if fmt != FORMAT_VERSION:
         raise IndexFileError(f"{path} has index format {fmt}; this normalize reads format {FORMAT_VERSION}: rebuild it")
@@ -117,8 +109,6 @@ def cached_load(folder: str | Path | None) -> Normalizer:
             pass
     n = Normalizer(load_tables(folder))
     if target is not None:
-        try:
+        with suppress(OSError):  # a read-only home: work without the cache
             save_index(n, target, fp)
-        except OSError:
-            pass  # a read-only home: work without the cache
     return n

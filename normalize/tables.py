@@ -274,7 +274,9 @@ def check_cognates(cognates: list[CognateSet]) -> list[TableProblem]:
             if other is not None and other is not c:
                 path, line = _split_where(c.where)
                 problems.append(
-                    TableProblem(path, line, f"the form {f!r} is also in the entry at {other.where}; merge the two entries")
+                    TableProblem(
+                        path, line, f"the form {f!r} is also in the entry at {other.where}; merge the two entries"
+                    )
                 )
             else:
                 owner[(k, c.gender)] = c
@@ -284,7 +286,9 @@ def check_cognates(cognates: list[CognateSet]) -> list[TableProblem]:
 def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     if key not in top:
         return []
-    return [normalize_text(w).strip().casefold() for w in reader.texts(top[key], top.lines[key], f"`{key}`") if w.strip()]
+    return [
+        normalize_text(w).strip().casefold() for w in reader.texts(top[key], top.lines[key], f"`{key}`") if w.strip()
+    ]
 
 
 def _read_inflection(reader: TableReader, doc: Any) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:

@@ -59,7 +59,7 @@ def fold_leftovers(text: str) -> str:
         return text
     out: list[str] = []
     for ch in text:
-        if ch.isascii() or is_latin(ch) or not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN":
+        if ch.isascii() or is_latin(ch) or (not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN"):
             out.append(ch)
         else:
             out.append(unidecode(ch))
@@ -88,7 +88,7 @@ def transliterate(
     text = normalize_text(text)
     one, family = resolve_scheme(ss, scheme, language)
     if one is not None:
-        return fold_leftovers(one.apply(text))
+        return fold_leftovers("".join((ukrainian_word(t) or one.word(t)) if c else t for t, c in split_words(text)))
     whole = language or detect_language(text) or "ru"
     if whole not in family:
         whole = next(iter(family))
@@ -98,5 +98,5 @@ def transliterate(
             out.append(tok)
             continue
         lang = language or detect_language(tok) or whole
-        out.append(family.get(lang, family[whole]).word(tok))
+        out.append(ukrainian_word(tok) or family.get(lang, family[whole]).word(tok))
     return fold_leftovers("".join(out))

@@ -6,7 +6,9 @@ from .schemes import SchemeSet, split_words
 from .text import detect_language, normalize_text
 
 
-def variants(name: str, *, language: str | None = None, schemes: SchemeSet | None = None, limit: int = 200) -> list[str]:
+def variants(
+    name: str, *, language: str | None = None, schemes: SchemeSet | None = None, limit: int = 200
+) -> list[str]:
     """Every Latin spelling ``name`` can take under the loaded schemes, the most used first.
 
     The language of the Cyrillic is told by its letters (``Ціханоўская`` is Belarusian); when

@@ -1,0 +1,103 @@
+"""resolve() at scale: index build time, start-up from a saved index, and per-call latency.
+
+Run: python benchmarks/bench_resolve.py [--entities 10000] [--queries 3000]
+
+A table of synthetic persons is built (benchmarks/synthetic.py); the queries are each entity's name
+in other scripts and romanizations, inflected, surname-first, with initials, and names of nobody.
+Latency is measured per call on distinct mentions, once with the phonetic-key memo cleared before
+every call (cold: nothing of the mention was seen before) and once warm.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import normalize  # noqa: E402
+from normalize import Normalizer  # noqa: E402
+from normalize.store import load_index, save_index  # noqa: E402
+from synthetic import entities  # noqa: E402
+
+
+def queries(records: list[dict], n: int, seed: int = 3) -> list[tuple[str, str | None]]:
+    rnd = random.Random(seed)
+    out: list[tuple[str, str | None]] = []
+    schemes = ["ru-bgn-pcgn", "ru-icao", "ru-wikipedia", "ru-press-de", "ru-press-pl", "ru-iso9"]
+    while len(out) < n:
+        r = rnd.choice(records)
+        given, patr, sur = r["names"][0].split()
+        kind = rnd.randrange(6)
+        sch = rnd.choice(schemes)
+        if kind == 0:
+            q = normalize.transliterate(f"{given} {sur}", sch)
+        elif kind == 1:
+            q = normalize.transliterate(f"{sur.upper()}, {given} {patr}", sch)
+        elif kind == 2:
+            q = f"{given[0]}. {patr[0]}. {sur}"
+        elif kind == 3:
+            q = normalize.transliterate(f"{given} {patr} {sur}", sch)
+        elif kind == 4:
+            q = f"{given} {sur}"
+        else:
+            q = normalize.transliterate(f"Zyx{sur.lower()}oq {given}", sch)  # nobody
+            out.append((q, None))
+            continue
+        out.append((q, r["id"]))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--entities", type=int, default=10_000)
+    ap.add_argument("--queries", type=int, default=3000)
+    args = ap.parse_args()
+    recs = entities(args.entities)
+    tracemalloc.start()
+    t0 = time.perf_counter()
+    n = Normalizer.from_records(recs)
+    build = time.perf_counter() - t0
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "index.bin"
+        save_index(n, path)
+        size = path.stat().st_size
+        t0 = time.perf_counter()
+        n2 = load_index(path)
+        load = time.perf_counter() - t0
+    qs = queries(recs, args.queries)
+    key_memo = n2.maker.key._cache
+    cold: list[float] = []
+    right = 0
+    for q, gold in qs:
+        key_memo.clear()
+        t = time.perf_counter_ns()
+        m = n2.resolve(q)
+        cold.append((time.perf_counter_ns() - t) / 1000)
+        right += (m.entity_id if m else None) == gold
+    warm: list[float] = []
+    for q, _ in qs:
+        t = time.perf_counter_ns()
+        n2.resolve(q)
+        warm.append((time.perf_counter_ns() - t) / 1000)
+    q99 = lambda xs: sorted(xs)[int(0.99 * len(xs))]  # noqa: E731
+    print(f"entities                      {len(recs)}")
+    print(f"index build from tables       {build:.2f} s   (peak traced memory {peak / 2**20:.0f} MiB)")
+    print(f"saved index                   {size / 2**20:.1f} MiB, loads in {load * 1000:.0f} ms")
+    print(f"resolve, cold key memo        median {statistics.median(cold):.0f} µs, p99 {q99(cold):.0f} µs")
+    print(f"resolve, warm                 median {statistics.median(warm):.0f} µs, p99 {q99(warm):.0f} µs")
+    print(f"synthetic query accuracy      {right / len(qs):.3f} ({len(qs)} queries, 1/6 of them names of nobody)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,148 @@
+"""Throughput of the rewrite pass on a generated corpus, beside a bare Aho-Corasick scan and flashtext.
+
+Run: python benchmarks/bench_rewrite.py [--mb 200] [--entities bundled|10000] [--jobs 2]
+
+The corpus is English-like filler with mentions of the table's entities in all their forms (Latin
+and Cyrillic, romanizations, case forms, possessives), written once to a temporary file. Reported in
+one run: our MB/s on one core and with --jobs (through the CLI, file to file), the bare
+pyahocorasick scan of the same patterns over the same text (the floor no rewrite can beat),
+flashtext's replace_keywords on the same text, and the peak resident memory of each rewrite run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from normalize import Normalizer  # noqa: E402
+from normalize.rewrite import Rewriter, fold_for_scan  # noqa: E402
+
+FILLER = ("the of and to in said that for on with as was by at from it his an were are which this be has "
+          "government opposition court protest election minister report statement week year city police "
+          "officials according sources during after before against support meeting visit new former").split()  # fmt: skip
+
+
+def make_corpus(path: Path, mb: int, rewriter: Rewriter, seed: int = 11) -> int:
+    rnd = random.Random(seed)
+    forms = sorted({f for e in rewriter.normalizer.index.entries for f in e.surfaces})
+    forms = [f[:1].upper() + f[1:] for f in forms]
+    target = mb * 1_000_000
+    written = 0
+    with path.open("w", encoding="utf-8") as fh:
+        while written < target:
+            words = []
+            for _ in range(rnd.randint(8, 30)):
+                if rnd.random() < 0.04:
+                    words.append(rnd.choice(forms) + ("'s" if rnd.random() < 0.1 else ""))
+                else:
+                    words.append(rnd.choice(FILLER))
+            line = " ".join(words).capitalize() + ".\n"
+            fh.write(line)
+            written += len(line.encode("utf-8"))
+    return written
+
+
+def bare_scan(path: Path, rewriter: Rewriter) -> float:
+    import ahocorasick
+
+    auto = ahocorasick.Automaton()
+    for e in rewriter.normalizer.index.entries:
+        for f in e.surfaces:
+            auto.add_word(f, len(f))
+    auto.make_automaton()
+    t0 = time.perf_counter()
+    n = 0
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            for _ in auto.iter(fold_for_scan(line)):
+                n += 1
+    return time.perf_counter() - t0
+
+
+def flashtext_replace(path: Path, rewriter: Rewriter) -> float | None:
+    try:
+        from flashtext import KeywordProcessor
+    except ImportError:
+        return None
+    kp = KeywordProcessor(case_sensitive=False)
+    for e in rewriter.normalizer.index.entries:
+        for f in e.surfaces:
+            kp.add_keyword(f, e.record.canonical)
+    t0 = time.perf_counter()
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            kp.replace_keywords(line)
+    return time.perf_counter() - t0
+
+
+def cli_run(src: Path, index: Path, jobs: int) -> tuple[float, float]:
+    out = src.with_suffix(f".out{jobs}")
+    cmd = [sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out), "--index", str(index),
+           "--jobs", str(jobs), "--quiet"]  # fmt: skip
+    t0 = time.perf_counter()
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+    dt = time.perf_counter() - t0
+    if proc.returncode != 0:
+        raise SystemExit(f"rewrite failed: {proc.stderr}")
+    ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out.unlink()
+    return dt, ru.ru_maxrss / 1024
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=int, default=200)
+    ap.add_argument("--entities", default="bundled", help="bundled, or a number of synthetic entities")
+    ap.add_argument("--jobs", type=int, default=2)
+    args = ap.parse_args()
+    if args.entities == "bundled":
+        n = Normalizer.default()
+    else:
+        from synthetic import entities
+
+        n = Normalizer.from_records(entities(int(args.entities)))
+    rw = Rewriter(n)
+    from normalize.store import save_index
+
+    with tempfile.TemporaryDirectory() as d:
+        corpus = Path(d) / "corpus.txt"
+        size = make_corpus(corpus, args.mb, rw)
+        index = Path(d) / "index.bin"
+        save_index(n, index)
+        mb = size / 1e6
+        patterns = sum(len(e.surfaces) for e in n.index.entries)
+        print(f"corpus {mb:.0f} MB, {len(n.index.entries)} entities, {patterns} patterns")
+        t_bare = bare_scan(corpus, rw)
+        print(f"bare pyahocorasick scan     {mb / t_bare:8.1f} MB/s")
+        t_flash = flashtext_replace(corpus, rw)
+        if t_flash is None:
+            print("flashtext                   not installed")
+        else:
+            print(f"flashtext replace           {mb / t_flash:8.1f} MB/s")
+        t1, rss1 = cli_run(corpus, index, 1)
+        print(f"normalize rewrite, 1 job    {mb / t1:8.1f} MB/s   peak RSS {rss1:.0f} MiB")
+        if args.jobs > 1:
+            tj, rssj = cli_run(corpus, index, args.jobs)
+            print(
+                f"normalize rewrite, {args.jobs} jobs   {mb / tj:8.1f} MB/s   peak RSS {rssj:.0f} MiB (largest process)"
+            )
+            print(f"scaling with {args.jobs} jobs          {t1 / tj:.2f}x")
+        print(f"ours / bare scan (1 job)    {t_bare / t1:.2f}")
+        if t_flash is not None:
+            print(f"ours / flashtext (1 job)    {t_flash / t1:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Apache Spark (PySpark): resolve and rewrite a DataFrame column on a cluster.
+
+The compiled index is serialized once on the driver and broadcast; each executor process loads it
+once (the first batch it sees) and keeps it. The work runs in pandas UDFs over Arrow batches, so a
+corpus that outgrows one machine runs unchanged on an existing cluster:
+
+>>> from normalize.integrations.spark import rewrite_column, resolve_column
+>>> df = rewrite_column(spark.read.text("s3://corpus/"), "value", output="normalized")
+>>> names = resolve_column(df_names, "name")   # adds entity_id, canonical, score, type
+
+Ship the package to the executors as a wheel (``spark-submit --py-files normalize-*.whl`` or an
+environment with it installed); the README shows a full ``spark-submit`` line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from typing import TYPE_CHECKING, Any
+
+from ..resolver import Normalizer
+
+if TYPE_CHECKING:
+    from pyspark.sql import Column, DataFrame
+
+_LOADED: dict[str, Normalizer] = {}
+
+
+def _broadcast(df: DataFrame, normalizer: Normalizer | None) -> tuple[Any, str]:
+    """Serialize the index once on the driver and broadcast it; the tag names it on executors."""
+    n = normalizer if normalizer is not None else Normalizer.default()
+    payload = pickle.dumps(n, protocol=pickle.HIGHEST_PROTOCOL)
+    return df.sparkSession.sparkContext.broadcast(payload), hashlib.sha256(payload).hexdigest()
+
+
+def _executor_normalizer(shipped: tuple[Any, str]) -> Normalizer:
+    bc, tag = shipped
+    n = _LOADED.get(tag)
+    if n is None:
+        n = _LOADED[tag] = pickle.loads(bc.value)
+    return n
+
+
+def rewrite_udf(df: DataFrame, normalizer: Normalizer | None = None, mode: str = "replace") -> Any:
+    """A pandas UDF (string → string) that rewrites text with ``normalizer`` on the executors."""
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    bc = _broadcast(df, normalizer)
+
+    def _rewrite(texts: pd.Series) -> pd.Series:
+        from .pandas import rewrite_series
+
+        return rewrite_series(texts, _executor_normalizer(bc), mode)  # type: ignore[arg-type]
+
+    _rewrite.__annotations__ = {"texts": pd.Series, "return": pd.Series}  # Spark reads real types
+    return pandas_udf("string")(_rewrite)
+
+
+def resolve_udf(df: DataFrame, normalizer: Normalizer | None = None, **kwargs: Any) -> Any:
+    """A pandas UDF (string → struct<entity_id, canonical, score, type>) resolving mentions."""
+    import pandas as pd
+    from pyspark.sql.functions import pandas_udf
+
+    bc = _broadcast(df, normalizer)
+
+    def _resolve(names: pd.Series) -> pd.DataFrame:
+        from .pandas import resolve_series
+
+        return resolve_series(names, _executor_normalizer(bc), **kwargs).reset_index(drop=True)
+
+    _resolve.__annotations__ = {"names": pd.Series, "return": pd.DataFrame}
+    return pandas_udf("entity_id string, canonical string, score double, type string")(_resolve)
+
+
+def rewrite_column(
+    df: DataFrame, column: str, output: str | None = None, normalizer: Normalizer | None = None, mode: str = "replace"
+) -> DataFrame:
+    """``df`` with ``column`` rewritten (into ``output``, by default in place)."""
+    udf = rewrite_udf(df, normalizer, mode)
+    return df.withColumn(output or column, udf(df[column]))
+
+
+def resolve_column(
+    df: DataFrame, column: str, normalizer: Normalizer | None = None, prefix: str = "", **kwargs: Any
+) -> DataFrame:
+    """``df`` with the columns ``entity_id``, ``canonical``, ``score`` and ``type`` (each with
+    ``prefix``) resolved from ``column``."""
+    udf = resolve_udf(df, normalizer, **kwargs)
+    tmp = "__normalize_match"
+    col: Column = udf(df[column])
+    out = df.withColumn(tmp, col)
+    for f in ("entity_id", "canonical", "score", "type"):
+        out = out.withColumn(prefix + f, out[f"{tmp}.{f}"])
+    return out.drop(tmp)

@@ -1,0 +1,274 @@
+"""The `normalize` command: translit, schemes, tables, resolve, rewrite, build-index."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from normalize.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    if stdin is not None:
+        old = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+        try:
+            code = main(argv)
+        finally:
+            sys.stdin = old
+    else:
+        code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_translit(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["translit", "--scheme", "be-lacinka", "Аляксандр Лукашэнка"], capsys)
+    assert code == 0 and out == "Alaksandr Łukašenka\n"
+
+
+def test_translit_all_from_stdin(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["translit", "--all"], capsys, stdin="Ціханоўская\n".encode())
+    assert code == 0 and "Tsikhanouskaya" in out.split("\t")
+
+
+def test_unknown_scheme_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(["translit", "--scheme", "klingon", "Лукашенко"], capsys)
+    assert code == 2 and "unknown scheme 'klingon'" in err
+
+
+def test_unknown_option_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["translit", "--nope"])
+    assert exc.value.code == 2
+
+
+def test_schemes(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["schemes", "--json"], capsys)
+    ids = {s["id"] for s in json.loads(out)}
+    assert code == 0 and {"ru-bgn-pcgn", "be-lacinka"} <= ids
+
+
+def test_tables_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["tables", "check"], capsys)
+    assert code == 0 and out.startswith("ok:") or "warning" in out
+
+
+def test_tables_check_reports_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities" / "bad.yaml").write_text(
+        "- id: a\n  type: person\n  canonical: A\n  names: [А]\n  colour: red\n"
+        "- id: a\n  type: ship\n  canonical: B\n  names: [Б]\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(["tables", "check", str(tmp_path)], capsys)
+    assert code == 2
+    assert "entities/bad.yaml:5: unknown key 'colour'" in err
+    assert "entities/bad.yaml:7: `type` must be one of" in err
+
+
+def test_tables_stats(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["tables", "stats", "--json"], capsys)
+    stats = json.loads(out)
+    assert code == 0 and stats["entities"] >= 150 and stats["index_memory_mib"] > 0
+
+
+def test_resolve_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["resolve", "--json", "Ціханоўскай", "Ivan Petrovsky"], capsys)
+    rows = [json.loads(x) for x in out.splitlines()]
+    assert code == 0
+    assert rows[0]["match"]["canonical"] == "Sviatlana Tsikhanouskaya"
+    assert rows[1]["match"] is None
+
+
+def test_explain(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["explain", "Tikhanovskaya S.G."], capsys)
+    assert code == 0 and "surname" in out and "initial" in out
+
+
+# --- rewrite -------------------------------------------------------------------------------------------
+
+
+def test_rewrite_stdin_to_stdout(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["rewrite"], capsys, stdin=b"Lukashenko in Grodno\r\nnothing here\n")
+    assert code == 0 and out.replace("\r\n", "\n") == "Alexander Lukashenko in Hrodna\nnothing here\n"
+
+
+def test_rewrite_file_keeps_bytes_and_line_endings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"\xef\xbb\xbfLukashenko\r\nplain \t line\nno newline at end")
+    out = tmp_path / "out.txt"
+    code, _, _ = run(["rewrite", str(src), "-o", str(out)], capsys)
+    assert code == 0
+    assert out.read_bytes() == b"\xef\xbb\xbfAlexander Lukashenko\r\nplain \t line\nno newline at end"
+
+
+def test_output_equal_to_input_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko\n", encoding="utf-8")
+    code, _, err = run(["rewrite", str(src), "-o", str(src)], capsys)
+    assert code == 2 and "is the input itself" in err
+    assert src.read_text(encoding="utf-8") == "Lukashenko\n"
+
+
+def test_bad_utf8_is_reported_and_passed_through(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"Lukashenko\nbad \xff\xfe line\nGrodno\n")
+    out = tmp_path / "out.txt"
+    code, _, err = run(["rewrite", str(src), "-o", str(out)], capsys)
+    assert code == 1 and "in.txt:2: not valid UTF-8" in err
+    assert out.read_bytes() == b"Alexander Lukashenko\nbad \xff\xfe line\nHrodna\n"
+    code, _, _ = run(["rewrite", str(src), "-o", str(out), "--on-error", "skip"], capsys)
+    assert code == 1 and out.read_bytes() == b"Alexander Lukashenko\nHrodna\n"
+
+
+def test_on_error_fail_leaves_no_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"Lukashenko\nbad \xff line\n")
+    out = tmp_path / "out.txt"
+    code, _, err = run(["rewrite", str(src), "-o", str(out), "--on-error", "fail"], capsys)
+    assert code == 2 and "in.txt:2" in err
+    assert not out.exists() and list(tmp_path.iterdir()) == [src]
+
+
+def test_jsonl_fields_and_bad_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        '{"id": 1, "text": "Lukashenko spoke", "title": "In Grodno", "n": 1.50}\n'
+        '{"id": 2, "text": "nothing", "n": 1.50}\n'
+        "{not json\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out.jsonl"
+    code, _, err = run(["rewrite", str(src), "-o", str(out), "--field", "text", "--field", "title"], capsys)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert code == 1 and "in.jsonl:3: invalid JSON" in err
+    first = json.loads(lines[0])
+    assert first["text"] == "Alexander Lukashenko spoke" and first["title"] == "In Hrodna" and first["id"] == 1
+    assert lines[1] == '{"id": 2, "text": "nothing", "n": 1.50}'  # untouched lines stay byte for byte
+    assert lines[2] == "{not json"
+
+
+def test_jsonl_annotate_adds_mentions(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"text": "Лукашэнку і Ціханоўскай"}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    code, _, _ = run(["rewrite", str(src), "-o", str(out), "--mode", "annotate"], capsys)
+    obj = json.loads(out.read_text(encoding="utf-8"))
+    assert code == 0 and obj["text"] == "Лукашэнку і Ціханоўскай"
+    assert [m["surface"] for m in obj["mentions"]] == ["Лукашэнку", "Ціханоўскай"]
+    assert all(obj["text"][m["start"] : m["end"]] == m["surface"] for m in obj["mentions"])
+
+
+def test_csv_column(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text('id,body,who\n1,"Lukashenko, again\nin Grodno",Lukashenko\n', encoding="utf-8")
+    out = tmp_path / "out.csv"
+    code, _, _ = run(["rewrite", str(src), "-o", str(out), "--column", "body"], capsys)
+    import csv
+
+    rows = list(csv.reader(out.open(encoding="utf-8", newline="")))
+    assert code == 0 and rows[1] == ["1", "Alexander Lukashenko, again\nin Hrodna", "Lukashenko"]
+
+
+def test_csv_unknown_column_is_an_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.csv"
+    src.write_text("id,body\n1,x\n", encoding="utf-8")
+    code, _, err = run(["rewrite", str(src), "-o", str(tmp_path / "o.csv"), "--column", "nope"], capsys)
+    assert code == 2 and "no column 'nope'" in err and not (tmp_path / "o.csv").exists()
+
+
+def test_annotate_plain_text_writes_a_side_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("x Lukashenko y\n", encoding="utf-8")
+    out = tmp_path / "out.txt"
+    code, _, _ = run(["rewrite", str(src), "-o", str(out), "--mode", "annotate"], capsys)
+    assert code == 0 and out.read_text(encoding="utf-8") == "x Lukashenko y\n"
+    side = [json.loads(x) for x in (tmp_path / "out.txt.mentions.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert side[0]["line"] == 1 and side[0]["start"] == 2 and side[0]["surface"] == "Lukashenko"
+
+
+def test_report(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko, Лукашэнка and Lukashenko.\n", encoding="utf-8")
+    rep = tmp_path / "rep.json"
+    code, _, _ = run(["rewrite", str(src), "-o", str(tmp_path / "o.txt"), "--report", str(rep)], capsys)
+    data = json.loads(rep.read_text(encoding="utf-8"))
+    assert code == 0 and data["mentions"] == 3
+    (entity,) = data["entities"].values()
+    assert entity["count"] == 3 and entity["surface_forms"] == {"Lukashenko": 2, "Лукашэнка": 1}
+
+
+def test_folders_and_jobs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    lines = "".join(f"line {i} Lukashenko met Тихановскую in Grodno\n" for i in range(3000))
+    (src / "a.txt").write_text(lines, encoding="utf-8")
+    (src / "sub" / "b.txt").write_text("Minsk\n", encoding="utf-8")
+    one, two = tmp_path / "o1", tmp_path / "o2"
+    assert run(["rewrite", str(src), "-o", str(one)], capsys)[0] == 0
+    assert run(["rewrite", str(src), "-o", str(two), "--jobs", "2"], capsys)[0] == 0
+    assert (one / "a.txt").read_bytes() == (two / "a.txt").read_bytes()
+    assert (one / "sub" / "b.txt").read_text(encoding="utf-8") == "Minsk\n"
+    assert (one / "a.txt").read_text(encoding="utf-8").count("Alexander Lukashenko") == 3000
+
+
+def test_build_index_and_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    idx = tmp_path / "index.bin"
+    assert run(["build-index", "-o", str(idx)], capsys)[0] == 0
+    code, out, _ = run(["resolve", "--index", str(idx), "Лукашэнка"], capsys)
+    assert code == 0 and "Alexander Lukashenko" in out
+
+
+def test_foreign_and_stale_index_files_are_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.bin"
+    bad.write_bytes(b"hello world")
+    code, _, err = run(["resolve", "--index", str(bad), "x"], capsys)
+    assert code == 2 and "not a normalize index file" in err
+    from normalize.store import FORMAT_VERSION, MAGIC, _HEAD
+
+    stale = tmp_path / "stale.bin"
+    stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0".ljust(32, b"\0"), b"".ljust(64, b"\0")) + b"junk")
+    code, _, err = run(["resolve", "--index", str(stale), "x"], capsys)
+    assert code == 2 and "rebuild it" in err
+
+
+def test_read_only_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions")
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko\n", encoding="utf-8")
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    ro.chmod(0o500)
+    code, _, err = run(["rewrite", str(src), "-o", str(ro / "out.txt")], capsys)
+    assert code == 3 and "ermission" in err
+
+
+def test_sigterm_leaves_input_untouched_and_no_partial_output(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko met Тихановскую in Grodno, and more words here.\n" * 400_000, encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "out.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NORMALIZE_CACHE_DIR": "off"}
+    proc = subprocess.Popen([sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out)], env=env)
+    deadline = time.time() + 60
+    while time.time() < deadline and not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(60) == 130
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+    # a rerun completes
+    code = subprocess.run([sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out)], env=env).returncode
+    assert code == 0 and out.stat().st_size > 0

@@ -1,0 +1,109 @@
+"""pandas, Spark and spaCy give the same mentions and outputs as normalize.rewrite / resolve."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+import pytest
+
+import normalize
+
+TEXTS = [
+    "Svetlana Tikhanovskaya met Lukashenko's envoy in Grodno.",
+    "Тихановского задержали в Гомеле; Лукашэнку не спадабалася.",
+    "nothing to see here",
+    "Svetlana Tikhanovskaya met Lukashenko's envoy in Grodno.",
+]
+NAMES = ["Ціханоўскай", "LUKASHENKO, Alexander", "Ivan Petrovsky", "Grodno", "Ціханоўскай", None]
+
+
+def expected_match(name: str | None) -> tuple[str | None, str | None]:
+    m = normalize.resolve(name) if name else None
+    return (m.entity_id, m.canonical) if m else (None, None)
+
+
+def test_pandas_resolve_and_rewrite() -> None:
+    pd = pytest.importorskip("pandas")
+    from normalize.integrations.pandas import mentions_series, resolve_series, rewrite_series
+
+    s = pd.Series(NAMES, index=[10, 11, 12, 13, 14, 15])
+    df = resolve_series(s)
+    assert list(df.index) == list(s.index)
+    assert list(df.columns) == ["entity_id", "canonical", "score", "type"]
+    for name, (_, row) in zip(NAMES, df.iterrows(), strict=True):
+        eid, canon = expected_match(name)
+        assert (row["entity_id"], row["canonical"]) == (eid, canon) or (eid is None and pd.isna(row["entity_id"]))
+    texts = pd.Series(TEXTS)
+    assert rewrite_series(texts).tolist() == [normalize.rewrite(t).text for t in TEXTS]
+    ms = mentions_series(texts)
+    assert [[m["surface"] for m in row] for row in ms] == [
+        [m.surface for m in normalize.rewrite(t).mentions] for t in TEXTS
+    ]
+
+
+def test_pandas_work_is_per_distinct_value(monkeypatch: pytest.MonkeyPatch) -> None:
+    pd = pytest.importorskip("pandas")
+    from normalize.integrations.pandas import resolve_series
+
+    n = normalize.Normalizer.default()
+    calls: list[str] = []
+    real = n.resolve
+
+    def counting(m: str, **kw: object) -> object:
+        calls.append(m)
+        return real(m, **kw)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(n, "resolve", counting)
+    resolve_series(pd.Series(["Lukashenko", "Grodno"] * 5000), n)
+    assert sorted(calls) == ["Grodno", "Lukashenko"]
+
+
+@pytest.fixture(scope="module")
+def spark():  # type: ignore[no-untyped-def]
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java on this machine")
+    import sys
+
+    from pyspark.sql import SparkSession
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # workers use this environment's packages
+    session = (
+        SparkSession.builder.master("local[2]")
+        .appName("normalize-tests")
+        .config("spark.sql.execution.arrow.pyspark.enabled", "true")
+        .config("spark.ui.enabled", "false")
+        .config("spark.driver.bindAddress", "127.0.0.1")
+        .getOrCreate()
+    )
+    yield session
+    session.stop()
+
+
+def test_spark_rewrite_and_resolve(spark) -> None:  # type: ignore[no-untyped-def]
+    from normalize.integrations.spark import resolve_column, rewrite_column
+
+    df = spark.createDataFrame([(i, t) for i, t in enumerate(TEXTS)], "id int, text string").repartition(2)
+    out = rewrite_column(df, "text", output="normalized").orderBy("id").collect()
+    assert [r["normalized"] for r in out] == [normalize.rewrite(t).text for t in TEXTS]
+    assert [r["text"] for r in out] == TEXTS
+
+    names = spark.createDataFrame([(i, n) for i, n in enumerate(NAMES)], "id int, name string")
+    got = resolve_column(names, "name").orderBy("id").collect()
+    assert [(r["entity_id"], r["canonical"]) for r in got] == [expected_match(n) for n in NAMES]
+
+
+def test_spacy_component_on_a_blank_pipeline() -> None:
+    spacy = pytest.importorskip("spacy")
+    import normalize.integrations.spacy  # noqa: F401  (registers the factory)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("normalize_entities")
+    for text in TEXTS:
+        doc = nlp(text)
+        want = normalize.rewrite(text, mode="annotate").mentions
+        got = [(e.start_char, e.end_char, e._.entity_id, e._.canonical) for e in doc.ents]
+        assert got == [(m.start, m.end, m.entity_id, m.canonical) for m in want]
+    doc = nlp(TEXTS[0])
+    assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON", "GPE"]

@@ -1,0 +1,218 @@
+"""resolve() against the bundled tables: scripts, languages, romanizations, grammar, precision."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import jellyfish
+import pytest
+
+import normalize
+from normalize import Normalizer, TableError
+
+
+def canon(mention: str, **kw: object) -> str | None:
+    m = normalize.resolve(mention, **kw)  # type: ignore[arg-type]
+    return m.canonical if m else None
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Alexander Lukashenko",
+        "Aliaksandr Lukashenka",
+        "Лукашенко",
+        "Лукашэнка",
+        "Лукашэнкі",
+        "Лукашэнку",
+        "Łukaszenka",
+        "Lukaschenko",
+        "Loukachenko",
+        "Lukasjenko",
+        "LUKASHENKO, Alexander",
+        "Lukashenko Alexander Grigoryevich",
+        "A. Lukashenko",
+        "Lukashenko A.G.",
+        "President Lukashenko",
+        "Lukashenko's",
+        "Александр Григорьевич Лукашенко",
+        "Аляксандр Рыгоравіч Лукашэнка",
+    ],
+)
+def test_lukashenko_in_every_form(mention: str) -> None:
+    assert canon(mention) == "Alexander Lukashenko"
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Svetlana Tikhanovskaya",
+        "Sviatlana Tsikhanouskaya",
+        "Ціханоўская",
+        "Ціханоўскай",
+        "Тихановская",
+        "Тихановской",
+        "Тихановскую",
+        "Cichanoŭskaja",
+        "Tichanowskaja",
+        "Tsikhanouskaya S.",
+        "Tikhanovskaya S.G.",
+        "TIKHANOVSKAYA",
+        "Tsikhanowskaya",
+    ],
+)
+def test_tsikhanouskaya_in_every_form(mention: str) -> None:
+    assert canon(mention) == "Sviatlana Tsikhanouskaya"
+
+
+@pytest.mark.parametrize(
+    "mention", ["Tikhanovsky", "Siarhei Tsikhanouski", "Тихановского", "Ціханоўскага", "Sergei Tikhanovsky"]
+)
+def test_her_husband_is_another_person(mention: str) -> None:
+    assert canon(mention) == "Siarhei Tsikhanouski"
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Olga Chemodanova", "Olga Chemodanova"),
+        ("Volha Chemadanava", "Olga Chemodanova"),
+        ("Baginskaya", "Nina Bahinskaya"),
+        ("Nina Bahinskaya", "Nina Bahinskaya"),
+        ("Grodno", "Hrodna"),
+        ("Гродна", "Hrodna"),
+        ("Hrodna", "Hrodna"),
+        ("Viasna", "Viasna"),
+        ("Vyasna", "Viasna"),
+        ("Вясна", "Viasna"),
+        ("NEXTA", "Nexta"),
+        ("Minsk", "Minsk"),
+        ("Мінск", "Minsk"),
+    ],
+)
+def test_opening_examples(mention: str, expected: str) -> None:
+    assert canon(mention) == expected
+
+
+def test_match_fields() -> None:
+    m = normalize.resolve("Ціханоўскай")
+    assert m is not None
+    assert m.type == "person" and 0.0 < m.score <= 1.0 and m.entity_id
+    assert normalize.resolve("Grodno").type == "place"  # type: ignore[union-attr]
+
+
+def test_name_not_in_tables_is_none() -> None:
+    assert normalize.resolve("Ivan Petrovsky") is None
+    assert normalize.resolve("John Smith") is None
+    assert normalize.resolve("") is None
+    assert normalize.resolve("   ") is None
+
+
+def test_a_different_given_name_is_a_different_person() -> None:
+    m = normalize.resolve("Viktor Lukashenko")
+    assert m is not None and m.canonical == "Viktor Lukashenko"
+    assert normalize.resolve("Mikhail Lukashenko") is None
+
+
+def test_bare_shared_surname_is_ambiguous_and_policy_decides() -> None:
+    m = normalize.resolve("Lukashenko")
+    assert m is not None and m.canonical == "Alexander Lukashenko"
+    assert m.ambiguous
+    assert "Viktor Lukashenko" in {c.canonical for c in m.candidates}
+    assert normalize.resolve("Lukashenko", policy="abstain") is None
+
+
+def test_equally_prominent_namesakes_abstain() -> None:
+    n = Normalizer.from_records(
+        [
+            {"id": "a", "canonical": "Ivan Karpenka", "names": ["Іван Карпенка"], "type": "person", "gender": "m"},
+            {"id": "b", "canonical": "Pyotr Karpenka", "names": ["Пётр Карпенка"], "type": "person", "gender": "m"},
+        ]
+    )
+    assert n.resolve("Karpenka") is None
+    assert n.candidates("Karpenka")[0].entity_id in ("a", "b")
+    assert n.resolve("Karpenka", policy="first") is not None
+    assert n.resolve("Ivan Karpenka").entity_id == "a"  # type: ignore[union-attr]
+
+
+def test_threshold_is_a_parameter() -> None:
+    assert normalize.resolve("Lukashenkov") is None or normalize.resolve("Lukashenkov", threshold=0.99) is None
+    assert normalize.resolve("Lukashenka", threshold=0.99) is not None
+
+
+def test_from_records_with_one_russian_name() -> None:
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "e1",
+                "canonical": "Aliaksandr Lukashenka",
+                "names": ["Александр Григорьевич Лукашенко"],
+                "type": "person",
+                "gender": "m",
+            }
+        ]
+    )
+    for q in ("LUKASHENKO, Alexander", "Аляксандр Рыгоравіч Лукашэнка", "Aliaksandr Ryhoravich Lukashenka"):
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == "e1", q
+
+
+def test_names_may_be_one_string() -> None:
+    n = Normalizer.from_records([{"id": "x", "canonical": "Hrodna", "names": "Гродна", "type": "place"}])
+    assert n.resolve("Grodno").entity_id == "x"  # type: ignore[union-attr]
+
+
+def test_bad_records_are_reported() -> None:
+    with pytest.raises(TableError, match="record 1"):
+        Normalizer.from_records([{"id": "x", "canonical": "X", "names": [], "type": "person"}])
+    with pytest.raises(TableError, match="`type` must be one of"):
+        Normalizer.from_records([{"id": "x", "canonical": "X", "names": ["Х"], "type": "ship"}])
+
+
+def test_resolve_many_equals_resolve() -> None:
+    qs = ["Lukashenko", "Ціханоўскай", "nobody at all", "Grodno", "Lukashenko"]
+    many = normalize.Normalizer.default().resolve_many(qs)
+    assert [m.entity_id if m else None for m in many] == [
+        (normalize.resolve(q).entity_id if normalize.resolve(q) else None)
+        for q in qs  # type: ignore[union-attr]
+    ]
+
+
+def test_explain_names_the_parts() -> None:
+    m = normalize.resolve("Svetlana Tikhanovskaya")
+    assert m is not None
+    text = m.explain()
+    assert "surname" in text and "given name" in text and "Sviatlana Tsikhanouskaya" in text
+
+
+def test_load_user_tables(tmp_path: Path) -> None:
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities" / "mine.yaml").write_text(
+        "- id: kupala\n  type: person\n  gender: m\n  canonical: Yanka Kupala\n  names: [Янка Купала]\n",
+        encoding="utf-8",
+    )
+    n = Normalizer.load(tmp_path, cache=False)
+    assert n.resolve("Janka Kupała").canonical == "Yanka Kupala"  # type: ignore[union-attr]
+    assert n.resolve("Lukashenko") is None
+
+
+def test_east_slavic_key_beats_english_phonetic_codes() -> None:
+    from normalize.translit import default_tables
+
+    key = default_tables().phonetic
+    assert key is not None
+    a, b = "Tikhanovskaya", "Tsikhanouskaya"
+    assert jellyfish.soundex(a) != jellyfish.soundex(b)
+    assert jellyfish.metaphone(a) != jellyfish.metaphone(b)
+    assert key(a) == key(b)
+    # across scripts the English codes have nothing to compare at all
+    assert key("Тихановская") == key(b) and jellyfish.soundex("Тихановская") != jellyfish.soundex(b)
+
+
+def test_mentions_longer_than_the_bound_are_none() -> None:
+    assert normalize.resolve("Lukashenko " * 100) is None
+
+
+def test_non_text_is_a_clear_error() -> None:
+    with pytest.raises(normalize.InputError):
+        normalize.resolve(123)  # type: ignore[arg-type]

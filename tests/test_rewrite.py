@@ -1,0 +1,106 @@
+"""The corpus rewrite pass: what is found, what is written, and that nothing else changes."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import normalize
+from normalize.rewrite import Rewriter
+
+
+def test_the_issue_example() -> None:
+    r = normalize.rewrite("Svetlana Tikhanovskaya met Lukashenko's envoy in Grodno.")
+    assert r.text == "Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy in Hrodna."
+    assert [m.canonical for m in r.mentions] == ["Sviatlana Tsikhanouskaya", "Alexander Lukashenko", "Hrodna"]
+
+
+def test_offsets_point_at_the_surface_forms() -> None:
+    text = "В Гродно Тихановскую поддержали; Лукашэнку не спадабалася."
+    r = normalize.rewrite(text, mode="annotate")
+    assert r.text == text
+    assert [m.surface for m in r.mentions] == ["Гродно", "Тихановскую", "Лукашэнку"]
+    for m in r.mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+def test_word_boundaries_cyrillic_and_latin() -> None:
+    for text in ("Лукашенковщина", "Lukashenkoism", "antiLukashenko", "Мінскі", "Minsker"):
+        assert normalize.rewrite(text).mentions == [], text
+
+
+def test_longest_match_first() -> None:
+    r = normalize.rewrite("Siarhei Tsikhanouski was jailed; Tsikhanouski appealed.")
+    assert [(m.surface, m.canonical) for m in r.mentions] == [
+        ("Siarhei Tsikhanouski", "Siarhei Tsikhanouski"),
+        ("Tsikhanouski", "Siarhei Tsikhanouski"),
+    ]
+
+
+def test_gender_keeps_husband_and_wife_apart_in_text() -> None:
+    r = normalize.rewrite("Тихановского задержали, Тихановская уехала.")
+    assert [m.canonical for m in r.mentions] == ["Siarhei Tsikhanouski", "Sviatlana Tsikhanouskaya"]
+
+
+def test_canonical_script_keeps_cyrillic() -> None:
+    r = normalize.rewrite("Лукашэнка і Lukashenko", mode="canonical-script")
+    assert r.text.startswith("Аляксандр") and r.text.endswith("Alexander Lukashenko")
+
+
+def test_keep_case_option() -> None:
+    rw = Rewriter(normalize.Normalizer.default(), keep_case=True)
+    assert rw.rewrite("LUKASHENKO said").text == "ALEXANDER LUKASHENKO said"
+    assert normalize.rewrite("LUKASHENKO said").text == "Alexander Lukashenko said"
+
+
+def test_line_endings_and_surroundings_are_kept() -> None:
+    text = "a\r\nGrodno\r\n\tb  Minsk\n"
+    assert normalize.rewrite(text).text == "a\r\nHrodna\r\n\tb  Minsk\n"
+
+
+def test_lowercase_common_words_are_not_mentions() -> None:
+    # Вясна is also the word for spring; in lower case it is the word
+    assert normalize.rewrite("прыйшла вясна").mentions == []
+
+
+def test_unknown_mode_is_an_error() -> None:
+    import pytest
+
+    with pytest.raises(normalize.InputError):
+        normalize.rewrite("x", mode="shout")  # type: ignore[arg-type]
+
+
+PIECES = [
+    "Lukashenko", "Лукашэнкі", "Svetlana Tikhanovskaya", "Тихановской", "Grodno", "Viasna", " ", ", ", ".",
+    "\n", "\r\n", "met", "встреча", "'s", "Tsikhanouski", "NEXTA", "Minsk", "ё", "\u200b", "x", "Мінск",
+]  # fmt: skip
+texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=25).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_text_outside_mentions_is_unchanged(text: str) -> None:
+    r = normalize.rewrite(text)
+    pos = 0
+    rebuilt = []
+    for m in r.mentions:
+        assert text[m.start : m.end] == m.surface
+        assert m.start >= pos
+        rebuilt.append(text[pos : m.start])
+        rebuilt.append(m.replacement)
+        pos = m.end
+    rebuilt.append(text[pos:])
+    assert "".join(rebuilt) == r.text
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_rewrite_is_idempotent(text: str) -> None:
+    once = normalize.rewrite(text).text
+    assert normalize.rewrite(once).text == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(texts)
+def test_annotate_never_changes_text(text: str) -> None:
+    assert normalize.rewrite(text, mode="annotate").text == text
