@@ -22,10 +22,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import normalize  # noqa: E402
-from normalize import Normalizer  # noqa: E402
-from normalize.store import load_index, save_index  # noqa: E402
-from synthetic import entities  # noqa: E402
+from synthetic import entities
+
+import normalize
+from normalize import Normalizer
+from normalize.store import load_index, save_index
 
 
 def queries(records: list[dict], n: int, seed: int = 3) -> list[tuple[str, str | None]]:

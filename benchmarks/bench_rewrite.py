@@ -28,9 +28,56 @@ sys.path.insert(0, str(HERE))
 from normalize import Normalizer  # noqa: E402
 from normalize.rewrite import Rewriter, fold_for_scan  # noqa: E402
 
-FILLER = ("the of and to in said that for on with as was by at from it his an were are which this be has "
-          "government opposition court protest election minister report statement week year city police "
-          "officials according sources during after before against support meeting visit new former").split()  # fmt: skip
+FILLER = [
+    "the",
+    "of",
+    "and",
+    "to",
+    "in",
+    "said",
+    "that",
+    "for",
+    "on",
+    "with",
+    "as",
+    "was",
+    "by",
+    "at",
+    "from",
+    "it",
+    "his",
+    "an",
+    "were",
+    "are",
+    "which",
+    "this",
+    "be",
+    "has",
+    "government",
+    "opposition",
+    "court",
+    "protest",
+    "election",
+    "minister",
+    "report",
+    "statement",
+    "week",
+    "year",
+    "city",
+    "police",
+    "officials",
+    "according",
+    "sources",
+    "during",
+    "after",
+    "before",
+    "against",
+    "support",
+    "meeting",
+    "visit",
+    "new",
+    "former",
+]
 
 
 def make_corpus(path: Path, mb: int, rewriter: Rewriter, seed: int = 11) -> int:

@@ -50,19 +50,63 @@ def resolve_scheme(schemes: SchemeSet, scheme: str, language: str | None) -> tup
     raise UnknownSchemeError(f"unknown scheme {scheme!r}; known schemes: {known}")
 
 
+UKRAINIAN_LETTERS = frozenset("єїґЄЇҐ")
+_PACKS = (
+    ("el", "\u0370", "\u03ff"),
+    ("ka", "\u10a0", "\u10ff"),
+    ("ka", "\u1c90", "\u1cbf"),
+    ("hy", "\u0530", "\u058f"),
+)
+
+
+def ukrainian_word(word: str) -> str | None:
+    """A Ukrainian spelling (є ї ґ) romanized by the ``transliterate`` package's Ukrainian pack."""
+    if not any(c in UKRAINIAN_LETTERS for c in word):
+        return None
+    from transliterate import translit
+
+    return str(translit(word, "uk", reversed=True))
+
+
+def _pack_for(ch: str) -> str | None:
+    for code, lo, hi in _PACKS:
+        if lo <= ch <= hi:
+            return code
+    return None
+
+
+def _keep(ch: str) -> bool:
+    return ch.isascii() or is_latin(ch) or (not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN")
+
+
 def fold_leftovers(text: str) -> str:
-    """Fold characters of scripts no table covers (Greek, Georgian, CJK …) with ``unidecode``.
+    """Romanize characters of scripts no table covers: Greek, Georgian and Armenian with the
+    ``transliterate`` package's language packs, anything else with ``unidecode``.
 
     Latin letters (with their diacritics), digits, spaces and punctuation are kept as they are.
     """
     if text.isascii():
         return text
     out: list[str] = []
-    for ch in text:
-        if ch.isascii() or is_latin(ch) or (not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN"):
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if _keep(ch):
             out.append(ch)
-        else:
+            i += 1
+            continue
+        code = _pack_for(ch)
+        if code is None:
             out.append(unidecode(ch))
+            i += 1
+            continue
+        j = i + 1
+        while j < n and (_pack_for(text[j]) == code or unicodedata.combining(text[j])):
+            j += 1
+        from transliterate import translit
+
+        out.append(unidecode(str(translit(text[i:j], code, reversed=True))))
+        i = j
     return "".join(out)
 
 

@@ -61,7 +61,7 @@ def test_schemes(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_tables_check_bundled(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["tables", "check"], capsys)
-    assert code == 0 and out.startswith("ok:") or "warning" in out
+    assert (code == 0 and out.startswith("ok:")) or "warning" in out
 
 
 def test_tables_check_reports_file_and_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -235,7 +235,7 @@ def test_foreign_and_stale_index_files_are_refused(tmp_path: Path, capsys: pytes
     bad.write_bytes(b"hello world")
     code, _, err = run(["resolve", "--index", str(bad), "x"], capsys)
     assert code == 2 and "not a normalize index file" in err
-    from normalize.store import FORMAT_VERSION, MAGIC, _HEAD
+    from normalize.store import _HEAD, FORMAT_VERSION, MAGIC
 
     stale = tmp_path / "stale.bin"
     stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0".ljust(32, b"\0"), b"".ljust(64, b"\0")) + b"junk")

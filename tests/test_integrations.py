@@ -96,7 +96,7 @@ def test_spark_rewrite_and_resolve(spark) -> None:  # type: ignore[no-untyped-de
 
 def test_spacy_component_on_a_blank_pipeline() -> None:
     spacy = pytest.importorskip("spacy")
-    import normalize.integrations.spacy  # noqa: F401  (registers the factory)
+    import normalize.integrations.spacy
 
     nlp = spacy.blank("en")
     nlp.add_pipe("normalize_entities")

@@ -44,7 +44,7 @@ def _executor_normalizer(shipped: tuple[Any, str]) -> Normalizer:
 def rewrite_udf(df: DataFrame, normalizer: Normalizer | None = None, mode: str = "replace") -> Any:
     """A pandas UDF (string → string) that rewrites text with ``normalizer`` on the executors."""
     import pandas as pd
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
 
     bc = _broadcast(df, normalizer)
 
@@ -60,7 +60,7 @@ def rewrite_udf(df: DataFrame, normalizer: Normalizer | None = None, mode: str =
 def resolve_udf(df: DataFrame, normalizer: Normalizer | None = None, **kwargs: Any) -> Any:
     """A pandas UDF (string → struct<entity_id, canonical, score, type>) resolving mentions."""
     import pandas as pd
-    from pyspark.sql.functions import pandas_udf
+    from pyspark.sql.functions import pandas_udf  # type: ignore[attr-defined]
 
     bc = _broadcast(df, normalizer)
 
