@@ -105,7 +105,7 @@ def evaluate(name: str, resolve: Callable[[str], str | None], queries, negatives
 
 
 def ours(table: list[dict]) -> Callable[[str], str | None]:
-    n = Normalizer.from_records(table)
+    n = Normalizer.from_records(table, index_canonical=False)  # canonical is a label, not a seed name
 
     def run(q: str) -> str | None:
         m = n.resolve(q)

@@ -10,6 +10,7 @@ neighbours of the keys for spellings no rule foresaw.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -19,6 +20,8 @@ from .schemes import Scheme
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, normalize_text, script_of
 
+_QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
+_QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„“”\"](?=\s|$)")
 PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
 MIN_FUZZY_KEY = 5
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
@@ -58,6 +61,8 @@ class EntityEntry:
     phrases: tuple[tuple[frozenset[str], ...], ...] = ()
     # the spellings of the words that anchor a mention in running text (surname forms, name words)
     surfaces: frozenset[str] = frozenset()
+    # organisations and places: keys of every word of every name, generic words included
+    word_keys: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -97,7 +102,9 @@ class Index:
 class VariantMaker:
     """Makes every spelling of a name part; shared by the index builder and ``explain``."""
 
-    def __init__(self, tables: Tables) -> None:
+    def __init__(self, tables: Tables, index_canonical: bool = True) -> None:
+        self.index_canonical = index_canonical
+        self._legal_phrases = sorted((f for f in tables.legal_forms if " " in f), key=len, reverse=True)
         if tables.phonetic is None:
             from .errors import TableError, TableProblem
 
@@ -288,27 +295,66 @@ class VariantMaker:
             surfaces=_surface_set(surfaces),
         )
 
+    def strip_legal(self, name: str) -> str:
+        """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
+        low = name.casefold()
+        for phrase in self._legal_phrases:
+            if phrase in low:
+                low = low.replace(phrase, " ")
+        return low
+
     def significant_words(self, name: str) -> list[str]:
         """The words of an organisation or place name that tell it apart (legal forms dropped)."""
-        low = name.casefold()
-        for phrase in sorted((f for f in self.tables.legal_forms if " " in f), key=len, reverse=True):
-            low = low.replace(phrase, " ")
+        low = self.strip_legal(name)
         words = [w for w in split_tokens(low) if w.strip(".") not in self.tables.legal_forms]
         sig = [w for w in words if w.strip(".") not in self.tables.generic_words]
         return sig or words
 
     def phrase_alternatives(self, name: str) -> list[str]:
-        """``МЗКТ - Минский завод`` and ``Belarusian Association of Journalists (BAJ)`` hold two names each."""
+        """The names an organisation or place name holds: ``МЗКТ - Минский завод``,
+        ``Belarusian Association of Journalists (BAJ)`` and ``ОАО 'Белшина'`` hold two each (the
+        quoted part is a name of its own), and a name of several words also stands for its
+        acronym (Минский завод колёсных тягачей → МЗКТ)."""
         parts = [name]
-        for sep in (" - ", " – ", " — ", "(", ")", "«", "»", "„", "“", "”", '"'):
-            parts = [q for p in parts for q in p.split(sep)]
-        return [p.strip(" '\"‘’") for p in parts if p.strip(" '\"‘’")]
+        for m in _QUOTED_RE.finditer(name):
+            parts.append(m.group(1))
+        split: list[str] = []
+        for p in parts:
+            pieces = [p]
+            for sep in (" - ", " – ", " — ", "(", ")", "«", "»", "„", "“", "”", '"', "/", ","):
+                pieces = [q for piece in pieces for q in piece.split(sep)]
+            split.extend(pieces)
+        out: list[str] = []
+        for p in split:
+            p = _QUOTES_RE.sub(" ", p).strip(" '\"‘’.")
+            if p and p not in out:
+                out.append(p)
+        for p in list(out):
+            words = [
+                w for w in split_tokens(self.strip_legal(p)) if w.casefold().strip(".") not in self.tables.legal_forms
+            ]
+            if len(words) >= 3:
+                acro = "".join(w[0] for w in words if w[0].isalpha()).upper()
+                if len(acro) >= 3 and acro not in out:
+                    out.append(acro)
+        return out
+
+    def query_phrases(self, text: str) -> list[list[tuple[str, str]]]:
+        """A mention of an organisation or place as (word, key) lists, one per name it holds."""
+        out: list[list[tuple[str, str]]] = []
+        for alt in self.phrase_alternatives(text):
+            words = [(w, self.key(w)) for w in self.significant_words(alt)]
+            words = [(w, k) for w, k in words if k]
+            if words and words not in out:
+                out.append(words)
+        return out
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
         phrases: list[tuple[frozenset[str], ...]] = []
         seen: set[tuple[frozenset[str], ...]] = set()
         surfaces: set[str] = set()
-        for name in (*rec.names, *rec.aliases, rec.canonical):
+        names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
+        for name in names:
             for alt in self.phrase_alternatives(name):
                 words = self.significant_words(alt)
                 if not words:
@@ -328,7 +374,15 @@ class VariantMaker:
                 if t and t not in seen:
                     seen.add(t)
                     phrases.append(t)
-        return EntityEntry(record=rec, gender=None, phrases=tuple(phrases), surfaces=_surface_set(surfaces))
+        word_keys = {self.key(w) for name in names for w in split_tokens(name)}
+        word_keys.discard("")
+        return EntityEntry(
+            record=rec,
+            gender=None,
+            phrases=tuple(phrases),
+            surfaces=_surface_set(surfaces),
+            word_keys=frozenset(word_keys),
+        )
 
 
 def _surface_set(forms: Iterable[str]) -> frozenset[str]:
@@ -344,9 +398,11 @@ def _surface_set(forms: Iterable[str]) -> frozenset[str]:
     return frozenset(out)
 
 
-def build_index(tables: Tables, records: Iterable[EntityRecord] | None = None) -> tuple[Index, VariantMaker]:
+def build_index(
+    tables: Tables, records: Iterable[EntityRecord] | None = None, index_canonical: bool = True
+) -> tuple[Index, VariantMaker]:
     """Compile the entities of ``tables`` (or ``records``) into an :class:`Index`."""
-    maker = VariantMaker(tables)
+    maker = VariantMaker(tables, index_canonical)
     index = Index()
     for rec in records if records is not None else tables.entities:
         entry = maker.entity(rec)

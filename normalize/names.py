@@ -112,11 +112,37 @@ def person_roles(words: list[str]) -> tuple[list[str], list[str], str | None]:
 
 
 def person_roles_of(name: str) -> tuple[list[str], list[str], str | None]:
-    """Like :func:`person_roles` on a whole name string, honouring ``SURNAME, Given Patronymic``."""
+    """Like :func:`person_roles` on a whole name string, honouring ``SURNAME, Given Patronymic``.
+
+    A single ALL-CAPS word marks the surname even where a comma stands elsewhere
+    (``Siarhei Piatrovich, RUBNIKOVICH``)."""
+    words = split_tokens(name)
+    if len(words) > 1 and sum(1 for w in words if _is_caps(w)) == 1:
+        return person_roles(words)
     if "," in name:
         head, _, tail = name.partition(",")
         sur = split_tokens(head)
         rest = split_tokens(tail)
         if sur and rest:
             return rest[:1], rest[1:], " ".join(sur)
-    return person_roles(split_tokens(name))
+    return person_roles(words)
+
+
+def alternatives(mention: str) -> list[str]:
+    """``Sergei Petrovich ARTEMENKO / ARTIOMENKO`` → both full names; ``A / B`` → A and B.
+
+    A shorter part after a slash replaces the same number of words at the end of the first part."""
+    if "/" not in mention:
+        return [mention]
+    parts = [p.strip() for p in mention.split("/") if p.strip()]
+    if len(parts) < 2:
+        return parts or [mention]
+    first = split_tokens(parts[0])
+    out = [parts[0]]
+    for p in parts[1:]:
+        words = split_tokens(p)
+        if 0 < len(words) < len(first):
+            out.append(" ".join(first[: len(first) - len(words)] + words))
+        else:
+            out.append(p)
+    return out

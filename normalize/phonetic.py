@@ -115,7 +115,7 @@ class PhoneticKey:
         for p in self._passes:
             s = p.apply(s)
         s = _DOUBLE_RE.sub(r"\1", _DROP_RE.sub("", s))
-        if len(self._cache) < 200_000:
+        if len(self._cache) < 200_000 and len(word) <= 64:
             self._cache[word] = s
         return s
 

@@ -17,7 +17,7 @@ import jellyfish
 
 from .errors import InputError
 from .index import EntityEntry, Index, VariantMaker, build_index, is_patronymic_key, key_gender
-from .names import MAX_MENTION_CHARS, ParsedMention, parse_mention
+from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
 
@@ -115,11 +115,13 @@ class Normalizer:
     :meth:`default` (the bundled tables).
     """
 
-    def __init__(self, tables: Tables, records: Sequence[EntityRecord] | None = None) -> None:
+    def __init__(
+        self, tables: Tables, records: Sequence[EntityRecord] | None = None, *, index_canonical: bool = True
+    ) -> None:
         self.tables = tables
         self.index: Index
         self.maker: VariantMaker
-        self.index, self.maker = build_index(tables, records)
+        self.index, self.maker = build_index(tables, records, index_canonical)
         self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
 
     # --- construction ------------------------------------------------------------------------
@@ -147,13 +149,16 @@ class Normalizer:
         return _DEFAULT
 
     @classmethod
-    def from_records(cls, records: Iterable[Mapping[str, Any]], tables: str | Path | None = None) -> Normalizer:
+    def from_records(
+        cls, records: Iterable[Mapping[str, Any]], tables: str | Path | None = None, *, index_canonical: bool = True
+    ) -> Normalizer:
         """Entities from plain records: ``{"id", "canonical", "names": [...], "type", "gender"}``;
         ``names`` may be one name or a list, in any script. Rules come from ``tables`` (bundled
-        by default)."""
+        by default). With ``index_canonical=False`` the canonical form is a display label only and
+        mentions are matched against ``names`` (and ``aliases``) alone."""
         recs = records_to_entities(records)
         base = load_tables(tables, entities=False)
-        return cls(base, recs)
+        return cls(base, recs, index_canonical=index_canonical)
 
     def rewrite(self, text: str, mode: str = "replace") -> Any:
         """Find and normalize every mention in ``text``; see :func:`normalize.rewrite`.
@@ -194,8 +199,7 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text:
             return None
-        ranked = self._rank(text, types)
-        return self._decide(mention, ranked, threshold, policy)
+        return self._decide(mention, self._rank_all(text, types), threshold, policy)
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -212,7 +216,7 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text or len(mention) > MAX_MENTION_CHARS:
             return []
-        return [self._candidate(s) for s in self._rank(text, None)[:limit]]
+        return [self._candidate(s) for s in self._rank_all(text, None)[:limit]]
 
     def _candidate(self, s: _Scored) -> Candidate:
         r = self.index.entries[s.idx].record
@@ -251,6 +255,21 @@ class Normalizer:
             _normalizer=self,
         )
 
+    def _rank_all(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
+        """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
+        every entity's best score."""
+        alts = alternatives(text)
+        if len(alts) == 1:
+            return self._rank(text, types)
+        best: dict[int, _Scored] = {}
+        for alt in alts:
+            for s in self._rank(alt, types):
+                if s.idx not in best or s.score > best[s.idx].score:
+                    best[s.idx] = s
+        ranked = list(best.values())
+        ranked.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
+        return ranked
+
     def _rank(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
@@ -266,6 +285,7 @@ class Normalizer:
             for k in keys:
                 if len(k) >= 4:
                     cands |= self.index.candidates(k, fuzzy=True)
+        phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         scored: list[_Scored] = []
         for idx in cands:
             entry = self.index.entries[idx]
@@ -274,7 +294,7 @@ class Normalizer:
             s = (
                 self._score_person(entry, parsed, keys)
                 if entry.record.type == "person"
-                else self._score_phrase(entry, keys, parsed)
+                else self._score_phrase(entry, phrase_text)
             )
             if s is not None:
                 s.idx = idx
@@ -336,40 +356,47 @@ class Normalizer:
             weight += 1.0
         return _Scored(-1, total / weight, details)
 
-    def _score_phrase(self, e: EntityEntry, keys: list[str], parsed: ParsedMention) -> _Scored | None:
-        words = parsed.words
-        qsig = [
-            (w.text, k)
-            for w, k in zip(words, keys, strict=True)
-            if k
-            and w.text.casefold().strip(".") not in self.tables.legal_forms
-            and w.text.casefold().strip(".") not in self.tables.generic_words
-        ] or [(w.text, k) for w, k in zip(words, keys, strict=True) if k]
-        if not qsig:
-            return None
+    def _score_phrase(self, e: EntityEntry, text: str) -> _Scored | None:
         best: _Scored | None = None
-        for phrase in e.phrases:
-            used: set[int] = set()
-            total = 0.0
-            details: list[tuple[str, str, str, float]] = []
-            for text, k in qsig:
-                bsim, bj, bk = 0.0, -1, ""
-                for j, ks in enumerate(phrase):
-                    if j in used:
-                        continue
-                    sim, mk = _best_sim(k, ks)
-                    if len(k) < MIN_SHORT and sim < 1.0:
-                        sim = 0.0
-                    if sim > bsim:
-                        bsim, bj, bk = sim, j, mk
-                if bj >= 0 and bsim >= OTHER_MIN:
-                    used.add(bj)
-                    total += bsim
-                    details.append((text, "name word", bk, bsim))
-            score = 2 * total / (len(qsig) + len(phrase))
-            if best is None or score > best.score:
-                best = _Scored(-1, score, details)
+        for qsig in self.maker.query_phrases(text):
+            for phrase in e.phrases:
+                s = self._score_phrase_pair(e, qsig, phrase)
+                if best is None or s.score > best.score:
+                    best = s
         return best
+
+    def _score_phrase_pair(
+        self, e: EntityEntry, qsig: list[tuple[str, str]], phrase: tuple[frozenset[str], ...]
+    ) -> _Scored:
+        used: set[int] = set()
+        total = 0.0
+        exact = 0
+        details: list[tuple[str, str, str, float]] = []
+        for text, k in qsig:
+            bsim, bj, bk = 0.0, -1, ""
+            for j, ks in enumerate(phrase):
+                if j in used:
+                    continue
+                sim, mk = _best_sim(k, ks)
+                if len(k) < MIN_SHORT and sim < 1.0:
+                    sim = 0.0
+                if sim > bsim:
+                    bsim, bj, bk = sim, j, mk
+            if bj >= 0 and bsim >= OTHER_MIN:
+                used.add(bj)
+                total += bsim
+                exact += bsim == 1.0
+                details.append((text, "name word", bk, bsim))
+        score = 2 * total / (len(qsig) + len(phrase))
+        # every word of an organisation's name found, and at most one word more in the mention
+        if (
+            e.record.type == "organization"
+            and exact == len(phrase) == len(used)
+            and len(qsig) - len(phrase) == 1
+            and min(len(k) for ks in phrase for k in ks) >= 4
+        ):
+            score = max(score, CONTAINED_SCORE)
+        return _Scored(-1, score, details)
 
     # --- explain -----------------------------------------------------------------------------
 
@@ -393,6 +420,7 @@ class Normalizer:
 
 
 MIN_SHORT = 3
+CONTAINED_SCORE = 0.9
 _DEFAULT: Normalizer | None = None
 
 

@@ -166,11 +166,8 @@ class Rewriter:
             return False
         for i in idxs:
             e = entries[i]
-            if k in e.given_keys or k in e.patronymic_keys:
+            if k in e.given_keys or k in e.patronymic_keys or k in e.word_keys:
                 return True
-            for ph in e.phrases:
-                if any(k in ks for ks in ph):
-                    return True
         return False
 
     def _widen(self, text: str, start: int, end: int, idxs: tuple[int, ...], floor: int, ceil: int) -> tuple[int, int]:
@@ -205,11 +202,10 @@ class Rewriter:
         anchors = self._anchors(text, low)
         out: list[Mention] = []
         floor = 0
-        for k, (start, end, idxs) in enumerate(anchors):
+        for start, end, idxs in anchors:
             if start < floor:
                 continue
-            ceil = anchors[k + 1][0] if k + 1 < len(anchors) else len(text)
-            s, e = self._widen(text, start, end, idxs, floor, ceil)
+            s, e = self._widen(text, start, end, idxs, floor, len(text))
             surface = text[s:e]
             m = self._resolve(surface) if len(surface) <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):

@@ -329,6 +329,8 @@ def inflect(word: str, rows: list[tuple[str, str, tuple[str, ...]]], gender: str
     The longest ending that fits the gender wins (``gender`` None accepts every row).
     """
     low = word.lower()
+    if not low or not all(is_cyrillic(c) or c in "'-" for c in low):
+        return []  # the tables decline Cyrillic spellings only
     caps = word.isupper() and len(word) > 1
     for ending, g, forms in rows:
         if g != "any" and gender is not None and g != gender:

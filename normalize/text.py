@@ -12,6 +12,7 @@ the input character it came from, so that spans found in normalized text can be 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 # Invisible format characters that never carry meaning inside a name.
@@ -132,12 +133,38 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
+_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in INVISIBLE}
+_FOLD_TABLE.update({ord(c): APOSTROPHE for c in APOSTROPHES})
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+_CYR_RE = re.compile("[\u0400-\u052f]")
+_LAT_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+_WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in the form every other step expects (NFC, no invisibles, one apostrophe,
-    look-alike letters repaired)."""
+    look-alike letters repaired). Runs in time linear in the length of the text."""
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
-    return normalize_mapped(text)[0]
+    if _SURROGATE_RE.search(text):
+        text = _SURROGATE_RE.sub("\ufffd", text)
+    text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    if not (_CYR_RE.search(text) and _LAT_RE.search(text)):
+        return text
+    parts: list[str] = []
+    pos = 0
+    for m in _WORD_RE.finditer(text):
+        w = m.group()
+        if _CYR_RE.search(w) and _LAT_RE.search(w):
+            chars = list(w)
+            _fix_word(chars)
+            parts.append(text[pos : m.start()])
+            parts.append("".join(chars))
+            pos = m.end()
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
 
 
 def detect_language(word: str) -> str | None:

@@ -76,7 +76,13 @@ def _pack_for(ch: str) -> str | None:
 
 
 def _keep(ch: str) -> bool:
-    return ch.isascii() or is_latin(ch) or (not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN")
+    """Latin letters, modifier letters (ʹ ʺ ʼ of the schemes), digits, marks, punctuation, spaces."""
+    return (
+        ch.isascii()
+        or is_latin(ch)
+        or "\u02b0" <= ch <= "\u02ff"
+        or (not ch.isalpha() and unicodedata.category(ch)[0] in "PZSMN")
+    )
 
 
 def fold_leftovers(text: str) -> str:

@@ -1,0 +1,141 @@
+"""Hostile input: nothing but the documented errors escapes, and time stays linear.
+
+The short campaigns run in CI; `pytest -m slow` runs the long ones (more examples, bigger inputs).
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import normalize
+from normalize.errors import TableError
+from normalize.schemes import load_scheme_file
+from normalize.tables import load_tables
+from normalize.text import is_cyrillic
+
+LONG = os.environ.get("NORMALIZE_FUZZ_LONG") == "1"
+N = 2000 if LONG else 150
+
+any_char = st.characters(min_codepoint=0, max_codepoint=0x10FFFF)  # surrogates, controls, everything
+hostile_pieces = st.sampled_from(
+    ["\u200b", "\u200e", "\u202e", "\u2066", "\ufeff", "\u0301", "\u0308", "\u00ad", "Вiктар", "Lukashеnko",
+     "Ціханоўская", "ЛУКАШЕНКО", "'", "’", "ʼ", ".", ",", " ", "\n", "\r", "\x00", "S.", "Dr", "'s", "ё", "Ї"]
+)  # fmt: skip
+hostile_text = st.lists(st.text(alphabet=any_char, max_size=6) | hostile_pieces, max_size=30).map("".join)
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_resolve_never_raises(text: str) -> None:
+    m = normalize.resolve(text)
+    assert m is None or 0.0 < m.score <= 1.0
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_rewrite_never_raises_and_keeps_offsets(text: str) -> None:
+    r = normalize.rewrite(text)
+    for m in r.mentions:
+        assert text[m.start : m.end] == m.surface
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text, st.sampled_from([s.id for s in normalize.list_schemes()]))
+def test_transliterate_leaves_no_cyrillic(text: str, scheme: str) -> None:
+    out = normalize.transliterate(text, scheme)
+    assert not any(is_cyrillic(c) and c.isalpha() for c in out)
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400) | hostile_text.map(lambda t: t.encode("utf-8", "surrogatepass")))
+def test_table_loader_raises_only_table_errors(tmp_path_factory: pytest.TempPathFactory, data: bytes) -> None:
+    d = tmp_path_factory.mktemp("t")
+    (d / "entities").mkdir()
+    (d / "entities" / "x.yaml").write_bytes(data)
+    (d / "schemes").mkdir()
+    (d / "schemes" / "y.yaml").write_bytes(data)
+    try:
+        load_tables(d)
+    except TableError as exc:
+        assert exc.problems and all(p.line >= 1 for p in exc.problems)
+
+
+yaml_values = st.recursive(
+    st.text(max_size=5) | st.integers() | st.booleans() | st.none(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=6), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(yaml_values, max_size=4))
+def test_entity_tables_of_any_shape(tmp_path_factory: pytest.TempPathFactory, doc: list[object]) -> None:
+    import yaml
+
+    d = tmp_path_factory.mktemp("e")
+    (d / "entities").mkdir()
+    (d / "entities" / "x.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    try:
+        n = normalize.Normalizer.load(d, cache=False)
+    except TableError:
+        return
+    n.resolve("Lukashenko")
+
+
+def test_deep_table_is_refused(tmp_path: Path) -> None:
+    p = tmp_path / "deep.yaml"
+    p.write_text("a: " + "[" * 200 + "]" * 200 + "\n", encoding="utf-8")
+    with pytest.raises(TableError, match="deep"):
+        load_scheme_file(p)
+
+
+def test_huge_table_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from normalize import tablefile
+
+    monkeypatch.setattr(tablefile, "MAX_TABLE_BYTES", 1000)
+    p = tmp_path / "big.yaml"
+    p.write_text("id: ru-x\n" + "# pad\n" * 500, encoding="utf-8")
+    with pytest.raises(TableError, match="limited to 1000"):
+        load_scheme_file(p)
+
+
+SIZE = 10_000_000 if LONG else 2_000_000
+
+
+@pytest.mark.parametrize("letter", ["a", "я", "Ў", "'", "\u200b"])
+def test_long_line_of_one_letter_is_linear(letter: str) -> None:
+    line = letter * SIZE
+    t0 = time.perf_counter()
+    normalize.rewrite(line)
+    normalize.resolve(line)
+    normalize.transliterate(line[: SIZE // 4], "ru-bgn-pcgn")
+    # generous: a quadratic algorithm would take hours on this size
+    assert time.perf_counter() - t0 < 120
+
+
+def test_long_line_of_names_is_linear() -> None:
+    line = "Lukashenko met Тихановскую in Grodno. " * (SIZE // 40)
+    t0 = time.perf_counter()
+    r = normalize.rewrite(line)
+    assert len(r.mentions) == 3 * (SIZE // 40)
+    assert time.perf_counter() - t0 < 120
+
+
+def test_homoglyph_mixes_resolve() -> None:
+    assert normalize.resolve("Лукашенкo") is not None  # Latin o at the end
+    assert normalize.resolve("Lukashеnko") is not None  # Cyrillic е inside
+    assert normalize.resolve("ЛУКАШЕНКО") is not None
+
+
+@pytest.mark.slow
+@settings(max_examples=20_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile_text)
+def test_long_campaign_resolve_and_rewrite(text: str) -> None:
+    normalize.resolve(text)
+    normalize.rewrite(text)
