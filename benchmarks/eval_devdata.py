@@ -66,13 +66,19 @@ def build(records: list[dict], seed_kind: str) -> tuple[list[dict], list[tuple[s
     return table, queries, negatives
 
 
-def evaluate(name: str, resolve: Callable[[str], str | None], queries, negatives, show_errors: bool) -> dict:
+def evaluate(
+    name: str, resolve: Callable[[str], str | None], queries, negatives, show_errors: bool, types: dict[str, str]
+) -> dict:
     right = wrong = abstain = fp = 0
+    by_type: dict[str, list[int]] = {}
     errors: list[str] = []
     t0 = time.perf_counter()
     for q, gold in queries:
         got = resolve(q)
+        cell = by_type.setdefault(types[gold], [0, 0])
+        cell[1] += 1
         if got == gold:
+            cell[0] += 1
             right += 1
         elif got is None:
             abstain += 1
@@ -97,6 +103,7 @@ def evaluate(name: str, resolve: Callable[[str], str | None], queries, negatives
         "false_positives": fp,
         "fp_rate": fp / len(negatives) if negatives else 0.0,
         "seconds": dt,
+        "accuracy_by_type": {t: round(r / n_, 3) for t, (r, n_) in sorted(by_type.items())},
     }
     if show_errors:
         print(f"--- errors of {name}")
@@ -191,7 +198,8 @@ def main(argv: list[str] | None = None) -> int:
             if fn is None:
                 print(f"{name}: not installed, skipped")
                 continue
-            r = evaluate(name, fn, queries, negatives, args.errors and name == "normalize")
+            types = {rec["id"]: rec["type"] for rec in table}
+            r = evaluate(name, fn, queries, negatives, args.errors and name == "normalize", types)
             r["seed"] = seed
             results.append(r)
     if args.json:
@@ -205,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"{r['seed']:9} {r['system']:24} {r['queries']:7d} {r['accuracy']:8.3f} {r['wrong']:5d} "
                 f"{r['abstain']:7d} "
-                f"{r['false_positives']:4d} {r['fp_rate']:7.3%} {r['seconds']:6.1f}"
+                f"{r['false_positives']:4d} {r['fp_rate']:7.3%} {r['seconds']:6.1f}  "
+                + ", ".join(f"{t} {a:.3f}" for t, a in r["accuracy_by_type"].items())
             )
     return 0
 

@@ -388,6 +388,14 @@ class Normalizer:
                 exact += bsim == 1.0
                 details.append((text, "name word", bk, bsim))
         score = 2 * total / (len(qsig) + len(phrase))
+        # the brand: the longest word of both names is the same long word (Белвнешпромсервис)
+        if e.record.type == "organization" and details:
+            q_long = max(qsig, key=lambda t: len(t[1]))[1]
+            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
+            if len(q_long) >= BRAND_MIN_KEY:
+                sim, _ = _best_sim(q_long, e_long)
+                if sim >= BRAND_SIM:
+                    score = max(score, sim - 0.05)
         # every word of an organisation's name found, and at most one word more in the mention
         if (
             e.record.type == "organization"
@@ -421,6 +429,8 @@ class Normalizer:
 
 MIN_SHORT = 3
 CONTAINED_SCORE = 0.9
+BRAND_MIN_KEY = 7
+BRAND_SIM = 0.92
 _DEFAULT: Normalizer | None = None
 
 
