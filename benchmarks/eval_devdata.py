@@ -139,6 +139,9 @@ def naive(table: list[dict], threshold: float = 0.9) -> Callable[[str], str | No
     return run
 
 
+NOMENKLATURA_THRESHOLD = 0.7  # the score OpenSanctions treats as a match for logic-v2
+
+
 def nomenklatura_peer(table: list[dict]) -> Callable[[str], str | None] | None:
     try:
         from followthemoney import model
@@ -153,24 +156,24 @@ def nomenklatura_peer(table: list[dict]) -> Callable[[str], str | None] | None:
     except Exception:  # older releases take no config object
         config = None
     ents = []
-    for r in table:
+    for k, r in enumerate(table):
         schema = "Person" if r["type"] == "person" else "Organization"
         e = model.make_entity(schema)
-        e.id = r["id"]
+        e.id = f"e{k}"  # FollowTheMoney ids take no colons; ours are kept beside
         e.add("name", r["names"])
-        ents.append(e)
+        ents.append((r["id"], e))
 
     def run(q: str) -> str | None:
         best, bid = 0.0, None
-        for ent in ents:
+        for rid, ent in ents:
             qe = model.make_entity(ent.schema.name)
             qe.id = "q"
             qe.add("name", q)
             res = algo.compare(qe, ent, config) if config is not None else algo.compare(qe, ent)
             score = getattr(res, "score", res)
             if score > best:
-                best, bid = score, ent.id
-        return bid if best >= 0.7 else None
+                best, bid = score, rid
+        return bid if best >= NOMENKLATURA_THRESHOLD else None
 
     return run
 

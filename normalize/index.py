@@ -71,31 +71,46 @@ class EntityEntry:
 
 @dataclass
 class Index:
-    """Keys → entities, plus the entities themselves."""
+    """Keys → entities, plus the entities themselves.
+
+    The one-deletion neighbourhood used for near spellings is built on the first lookup that needs
+    it and is not saved with the index, so that a saved index loads fast."""
 
     entries: list[EntityEntry] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
-    by_deletion: dict[str, list[int]] = field(default_factory=dict)
-    given_groups: dict[str, list[int]] = field(default_factory=dict)
+    _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
         lst = self.by_key.setdefault(key, [])
         if not lst or lst[-1] != idx:
             lst.append(idx)
-        if len(key) >= MIN_FUZZY_KEY:
-            for d in deletions(key):
-                dl = self.by_deletion.setdefault(d, [])
-                if not dl or dl[-1] != idx:
-                    dl.append(idx)
+        self._by_deletion = None
+
+    @property
+    def by_deletion(self) -> dict[str, list[int]]:
+        if self._by_deletion is None:
+            dels: dict[str, list[int]] = {}
+            for key, idxs in self.by_key.items():
+                if len(key) >= MIN_FUZZY_KEY:
+                    for d in deletions(key):
+                        dels.setdefault(d, []).extend(idxs)
+            self._by_deletion = dels
+        return self._by_deletion
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_by_deletion"] = None
+        return state
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
         """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""
         out = set(self.by_key.get(key, ()))
         if fuzzy and len(key) >= MIN_FUZZY_KEY - 1:
-            out.update(self.by_deletion.get(key, ()))
+            by_del = self.by_deletion
+            out.update(by_del.get(key, ()))
             for d in deletions(key):
                 out.update(self.by_key.get(d, ()))
-                out.update(self.by_deletion.get(d, ()))
+                out.update(by_del.get(d, ()))
         return out
 
 

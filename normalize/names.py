@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .text import APOSTROPHE, is_cyrillic
 
@@ -19,8 +20,7 @@ MAX_MENTION_CHARS = 300
 MAX_TOKENS = 12
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One word of a mention: its text (without a trailing period) and whether it is an initial."""
 
     text: str
@@ -28,7 +28,7 @@ class Token:
     caps: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass
 class ParsedMention:
     """A mention split into tokens, with what was taken off it."""
 
@@ -47,8 +47,8 @@ class ParsedMention:
 
 
 def _is_caps(word: str) -> bool:
-    letters = [c for c in word if c.isalpha()]
-    return len(letters) > 1 and all(c.isupper() for c in letters)
+    """ALL CAPS: at least two letters, every cased one upper case."""
+    return len(word) > 1 and word.isupper() and sum(1 for c in word if c.isalpha()) > 1
 
 
 def split_tokens(text: str) -> list[str]:
@@ -81,7 +81,7 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
         raw[-1] = word
     tokens: list[Token] = []
     for w in raw[: MAX_TOKENS * 2]:
-        if _INITIALS_RE.match(w):
+        if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
                 tokens.append(Token(letter, initial=True))
             continue

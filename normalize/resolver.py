@@ -8,12 +8,14 @@ ambiguity policy → :class:`Match`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 import jellyfish
+from rapidfuzz import process as rf_process
+from rapidfuzz.distance import JaroWinkler
 
 from .errors import InputError
 from .index import EntityEntry, Index, VariantMaker, build_index, is_patronymic_key, key_gender
@@ -28,6 +30,8 @@ GIVEN_MIN = 0.90
 PATRONYMIC_MIN = 0.85
 OTHER_MIN = 0.84
 AMBIGUITY_MARGIN = 0.03
+PRESELECT_OVER = 8
+PRESELECT = 3
 Policy = Literal["prominent", "abstain", "first"]
 
 
@@ -97,11 +101,16 @@ def similarity(a: str, b: str) -> float:
     return (jw + lev) / 2.0
 
 
-def _best_sim(key: str, keys: Iterable[str]) -> tuple[float, str]:
+def _best_sim(key: str, keys: Collection[str]) -> tuple[float, str]:
+    """The most similar of ``keys`` to ``key`` and its similarity. For larger sets rapidfuzz (C)
+    picks the few nearest by Jaro-Winkler first, and only those are scored in full."""
     if key in keys:
         return 1.0, key
+    pool: Iterable[str] = keys
+    if len(keys) > PRESELECT_OVER:
+        pool = [c[0] for c in rf_process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, limit=PRESELECT)]
     best, best_k = 0.0, ""
-    for k in keys:
+    for k in pool:
         s = similarity(key, k)
         if s > best:
             best, best_k = s, k
@@ -307,12 +316,19 @@ class Normalizer:
     def _score_person(self, e: EntityEntry, parsed: ParsedMention, keys: list[str]) -> _Scored | None:
         words = parsed.words
         best_i, best_sim, best_k = -1, 0.0, ""
-        for i, k in enumerate(keys):
-            if not k:
-                continue
-            sim, mk = _best_sim(k, e.surname_keys)
-            if sim > best_sim or (sim == best_sim and sim > 0 and (words[i].caps or (parsed.surname_first and i == 0))):
-                best_i, best_sim, best_k = i, sim, mk
+        surname_keys = e.surname_keys
+        for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
+            if k in surname_keys and (best_i < 0 or words[i].caps or (parsed.surname_first and i == 0)):
+                best_i, best_sim, best_k = i, 1.0, k
+        if best_i < 0:
+            for i, k in enumerate(keys):
+                if not k:
+                    continue
+                sim, mk = _best_sim(k, surname_keys)
+                if sim > best_sim or (
+                    sim == best_sim and sim > 0 and (words[i].caps or (parsed.surname_first and i == 0))
+                ):
+                    best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
         if best_sim < 1.0:

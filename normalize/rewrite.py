@@ -9,6 +9,7 @@ never touched.
 
 from __future__ import annotations
 
+import re
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -22,6 +23,12 @@ from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 MAX_EXTEND_WORDS = 3
+WINDOW = 80
+# a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore)
+_WORD = r"(?:(?:[^\W\d_]\.){1,3}|[^\W\d_](?:[\w'\-]*[^\W\d_])?\.?)"
+_LEFT_RE = re.compile(r"(?<![\w'\-])(" + _WORD + r")[ \t\u00a0]*$")
+_INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
+_RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
 _FOLD = {ord(c): "'" for c in APOSTROPHES}
 
 
@@ -84,6 +91,10 @@ class Rewriter:
         for idx, entry in enumerate(normalizer.index.entries):
             for form in entry.surfaces:
                 anchors.setdefault(form, set()).add(idx)
+            # the canonical form itself, whole: what a rewrite writes is found again as one mention
+            canon = entry.record.canonical.lower()
+            if sum(c.isalnum() for c in canon) >= 2:
+                anchors.setdefault(canon, set()).add(idx)
         for form, idxs in anchors.items():
             self._auto.add_word(form, (len(form), tuple(sorted(idxs))))
         self._has_patterns = bool(anchors)
@@ -119,47 +130,31 @@ class Rewriter:
         return chosen
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
-        i = pos
-        while i > floor and text[i - 1] in " \t\u00a0":
-            i -= 1
-        if i == pos or i <= floor:
+        """The word (or initial) just before ``pos``, separated by blanks or an initial's dot."""
+        lo = max(floor, pos - WINDOW)
+        m = _LEFT_RE.search(text, lo, pos)
+        if m is None or m.end() != pos or m.start(1) < floor:
             return None
-        j = i
-        while j > floor and (_is_word(text[j - 1]) or text[j - 1] in ".-'"):
-            j -= 1
-        while j < i and not _is_word(text[j]):
-            j += 1
-        word = text[j:i]
-        return (j, word) if word else None
+        if m.end(1) == pos and not m.group(1).endswith("."):
+            return None  # glued to the mention without a blank: part of another word
+        return m.start(1), m.group(1)
 
     def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str] | None:
-        i = pos
-        if i < ceil and text[i] == ",":
-            i += 1
-        k = i
-        while k < ceil and text[k] in " \t\u00a0":
-            k += 1
-        if k == i:
+        """The word (or initial) just after ``pos``, after blanks or a comma and blanks."""
+        m = _RIGHT_RE.match(text, pos, min(ceil, pos + WINDOW))
+        if m is None:
             return None
-        j = k
-        while j < ceil and (_is_word(text[j]) or (text[j] in ".-'" and j + 1 < ceil and _is_word(text[j + 1]))):
-            j += 1
-        if j < ceil and text[j] == "." and j - k == 1:
-            j += 1  # an initial: S.
-        word = text[k:j]
-        return (j, word) if word else None
+        return m.end(1), m.group(1)
 
     def _fits(self, word: str, idxs: tuple[int, ...]) -> bool:
         w = word.rstrip(".")
-        if not w or not w[0].isupper():
+        if not w or not w[0].isupper() or w.casefold() in self.normalizer.tables.titles:
             return False
         entries = self.normalizer.index.entries
-        letters = w.replace(".", "")
-        if (len(letters) <= 3 and word.endswith(".")) or len(w) == 1:
+        if _INITIALS_RE.match(word):
             maker = self.normalizer.maker
             return any(
-                maker.initial_matches(letters[0], entries[i].given_initials | entries[i].patronymic_initials)
-                for i in idxs
+                maker.initial_matches(w[0], entries[i].given_initials | entries[i].patronymic_initials) for i in idxs
             )
         k = self.normalizer.maker.key(w)
         if not k:

@@ -141,11 +141,16 @@ class Scheme:
         letters = [c for c in word if c.isalpha()]
         caps = len(letters) > 1 and all(c.isupper() for c in letters)
         parts: list[tuple[str, ...]] = []
+        several = False
         for seg, outs in self._segments(word):
+            if len(outs) > 1:
+                several = True
             if seg == outs[0] and len(outs) == 1:
                 parts.append(outs)
-                continue
-            parts.append(tuple(_recase(seg, o, caps) for o in outs))
+            else:
+                parts.append(tuple(_recase(seg, o, caps) for o in outs))
+        if not several:
+            return ["".join(p[0] for p in parts)]
         result: list[str] = []
         seen: set[str] = set()
         for combo in itertools.product(*parts):
