@@ -163,11 +163,14 @@ def nomenklatura_peer(table: list[dict]) -> Callable[[str], str | None] | None:
         e.add("name", r["names"])
         ents.append((r["id"], e))
 
+    counter = iter(range(10**9))
+
     def run(q: str) -> str | None:
         best, bid = 0.0, None
+        qid = f"q{next(counter)}"  # nomenklatura caches comparisons by entity id: one id a query
         for rid, ent in ents:
             qe = model.make_entity(ent.schema.name)
-            qe.id = "q"
+            qe.id = qid
             qe.add("name", q)
             res = algo.compare(qe, ent, config) if config is not None else algo.compare(qe, ent)
             score = getattr(res, "score", res)

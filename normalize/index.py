@@ -370,10 +370,13 @@ class VariantMaker:
         surfaces: set[str] = set()
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
+            written = {w.casefold() for w in split_tokens(name)}
             for alt in self.phrase_alternatives(name):
                 words = self.significant_words(alt)
                 if not words:
                     continue
+                # an acronym made from the name's initials serves resolve(), not the text scanner
+                scan = surfaces if all(w.casefold() in written for w in words) else set()
                 ph: list[frozenset[str]] = []
                 for w in words:
                     forms = [w]
@@ -382,7 +385,7 @@ class VariantMaker:
                         lang = detect_language(w)
                         for la in [lang] if lang else ["ru", "be"]:
                             forms += inflect(w, self.tables.inflection.get(la, []), None)
-                    ks = frozenset(self.keys_of(forms, None, surfaces))
+                    ks = frozenset(self.keys_of(forms, None, scan))
                     if ks:
                         ph.append(ks)
                 t = tuple(ph)

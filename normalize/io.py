@@ -173,6 +173,77 @@ class LineProcessor:
         return LineResult(json.dumps(obj, ensure_ascii=False).encode("utf-8") + ending, [], found)
 
 
+@dataclass
+class ChunkResult:
+    """What one chunk of lines became: output bytes, side-file bytes, problems and counts."""
+
+    out: bytes
+    side: bytes
+    lines: int
+    problems: list[tuple[int, str]]
+    mentions: int
+    counts: Counter[tuple[str, str]] | None
+
+
+def process_chunk(proc: LineProcessor, chunk: list[tuple[int, bytes]], count: bool) -> ChunkResult:
+    """Process consecutive lines. Plain text that decodes as a whole is rewritten in one pass;
+    anything else (JSON Lines, a bad line in the chunk) goes line by line."""
+    counts: Counter[tuple[str, str]] | None = Counter() if count else None
+    if proc.fmt == "text" and all(len(raw) <= MAX_LINE_BYTES for _, raw in chunk):
+        raw_all = b"".join(raw for _, raw in chunk)
+        try:
+            text = raw_all.decode("utf-8")
+        except UnicodeDecodeError:
+            text = None
+        if text is not None:
+            new, spans = proc.rewriter.rewrite_text(text, proc.mode)
+            side = b""
+            if proc.mode == "annotate" and spans:
+                side = _side_records(text, spans, chunk[0][0])
+            if counts is not None:
+                for s_, e_, match in spans:
+                    counts[(match.entity_id, text[s_:e_])] += 1
+            out = raw_all if new is text else new.encode("utf-8")
+            return ChunkResult(out, side, len(chunk), [], len(spans), counts)
+    outs: list[bytes] = []
+    sides: list[bytes] = []
+    problems: list[tuple[int, str]] = []
+    mentions = 0
+    for no, raw in chunk:
+        res = proc.process(raw, no)
+        if res.problem is not None:
+            problems.append((no, res.problem))
+            if proc.on_error == "fail":
+                break
+        if res.out is not None:
+            outs.append(res.out)
+        for d in res.side:
+            sides.append(json.dumps(d, ensure_ascii=False).encode("utf-8") + b"\n")
+        mentions += len(res.mentions)
+        if counts is not None:
+            for mention in res.mentions:
+                counts[(mention.entity_id, mention.surface)] += 1
+    return ChunkResult(b"".join(outs), b"".join(sides), len(chunk), problems, mentions, counts)
+
+
+def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int) -> bytes:
+    """Mentions of a chunk as JSON Lines with their line number and offsets inside the line."""
+    starts = [0]
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            starts.append(i + 1)
+    out: list[bytes] = []
+    import bisect
+
+    for s_, e_, m in spans:
+        li = bisect.bisect_right(starts, s_) - 1
+        base = starts[li]
+        rec = {"line": first_line + li, "start": s_ - base, "end": e_ - base, "surface": text[s_:e_],
+               "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+        out.append(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
+    return b"".join(out)
+
+
 def read_lines(stream: IO[bytes]) -> Iterator[bytes]:
     """Lines with their endings; a line longer than the bound is cut into bound-sized pieces
     (each then reported as too long), so memory stays bounded."""

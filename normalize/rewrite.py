@@ -29,7 +29,7 @@ _WORD = r"(?:(?:[^\W\d_]\.){1,3}|[^\W\d_](?:[\w'\-]*[^\W\d_])?\.?)"
 _LEFT_RE = re.compile(r"(?<![\w'\-])(" + _WORD + r")[ \t\u00a0]*$")
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 _RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
-_FOLD = {ord(c): "'" for c in APOSTROPHES}
+_APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,12 @@ def fold_for_scan(text: str) -> str:
     low = text.lower()
     if len(low) != len(text):  # a few letters (İ) lower-case to two characters: go one by one
         low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if "’" in low or "ʼ" in low or "`" in low or "‘" in low:
-        low = low.translate(_FOLD)
+    if not low.isascii():
+        for apo in _APOSTROPHE_VARIANTS:  # str.replace is C-fast; translate() with a dict is not
+            if apo in low:
+                low = low.replace(apo, "'")
+    elif "`" in low:
+        low = low.replace("`", "'")
     return low
 
 
@@ -107,7 +111,19 @@ class Rewriter:
     def _anchors(self, text: str, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
         n = len(text)
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        for end_idx, (length, idxs) in self._auto.iter(low):
+        # The automaton runs fastest on short strings (a line of plain ASCII stays a one-byte
+        # string even where another line holds Cyrillic), so long texts are scanned line by line.
+        hits: list[tuple[int, tuple[int, tuple[int, ...]]]] = []
+        auto_iter = self._auto.iter
+        if len(low) <= 4096 or low.isascii():
+            hits = list(auto_iter(low))
+        else:
+            pos = 0
+            for line in low.splitlines(True):
+                for end_idx, value in auto_iter(line):
+                    hits.append((pos + end_idx, value))
+                pos += len(line)
+        for end_idx, (length, idxs) in hits:
             start, end = end_idx - length + 1, end_idx + 1
             if start > 0 and (
                 _is_word(text[start - 1]) or (low[start - 1] == "'" and start > 1 and _is_word(text[start - 2]))
@@ -189,42 +205,50 @@ class Rewriter:
             self._cache.popitem(last=False)
         return m
 
-    def find(self, text: str) -> list[Mention]:
-        """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""
+    def spans(self, text: str) -> list[tuple[int, int, Match]]:
+        """Every mention in ``text`` as (start, end, match), in order, not overlapping."""
         if not self._has_patterns or not text:
             return []
         low = fold_for_scan(text)
         anchors = self._anchors(text, low)
-        out: list[Mention] = []
+        out: list[tuple[int, int, Match]] = []
         floor = 0
-        for start, end, idxs in anchors:
+        n = len(text)
+        for k, (start, end, idxs) in enumerate(anchors):
             if start < floor:
                 continue
-            s, e = self._widen(text, start, end, idxs, floor, len(text))
+            ceil = anchors[k + 1][0] if k + 1 < len(anchors) else n  # never into the next mention
+            s, e = self._widen(text, start, end, idxs, floor, ceil)
             surface = text[s:e]
             m = self._resolve(surface) if len(surface) <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                surface = text[s:e]
-                m = self._resolve(surface)
+                m = self._resolve(text[s:e])
             if m is None:
                 continue
-            if surface.endswith(".") and not surface[-2:-1].isupper():
+            if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
                 e -= 1
-                surface = surface[:-1]
-            out.append(Mention(s, e, surface, m.entity_id, m.canonical, m.score, m.type))
+            out.append((s, e, m))
             floor = e
         return out
+
+    def find(self, text: str) -> list[Mention]:
+        """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""
+        return [Mention(s, e, text[s:e], m.entity_id, m.canonical, m.score, m.type) for s, e, m in self.spans(text)]
 
     # --- rewriting -----------------------------------------------------------------------------
 
     def replacement(self, mention: Mention, mode: Mode) -> str:
+        """What ``mode`` writes in place of ``mention``."""
+        return self._replacement(mention.surface, mention.entity_id, mention.canonical, mode)
+
+    def _replacement(self, surface: str, entity_id: str, canonical: str, mode: Mode) -> str:
         if mode == "annotate":
-            return mention.surface
-        out = mention.canonical
-        if mode == "canonical-script" and script_of(mention.surface) == "Cyrl":
-            out = self._cyrillic_name(mention.entity_id, detect_language(mention.surface)) or out
-        if self.keep_case and mention.surface.isupper() and len(mention.surface) > 1:
+            return surface
+        out = canonical
+        if mode == "canonical-script" and script_of(surface) == "Cyrl":
+            out = self._cyrillic_name(entity_id, detect_language(surface)) or out
+        if self.keep_case and surface.isupper() and len(surface) > 1:
             out = out.upper()
         return out
 
@@ -246,20 +270,35 @@ class Rewriter:
             from .errors import InputError
 
             raise InputError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-        mentions = self.find(text)
-        if not mentions:
+        spans = self.spans(text)
+        if not spans:
             return RewriteResult(text, [])
         parts: list[str] = []
         pos = 0
         done: list[Mention] = []
-        for m in mentions:
-            rep = self.replacement(m, mode)
-            parts.append(text[pos : m.start])
+        for s, e, m in spans:
+            surface = text[s:e]
+            rep = self._replacement(surface, m.entity_id, m.canonical, mode)
+            parts.append(text[pos:s])
             parts.append(rep)
-            pos = m.end
-            done.append(Mention(m.start, m.end, m.surface, m.entity_id, m.canonical, m.score, m.type, rep))
+            pos = e
+            done.append(Mention(s, e, surface, m.entity_id, m.canonical, m.score, m.type, rep))
         parts.append(text[pos:])
         return RewriteResult("".join(parts), done)
+
+    def rewrite_text(self, text: str, mode: Mode = "replace") -> tuple[str, list[tuple[int, int, Match]]]:
+        """The fast path of :meth:`rewrite` for pipelines: the new text and the raw spans."""
+        spans = self.spans(text)
+        if not spans or mode == "annotate":
+            return text, spans
+        parts: list[str] = []
+        pos = 0
+        for s, e, m in spans:
+            parts.append(text[pos:s])
+            parts.append(self._replacement(text[s:e], m.entity_id, m.canonical, mode))
+            pos = e
+        parts.append(text[pos:])
+        return "".join(parts), spans
 
 
 _REWRITERS: dict[int, Rewriter] = {}

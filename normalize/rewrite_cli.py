@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 import time
+from collections import deque
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -17,12 +18,13 @@ from typing import IO, Any
 from .errors import InputError
 from .io import (
     BadInput,
+    ChunkResult,
     LineProcessor,
-    LineResult,
     Problem,
     Stats,
     atomic_output,
     detect_format,
+    process_chunk,
     read_lines,
     rewrite_csv,
 )
@@ -42,9 +44,9 @@ def _on_term(signum: int, frame: object) -> None:
     raise Interrupted()
 
 
-def _work(chunk: list[tuple[int, bytes]]) -> list[LineResult]:
+def _work(chunk: list[tuple[int, bytes]], count: bool) -> ChunkResult:
     assert _WORKER is not None
-    return [_WORKER.process(raw, no) for no, raw in chunk]
+    return process_chunk(_WORKER, chunk, count)
 
 
 def _worker_init() -> None:
@@ -166,7 +168,7 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
                     rewrite_csv(fin, fout, rewriter, args.mode, args.column, args.on_error, name, stats)
                 else:
                     proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
-                    _stream(proc, fin, fout, side, name, stats, progress, jobs)
+                    _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
                 progress.close()
     finally:
         signal.signal(signal.SIGTERM, old)
@@ -198,41 +200,42 @@ def _stream(
     stats: Stats,
     progress: Progress,
     jobs: int,
+    count: bool,
 ) -> None:
-    def emit(results: list[LineResult], chunk: list[tuple[int, bytes]]) -> None:
-        for (no, raw), res in zip(chunk, results, strict=True):
-            stats.lines += 1
-            progress.add(len(raw))
-            if res.problem is not None:
-                stats.bad_lines += 1
-                stats.problems.append(Problem(name, no, res.problem))
-                if proc.on_error == "fail":
-                    raise BadInput(f"{name}:{no}: {res.problem}")
-            stats.add(res.mentions)
-            if res.out is not None:
-                fout.write(res.out)
-            if side is not None:
-                for d in res.side:
-                    side.write(json.dumps(d, ensure_ascii=False).encode("utf-8") + b"\n")
+    def emit(res: ChunkResult) -> None:
+        stats.lines += res.lines
+        stats.mentions += res.mentions
+        progress.add(len(res.out))
+        for no, message in res.problems:
+            stats.bad_lines += 1
+            stats.problems.append(Problem(name, no, message))
+            if proc.on_error == "fail":
+                raise BadInput(f"{name}:{no}: {message}")
+        if res.counts:
+            for (eid, surface), c in res.counts.items():
+                stats.per_entity[eid] += c
+                stats.per_surface[(eid, surface)] += c
+        fout.write(res.out)
+        if side is not None and res.side:
+            side.write(res.side)
 
     chunks = _chunks(read_lines(fin))
     if jobs <= 1:
         for chunk in chunks:
-            emit([proc.process(raw, no) for no, raw in chunk], chunk)
+            emit(process_chunk(proc, chunk, count))
         return
     global _WORKER
     _WORKER = proc
     ctx = mp.get_context("fork")
     pool = ctx.Pool(jobs, initializer=_worker_init)
     try:
-        pending: list[tuple[Any, list[tuple[int, bytes]]]] = []
+        pending: deque[Any] = deque()
         for chunk in chunks:
-            pending.append((pool.apply_async(_work, (chunk,)), chunk))
+            pending.append(pool.apply_async(_work, (chunk, count)))
             while len(pending) > 2 * jobs:
-                fut, ch = pending.pop(0)
-                emit(fut.get(), ch)
-        for fut, ch in pending:
-            emit(fut.get(), ch)
+                emit(pending.popleft().get())
+        while pending:
+            emit(pending.popleft().get())
         pool.close()
     except BaseException:
         pool.terminate()
