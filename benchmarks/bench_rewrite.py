@@ -171,7 +171,8 @@ def main() -> int:
         mb = size / 1e6
         patterns = sum(len(e.surfaces) for e in n.index.entries)
         print(
-            f"corpus {mb:.0f} MB, {args.density:.0%} of words are mentions, {len(n.index.entries)} entities, {patterns} patterns"
+            f"corpus {mb:.0f} MB, {args.density:.0%} of words are mentions, "
+            f"{len(n.index.entries)} entities, {patterns} patterns"
         )
         t_bare = bare_scan(corpus, rw)
         print(f"bare pyahocorasick scan     {mb / t_bare:8.1f} MB/s")

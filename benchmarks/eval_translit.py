@@ -71,7 +71,8 @@ def main() -> int:
     for name, (n, exact, fixed) in sorted(stats.items()):
         print(f"{name:14} {SHARED[name]:20} {n:7d} {exact:6d} {fixed:19d}")
     print(
-        f"{'all':35} {total[0]:7d} {total[1]:6d} {total[2]:19d}   ({total[1] / total[0]:.1%} / {total[2] / total[0]:.1%})"
+        f"{'all':35} {total[0]:7d} {total[1]:6d} {total[2]:19d}   "
+        f"({total[1] / total[0]:.1%} / {total[2] / total[0]:.1%})"
     )
     if args.misses:
         print("\n".join(misses))
