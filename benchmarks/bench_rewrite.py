@@ -26,7 +26,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from normalize import Normalizer  # noqa: E402
-from normalize.rewrite import Rewriter, fold_for_scan  # noqa: E402
+from normalize.rewrite import Rewriter, automaton_hits, fold_for_scan  # noqa: E402
 
 FILLER = [
     "the",
@@ -110,10 +110,12 @@ def bare_scan(path: Path, rewriter: Rewriter) -> float:
     auto.make_automaton()
     t0 = time.perf_counter()
     n = 0
-    with path.open(encoding="utf-8") as fh:  # line by line: the automaton's fastest way here
-        for line in fh:
-            for _ in auto.iter(fold_for_scan(line)):
-                n += 1
+    with path.open(encoding="utf-8") as fh:  # 1 MB blocks, scanned the automaton's fastest way
+        while True:
+            block = fh.read(1 << 20)
+            if not block:
+                break
+            n += len(automaton_hits(auto, fold_for_scan(block)))
     return time.perf_counter() - t0
 
 

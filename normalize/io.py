@@ -185,12 +185,51 @@ class ChunkResult:
     counts: Counter[tuple[str, str]] | None
 
 
-def process_chunk(proc: LineProcessor, chunk: list[tuple[int, bytes]], count: bool) -> ChunkResult:
+Chunk = tuple[int, bytes]
+"""Consecutive whole lines: (number of the first line, their bytes with line endings)."""
+
+
+def read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[Chunk]:
+    """Whole lines in blocks of about ``size`` bytes, read without a Python loop per line. A line
+    longer than the line bound is cut into bound-sized pieces (each reported as too long), so
+    memory stays bounded whatever the input."""
+    lineno = 1
+    carry = b""
+    while True:
+        block = stream.read(size)
+        if not block:
+            if carry:
+                yield lineno, carry
+            return
+        data = carry + block if carry else block
+        cut = data.rfind(b"\n") + 1
+        if cut == 0:
+            if len(data) > MAX_LINE_BYTES:
+                yield lineno, data
+                carry = b""
+            else:
+                carry = data
+            continue
+        chunk, carry = data[:cut], data[cut:]
+        yield lineno, chunk
+        lineno += chunk.count(b"\n")
+
+
+def split_lines(raw: bytes) -> list[bytes]:
+    """``raw`` cut after each ``\\n`` (the line endings stay with their lines)."""
+    parts = raw.split(b"\n")
+    lines = [p + b"\n" for p in parts[:-1]]
+    if parts[-1]:
+        lines.append(parts[-1])
+    return lines
+
+
+def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult:
     """Process consecutive lines. Plain text that decodes as a whole is rewritten in one pass;
     anything else (JSON Lines, a bad line in the chunk) goes line by line."""
+    first, raw_all = chunk
     counts: Counter[tuple[str, str]] | None = Counter() if count else None
-    if proc.fmt == "text" and all(len(raw) <= MAX_LINE_BYTES for _, raw in chunk):
-        raw_all = b"".join(raw for _, raw in chunk)
+    if proc.fmt == "text" and len(raw_all) <= MAX_LINE_BYTES:
         try:
             text = raw_all.decode("utf-8")
         except UnicodeDecodeError:
@@ -199,17 +238,18 @@ def process_chunk(proc: LineProcessor, chunk: list[tuple[int, bytes]], count: bo
             new, spans = proc.rewriter.rewrite_text(text, proc.mode)
             side = b""
             if proc.mode == "annotate" and spans:
-                side = _side_records(text, spans, chunk[0][0])
+                side = _side_records(text, spans, first)
             if counts is not None:
                 for s_, e_, match in spans:
                     counts[(match.entity_id, text[s_:e_])] += 1
             out = raw_all if new is text else new.encode("utf-8")
-            return ChunkResult(out, side, len(chunk), [], len(spans), counts)
+            return ChunkResult(out, side, raw_all.count(b"\n"), [], len(spans), counts)
     outs: list[bytes] = []
     sides: list[bytes] = []
     problems: list[tuple[int, str]] = []
     mentions = 0
-    for no, raw in chunk:
+    lines = split_lines(raw_all)
+    for no, raw in enumerate(lines, first):
         res = proc.process(raw, no)
         if res.problem is not None:
             problems.append((no, res.problem))
@@ -223,7 +263,7 @@ def process_chunk(proc: LineProcessor, chunk: list[tuple[int, bytes]], count: bo
         if counts is not None:
             for mention in res.mentions:
                 counts[(mention.entity_id, mention.surface)] += 1
-    return ChunkResult(b"".join(outs), b"".join(sides), len(chunk), problems, mentions, counts)
+    return ChunkResult(b"".join(outs), b"".join(sides), len(lines), problems, mentions, counts)
 
 
 def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int) -> bytes:
@@ -242,16 +282,6 @@ def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int)
                "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
         out.append(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
     return b"".join(out)
-
-
-def read_lines(stream: IO[bytes]) -> Iterator[bytes]:
-    """Lines with their endings; a line longer than the bound is cut into bound-sized pieces
-    (each then reported as too long), so memory stays bounded."""
-    while True:
-        line = stream.readline(MAX_LINE_BYTES + 1)
-        if not line:
-            return
-        yield line
 
 
 @contextmanager

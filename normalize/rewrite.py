@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick
 
@@ -57,6 +57,36 @@ class RewriteResult:
 
 def _is_word(ch: str) -> bool:
     return ch.isalnum()
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def automaton_hits(auto: ahocorasick.Automaton, low: str) -> list[tuple[int, Any]]:
+    """Every hit of ``auto`` in ``low`` as (end index, value).
+
+    pyahocorasick runs several times faster on strings of one-byte characters, and one Cyrillic
+    letter makes a whole string wide; so a long text is scanned as runs of plain-ASCII lines
+    (one call each) and, one by one, the lines that hold other characters. Linear time."""
+    if len(low) <= 4096 or low.isascii():
+        return list(auto.iter(low))
+    hits: list[tuple[int, Any]] = []
+    n = len(low)
+    pos = 0
+    while pos < n:
+        m = _NON_ASCII.search(low, pos)
+        if m is None:
+            hits.extend((pos + e, v) for e, v in auto.iter(low[pos:]))
+            break
+        a = low.rfind("\n", pos, m.start()) + 1 or pos
+        a = max(a, pos)
+        b = low.find("\n", m.end())
+        b = n if b < 0 else b + 1
+        if a > pos:
+            hits.extend((pos + e, v) for e, v in auto.iter(low[pos:a]))
+        hits.extend((a + e, v) for e, v in auto.iter(low[a:b]))
+        pos = b
+    return hits
 
 
 def fold_for_scan(text: str) -> str:
@@ -111,18 +141,7 @@ class Rewriter:
     def _anchors(self, text: str, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
         n = len(text)
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        # The automaton runs fastest on short strings (a line of plain ASCII stays a one-byte
-        # string even where another line holds Cyrillic), so long texts are scanned line by line.
-        hits: list[tuple[int, tuple[int, tuple[int, ...]]]] = []
-        auto_iter = self._auto.iter
-        if len(low) <= 4096 or low.isascii():
-            hits = list(auto_iter(low))
-        else:
-            pos = 0
-            for line in low.splitlines(True):
-                for end_idx, value in auto_iter(line):
-                    hits.append((pos + end_idx, value))
-                pos += len(line)
+        hits = automaton_hits(self._auto, low)
         for end_idx, (length, idxs) in hits:
             start, end = end_idx - length + 1, end_idx + 1
             if start > 0 and (

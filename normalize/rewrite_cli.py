@@ -10,7 +10,6 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -18,6 +17,7 @@ from typing import IO, Any
 from .errors import InputError
 from .io import (
     BadInput,
+    Chunk,
     ChunkResult,
     LineProcessor,
     Problem,
@@ -25,14 +25,13 @@ from .io import (
     atomic_output,
     detect_format,
     process_chunk,
-    read_lines,
+    read_chunks,
     rewrite_csv,
 )
 from .resolver import Normalizer
 from .rewrite import Rewriter
 
 CHUNK_BYTES = 1 << 20
-CHUNK_LINES = 4000
 _WORKER: LineProcessor | None = None
 
 
@@ -44,7 +43,7 @@ def _on_term(signum: int, frame: object) -> None:
     raise Interrupted()
 
 
-def _work(chunk: list[tuple[int, bytes]], count: bool) -> ChunkResult:
+def _work(chunk: Chunk, count: bool) -> ChunkResult:
     assert _WORKER is not None
     return process_chunk(_WORKER, chunk, count)
 
@@ -52,19 +51,6 @@ def _work(chunk: list[tuple[int, bytes]], count: bool) -> ChunkResult:
 def _worker_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-def _chunks(lines: Iterator[bytes]) -> Iterator[list[tuple[int, bytes]]]:
-    chunk: list[tuple[int, bytes]] = []
-    size = 0
-    for no, raw in enumerate(lines, 1):
-        chunk.append((no, raw))
-        size += len(raw)
-        if size >= CHUNK_BYTES or len(chunk) >= CHUNK_LINES:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
-        yield chunk
 
 
 class Progress:
@@ -205,7 +191,7 @@ def _stream(
     def emit(res: ChunkResult) -> None:
         stats.lines += res.lines
         stats.mentions += res.mentions
-        progress.add(len(res.out))
+        progress.add(len(res.out))  # bytes written: close to bytes read
         for no, message in res.problems:
             stats.bad_lines += 1
             stats.problems.append(Problem(name, no, message))
@@ -219,7 +205,7 @@ def _stream(
         if side is not None and res.side:
             side.write(res.side)
 
-    chunks = _chunks(read_lines(fin))
+    chunks = read_chunks(fin, CHUNK_BYTES)
     if jobs <= 1:
         for chunk in chunks:
             emit(process_chunk(proc, chunk, count))

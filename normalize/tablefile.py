@@ -67,6 +67,10 @@ class TableReader:
         return self.parse(text)
 
     def parse(self, text: str) -> Any:
+        for i, ch in enumerate(text):
+            if "\ud800" <= ch <= "\udfff":  # not encodable text (a lone surrogate)
+                self.problem(text.count("\n", 0, i) + 1, "not valid text (a lone surrogate code point)")
+                return None
         try:
             node = yaml.compose(text, Loader=_Loader)
         except yaml.MarkedYAMLError as exc:

@@ -255,7 +255,8 @@ def test_read_only_output_folder(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert code == 3 and "ermission" in err
 
 
-def test_sigterm_leaves_input_untouched_and_no_partial_output(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_a_signal_leaves_input_untouched_and_no_partial_output(tmp_path: Path, sig: int) -> None:
     src = tmp_path / "in.txt"
     src.write_text("Lukashenko met Тихановскую in Grodno, and more words here.\n" * 400_000, encoding="utf-8")
     before = src.read_bytes()
@@ -265,10 +266,69 @@ def test_sigterm_leaves_input_untouched_and_no_partial_output(tmp_path: Path) ->
     deadline = time.time() + 60
     while time.time() < deadline and not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
         time.sleep(0.05)
-    proc.send_signal(signal.SIGTERM)
+    proc.send_signal(sig)
     assert proc.wait(60) == 130
     assert src.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
     # a rerun completes
     code = subprocess.run([sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out)], env=env).returncode
     assert code == 0 and out.stat().st_size > 0
+
+
+def test_disk_full_leaves_no_partial_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from normalize import io as nio
+
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko in Grodno\n" * 20000, encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "out.txt"
+    real = nio.atomic_output
+
+    class Full:
+        def __init__(self, fh):  # type: ignore[no-untyped-def]
+            self.fh, self.n = fh, 0
+
+        def write(self, data: bytes) -> int:
+            self.n += len(data)
+            if self.n > 100_000:
+                raise OSError(errno.ENOSPC, "No space left on device", str(out))
+            return int(self.fh.write(data))
+
+        def __getattr__(self, name: str):  # type: ignore[no-untyped-def]
+            return getattr(self.fh, name)
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def full_output(target: Path):  # type: ignore[no-untyped-def]
+        with real(target) as fh:
+            yield Full(fh)
+
+    monkeypatch.setattr("normalize.rewrite_cli.atomic_output", full_output)
+    code, _, err = run(["rewrite", str(src), "-o", str(out)], capsys)
+    assert code == 3 and "No space left on device" in err
+    assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+    monkeypatch.setattr("normalize.rewrite_cli.atomic_output", real)
+    assert run(["rewrite", str(src), "-o", str(out)], capsys)[0] == 0  # a rerun completes
+
+
+def test_unwritable_output_folder_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko\n", encoding="utf-8")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "ro"))
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    code, _, err = run(["rewrite", str(src), "-o", str(tmp_path / "ro" / "out.txt")], capsys)
+    assert code == 3 and "Permission denied" in err
+    assert src.read_text(encoding="utf-8") == "Lukashenko\n"

@@ -139,3 +139,12 @@ def test_homoglyph_mixes_resolve() -> None:
 def test_long_campaign_resolve_and_rewrite(text: str) -> None:
     normalize.resolve(text)
     normalize.rewrite(text)
+
+
+def test_table_text_with_lone_surrogates_is_a_problem_not_a_crash() -> None:
+    # found by the atheris harness (fuzz/fuzz_normalize.py): libyaml raised UnicodeEncodeError
+    from normalize.tablefile import TableReader
+
+    reader = TableReader("t.yaml")
+    assert reader.parse("id: x\nname: \udcff\udcff\n") is None
+    assert str(reader.problems[0]) == "t.yaml:2: not valid text (a lone surrogate code point)"
