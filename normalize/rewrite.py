@@ -26,7 +26,7 @@ MAX_EXTEND_WORDS = 3
 WINDOW = 80
 # a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore)
 _WORD = r"(?:(?:[^\W\d_]\.){1,3}|[^\W\d_](?:[\w'\-]*[^\W\d_])?\.?)"
-_LEFT_RE = re.compile(r"(?<![\w'\-])(" + _WORD + r")[ \t\u00a0]*$")
+_WORD_FULL = re.compile(_WORD)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 _RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
@@ -165,14 +165,21 @@ class Rewriter:
         return chosen
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
-        """The word (or initial) just before ``pos``, separated by blanks or an initial's dot."""
-        lo = max(floor, pos - WINDOW)
-        m = _LEFT_RE.search(text, lo, pos)
-        if m is None or m.end() != pos or m.start(1) < floor:
+        """The word (or initial) just before ``pos``, separated by blanks or an initial's dot.
+        A short backward scan: this runs for every mention, so no regex search over a window."""
+        i = pos
+        while i > floor and text[i - 1] in " \t\u00a0":
+            i -= 1
+        if i <= floor or (i == pos and text[i - 1] != "."):
+            return None  # nothing there, or glued to the mention: part of another word
+        lo = max(floor, i - WINDOW)
+        j = i
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in ".'-"):
+            j -= 1
+        if j == lo and lo > floor:
             return None
-        if m.end(1) == pos and not m.group(1).endswith("."):
-            return None  # glued to the mention without a blank: part of another word
-        return m.start(1), m.group(1)
+        word = text[j:i]
+        return (j, word) if _WORD_FULL.fullmatch(word) else None
 
     def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str] | None:
         """The word (or initial) just after ``pos``, after blanks or a comma and blanks."""

@@ -9,7 +9,8 @@ from .text import detect_language, normalize_text
 def variants(
     name: str, *, language: str | None = None, schemes: SchemeSet | None = None, limit: int = 200
 ) -> list[str]:
-    """Every Latin spelling ``name`` can take under the loaded schemes, the most used first.
+    """Every Latin spelling ``name`` can take under the loaded schemes; spellings that more schemes
+    produce come first.
 
     The language of the Cyrillic is told by its letters (``Ціханоўская`` is Belarusian); when
     they do not tell, the schemes of both languages are used. ``language`` forces it.
@@ -20,8 +21,7 @@ def variants(
     text = normalize_text(name)
     lang = language or detect_language(text)
     langs = [lang] if lang else ["ru", "be"]
-    out: list[str] = []
-    seen: set[str] = set()
+    votes: dict[str, int] = {}
     texts = [text]
     if "ё" in text.lower():  # most Russian text writes ё as е
         texts.append(text.replace("ё", "е").replace("Ё", "Е"))
@@ -29,11 +29,10 @@ def variants(
         for s in ss:
             if s.language not in langs:
                 continue
-            for v in s.apply_all(t):
+            for rank, v in enumerate(s.apply_all(t)):
                 v = fold_leftovers(v)
-                if v not in seen:
-                    seen.add(v)
-                    out.append(v)
-    if not any(cyr for _, cyr in split_words(text)) and text not in seen:
+                votes[v] = votes.get(v, 0) + (2 if rank == 0 else 1)  # a scheme's main output counts double
+    out = sorted(votes, key=lambda v: -votes[v])  # stable: ties keep their first-seen order
+    if not any(cyr for _, cyr in split_words(text)) and text not in votes:
         out.insert(0, text)
     return out[:limit]

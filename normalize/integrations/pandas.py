@@ -47,13 +47,15 @@ def rewrite_series(series: pd.Series, normalizer: Normalizer | None = None, mode
     """Rewrite every text of ``series`` (distinct texts once); non-text values are kept."""
     import pandas as pd
 
-    n = _normalizer(normalizer)
+    from ..rewrite import rewriter_for
+
+    rewriter = rewriter_for(_normalizer(normalizer))
     done: dict[str, str] = {}
     out = []
     for v in series.tolist():
         if isinstance(v, str):
             if v not in done:
-                done[v] = n.rewrite(v, mode).text
+                done[v] = rewriter.rewrite_text(v, mode)[0]
             out.append(done[v])
         else:
             out.append(v)
