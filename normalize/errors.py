@@ -15,7 +15,7 @@ class NormalizeError(Exception):
 
 @dataclass(frozen=True)
 class TableProblem:
-    """One problem found in a table file: where it is and what is wrong."""
+    """One problem found in a file (a table, or an input line): where it is and what is wrong."""
 
     path: str
     line: int

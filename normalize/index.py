@@ -18,7 +18,7 @@ from .names import person_roles_of, split_tokens
 from .phonetic import PhoneticKey
 from .schemes import Scheme
 from .tables import CognateSet, EntityRecord, Tables, inflect
-from .text import detect_language, normalize_text, script_of
+from .text import detect_language, script_of
 
 _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
 _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„“”\"](?=\s|$)")
@@ -434,7 +434,3 @@ def build_index(
         for k in entry.surname_keys:
             index.add_key(k, idx)
     return index, maker
-
-
-def normalized(text: str) -> str:
-    return normalize_text(text).strip()

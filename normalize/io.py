@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any, Literal
 
 from .errors import InputError
+from .errors import TableProblem as Problem
 from .rewrite import Mention, Mode, Rewriter
 
 Format = Literal["text", "jsonl", "csv"]
@@ -34,16 +35,6 @@ MAX_LINE_BYTES = 64 * 1024 * 1024
 
 class BadInput(InputError):
     """A line that cannot be processed, when ``on_error`` is ``fail``."""
-
-
-@dataclass
-class Problem:
-    path: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
 
 
 @dataclass

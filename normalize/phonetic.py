@@ -9,12 +9,11 @@ similarity of their keys.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from unidecode import unidecode
 
-from .errors import TableError, TableProblem
 from .tablefile import LDict, TableReader
 
 _VOWEL_SYMBOLS = "AEIU"
@@ -216,17 +215,3 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
                 rel = "differs from" if want_same else "equals"
                 reader.problem(line, f"key of {pair[0]!r} ({a}) {rel} key of {pair[1]!r} ({b})")
     return key
-
-
-def load_phonetic(path: str, display: str | None = None) -> PhoneticKey:
-    """Load and check ``phonetic.yaml``; raise :class:`TableError` with every problem."""
-    reader = TableReader(path, display)
-    doc = reader.read()
-    key = parse_phonetic(reader, doc) if doc is not None else None
-    reader.raise_if_problems()
-    if key is None:
-        raise TableError([TableProblem(reader.display, 1, "empty phonetic table")])
-    return key
-
-
-KeyFunc = Callable[[str], str]

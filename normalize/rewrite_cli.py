@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import multiprocessing as mp
 import os
@@ -15,12 +16,12 @@ from pathlib import Path
 from typing import IO, Any
 
 from .errors import InputError
+from .errors import TableProblem as Problem
 from .io import (
     BadInput,
     Chunk,
     ChunkResult,
     LineProcessor,
-    Problem,
     Stats,
     atomic_output,
     detect_format,
@@ -213,6 +214,10 @@ def _stream(
     global _WORKER
     _WORKER = proc
     ctx = mp.get_context("fork")
+    # Keep the collector of the forked workers off the inherited index: walking it would touch
+    # (and so copy) every page of it in every worker.
+    gc.collect()
+    gc.freeze()
     pool = ctx.Pool(jobs, initializer=_worker_init)
     try:
         pending: deque[Any] = deque()
@@ -228,4 +233,5 @@ def _stream(
         raise
     finally:
         pool.join()
+        gc.unfreeze()
         _WORKER = None

@@ -181,6 +181,16 @@ class TableReader:
         for key in sorted(required - set(mapping)):
             self.problem(mapping.line, f"{what} lacks the required key {key!r}")
 
+    def mappings(self, doc: Any, what: str, item: str) -> list[LDict]:
+        """The mappings of a document that must be a list of them (``what``), reporting the rest."""
+        seq = self.sequence(doc, getattr(doc, "line", 1), what)
+        out: list[LDict] = []
+        for k, value in enumerate(seq or ()):
+            m = self.mapping(value, seq.lines[k] if seq is not None else 1, item)
+            if m is not None:
+                out.append(m)
+        return out
+
     def raise_if_problems(self) -> None:
         if self.problems:
             raise TableError(self.problems)

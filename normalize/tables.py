@@ -173,14 +173,8 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, line_of: Any)
 
 
 def _read_entities(reader: TableReader, doc: Any) -> list[EntityRecord]:
-    seq = reader.sequence(doc, getattr(doc, "line", 1), "an entity file")
     out: list[EntityRecord] = []
-    for k, item in enumerate(seq or ()):
-        line = seq.lines[k] if seq is not None else 1
-        m = reader.mapping(item, line, "an entity")
-        if m is None:
-            continue
-        mm: LDict = m
+    for mm in reader.mappings(doc, "an entity file", "an entity"):
 
         def problem(key: str, msg: str, mm: LDict = mm) -> None:
             reader.problem(reader.line_of(mm, key), msg)
@@ -234,13 +228,8 @@ def _split_where(where: str) -> tuple[str, int]:
 
 
 def _read_cognates(reader: TableReader, doc: Any) -> list[CognateSet]:
-    seq = reader.sequence(doc, getattr(doc, "line", 1), "the cognates file")
     out: list[CognateSet] = []
-    for k, item in enumerate(seq or ()):
-        line = seq.lines[k] if seq is not None else 1
-        m = reader.mapping(item, line, "a cognate entry")
-        if m is None:
-            continue
+    for m in reader.mappings(doc, "the cognates file", "a cognate entry"):
         reader.keys(m, _COGNATE_KEYS, set(), "a cognate entry")
         forms: dict[str, tuple[str, ...]] = {}
         for key in ("ru", "be", "latin"):
