@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import jellyfish
 from rapidfuzz import process as rf_process
@@ -22,6 +22,10 @@ from .index import EntityEntry, Index, VariantMaker, build_index, is_patronymic_
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
+
+if TYPE_CHECKING:
+    from .rewrite import Mode as RewriteMode
+    from .rewrite import RewriteResult
 
 DEFAULT_THRESHOLD = 0.86
 """Default minimum score for a match (0-1). Lower finds more spellings and risks more false matches."""
@@ -169,14 +173,14 @@ class Normalizer:
         base = load_tables(tables, entities=False)
         return cls(base, recs, index_canonical=index_canonical)
 
-    def rewrite(self, text: str, mode: str = "replace") -> Any:
+    def rewrite(self, text: str, mode: RewriteMode = "replace") -> RewriteResult:
         """Find and normalize every mention in ``text``; see :func:`normalize.rewrite`.
 
         ``mode`` is ``"replace"`` (canonical form), ``"annotate"`` (text unchanged, mentions
         reported) or ``"canonical-script"`` (canonical form in the mention's own script)."""
         from .rewrite import rewriter_for
 
-        return rewriter_for(self).rewrite(text, mode)  # type: ignore[arg-type]
+        return rewriter_for(self).rewrite(text, mode)
 
     @property
     def entities(self) -> list[EntityRecord]:
