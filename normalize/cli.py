@@ -100,7 +100,6 @@ def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     n = _normalizer(args)
-    status = EXIT_OK
     for mention in _args_or_stdin(args.mention):
         m = n.resolve(mention, threshold=args.threshold, policy=args.policy)
         if args.explain:
@@ -119,7 +118,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
             _out(json.dumps(rec, ensure_ascii=False))
         else:
             _out(f"{mention}\t{m.entity_id}\t{m.canonical}\t{m.score:.3f}" if m else f"{mention}\t-\t-\t-")
-    return status
+    return EXIT_OK
 
 
 def _candidates_note(n, mention: str) -> str:  # type: ignore[no-untyped-def]

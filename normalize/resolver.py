@@ -75,7 +75,7 @@ class Match:
         for word, role, key, sim in self.details:
             how = ""
             if self._normalizer is not None and role in ("surname", "given name", "patronymic", "name word"):
-                how = self._normalizer._provenance(self.entity_id, role, key)
+                how = self._normalizer._provenance(self.entity_id, key)
             lines.append(f"  {word!r}: {role}, key {key}, similarity {sim:.3f}{how}")
         if self.ambiguous:
             lines.append("  ambiguous; other candidates:")
@@ -428,7 +428,7 @@ class Normalizer:
 
     # --- explain -----------------------------------------------------------------------------
 
-    def _provenance(self, entity_id: str, role: str, key: str) -> str:
+    def _provenance(self, entity_id: str, key: str) -> str:
         idx = self._by_id.get(entity_id)
         if idx is None:
             return ""
@@ -436,12 +436,10 @@ class Normalizer:
         maker = self.maker
         for name in (*rec.names, *rec.aliases):
             for word in name.replace(",", " ").split():
-                for s in [None, *(sc for lst in maker.schemes.values() for sc in lst)]:
-                    if s is None:
-                        if maker.key(word) == key:
-                            return f"; from {word!r} in the table"
-                        continue
-                    for v in s.word_variants(word, 8) if s.language else ():
+                if maker.key(word) == key:
+                    return f"; from {word!r} in the table"
+                for s in (sc for lst in maker.schemes.values() for sc in lst):
+                    for v in s.word_variants(word, 8):
                         if maker.key(v) == key:
                             return f"; from {word!r} as {v!r} by scheme {s.id}"
         return "; from a generated form (cognate, other-language or case form)"

@@ -15,6 +15,7 @@ from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
 
+from .cli import EXIT_OK, EXIT_PARTIAL
 from .errors import InputError
 from .errors import TableProblem as Problem
 from .io import (
@@ -170,7 +171,7 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
         else:
             with atomic_output(Path(args.report)) as fh:
                 fh.write(rep.encode("utf-8") + b"\n")
-    return 1 if stats.bad_lines else 0
+    return EXIT_PARTIAL if stats.bad_lines else EXIT_OK
 
 
 def _canonical(n: Normalizer, eid: str) -> str:

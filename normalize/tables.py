@@ -87,8 +87,8 @@ class Tables:
 # --- entities ------------------------------------------------------------------------------------
 
 
-def check_entity(raw: Mapping[str, Any], where: str, problem: Any, line_of: Any) -> EntityRecord | None:
-    """Validate one entity mapping; ``problem(key, message)`` reports, ``line_of(key)`` locates."""
+def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityRecord | None:
+    """Validate one entity mapping; ``problem(key, message)`` reports each fault."""
     ok = True
     for key in raw:
         if key not in _ENTITY_KEYS:
@@ -179,7 +179,7 @@ def _read_entities(reader: TableReader, doc: Any) -> list[EntityRecord]:
         def problem(key: str, msg: str, mm: LDict = mm) -> None:
             reader.problem(reader.line_of(mm, key), msg)
 
-        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem, None)
+        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem)
         if rec is not None:
             out.append(rec)
     return out
@@ -461,7 +461,7 @@ def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityReco
         def problem(key: str, msg: str, k: int = k) -> None:
             problems.append(TableProblem("records", k, msg))
 
-        rec = check_entity(raw, where, problem, None)
+        rec = check_entity(raw, where, problem)
         if rec is not None:
             out.append(EntityRecord(**{**rec.__dict__, "where": f"records:{k}"}))
     dup, _ = check_entity_set(out)
