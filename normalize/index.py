@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from .names import person_roles_of, split_tokens
+from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .schemes import Scheme
 from .tables import CognateSet, EntityRecord, Tables, inflect
@@ -22,8 +23,10 @@ from .text import detect_language, script_of
 
 _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
 _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„“”\"](?=\s|$)")
+_PART_SPLIT_RE = re.compile(r"[-.]")
 PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
 MIN_FUZZY_KEY = 5
+SHORT_WORD = 6  # organisation words of up to six letters may be acronyms (MZKT, BelOMO)
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
 MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
 
@@ -59,6 +62,10 @@ class EntityEntry:
     patronymic_initials: frozenset[str] = frozenset()
     # organisations and places: each name as a tuple of the key sets of its significant words
     phrases: tuple[tuple[frozenset[str], ...], ...] = ()
+    # the same, each word's tokens: vocabulary concepts, stems, compound parts, acronym marks
+    phrase_tokens: tuple[tuple[frozenset[str], ...], ...] = ()
+    # indexes of the phrases made by acronym from other words (they rank below written names)
+    derived_phrases: frozenset[int] = frozenset()
     # the spellings of the words that anchor a mention in running text (surname forms, name words)
     surfaces: frozenset[str] = frozenset()
     # organisations and places: keys of every word of every name, generic words included
@@ -276,6 +283,8 @@ class VariantMaker:
                         if k:
                             sur_keys.add(k)
                             surfaces.add(infl)
+        if self.key.surname_variants:
+            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
         g_keys: set[str] = set()
         g_init: set[str] = set()
         groups: list[int] = []
@@ -318,18 +327,38 @@ class VariantMaker:
                 low = low.replace(phrase, " ")
         return low
 
-    def significant_words(self, name: str) -> list[str]:
-        """The words of an organisation or place name that tell it apart (legal forms dropped)."""
+    def content_words(self, name: str) -> list[str]:
+        """The words of an organisation or place name without its legal form, lower case."""
         low = self.strip_legal(name)
-        words = [w for w in split_tokens(low) if w.strip(".") not in self.tables.legal_forms]
+        return [w for w in split_tokens(low) if w.strip(".") not in self.tables.legal_forms]
+
+    def significant(self, words: list[str]) -> list[str]:
+        """The words that tell an organisation apart: generic ones (завод, holding) dropped
+        while others are left."""
         sig = [w for w in words if w.strip(".") not in self.tables.generic_words]
         return sig or words
 
-    def phrase_alternatives(self, name: str) -> list[str]:
+    def significant_words(self, name: str) -> list[str]:
+        """The words of an organisation or place name that tell it apart (legal forms dropped)."""
+        return self.significant(self.content_words(name))
+
+    def has_org_marker(self, text: str) -> bool:
+        """Whether a mention says it names an organisation (a legal form or a word such as завод)."""
+        low = text.casefold()
+        if any(p in low for p in self._legal_phrases):
+            return True
+        generic, legal = self.tables.generic_words, self.tables.legal_forms
+        voc = self.tables.vocabulary
+        for w in split_tokens(low):
+            w = w.strip(".")
+            if w in legal or (w in generic and w not in voc.function_words and voc.concepts(self.key(w))):
+                return True
+        return False
+
+    def name_parts(self, name: str) -> list[str]:
         """The names an organisation or place name holds: ``МЗКТ - Минский завод``,
         ``Belarusian Association of Journalists (BAJ)`` and ``ОАО 'Белшина'`` hold two each (the
-        quoted part is a name of its own), and a name of several words also stands for its
-        acronym (Минский завод колёсных тягачей → МЗКТ)."""
+        quoted part is a name of its own)."""
         parts = [name]
         for m in _QUOTED_RE.finditer(name):
             parts.append(m.group(1))
@@ -344,63 +373,143 @@ class VariantMaker:
             p = _QUOTES_RE.sub(" ", p).strip(" '\"‘’.")
             if p and p not in out:
                 out.append(p)
-        for p in list(out):
-            words = [
-                w for w in split_tokens(self.strip_legal(p)) if w.casefold().strip(".") not in self.tables.legal_forms
-            ]
-            if len(words) >= 3:
-                acro = "".join(w[0] for w in words if w[0].isalpha()).upper()
-                if len(acro) >= 3 and acro not in out:
-                    out.append(acro)
         return out
 
-    def query_phrases(self, text: str) -> list[list[tuple[str, str]]]:
-        """A mention of an organisation or place as (word, key) lists, one per name it holds."""
-        out: list[list[tuple[str, str]]] = []
-        for alt in self.phrase_alternatives(text):
-            words = [(w, self.key(w)) for w in self.significant_words(alt)]
-            words = [(w, k) for w, k in words if k]
-            if words and words not in out:
-                out.append(words)
+    def readings(self, name: str, query: bool = False) -> list[tuple[list[str], bool]]:
+        """Every way the name can be compared: the significant words of each name it holds (with
+        hyphenated words also split and vocabulary phrases joined), and its acronyms in English,
+        Russian and Belarusian (Минский завод колёсных тягачей → МЗКТ, MZKT, МЗКЦ). The flag
+        marks readings derived by acronym, which rank below names as written."""
+        voc = self.tables.vocabulary
+        out: list[tuple[list[str], bool]] = []
+
+        def add(words: list[str], derived: bool) -> None:
+            if words and all(words != w for w, _ in out):
+                out.append((words, derived))
+
+        for part in self.name_parts(name):
+            words = self.content_words(part)
+            if not words:
+                continue
+            add(self.significant(words), False)
+            split = [q for w in words for q in _PART_SPLIT_RE.split(w) if q]
+            merged = voc.merge_phrases(split, self.key)
+            if merged != words:
+                add(self.significant(merged), False)
+            latin = all(w.isascii() for w in merged)
+            if query and not any(voc.concepts(self.key(w.replace(" ", ""))) for w in merged):
+                continue
+            for reading in voc.acronyms(merged, self.key, latin):
+                add([reading[0], *self.significant(reading[1:])] if len(reading) > 1 else reading, True)
+        return out
+
+    def org_keys(self, forms: Iterable[str], surfaces: set[str] | None = None) -> set[str]:
+        """Keys of every spelling of an organisation word's forms; an English word also by its
+        English reading (technical → tekhnikal)."""
+        ks = self.keys_of(forms, None, surfaces)
+        for f in forms:
+            if f.isascii():
+                k = self.key(english_reading(f))
+                if k:
+                    ks.add(k)
+        return ks
+
+    def word_tokens(self, keys: Iterable[str], acronym: bool) -> frozenset[str]:
+        """The vocabulary tokens of a word's keys; an acronym (or a short word that may be one)
+        also gets its acronym mark."""
+        voc = self.tables.vocabulary
+        out: set[str] = set()
+        for k in keys:
+            out |= voc.tokens(k)
+            if acronym:
+                out.add("#" + k)
+        return frozenset(out)
+
+    def query_phrases(self, text: str) -> list[QueryPhrase]:
+        """A mention of an organisation or place as word lists, one per reading of it.
+
+        An acronym is made of the mention only from words of which one at least is in the
+        vocabulary (so that a person's initials are not read as an organisation's acronym), and
+        it matches acronyms only."""
+        voc = self.tables.vocabulary
+        out: list[QueryPhrase] = []
+        seen: set[tuple[str, ...]] = set()
+        for words, derived in self.readings(text, query=True):
+            ws: list[tuple[str, str, frozenset[str]]] = []
+            for n, w in enumerate(words):
+                k = self.key(w.replace(" ", ""))
+                if not k:
+                    continue
+                if derived and n == 0:
+                    ws.append((w, "#" + k, frozenset({"#" + k})))
+                else:
+                    ks = self.org_keys([w.replace(" ", "")])
+                    ws.append((w, voc.fold(k), self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
+            sig = tuple(k for _, k, _ in ws)
+            if ws and sig not in seen:
+                seen.add(sig)
+                out.append(QueryPhrase(tuple(ws), derived))
         return out
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
         phrases: list[tuple[frozenset[str], ...]] = []
-        seen: set[tuple[frozenset[str], ...]] = set()
+        tokens: list[tuple[frozenset[str], ...]] = []
+        derived_at: set[int] = set()
+        seen: dict[tuple[frozenset[str], ...], int] = {}
         surfaces: set[str] = set()
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
-            for alt in self.phrase_alternatives(name):
-                words = self.significant_words(alt)
-                if not words:
-                    continue
+            for words, derived in self.readings(name):
                 # an acronym made from the name's initials serves resolve(), not the text scanner
-                scan = surfaces if all(w.casefold() in written for w in words) else set()
+                scan = surfaces if not derived and all(w.casefold() in written for w in words) else set()
                 ph: list[frozenset[str]] = []
-                for w in words:
-                    forms = [w]
-                    if script_of(w) == "Cyrl":
-                        forms += self.to_belarusian(w)
-                        lang = detect_language(w)
+                tk: list[frozenset[str]] = []
+                for n, w in enumerate(words):
+                    w1 = w.replace(" ", "")
+                    forms = [w1]
+                    if script_of(w1) == "Cyrl":
+                        forms += self.to_belarusian(w1)
+                        lang = detect_language(w1)
                         for la in [lang] if lang else ["ru", "be"]:
-                            forms += inflect(w, self.tables.inflection.get(la, []), None)
-                    ks = frozenset(self.keys_of(forms, None, scan))
+                            forms += inflect(w1, self.tables.inflection.get(la, []), None)
+                    ks = frozenset(self.org_keys(forms, scan if w1 == w else None))
                     if ks:
+                        acronym = (derived and n == 0) or len(w1) <= SHORT_WORD
                         ph.append(ks)
+                        # a place is matched by its own name and case forms only: Мінскі is not Minsk
+                        tk.append(self.word_tokens(ks, acronym) if rec.type == "organization" else frozenset())
                 t = tuple(ph)
-                if t and t not in seen:
-                    seen.add(t)
-                    phrases.append(t)
+                if not t:
+                    continue
+                if t in seen:
+                    if not derived:
+                        derived_at.discard(seen[t])
+                    continue
+                seen[t] = len(phrases)
+                if derived:
+                    derived_at.add(len(phrases))
+                phrases.append(t)
+                tokens.append(tuple(tk))
         word_keys = {self.key(w) for name in names for w in split_tokens(name)}
         word_keys.discard("")
         return EntityEntry(
             record=rec,
             gender=None,
             phrases=tuple(phrases),
+            phrase_tokens=tuple(tokens),
+            derived_phrases=frozenset(derived_at),
             surfaces=_surface_set(surfaces),
             word_keys=frozenset(word_keys),
         )
+
+
+@dataclass(frozen=True)
+class QueryPhrase:
+    """One reading of an organisation or place mention: (word, folded key, tokens) a word."""
+
+    words: tuple[tuple[str, str, frozenset[str]], ...]
+    derived: bool = False
 
 
 def _surface_set(forms: Iterable[str]) -> frozenset[str]:
@@ -426,11 +535,10 @@ def build_index(
         entry = maker.entity(rec)
         idx = len(index.entries)
         index.entries.append(entry)
-        if entry.phrases:
-            for ph in entry.phrases:
-                for ks in ph:
-                    for k in ks:
-                        index.add_key(k, idx)
+        for ph in (*entry.phrases, *entry.phrase_tokens):
+            for ks in ph:
+                for k in ks:
+                    index.add_key(k, idx)
         for k in entry.surname_keys:
             index.add_key(k, idx)
     return index, maker

@@ -102,6 +102,7 @@ class PhoneticKey:
         self._chars = str.maketrans(dict(chars))
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
+        self.surname_variants: tuple[Pass, ...] = ()
 
     def __call__(self, word: str) -> str:
         """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""
@@ -117,6 +118,14 @@ class PhoneticKey:
         if len(self._cache) < 200_000 and len(word) <= 64:
             self._cache[word] = s
         return s
+
+    def variants(self, key: str) -> set[str]:
+        """Other keys a surname of this key may have (``surname_variants`` of the table): each
+        pass applies to the key and to what the passes before it made."""
+        out = {key}
+        for p in self.surname_variants:
+            out |= {self.collapse(p.apply(k)) for k in out}
+        return out
 
     @staticmethod
     def collapse(symbols: str) -> str:
@@ -182,7 +191,7 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         return None
     reader.keys(
         top,
-        {"source", "cyrillic", "chars", "passes", "same", "distinct"},
+        {"source", "cyrillic", "chars", "passes", "surname_variants", "same", "distinct"},
         {"cyrillic", "chars", "passes"},
         "the phonetic file",
     )
@@ -201,6 +210,10 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         maps[name] = out
     passes = compile_passes(reader, top.get("passes"), reader.line_of(top, "passes")) if "passes" in top else []
     key = PhoneticKey(maps["cyrillic"], maps["chars"], passes)
+    if "surname_variants" in top:
+        key.surname_variants = tuple(
+            compile_passes(reader, top["surname_variants"], reader.line_of(top, "surname_variants"))
+        )
     for name, want_same in (("same", True), ("distinct", False)):
         if name not in top:
             continue

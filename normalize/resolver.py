@@ -18,7 +18,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler
 
 from .errors import InputError
-from .index import EntityEntry, Index, VariantMaker, build_index, is_patronymic_key, key_gender
+from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, is_patronymic_key, key_gender
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
@@ -290,29 +290,47 @@ class Normalizer:
             return []
         key = self.maker.key
         keys = [key(w.text) for w in words]
+        index = self.index
         cands: set[int] = set()
         for k in keys:
             if k:
-                cands |= self.index.candidates(k, fuzzy=False)
+                cands |= index.candidates(k, fuzzy=False)
+        phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
+        qphrases: list[QueryPhrase] | None = None
+        if not cands or any(index.entries[i].record.type != "person" for i in cands):
+            # an organisation or place: its words in translation, stems and acronyms find it too
+            qphrases = self.maker.query_phrases(phrase_text)
+            for qp in qphrases:
+                for _, _, tokens in qp.words:
+                    for t in tokens:
+                        hits = index.by_key.get(t)
+                        if hits:  # places are found by their own names only (Мінскі is not Minsk)
+                            cands.update(i for i in hits if index.entries[i].record.type == "organization")
         if not cands:
             for k in keys:
                 if len(k) >= 4:
-                    cands |= self.index.candidates(k, fuzzy=True)
-        phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
+                    cands |= index.candidates(k, fuzzy=True)
+        no_places = False
+        if qphrases is None and any(index.entries[i].record.type != "person" for i in cands):
+            qphrases = self.maker.query_phrases(phrase_text)
+        if qphrases is not None:
+            no_places = self.maker.has_org_marker(phrase_text)
         scored: list[_Scored] = []
         for idx in cands:
-            entry = self.index.entries[idx]
-            if types is not None and entry.record.type not in types:
+            entry = index.entries[idx]
+            etype = entry.record.type
+            if types is not None and etype not in types:
                 continue
-            s = (
-                self._score_person(entry, parsed, keys)
-                if entry.record.type == "person"
-                else self._score_phrase(entry, phrase_text)
-            )
+            if etype == "person":
+                s = self._score_person(entry, parsed, keys)
+            elif etype == "place" and no_places:
+                continue
+            else:
+                s = self._score_phrase(entry, qphrases or [])
             if s is not None:
                 s.idx = idx
                 scored.append(s)
-        scored.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
+        scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
 
     # --- scoring -----------------------------------------------------------------------------
@@ -376,26 +394,37 @@ class Normalizer:
             weight += 1.0
         return _Scored(-1, total / weight, details)
 
-    def _score_phrase(self, e: EntityEntry, text: str) -> _Scored | None:
+    def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
         best: _Scored | None = None
-        for qsig in self.maker.query_phrases(text):
-            for phrase in e.phrases:
-                s = self._score_phrase_pair(e, qsig, phrase)
+        for qp in qphrases:
+            for j, phrase in enumerate(e.phrases):
+                s = self._score_phrase_pair(e, qp.words, phrase, e.phrase_tokens[j])
+                if qp.derived or j in e.derived_phrases:
+                    s.score *= DERIVED_FACTOR
                 if best is None or s.score > best.score:
                     best = s
         return best
 
     def _score_phrase_pair(
-        self, e: EntityEntry, qsig: list[tuple[str, str]], phrase: tuple[frozenset[str], ...]
+        self,
+        e: EntityEntry,
+        qsig: tuple[tuple[str, str, frozenset[str]], ...],
+        phrase: tuple[frozenset[str], ...],
+        ptokens: tuple[frozenset[str], ...],
     ) -> _Scored:
         used: set[int] = set()
         total = 0.0
         exact = 0
         details: list[tuple[str, str, str, float]] = []
-        for text, k in qsig:
+        for text, k, tokens in qsig:
             bsim, bj, bk = 0.0, -1, ""
             for j, ks in enumerate(phrase):
                 if j in used:
+                    continue
+                if not tokens.isdisjoint(ptokens[j]) or k in ks:
+                    bsim, bj, bk = 1.0, j, k
+                    break
+                if k[0] == "#":  # an acronym made of the mention matches acronyms only
                     continue
                 sim, mk = _best_sim(k, ks)
                 if len(k) < MIN_SHORT and sim < 1.0:
@@ -408,14 +437,15 @@ class Normalizer:
                 exact += bsim == 1.0
                 details.append((text, "name word", bk, bsim))
         score = 2 * total / (len(qsig) + len(phrase))
-        # the brand: the longest word of both names is the same long word (Белвнешпромсервис)
+        # the brand: the longest word of the mention is a long word of the name (Белвнешпромсервис)
         if e.record.type == "organization" and details:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
-            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
             if len(q_long) >= BRAND_MIN_KEY:
-                sim, _ = _best_sim(q_long, e_long)
-                if sim >= BRAND_SIM:
-                    score = max(score, sim - 0.05)
+                for ks in phrase:
+                    if max(len(k) for k in ks) >= BRAND_MIN_KEY:
+                        sim, _ = _best_sim(q_long, ks)
+                        if sim >= BRAND_SIM:
+                            score = max(score, sim - 0.05)
         # every word of an organisation's name found, and at most one word more in the mention
         if (
             e.record.type == "organization"
@@ -449,6 +479,7 @@ MIN_SHORT = 3
 CONTAINED_SCORE = 0.9
 BRAND_MIN_KEY = 7
 BRAND_SIM = 0.92
+DERIVED_FACTOR = 0.96
 _DEFAULT: Normalizer | None = None
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import TableError, TableProblem
+from .orgwords import OrgVocabulary, parse_org_vocabulary
 from .phonetic import PhoneticKey, parse_phonetic
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, TableReader
@@ -24,7 +25,15 @@ _ENTITY_KEYS = {"id", "type", "gender", "canonical", "names", "aliases", "promin
 _COGNATE_KEYS = {"ru", "be", "latin", "gender", "note"}
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 MAX_NAME_CHARS = 300
-_KNOWN_FILES = {"cognates.yaml", "ru_be.yaml", "phonetic.yaml", "titles.yaml", "org_words.yaml", "inflection.yaml"}
+_KNOWN_FILES = {
+    "cognates.yaml",
+    "ru_be.yaml",
+    "phonetic.yaml",
+    "titles.yaml",
+    "org_words.yaml",
+    "org_vocabulary.yaml",
+    "inflection.yaml",
+}
 
 
 def default_tables_dir() -> Path:
@@ -79,6 +88,7 @@ class Tables:
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
+    vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
     inflection: dict[str, list[tuple[str, str, tuple[str, ...]]]] = field(default_factory=dict)
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
@@ -420,6 +430,12 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
             reader.keys(top, {"legal_forms", "generic_words", "source"}, set(), "the organisation words file")
             tables.legal_forms = frozenset(_read_word_list(reader, top, "legal_forms"))
             tables.generic_words = frozenset(_read_word_list(reader, top, "generic_words"))
+        problems.extend(reader.problems)
+    got = read("org_vocabulary.yaml")
+    if got:
+        reader, doc = got
+        if doc is not None and tables.phonetic is not None:
+            tables.vocabulary = parse_org_vocabulary(reader, doc, tables.phonetic)
         problems.extend(reader.problems)
     got = read("inflection.yaml")
     if got:

@@ -173,6 +173,8 @@ def detect_language(word: str) -> str | None:
     Belarusian has і, ў and the apostrophe between letters; Russian has и, щ and ъ.
     """
     low = word.lower()
+    if "i" in low:  # Latin i written for і inside Cyrillic words (Рэспублiканскае)
+        low = normalize_text(low)
     be = sum(1 for c in low if c in BE_ONLY)
     ru = sum(1 for c in low if c in RU_ONLY)
     if "'" in low:
