@@ -398,8 +398,11 @@ class Normalizer:
         best: _Scored | None = None
         for qp in qphrases:
             for j, phrase in enumerate(e.phrases):
+                derived = j in e.derived_phrases
+                if qp.derived and derived:  # two acronyms that neither name was written with
+                    continue
                 s = self._score_phrase_pair(e, qp.words, phrase, e.phrase_tokens[j])
-                if qp.derived or j in e.derived_phrases:
+                if qp.derived or derived:
                     s.score *= DERIVED_FACTOR
                 if best is None or s.score > best.score:
                     best = s
@@ -416,13 +419,17 @@ class Normalizer:
         total = 0.0
         exact = 0
         details: list[tuple[str, str, str, float]] = []
+        concepts = self.maker.tables.vocabulary.concepts
         for text, k, tokens in qsig:
-            bsim, bj, bk = 0.0, -1, ""
+            bsim, bj, bk, bexact = 0.0, -1, "", False
             for j, ks in enumerate(phrase):
                 if j in used:
                     continue
-                if not tokens.isdisjoint(ptokens[j]) or k in ks:
-                    bsim, bj, bk = 1.0, j, k
+                if k in ks:
+                    bsim, bj, bk, bexact = 1.0, j, k, True
+                    break
+                if not tokens.isdisjoint(ptokens[j]):  # the same word in translation, stem or acronym
+                    bsim, bj, bk, bexact = 1.0, j, k, False
                     break
                 if k[0] == "#":  # an acronym made of the mention matches acronyms only
                     continue
@@ -434,19 +441,20 @@ class Normalizer:
             if bj >= 0 and bsim >= OTHER_MIN:
                 used.add(bj)
                 total += bsim
-                exact += bsim == 1.0
+                exact += bexact
                 details.append((text, "name word", bk, bsim))
         score = 2 * total / (len(qsig) + len(phrase))
-        # the brand: the longest word of the mention is a long word of the name (Белвнешпромсервис)
+        # the brand: the longest word of both names is the same long word, and not a word of the
+        # vocabulary (Белвнешпромсервис, not Ministry)
         if e.record.type == "organization" and details:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
-            if len(q_long) >= BRAND_MIN_KEY:
-                for ks in phrase:
-                    if max(len(k) for k in ks) >= BRAND_MIN_KEY:
-                        sim, _ = _best_sim(q_long, ks)
-                        if sim >= BRAND_SIM:
-                            score = max(score, sim - 0.05)
-        # every word of an organisation's name found, and at most one word more in the mention
+            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
+            if len(q_long) >= BRAND_MIN_KEY and q_long[0] != "#" and not concepts(q_long):
+                sim, _ = _best_sim(q_long, e_long)
+                if sim >= BRAND_SIM:
+                    score = max(score, sim - 0.05)
+        # every word of an organisation's name found as written, and at most one word more in the
+        # mention
         if (
             e.record.type == "organization"
             and exact == len(phrase) == len(used)

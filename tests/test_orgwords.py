@@ -1,0 +1,151 @@
+"""Organisation names across languages: translation, inflection, compound parts, acronyms."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import normalize
+from normalize import Normalizer, TableError
+from normalize.orgwords import english_reading
+
+
+def eid(mention: str) -> str | None:
+    m = normalize.resolve(mention)
+    return m.entity_id if m else None
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        # in translation: the words of the vocabulary meet across English, Russian and Belarusian
+        ("Minsk Wheel Tractor Plant", "mzkt"),
+        ("Минский завод колёсных тягачей", "mzkt"),
+        ("Minsk Automobile Works", "maz"),
+        ("State Security Committee", "kgb-belarus"),
+        ("Камітэт дзяржаўнай бяспекі", "kgb-belarus"),
+        ("Ministry of Internal Affairs", "interior-ministry"),
+        ("Mozyr Oil Refinery", "mozyr-oil-refinery"),
+        # inflected: the endings of the vocabulary table come off
+        ("Мінскага трактарнага завода", "mtz"),
+        # compound words whose parts differ between Russian and Belarusian
+        ("Белнафтахім", "belneftekhim"),
+        ("Belneftekhim", "belneftekhim"),
+        # acronyms in any of the three languages, with legal forms around them
+        ("МЗКЦ", "mzkt"),
+        ("ОАО «МЗКТ»", "mzkt"),
+        ("ОАО «Гродно Азот»", "grodno-azot"),
+    ],
+)
+def test_organisation_names_across_languages(mention: str, entity: str) -> None:
+    assert eid(mention) == entity
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "Ministry of Defence",  # shares "ministry" with two ministries: no more
+        "Belarusian Oil and Chemistry Concern",  # an acronym of it (BOC) is no written name
+        "Минский",  # the adjective is not the city
+        "Belarusian Railways",
+    ],
+)
+def test_vocabulary_words_alone_do_not_make_a_match(mention: str) -> None:
+    assert eid(mention) is None
+
+
+def test_written_acronym_outranks_a_derived_one() -> None:
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "plant",
+                "canonical": "Wheel Tractor Plant",
+                "names": ["Минский завод колёсных тягачей"],
+                "type": "organization",
+            },
+            {"id": "brand", "canonical": "MZKT", "names": ["МЗКТ"], "type": "organization"},
+        ]
+    )
+    m = n.resolve("MZKT")
+    assert m is not None and m.entity_id == "brand" and not m.ambiguous
+    m2 = n.resolve("Minsk Wheel Tractor Plant")
+    assert m2 is not None and m2.entity_id == "plant"
+
+
+def test_acronym_of_a_translated_name() -> None:
+    # the English name read in Russian word order and letters gives the Russian acronym
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "ict",
+                "canonical": "ICT Horizont",
+                "names": ["Унитарное предприятие «ИЦТ Горизонт»"],
+                "type": "organization",
+            }
+        ]
+    )
+    for q in (
+        "Institute of Digital Television Horizont",
+        "Digital Television Institute Horizont",
+        "Институт цифрового телевидения «Горизонт»",
+    ):
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == "ict", q
+    assert n.resolve("Alexey Sergeyevich SELIVANOV") is None  # initials of a person are no acronym
+
+
+def test_person_initials_are_not_read_as_an_acronym() -> None:
+    n = Normalizer.from_records(
+        [{"id": "aep", "canonical": "AEP", "names": ["Agat Electromechanical Plant"], "type": "organization"}]
+    )
+    assert n.resolve("Andrei Evgenevich PURGIN") is None
+    m = n.resolve("Агат-электромеханический завод")
+    assert m is not None and m.entity_id == "aep"
+
+
+def test_belarusian_u_for_russian_l_in_surnames() -> None:
+    cyr = Normalizer.from_records(
+        [
+            {
+                "id": "v",
+                "canonical": "Aliaksandr Vouk",
+                "names": ["Александр Александрович ВОЛК"],
+                "type": "person",
+                "gender": "m",
+            }
+        ]
+    )
+    lat = Normalizer.from_records(
+        [
+            {
+                "id": "v",
+                "canonical": "Aliaksandr Vouk",
+                "names": ["Aliaksandr Aliaksandravich VOUK"],
+                "type": "person",
+                "gender": "m",
+            }
+        ]
+    )
+    for n in (cyr, lat):
+        for q in ("Аляксандр Аляксандравіч ВОЎК", "Aliaksandr VOUK", "Aleksandr VOLK", "Волк Александр"):
+            m = n.resolve(q)
+            assert m is not None and m.entity_id == "v", q
+        assert n.resolve("Viktor VOLK") is None  # another given name: another person
+
+
+def test_english_reading() -> None:
+    assert english_reading("electrotechnical") == "elektrotekhnikal"
+    assert english_reading("service") == "servis"
+    assert english_reading("Лукашенко") == "Лукашенко"
+
+
+def test_bad_vocabulary_table_names_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "org_vocabulary.yaml").write_text(
+        "endings: [а]\nwords:\n  - {en: [plant]}\n  - {en: [bank], ru: [банк], xx: [y]}\n", encoding="utf-8"
+    )
+    with pytest.raises(TableError) as exc:
+        normalize.Normalizer.load(tmp_path, cache=False)
+    text = str(exc.value)
+    assert "org_vocabulary.yaml:3" in text and "two forms" in text
+    assert "org_vocabulary.yaml:4" in text and "'xx'" in text
