@@ -443,7 +443,9 @@ class VariantMaker:
                 if derived and n == 0:
                     ws.append((w, "#" + k, frozenset({"#" + k})))
                 else:
-                    ks = self.org_keys([w.replace(" ", "")])
+                    ks = {k}
+                    if w.isascii():
+                        ks.add(self.key(english_reading(w.replace(" ", ""))) or k)
                     ws.append((w, voc.fold(k), self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
             sig = tuple(k for _, k, _ in ws)
             if ws and sig not in seen:

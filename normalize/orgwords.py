@@ -17,6 +17,7 @@ words, each word taken in each language of the vocabulary.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -74,10 +75,17 @@ class OrgVocabulary:
     def stems(self, key: str) -> list[str]:
         """``key`` and what is left of it after each listed ending that fits."""
         out = [key]
-        for end in self.endings:
-            if len(key) - len(end) >= MIN_STEM and key.endswith(end):
-                out.append(key[: -len(end)])
+        for n, ends in self._ending_sets:
+            if len(key) - n >= MIN_STEM and key[-n:] in ends:
+                out.append(key[:-n])
         return out
+
+    @functools.cached_property
+    def _ending_sets(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        by_len: dict[int, set[str]] = {}
+        for e in self.endings:
+            by_len.setdefault(len(e), set()).add(e)
+        return tuple((n, frozenset(v)) for n, v in sorted(by_len.items(), reverse=True))
 
     def tokens(self, key: str) -> frozenset[str]:
         """Every token of one word's key: the folded key, its stems, and its concept mark."""
