@@ -330,7 +330,9 @@ class VariantMaker:
     def content_words(self, name: str) -> list[str]:
         """The words of an organisation or place name without its legal form, lower case."""
         low = self.strip_legal(name)
-        return [w for w in split_tokens(low) if w.strip(".") not in self.tables.legal_forms]
+        legal, function = self.tables.legal_forms, self.tables.vocabulary.function_words
+        words = [w for w in split_tokens(low) if w.strip(".") not in legal]
+        return [w for w in words if w.strip(".") not in function]
 
     def significant(self, words: list[str]) -> list[str]:
         """The words that tell an organisation apart: generic ones (завод, holding) dropped
@@ -448,6 +450,8 @@ class VariantMaker:
                         ks.add(self.key(english_reading(w.replace(" ", ""))) or k)
                     ws.append((w, voc.fold(k), self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
             sig = tuple(k for _, k, _ in ws)
+            if derived and (not ws or ws[0][1][0] != "#"):
+                continue
             if ws and sig not in seen:
                 seen.add(sig)
                 out.append(QueryPhrase(tuple(ws), derived))
@@ -482,7 +486,7 @@ class VariantMaker:
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
                         tk.append(self.word_tokens(ks, acronym) if rec.type == "organization" else frozenset())
                 t = tuple(ph)
-                if not t:
+                if not t or (derived and len(t) < len(words)):
                     continue
                 if t in seen:
                     if not derived:

@@ -246,8 +246,12 @@ def _read_concept(
             if j == 0:  # the letters it has in an acronym: научно-технический → НТ
                 parts = [p for p in re.split(r"[ -]+", f) if p and p.casefold() not in voc.function_words]
                 initials[lang] = "".join(p[:1] for p in parts).upper()
-            # a form of several words (aircraft repair = авиаремонтный) keys as one word
-            joined = f.replace(" ", "").replace("-", "")
+            # a form of several words keys as one word without its function words, as the words
+            # of a name are joined (research and production → researchproduction)
+            joined = "".join(p for p in re.split(r"[ -]+", f) if p.casefold() not in voc.function_words)
+            if not joined:
+                reader.problem(m.lines[lang], f"{f!r} is made of function words only")
+                continue
             k = keyed(joined, m.lines[lang], "word")
             if k is None:
                 continue
