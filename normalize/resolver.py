@@ -442,7 +442,8 @@ class Normalizer:
                 used.add(bj)
                 total += bsim
                 exact += bexact
-                details.append((text, "name word", bk, bsim))
+                how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
+                details.append((text, how, bk, bsim))
         score = 2 * total / (len(qsig) + len(phrase))
         # the brand: the longest word of both names is the same long word, and not a word of the
         # vocabulary (Белвнешпромсервис, not Ministry)

@@ -24,13 +24,17 @@ from .resolver import Normalizer
 from .tables import default_tables_dir, load_tables
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _HEAD = struct.Struct("<16sH32s64s")
 
 
 def tables_fingerprint(folder: str | Path | None) -> str:
-    """A hash of every table file the folder (and the bundled tables it falls back on) holds."""
+    """A hash of every table file the folder (and the bundled tables it falls back on) holds, and
+    of the code that compiles them (so that a changed installation never reuses an old index)."""
     h = hashlib.sha256()
+    for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
     roots = [default_tables_dir()]
     if folder is not None:
         roots.append(Path(folder))
