@@ -433,7 +433,6 @@ class VariantMaker:
         An acronym is made of the mention only from words of which one at least is in the
         vocabulary (so that a person's initials are not read as an organisation's acronym), and
         it matches acronyms only."""
-        voc = self.tables.vocabulary
         out: list[QueryPhrase] = []
         seen: set[tuple[str, ...]] = set()
         for words, derived in self.readings(text, query=True):
@@ -448,7 +447,7 @@ class VariantMaker:
                     ks = {k}
                     if w.isascii():
                         ks.add(self.key(english_reading(w.replace(" ", ""))) or k)
-                    ws.append((w, voc.fold(k), self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
+                    ws.append((w, k, self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
             sig = tuple(k for _, k, _ in ws)
             if derived and (not ws or ws[0][1][0] != "#"):
                 continue
@@ -512,7 +511,7 @@ class VariantMaker:
 
 @dataclass(frozen=True)
 class QueryPhrase:
-    """One reading of an organisation or place mention: (word, folded key, tokens) a word."""
+    """One reading of an organisation or place mention: (word, key, tokens) a word."""
 
     words: tuple[tuple[str, str, frozenset[str]], ...]
     derived: bool = False

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .tablefile import LDict, TableReader
@@ -264,7 +264,3 @@ def _read_concept(
         reader.problem(m.line, "a vocabulary entry needs at least two forms (the same word in two languages)")
     voc.initials[mark] = initials
 
-
-def is_latin_name(words: Iterable[str]) -> bool:
-    """Whether a name's words are written in the Latin alphabet (English word order)."""
-    return all(w.isascii() for w in words)
