@@ -472,6 +472,12 @@ class VariantMaker:
                 tk: list[frozenset[str]] = []
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
+                    if derived and n == 0:  # an acronym made here: its key is all it needs
+                        k1 = self.key(w1)
+                        if k1:
+                            ph.append(frozenset({k1}))
+                            tk.append(frozenset({"#" + k1}) if rec.type == "organization" else frozenset())
+                        continue
                     forms = [w1]
                     if script_of(w1) == "Cyrl":
                         forms += self.to_belarusian(w1)
