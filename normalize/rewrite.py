@@ -23,6 +23,7 @@ from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 MAX_EXTEND_WORDS = 3
+MAX_EXTEND_ORG = 6  # words after the first word of an organisation's name (завод колёсных тягачей)
 WINDOW = 80
 # a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore)
 _WORD = r"(?:(?:[^\W\d_]\.){1,3}|[^\W\d_](?:[\w'\-]*[^\W\d_])?\.?)"
@@ -190,9 +191,20 @@ class Rewriter:
 
     def _fits(self, word: str, idxs: tuple[int, ...]) -> bool:
         w = word.rstrip(".")
-        if not w or not w[0].isupper() or w.casefold() in self.normalizer.tables.titles:
+        if not w or w.casefold() in self.normalizer.tables.titles:
             return False
         entries = self.normalizer.index.entries
+        if not w[0].isupper():
+            # organisation names hold words in lower case, inflected in running text
+            # (рабочие Минского завода колёсных тягачей)
+            k = self.normalizer.maker.key(w)
+            if not k:
+                return False
+            stems = self.normalizer.tables.vocabulary.stems(k)
+            return any(
+                entries[i].record.type == "organization" and any(s in entries[i].word_keys for s in stems)
+                for i in idxs
+            )
         if _INITIALS_RE.match(word):
             maker = self.normalizer.maker
             return any(
@@ -208,12 +220,14 @@ class Rewriter:
         return False
 
     def _widen(self, text: str, start: int, end: int, idxs: tuple[int, ...], floor: int, ceil: int) -> tuple[int, int]:
+        entries = self.normalizer.index.entries
+        most = MAX_EXTEND_ORG if any(entries[i].record.type == "organization" for i in idxs) else MAX_EXTEND_WORDS
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], idxs):
                 break
             start = got[0]
-        for _ in range(MAX_EXTEND_WORDS):
+        for _ in range(most):
             got = self._word_after(text, end, ceil)
             if got is None or not self._fits(got[1], idxs):
                 break

@@ -104,3 +104,13 @@ def test_rewrite_is_idempotent(text: str) -> None:
 @given(texts)
 def test_annotate_never_changes_text(text: str) -> None:
     assert normalize.rewrite(text, mode="annotate").text == text
+
+
+def test_organisation_names_in_running_text_are_widened_over_lower_case_words() -> None:
+    r = normalize.rewrite("рабочие Минского завода колёсных тягачей вышли")
+    assert r.text == "рабочие MZKT вышли"
+    assert [m.surface for m in r.mentions] == ["Минского завода колёсных тягачей"]
+    # two organisations joined by a conjunction stay two mentions
+    r2 = normalize.rewrite("Минский тракторный завод и Минский автомобильный завод")
+    assert [m.entity_id for m in r2.mentions] == ["mtz", "maz"]
+    assert r2.text == "Minsk Tractor Works и MAZ"
