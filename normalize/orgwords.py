@@ -263,4 +263,3 @@ def _read_concept(
     if n_forms < 2:
         reader.problem(m.line, "a vocabulary entry needs at least two forms (the same word in two languages)")
     voc.initials[mark] = initials
-

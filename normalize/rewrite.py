@@ -202,8 +202,7 @@ class Rewriter:
                 return False
             stems = self.normalizer.tables.vocabulary.stems(k)
             return any(
-                entries[i].record.type == "organization" and any(s in entries[i].word_keys for s in stems)
-                for i in idxs
+                entries[i].record.type == "organization" and any(s in entries[i].word_keys for s in stems) for i in idxs
             )
         if _INITIALS_RE.match(word):
             maker = self.normalizer.maker
