@@ -189,9 +189,9 @@ class Rewriter:
             return None
         return m.end(1), m.group(1)
 
-    def _fits(self, word: str, idxs: tuple[int, ...]) -> bool:
+    def _fits(self, word: str, idxs: tuple[int, ...], org: bool = False) -> bool:
         w = word.rstrip(".")
-        if not w or w.casefold() in self.normalizer.tables.titles:
+        if not w or (not org and not w[0].isupper()) or w.casefold() in self.normalizer.tables.titles:
             return False
         entries = self.normalizer.index.entries
         if not w[0].isupper():
@@ -220,7 +220,8 @@ class Rewriter:
 
     def _widen(self, text: str, start: int, end: int, idxs: tuple[int, ...], floor: int, ceil: int) -> tuple[int, int]:
         entries = self.normalizer.index.entries
-        most = MAX_EXTEND_ORG if any(entries[i].record.type == "organization" for i in idxs) else MAX_EXTEND_WORDS
+        org = any(entries[i].record.type == "organization" for i in idxs)
+        most = MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], idxs):
@@ -228,7 +229,7 @@ class Rewriter:
             start = got[0]
         for _ in range(most):
             got = self._word_after(text, end, ceil)
-            if got is None or not self._fits(got[1], idxs):
+            if got is None or not self._fits(got[1], idxs, org):
                 break
             end = got[0]
         return start, end
