@@ -135,6 +135,9 @@ class VariantMaker:
         self.cognates: list[CognateSet] = tables.cognates
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
+        # per-entity parts that depend on the given names or patronymics alone (build time only)
+        self._given_memo: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str]]] = {}
+        self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -276,6 +279,25 @@ class VariantMaker:
                         if k:
                             sur_keys.add(k)
                             surfaces.add(infl)
+        g_keys, g_init = self._given_parts(tuple(givens), gender)
+        p_keys, p_init = self._patronymic_parts(tuple(patrs))
+        return EntityEntry(
+            record=rec,
+            gender=gender,
+            surname_keys=frozenset(sur_keys),
+            given_keys=g_keys,
+            given_initials=g_init,
+            patronymic_keys=p_keys,
+            patronymic_initials=p_init,
+            surfaces=_surface_set(surfaces),
+        )
+
+    def _given_parts(self, givens: tuple[str, ...], gender: str | None) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys and initials of given names (with their cognates); entities with the same given
+        names and gender share the result."""
+        got = self._given_memo.get((givens, gender))
+        if got is not None:
+            return got
         g_keys: set[str] = set()
         g_init: set[str] = set()
         groups: list[int] = []
@@ -287,6 +309,15 @@ class VariantMaker:
         for gi in groups:
             g_keys |= self._group_keys[gi]
             g_init |= self._group_initials[gi]
+        got = self._given_memo[(givens, gender)] = (frozenset(g_keys), frozenset(g_init))
+        return got
+
+    def _patronymic_parts(self, patrs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys and initials of patronymics (with the other forms of the father's name); shared
+        like :meth:`_given_parts`."""
+        got = self._patronymic_memo.get(patrs)
+        if got is not None:
+            return got
         p_keys: set[str] = set()
         p_init: set[str] = set()
         p_groups: list[int] = []
@@ -299,16 +330,14 @@ class VariantMaker:
             p_keys |= self.patronymic_keys(p_groups)
             for gi in p_groups:
                 p_init |= self._group_initials[gi]
-        return EntityEntry(
-            record=rec,
-            gender=gender,
-            surname_keys=frozenset(sur_keys),
-            given_keys=frozenset(g_keys),
-            given_initials=frozenset(g_init),
-            patronymic_keys=frozenset(p_keys),
-            patronymic_initials=frozenset(p_init),
-            surfaces=_surface_set(surfaces),
-        )
+        got = self._patronymic_memo[patrs] = (frozenset(p_keys), frozenset(p_init))
+        return got
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_given_memo"] = {}
+        state["_patronymic_memo"] = {}
+        return state
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -408,7 +437,7 @@ def _surface_set(forms: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for f in forms:
         low = f.lower()
-        if sum(c.isalnum() for c in low) < 2:
+        if len(low) < 2 if low.isalnum() else sum(c.isalnum() for c in low) < 2:
             continue
         out.add(low)
         if "ё" in low:
