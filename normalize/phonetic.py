@@ -187,6 +187,11 @@ class PhoneticKey:
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_cache"] = {}  # the memo is not saved: a saved index stays small and loads fast
+        return state
+
     def __call__(self, word: str) -> str:
         """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""
         cached = self._cache.get(word)
