@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from typing import NamedTuple
 
 from .text import APOSTROPHE, is_cyrillic
@@ -37,11 +38,11 @@ class ParsedMention:
     possessive: str = ""
     titles: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def words(self) -> list[Token]:
         return [t for t in self.tokens if not t.initial]
 
-    @property
+    @cached_property
     def initials(self) -> list[Token]:
         return [t for t in self.tokens if t.initial]
 
@@ -53,7 +54,7 @@ def _is_caps(word: str) -> bool:
 
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
+    return _TOKEN_RE.findall(text)
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:
@@ -83,13 +84,13 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
     for w in raw[: MAX_TOKENS * 2]:
         if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
-                tokens.append(Token(letter, initial=True))
+                tokens.append(Token(letter, True, False))
             continue
         w = w.rstrip(".")
         if w.endswith(APOSTROPHE):
             w = w.rstrip(APOSTROPHE)
         if w:
-            tokens.append(Token(w, caps=_is_caps(w)))
+            tokens.append(Token(w, False, _is_caps(w)))
     return ParsedMention(tuple(tokens[:MAX_TOKENS]), surname_first, possessive, tuple(taken))
 
 
