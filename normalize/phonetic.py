@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from unidecode import unidecode
@@ -174,6 +174,9 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else ""
 
 
+_Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
+
+
 class PhoneticKey:
     """A compiled phonetic key. Call it on a word (or a name) to get its key."""
 
@@ -186,11 +189,20 @@ class PhoneticKey:
         self._letters = str.maketrans(both)
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
+        self._steps = self._compile_steps()
+
+    def _compile_steps(self) -> tuple[_Step, ...]:
+        return tuple((p._rest, p._rest_first, p._replace, p._letters or None) for p in self._passes)
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # the memo is not saved: a saved index stays small and loads fast
+        del state["_steps"]
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._steps = self._compile_steps()
 
     def __call__(self, word: str) -> str:
         """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""
@@ -200,8 +212,11 @@ class PhoneticKey:
         s = word.lower().translate(self._letters)
         if not s.isascii():
             s = unidecode(s).lower()
-        for p in self._passes:
-            s = p.run(s)
+        for rest, first, replace, letters in self._steps:  # Pass.run, inline
+            if rest is not None and not first.isdisjoint(s):
+                s = rest.sub(replace, s)
+            if letters is not None:
+                s = s.translate(letters)
         if not (s.isalnum() and s.isascii() and (s.isupper() or s.isdigit())):
             s = _DROP_RE.sub("", s)
         s = _DOUBLE_RE.sub(_FIRST_OF_RUN, s)

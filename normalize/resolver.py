@@ -9,7 +9,8 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -84,6 +85,17 @@ class Match:
         for c in self.candidates:
             lines.append(f"    {c.canonical} [{c.entity_id}] score {c.score:.3f} prominence {c.prominence}")
         return "\n".join(lines)
+
+
+_MATCH_FIELDS = tuple(f.name for f in fields(Match))
+
+
+def _new_match(*values: Any) -> Match:
+    """``Match(*values)`` without the frozen dataclass's field-by-field ``__init__`` (the same
+    object, made in one step: this is on the path of every resolved mention)."""
+    m = object.__new__(Match)
+    m.__dict__.update(zip(_MATCH_FIELDS, values, strict=True))
+    return m
 
 
 @dataclass
@@ -255,17 +267,17 @@ class Normalizer:
                     return None
                 chosen = group[0]
         rec = self.index.entries[chosen.idx].record
-        others = tuple(self._candidate(s) for s in ranked if s is not chosen)[:5]
-        return Match(
-            entity_id=rec.id,
-            canonical=rec.canonical,
-            score=round(chosen.score, 4),
-            type=rec.type,
-            mention=mention,
-            ambiguous=ambiguous,
-            candidates=others,
-            details=tuple(chosen.details),
-            _normalizer=self,
+        others = tuple(self._candidate(s) for s in islice((s for s in ranked if s is not chosen), 5))
+        return _new_match(
+            rec.id,
+            rec.canonical,
+            round(chosen.score, 4),
+            rec.type,
+            mention,
+            ambiguous,
+            others,
+            tuple(chosen.details),
+            self,
         )
 
     def _rank_all(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
@@ -291,9 +303,10 @@ class Normalizer:
         key = self.maker.key
         keys = [key(w.text) for w in words]
         cands: set[int] = set()
+        by_key = self.index.by_key
         for k in keys:
             if k:
-                cands |= self.index.candidates(k, fuzzy=False)
+                cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
         if not cands:
             for k in keys:
                 if len(k) >= 4:
