@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .names import person_roles_of, split_tokens
 from .phonetic import PhoneticKey
-from .schemes import Scheme
+from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, script_of
 
@@ -167,9 +167,10 @@ class VariantMaker:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
+        caps, low, chars = is_caps(word), word.lower(), frozenset(word)
         for la in langs:
             for s in self.schemes.get(la, ()):
-                for v in s.word_variants(word, 8):
+                for v in s.variants_of(word, 8, caps, low, chars):
                     out[v] = None
         return tuple(out)
 

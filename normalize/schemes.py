@@ -148,15 +148,19 @@ class Scheme:
         state.pop("_fast", None)
         return state
 
-    def _parts(self, word: str, caps: bool) -> tuple[list[tuple[str, ...]], bool] | None:
+    def _parts(
+        self, word: str, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
+    ) -> tuple[list[tuple[str, ...]], bool] | None:
         """The outputs of each segment of ``word``, recased as the segment is written (a run of
         one-letter segments as one piece), and whether any segment has more than one output; None
-        for a word :meth:`_segments` has to walk letter by letter."""
-        low = word.lower()
+        for a word :meth:`_segments` has to walk letter by letter. ``low`` and ``chars`` are
+        ``word.lower()`` and the set of its characters, if the caller has them."""
+        if low is None:
+            low = word.lower()
         if len(low) != len(word):
             return None
         fast = self._compiled()
-        odd = set(word) - fast.known
+        odd = (chars if chars is not None else frozenset(word)) - fast.known
         if odd and any(c.lower() in fast.table for c in odd):
             return None
         letters = fast.caps_letters if caps else fast.letters
@@ -187,9 +191,15 @@ class Scheme:
 
     def word_variants(self, word: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
         """All outputs for one Cyrillic word (the scheme's main output first)."""
-        letters = [c for c in word if c.isalpha()]
-        caps = len(letters) > 1 and all(c.isupper() for c in letters)
-        fast = self._parts(word, caps)
+        return self.variants_of(word, limit, is_caps(word))
+
+    def variants_of(
+        self, word: str, limit: int, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
+    ) -> list[str]:
+        """:meth:`word_variants` with what does not depend on the scheme computed by the caller
+        (``caps`` = :func:`is_caps`, ``low`` = ``word.lower()``, ``chars`` = ``frozenset(word)``),
+        for one word spelled by many schemes."""
+        fast = self._parts(word, caps, low, chars)
         if fast is not None:
             parts, several = fast
         else:
@@ -332,6 +342,12 @@ class _Fast:
             alts.append(re.escape(ch) + "()")  # no entry fits: the letter as it is
             self.outputs.append(None)
         self.regex = re.compile("|".join(alts) if alts else "(?!)")
+
+
+def is_caps(word: str) -> bool:
+    """Whether a word is written in capitals (more than one letter, all of them upper case)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _recase(seg: str, out: str, caps: bool) -> str:
