@@ -90,10 +90,15 @@ class Index:
     def by_deletion(self) -> dict[str, list[int]]:
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
+            get = dels.get
             for key, idxs in self.by_key.items():
                 if len(key) >= MIN_FUZZY_KEY:
                     for d in deletions(key):
-                        dels.setdefault(d, []).extend(idxs)
+                        lst = get(d)
+                        if lst is None:
+                            dels[d] = list(idxs)
+                        else:
+                            lst.extend(idxs)
             self._by_deletion = dels
         return self._by_deletion
 
