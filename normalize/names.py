@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .text import APOSTROPHE, is_cyrillic
@@ -37,14 +36,14 @@ class ParsedMention:
     surname_first: bool = False
     possessive: str = ""
     titles: tuple[str, ...] = ()
+    words: list[Token] = field(init=False, repr=False, compare=False)
+    """The tokens that are not initials."""
+    initials: list[Token] = field(init=False, repr=False, compare=False)
+    """The tokens that are initials."""
 
-    @cached_property
-    def words(self) -> list[Token]:
-        return [t for t in self.tokens if not t.initial]
-
-    @cached_property
-    def initials(self) -> list[Token]:
-        return [t for t in self.tokens if t.initial]
+    def __post_init__(self) -> None:
+        self.words = [t for t in self.tokens if not t.initial]
+        self.initials = [t for t in self.tokens if t.initial]
 
 
 def _is_caps(word: str) -> bool:
