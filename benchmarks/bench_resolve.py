@@ -6,8 +6,7 @@ A table of synthetic persons is built (benchmarks/synthetic.py); the queries are
 in other scripts and romanizations, inflected, surname-first, with initials, and names of nobody.
 Latency is measured per call on distinct mentions, once with the phonetic-key memo cleared before
 every call (cold: nothing of the mention was seen before) and once warm (every mention resolved once
-before). The build is timed without
-tracemalloc; its peak memory is traced in a second build.
+before). The build is timed without tracemalloc; its peak memory is traced in a second build.
 """
 
 from __future__ import annotations
