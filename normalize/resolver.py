@@ -12,7 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import jellyfish
 from rapidfuzz import process as rf_process
@@ -103,6 +103,22 @@ class _Scored:
     idx: int
     score: float
     details: list[tuple[str, str, str, float]]
+
+
+class _PersonQuery(NamedTuple):
+    """What scoring a person needs of a mention, whatever the entity."""
+
+    preferred: list[bool]  # a word that is the surname if it fits (ALL CAPS, first before a comma)
+    patronymic_gender: list[str | None]  # the gender of a patronymic's key, None for other keys
+
+
+def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
+    words = parsed.words
+    first = parsed.surname_first
+    return _PersonQuery(
+        [w.caps or (first and i == 0) for i, w in enumerate(words)],
+        [("f" if k.endswith(("VNA", "ICNA")) else "m") if is_patronymic_key(k) else None for k in keys],
+    )
 
 
 def similarity(a: str, b: str) -> float:
@@ -313,15 +329,17 @@ class Normalizer:
                     cands |= self.index.candidates(k, fuzzy=True)
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         scored: list[_Scored] = []
+        q: _PersonQuery | None = None
         for idx in cands:
             entry = self.index.entries[idx]
             if types is not None and entry.record.type not in types:
                 continue
-            s = (
-                self._score_person(entry, parsed, keys)
-                if entry.record.type == "person"
-                else self._score_phrase(entry, phrase_text)
-            )
+            if entry.record.type == "person":
+                if q is None:
+                    q = _person_query(parsed, keys)
+                s = self._score_person(entry, parsed, keys, q)
+            else:
+                s = self._score_phrase(entry, phrase_text)
             if s is not None:
                 s.idx = idx
                 scored.append(s)
@@ -330,36 +348,43 @@ class Normalizer:
 
     # --- scoring -----------------------------------------------------------------------------
 
-    def _score_person(self, e: EntityEntry, parsed: ParsedMention, keys: list[str]) -> _Scored | None:
+    def _score_person(
+        self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: _PersonQuery | None = None
+    ) -> _Scored | None:
+        """Score a person entity; ``q`` holds what does not depend on the entity (made once per
+        mention by :func:`_person_query` when several entities are scored)."""
+        if q is None:
+            q = _person_query(parsed, keys)
         words = parsed.words
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys
+        preferred = q.preferred
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if k in surname_keys and (best_i < 0 or words[i].caps or (parsed.surname_first and i == 0)):
+            if k in surname_keys and (best_i < 0 or preferred[i]):
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
                 if not k:
                     continue
                 sim, mk = _best_sim(k, surname_keys)
-                if sim > best_sim or (
-                    sim == best_sim and sim > 0 and (words[i].caps or (parsed.surname_first and i == 0))
-                ):
+                if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
+        gender = e.gender
         if best_sim < 1.0:
             g = key_gender(keys[best_i])
-            if g is not None and e.gender is not None and g != e.gender:
+            if g is not None and gender is not None and g != gender:
                 return None
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
+        patronymic_gender = q.patronymic_gender
         for i, k in enumerate(keys):
             if i == best_i or not k:
                 continue
-            if is_patronymic_key(k):
-                pg = "f" if k.endswith(("VNA", "ICNA")) else "m"
-                if e.gender is not None and pg != e.gender:
+            pg = patronymic_gender[i]
+            if pg is not None:  # a patronymic's key
+                if gender is not None and pg != gender:
                     return None
                 if not e.patronymic_keys:
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
