@@ -28,6 +28,11 @@ class Token(NamedTuple):
     caps: bool = False
 
 
+def _token(fields: tuple[str, bool, bool]) -> Token:
+    """``Token(*fields)`` without the Python-level ``__new__`` of a named tuple."""
+    return tuple.__new__(Token, fields)
+
+
 @dataclass
 class ParsedMention:
     """A mention split into tokens, with what was taken off it."""
@@ -83,13 +88,13 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
     for w in raw[: MAX_TOKENS * 2]:
         if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
-                tokens.append(Token(letter, True, False))
+                tokens.append(_token((letter, True, False)))
             continue
         w = w.rstrip(".")
         if w.endswith(APOSTROPHE):
             w = w.rstrip(APOSTROPHE)
         if w:
-            tokens.append(Token(w, False, _is_caps(w)))
+            tokens.append(_token((w, False, _is_caps(w))))
     return ParsedMention(tuple(tokens[:MAX_TOKENS]), surname_first, possessive, tuple(taken))
 
 
