@@ -194,6 +194,21 @@ class PhoneticKey:
     def _compile_steps(self) -> tuple[_Step, ...]:
         return tuple((p._rest, p._rest_first, p._replace, p._letters or None) for p in self._passes)
 
+    @property
+    def _joinable(self) -> bool:
+        """Whether words can be keyed joined by spaces (:meth:`many`): no letter table writes a
+        space or maps one, and no rule matches one or has one in its context."""
+        if self.__dict__.get("_joinable_memo") is None:
+            tables = [self._letters, *(p._letters for p in self._passes)]
+            ok = all(ord(" ") not in t and all(" " not in (v or "") for v in t.values()) for t in tables)
+            for p in self._passes:
+                for src, cands in p.rules.items():
+                    ok = ok and " " not in src and src.strip() == src
+                    for after, before, _out in cands:
+                        ok = ok and all(" " not in e for e in (*(after or ()), *(before or ())))
+            self.__dict__["_joinable_memo"] = ok
+        return bool(self.__dict__["_joinable_memo"])
+
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state["_cache"] = {}  # the memo is not saved: a saved index stays small and loads fast
@@ -223,6 +238,35 @@ class PhoneticKey:
         if len(self._cache) < 200_000 and len(word) <= 64:
             self._cache[word] = s
         return s
+
+    def many(self, words: Sequence[str]) -> list[str]:
+        """``[self(w) for w in words]``, with the words not in the memo keyed together: joined by a
+        space, which no rule matches or looks at as a letter, they go through the passes once."""
+        cache = self._cache
+        out = [cache.get(w) for w in words]
+        todo = [i for i, k in enumerate(out) if k is None]
+        if len(todo) < 2 or not self._joinable:
+            return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
+        batch = [words[i] for i in todo]
+        s = " ".join(batch).lower().translate(self._letters)
+        if not s.isascii() or any(" " in w for w in batch):  # unidecode may write spaces
+            return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
+        for rest, first, replace, letters in self._steps:
+            if rest is not None and not first.isdisjoint(s):
+                s = rest.sub(replace, s)
+            if letters is not None:
+                s = s.translate(letters)
+        pieces = s.split(" ")
+        if len(pieces) != len(batch):  # pragma: no cover - no rule writes or removes a space
+            return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
+        for i, w, k in zip(todo, batch, pieces, strict=True):
+            if not (k.isalnum() and k.isascii() and (k.isupper() or k.isdigit())):
+                k = _DROP_RE.sub("", k)
+            k = _DOUBLE_RE.sub(_FIRST_OF_RUN, k)
+            if len(cache) < 200_000 and len(w) <= 64:
+                cache[w] = k
+            out[i] = k
+        return [k if k is not None else "" for k in out]
 
     def reference(self, word: str) -> str:
         """The key computed step by step as the table reads, without the memo (for checking the

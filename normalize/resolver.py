@@ -316,8 +316,7 @@ class Normalizer:
         words = parsed.words
         if not words:
             return []
-        key = self.maker.key
-        keys = [key(w.text) for w in words]
+        keys = self.maker.key.many([w.text for w in words])
         cands: set[int] = set()
         by_key = self.index.by_key
         for k in keys:

@@ -228,6 +228,12 @@ def test_the_fast_key_is_the_key_the_rules_give() -> None:
     for w in words:
         key._cache.pop(w, None)
         assert key(w) == key.reference(w), w
+    # several words keyed together give each word's own key
+    pool = sorted(words)
+    for _ in range(5000):
+        batch = [rnd.choice(pool) for _ in range(rnd.randint(1, 5))]
+        key._cache.clear()
+        assert key.many(batch) == [key.reference(w) for w in batch], batch
 
 
 def test_mentions_longer_than_the_bound_are_none() -> None:
