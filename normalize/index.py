@@ -183,8 +183,8 @@ class VariantMaker:
         """Keys of every spelling of ``words``; the spellings are added to ``surfaces`` if given."""
         keys: set[str] = set()
         for w in words:
-            for v in self.spellings(w, language):
-                k = self.key(v)
+            spellings = self.spellings(w, language)
+            for v, k in zip(spellings, self.key.many(spellings), strict=True):
                 if k:
                     keys.add(k)
                     if surfaces is not None:
