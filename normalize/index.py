@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .names import person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
-from .schemes import Scheme
+from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, script_of
 
@@ -97,10 +97,15 @@ class Index:
     def by_deletion(self) -> dict[str, list[int]]:
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
+            get = dels.get
             for key, idxs in self.by_key.items():
                 if len(key) >= MIN_FUZZY_KEY:
                     for d in deletions(key):
-                        dels.setdefault(d, []).extend(idxs)
+                        lst = get(d)
+                        if lst is None:
+                            dels[d] = list(idxs)
+                        else:
+                            lst.extend(idxs)
             self._by_deletion = dels
         return self._by_deletion
 
@@ -142,6 +147,9 @@ class VariantMaker:
         self.cognates: list[CognateSet] = tables.cognates
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
+        # per-entity parts that depend on the given names or patronymics alone (build time only)
+        self._given_memo: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str]]] = {}
+        self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -171,9 +179,10 @@ class VariantMaker:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
+        caps, low, chars = is_caps(word), word.lower(), frozenset(word)
         for la in langs:
             for s in self.schemes.get(la, ()):
-                for v in s.word_variants(word, 8):
+                for v in s.variants_of(word, 8, caps, low, chars):
                     out[v] = None
         return tuple(out)
 
@@ -181,8 +190,8 @@ class VariantMaker:
         """Keys of every spelling of ``words``; the spellings are added to ``surfaces`` if given."""
         keys: set[str] = set()
         for w in words:
-            for v in self.spellings(w, language):
-                k = self.key(v)
+            spellings = self.spellings(w, language)
+            for v, k in zip(spellings, self.key.many(spellings), strict=True):
                 if k:
                     keys.add(k)
                     if surfaces is not None:
@@ -285,6 +294,25 @@ class VariantMaker:
                             surfaces.add(infl)
         if self.key.surname_variants:
             sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+        g_keys, g_init = self._given_parts(tuple(givens), gender)
+        p_keys, p_init = self._patronymic_parts(tuple(patrs))
+        return EntityEntry(
+            record=rec,
+            gender=gender,
+            surname_keys=frozenset(sur_keys),
+            given_keys=g_keys,
+            given_initials=g_init,
+            patronymic_keys=p_keys,
+            patronymic_initials=p_init,
+            surfaces=_surface_set(surfaces),
+        )
+
+    def _given_parts(self, givens: tuple[str, ...], gender: str | None) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys and initials of given names (with their cognates); entities with the same given
+        names and gender share the result."""
+        got = self._given_memo.get((givens, gender))
+        if got is not None:
+            return got
         g_keys: set[str] = set()
         g_init: set[str] = set()
         groups: list[int] = []
@@ -296,6 +324,15 @@ class VariantMaker:
         for gi in groups:
             g_keys |= self._group_keys[gi]
             g_init |= self._group_initials[gi]
+        got = self._given_memo[(givens, gender)] = (frozenset(g_keys), frozenset(g_init))
+        return got
+
+    def _patronymic_parts(self, patrs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys and initials of patronymics (with the other forms of the father's name); shared
+        like :meth:`_given_parts`."""
+        got = self._patronymic_memo.get(patrs)
+        if got is not None:
+            return got
         p_keys: set[str] = set()
         p_init: set[str] = set()
         p_groups: list[int] = []
@@ -308,16 +345,14 @@ class VariantMaker:
             p_keys |= self.patronymic_keys(p_groups)
             for gi in p_groups:
                 p_init |= self._group_initials[gi]
-        return EntityEntry(
-            record=rec,
-            gender=gender,
-            surname_keys=frozenset(sur_keys),
-            given_keys=frozenset(g_keys),
-            given_initials=frozenset(g_init),
-            patronymic_keys=frozenset(p_keys),
-            patronymic_initials=frozenset(p_init),
-            surfaces=_surface_set(surfaces),
-        )
+        got = self._patronymic_memo[patrs] = (frozenset(p_keys), frozenset(p_init))
+        return got
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_given_memo"] = {}
+        state["_patronymic_memo"] = {}
+        return state
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -528,7 +563,7 @@ def _surface_set(forms: Iterable[str]) -> frozenset[str]:
     out: set[str] = set()
     for f in forms:
         low = f.lower()
-        if sum(c.isalnum() for c in low) < 2:
+        if len(low) < 2 if low.isalnum() else sum(c.isalnum() for c in low) < 2:
             continue
         out.add(low)
         if "ё" in low:

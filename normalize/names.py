@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .text import APOSTROPHE, is_cyrillic
@@ -28,6 +28,11 @@ class Token(NamedTuple):
     caps: bool = False
 
 
+def _token(fields: tuple[str, bool, bool]) -> Token:
+    """``Token(*fields)`` without the Python-level ``__new__`` of a named tuple."""
+    return tuple.__new__(Token, fields)
+
+
 @dataclass
 class ParsedMention:
     """A mention split into tokens, with what was taken off it."""
@@ -36,14 +41,14 @@ class ParsedMention:
     surname_first: bool = False
     possessive: str = ""
     titles: tuple[str, ...] = ()
+    words: list[Token] = field(init=False, repr=False, compare=False)
+    """The tokens that are not initials."""
+    initials: list[Token] = field(init=False, repr=False, compare=False)
+    """The tokens that are initials."""
 
-    @property
-    def words(self) -> list[Token]:
-        return [t for t in self.tokens if not t.initial]
-
-    @property
-    def initials(self) -> list[Token]:
-        return [t for t in self.tokens if t.initial]
+    def __post_init__(self) -> None:
+        self.words = [t for t in self.tokens if not t.initial]
+        self.initials = [t for t in self.tokens if t.initial]
 
 
 def _is_caps(word: str) -> bool:
@@ -53,7 +58,7 @@ def _is_caps(word: str) -> bool:
 
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
-    return [m.group() for m in _TOKEN_RE.finditer(text)]
+    return _TOKEN_RE.findall(text)
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:
@@ -83,13 +88,13 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
     for w in raw[: MAX_TOKENS * 2]:
         if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
-                tokens.append(Token(letter, initial=True))
+                tokens.append(_token((letter, True, False)))
             continue
         w = w.rstrip(".")
         if w.endswith(APOSTROPHE):
             w = w.rstrip(APOSTROPHE)
         if w:
-            tokens.append(Token(w, caps=_is_caps(w)))
+            tokens.append(_token((w, False, _is_caps(w))))
     return ParsedMention(tuple(tokens[:MAX_TOKENS]), surname_first, possessive, tuple(taken))
 
 

@@ -9,9 +9,10 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import jellyfish
 from rapidfuzz import process as rf_process
@@ -86,11 +87,38 @@ class Match:
         return "\n".join(lines)
 
 
+_MATCH_FIELDS = tuple(f.name for f in fields(Match))
+
+
+def _new_match(*values: Any) -> Match:
+    """``Match(*values)`` without the frozen dataclass's field-by-field ``__init__`` (the same
+    object, made in one step: this is on the path of every resolved mention)."""
+    m = object.__new__(Match)
+    m.__dict__.update(zip(_MATCH_FIELDS, values, strict=True))
+    return m
+
+
 @dataclass
 class _Scored:
     idx: int
     score: float
     details: list[tuple[str, str, str, float]]
+
+
+class _PersonQuery(NamedTuple):
+    """What scoring a person needs of a mention, whatever the entity."""
+
+    preferred: list[bool]  # a word that is the surname if it fits (ALL CAPS, first before a comma)
+    patronymic_gender: list[str | None]  # the gender of a patronymic's key, None for other keys
+
+
+def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
+    words = parsed.words
+    first = parsed.surname_first
+    return _PersonQuery(
+        [w.caps or (first and i == 0) for i, w in enumerate(words)],
+        [("f" if k.endswith(("VNA", "ICNA")) else "m") if is_patronymic_key(k) else None for k in keys],
+    )
 
 
 def similarity(a: str, b: str) -> float:
@@ -255,17 +283,17 @@ class Normalizer:
                     return None
                 chosen = group[0]
         rec = self.index.entries[chosen.idx].record
-        others = tuple(self._candidate(s) for s in ranked if s is not chosen)[:5]
-        return Match(
-            entity_id=rec.id,
-            canonical=rec.canonical,
-            score=round(chosen.score, 4),
-            type=rec.type,
-            mention=mention,
-            ambiguous=ambiguous,
-            candidates=others,
-            details=tuple(chosen.details),
-            _normalizer=self,
+        others = tuple(self._candidate(s) for s in islice((s for s in ranked if s is not chosen), 5))
+        return _new_match(
+            rec.id,
+            rec.canonical,
+            round(chosen.score, 4),
+            rec.type,
+            mention,
+            ambiguous,
+            others,
+            tuple(chosen.details),
+            self,
         )
 
     def _rank_all(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
@@ -288,13 +316,13 @@ class Normalizer:
         words = parsed.words
         if not words:
             return []
-        key = self.maker.key
-        keys = [key(w.text) for w in words]
+        keys = self.maker.key.many([w.text for w in words])
         index = self.index
         cands: set[int] = set()
+        by_key = self.index.by_key
         for k in keys:
             if k:
-                cands |= index.candidates(k, fuzzy=False)
+                cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         if not cands or any(index.entries[i].record.type != "person" for i in cands):
@@ -303,7 +331,7 @@ class Normalizer:
             for qp in qphrases:
                 for _, _, tokens in qp.words:
                     for t in tokens:
-                        hits = index.by_key.get(t)
+                        hits = by_key.get(t)
                         if hits:  # places are found by their own names only (Мінскі is not Minsk)
                             cands.update(i for i in hits if index.entries[i].record.type == "organization")
         if not cands:
@@ -316,13 +344,16 @@ class Normalizer:
         if qphrases is not None:
             no_places = self.maker.has_org_marker(phrase_text)
         scored: list[_Scored] = []
+        q: _PersonQuery | None = None
         for idx in cands:
             entry = index.entries[idx]
             etype = entry.record.type
             if types is not None and etype not in types:
                 continue
             if etype == "person":
-                s = self._score_person(entry, parsed, keys)
+                if q is None:
+                    q = _person_query(parsed, keys)
+                s = self._score_person(entry, parsed, keys, q)
             elif etype == "place" and no_places:
                 continue
             else:
@@ -335,36 +366,43 @@ class Normalizer:
 
     # --- scoring -----------------------------------------------------------------------------
 
-    def _score_person(self, e: EntityEntry, parsed: ParsedMention, keys: list[str]) -> _Scored | None:
+    def _score_person(
+        self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: _PersonQuery | None = None
+    ) -> _Scored | None:
+        """Score a person entity; ``q`` holds what does not depend on the entity (made once per
+        mention by :func:`_person_query` when several entities are scored)."""
+        if q is None:
+            q = _person_query(parsed, keys)
         words = parsed.words
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys
+        preferred = q.preferred
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if k in surname_keys and (best_i < 0 or words[i].caps or (parsed.surname_first and i == 0)):
+            if k in surname_keys and (best_i < 0 or preferred[i]):
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
                 if not k:
                     continue
                 sim, mk = _best_sim(k, surname_keys)
-                if sim > best_sim or (
-                    sim == best_sim and sim > 0 and (words[i].caps or (parsed.surname_first and i == 0))
-                ):
+                if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
+        gender = e.gender
         if best_sim < 1.0:
             g = key_gender(keys[best_i])
-            if g is not None and e.gender is not None and g != e.gender:
+            if g is not None and gender is not None and g != gender:
                 return None
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
+        patronymic_gender = q.patronymic_gender
         for i, k in enumerate(keys):
             if i == best_i or not k:
                 continue
-            if is_patronymic_key(k):
-                pg = "f" if k.endswith(("VNA", "ICNA")) else "m"
-                if e.gender is not None and pg != e.gender:
+            pg = patronymic_gender[i]
+            if pg is not None:  # a patronymic's key
+                if gender is not None and pg != gender:
                     return None
                 if not e.patronymic_keys:
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))

@@ -136,21 +136,84 @@ class Scheme:
                 yield word[i], (word[i],)
                 i += 1
 
-    def word_variants(self, word: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
-        """All outputs for one Cyrillic word (the scheme's main output first)."""
-        letters = [c for c in word if c.isalpha()]
-        caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    def _compiled(self) -> _Fast:
+        """The table compiled for :meth:`_parts` (built on first use, not pickled)."""
+        got = self.__dict__.get("_fast")
+        if got is None:
+            got = self.__dict__["_fast"] = _Fast(self._table)
+        return got
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_fast", None)
+        return state
+
+    def _parts(
+        self, word: str, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
+    ) -> tuple[list[tuple[str, ...]], bool] | None:
+        """The outputs of each segment of ``word``, recased as the segment is written (a run of
+        one-letter segments as one piece), and whether any segment has more than one output; None
+        for a word :meth:`_segments` has to walk letter by letter. ``low`` and ``chars`` are
+        ``word.lower()`` and the set of its characters, if the caller has them."""
+        if low is None:
+            low = word.lower()
+        if len(low) != len(word):
+            return None
+        fast = self._compiled()
+        odd = (chars if chars is not None else frozenset(word)) - fast.known
+        if odd and any(c.lower() in fast.table for c in odd):
+            return None
+        letters = fast.caps_letters if caps else fast.letters
         parts: list[tuple[str, ...]] = []
         several = False
-        for seg, outs in self._segments(word):
+        prev = 0
+        outputs = fast.outputs
+        for m in fast.regex.finditer(low):
+            i, j = m.span()
+            if i > prev:
+                parts.append((word[prev:i].translate(letters),))
+            prev = j
+            got = outputs[m.lastindex or 0]
+            if got is None:  # a letter none of whose entries fits here
+                parts.append((word[i],))
+                continue
+            outs, title, upper = got
             if len(outs) > 1:
                 several = True
-            if seg == outs[0] and len(outs) == 1:
+                parts.append(upper if caps else title if word[i].isupper() else outs)
+            elif word[i:j] == outs[0]:
                 parts.append(outs)
             else:
-                parts.append(tuple(_recase(seg, o, caps) for o in outs))
+                parts.append(upper if caps else title if word[i].isupper() else outs)
+        if prev < len(word):
+            parts.append((word[prev:].translate(letters),))
+        return parts, several
+
+    def word_variants(self, word: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
+        """All outputs for one Cyrillic word (the scheme's main output first)."""
+        return self.variants_of(word, limit, is_caps(word))
+
+    def variants_of(
+        self, word: str, limit: int, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
+    ) -> list[str]:
+        """:meth:`word_variants` with what does not depend on the scheme computed by the caller
+        (``caps`` = :func:`is_caps`, ``low`` = ``word.lower()``, ``chars`` = ``frozenset(word)``),
+        for one word spelled by many schemes."""
+        fast = self._parts(word, caps, low, chars)
+        if fast is not None:
+            parts, several = fast
+        else:
+            parts = []
+            several = False
+            for seg, outs in self._segments(word):
+                if len(outs) > 1:
+                    several = True
+                if seg == outs[0] and len(outs) == 1:
+                    parts.append(outs)
+                else:
+                    parts.append(tuple(_recase(seg, o, caps) for o in outs))
         if not several:
-            return ["".join(p[0] for p in parts)]
+            return ["".join([p[0] for p in parts])]
         result: list[str] = []
         seen: set[str] = set()
         for combo in itertools.product(*parts):
@@ -166,6 +229,9 @@ class Scheme:
         """The scheme's main output for one Cyrillic word."""
         letters = [c for c in word if c.isalpha()]
         caps = len(letters) > 1 and all(c.isupper() for c in letters)
+        fast = self._parts(word, caps)
+        if fast is not None:
+            return "".join([p[0] for p in fast[0]])
         return "".join(outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word))
 
     def apply(self, text: str) -> str:
@@ -181,6 +247,107 @@ class Scheme:
             if len(out) >= limit:
                 break
         return out
+
+
+_CYR_LETTERS = "".join(chr(c) for c in range(0x400, 0x530) if chr(c).isalpha()) + APOSTROPHE
+_CLASS_CHARS = {
+    "vowel": "".join(c for c in _CYR_LETTERS if char_class(c) == "vowel"),
+    "sign": "".join(c for c in _CYR_LETTERS if char_class(c) == "sign"),
+    "consonant": "".join(c for c in _CYR_LETTERS if char_class(c) == "consonant"),
+}
+
+
+def _class_re(cls: str) -> str:
+    return "[" + re.escape(_CLASS_CHARS[cls]) + "]"
+
+
+def _after_re(entries: Context, lit: str, negate: bool) -> str:
+    """A context before a match, as look-behinds placed after the literal ``lit``."""
+    alts: list[str] = []
+    for e in entries:
+        if e == "start":
+            alts.append(f"(?<![\\s\\S]{lit})" if not negate else f"(?<=[\\s\\S]{lit})")
+        elif e in CLASSES:
+            alts.append(f"(?<{'!' if negate else '='}{_class_re(e)}{lit})")
+        else:
+            alts.append(f"(?<{'!' if negate else '='}{re.escape(e)}{lit})")
+    if negate:
+        return "".join(alts)  # no entry may fit
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+def _before_re(entries: Context, negate: bool) -> str:
+    alts: list[str] = []
+    for e in entries:
+        if e == "end":
+            alts.append("(?![\\s\\S])" if not negate else "(?=[\\s\\S])")
+        elif e in CLASSES:
+            alts.append(f"(?{'!' if negate else '='}{_class_re(e)})")
+        else:
+            alts.append(f"(?{'!' if negate else '='}{re.escape(e)})")
+    if negate:
+        return "".join(alts)
+    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+
+
+class _Fast:
+    """A scheme's table compiled for whole words: the letters with one context-free one-letter
+    entry (the plain letters) go through ``str.translate``; every other letter starts a regex
+    alternative per entry (in the table's order, contexts as look-arounds), so that a word is
+    walked by the regex engine and only its other segments are handled one by one."""
+
+    def __init__(self, table: dict[str, list[Entry]]) -> None:
+        self.table = table
+        plain: dict[str, str] = {}
+        for ch, entries in table.items():
+            e = entries[0]
+            no_context = e.after is None and e.before is None and e.not_after is None and e.not_before is None
+            if len(entries) == 1 and len(e.match) == 1 and len(e.outputs) == 1 and no_context:
+                plain[ch] = e.outputs[0]
+        letters: dict[str, str] = {}
+        caps_letters: dict[str, str] = {}
+        for ch, out in plain.items():
+            up = ch.upper()
+            letters[ch] = out
+            caps_letters[ch] = ch if out == ch else out.upper()
+            if len(up) == 1 and up.lower() == ch and up != ch:
+                letters[up] = up if out == up else out[:1].upper() + out[1:] if up.isupper() else out
+                caps_letters[up] = up if out == up else out.upper()
+        self.letters = str.maketrans(letters)
+        self.caps_letters = str.maketrans(caps_letters)
+        # the characters a word may hold for this compiled form (others must have no entry)
+        other = [ch for ch in table if ch not in plain]
+        self.known = (
+            frozenset(letters)
+            | frozenset(other)
+            | frozenset(u for u in (c.upper() for c in other) if len(u) == 1 and u.lower() in other)
+        )
+        self.outputs: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None] = [None]
+        alts: list[str] = []
+        for ch in other:
+            for e in table[ch]:
+                lit = re.escape(e.match)
+                ctx = ""
+                if e.after is not None:
+                    ctx += _after_re(e.after, lit, False)
+                if e.not_after is not None:
+                    ctx += _after_re(e.not_after, lit, True)
+                if e.before is not None:
+                    ctx += _before_re(e.before, False)
+                if e.not_before is not None:
+                    ctx += _before_re(e.not_before, True)
+                alts.append(lit + ctx + "()")
+                title = tuple(o[:1].upper() + o[1:] for o in e.outputs)
+                self.outputs.append((e.outputs, title, tuple(o.upper() for o in e.outputs)))
+            alts.append(re.escape(ch) + "()")  # no entry fits: the letter as it is
+            self.outputs.append(None)
+        self.regex = re.compile("|".join(alts) if alts else "(?!)")
+
+
+def is_caps(word: str) -> bool:
+    """Whether a word is written in capitals (more than one letter, all of them upper case)."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) > 1 and all(c.isupper() for c in letters)
 
 
 def _recase(seg: str, out: str, caps: bool) -> str:

@@ -211,6 +211,31 @@ def test_east_slavic_key_beats_english_phonetic_codes() -> None:
     assert key("Тихановская") == key(b) and jellyfish.soundex("Тихановская") != jellyfish.soundex(b)
 
 
+def test_the_fast_key_is_the_key_the_rules_give() -> None:
+    import random
+
+    from normalize.translit import default_tables
+
+    t = default_tables()
+    key = t.phonetic
+    assert key is not None
+    words = {f for c in t.cognates for f in c.forms}
+    words |= {w for s in t.schemes for src, want, _ in s.samples for w in (*src.split(), *want.split())}
+    rnd = random.Random(5)
+    pieces = [*"abcdefghijklmnopqrstuvwxyzAEIOU-.'’0 ёйўłšćžŭâ中", "sh", "ch", "ts", "ou", "gu", "ya", "iu", "ie", "kh"]
+    pieces += [chr(c) for c in key._cyr]
+    words |= {"".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 9))) for _ in range(20_000)}
+    for w in words:
+        key._cache.pop(w, None)
+        assert key(w) == key.reference(w), w
+    # several words keyed together give each word's own key
+    pool = sorted(words)
+    for _ in range(5000):
+        batch = [rnd.choice(pool) for _ in range(rnd.randint(1, 5))]
+        key._cache.clear()
+        assert key.many(batch) == [key.reference(w) for w in batch], batch
+
+
 def test_mentions_longer_than_the_bound_are_none() -> None:
     assert normalize.resolve("Lukashenko " * 100) is None
 

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import itertools
+import random
 from pathlib import Path
 
 import pytest
 
 import normalize
 from normalize.errors import TableError, UnknownSchemeError
-from normalize.schemes import ALL_LETTERS, SchemeSet, load_scheme_file
+from normalize.schemes import ALL_LETTERS, Scheme, SchemeSet, _recase, load_scheme_file
 from normalize.tables import default_tables_dir
 
 SCHEMES = SchemeSet.load(default_tables_dir() / "schemes")
@@ -185,3 +187,38 @@ def test_values_are_text_not_booleans(tmp_path: Path) -> None:
     # YAML 1.1 would read `no` as false; tables read it as the text "no"
     text = GOOD.replace("{LETTERS}", _letters().replace("а: a", "а: no")).replace("[Аб, Ab]", "[Аб, Nob]")
     assert load_scheme_file(write(tmp_path, text)).apply("аб") == "nob"
+
+
+def _variants_letter_by_letter(s: Scheme, word: str, limit: int) -> list[str]:
+    """word_variants as the table reads, segment by segment (the reference for the compiled form)."""
+    letters = [c for c in word if c.isalpha()]
+    caps = len(letters) > 1 and all(c.isupper() for c in letters)
+    parts = [outs if seg == outs[0] and len(outs) == 1 else tuple(_recase(seg, o, caps) for o in outs)
+             for seg, outs in s._segments(word)]  # fmt: skip
+    out: list[str] = []
+    for combo in itertools.product(*parts):
+        v = "".join(combo)
+        if v not in out:
+            out.append(v)
+            if len(out) >= limit:
+                break
+    return out
+
+
+def test_compiled_schemes_give_what_the_tables_say() -> None:
+    from normalize.translit import default_tables
+
+    t = default_tables()
+    alphabet = "абвгдеёжзийклмнопрстуфхцчшщъыьэюяіў'"
+    alphabet += alphabet.upper() + "-.1aZǅⓐ\u0301ЀѐӀ҂’"
+    rnd = random.Random(11)
+    words = {f for c in t.cognates for f in c.forms}
+    for _ in range(1500):
+        w = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 10)))
+        words |= {w, w.capitalize(), w.upper(), w.lower()}
+    schemes = [*t.schemes, *([t.ru_be] if t.ru_be is not None else [])]
+    for s in schemes:
+        for w in words:
+            for limit in (4, 8):
+                assert s.word_variants(w, limit) == _variants_letter_by_letter(s, w, limit), (s.id, w)
+            assert s.word(w) == _variants_letter_by_letter(s, w, 1)[0], (s.id, w)
