@@ -284,7 +284,7 @@ class PhoneticKey:
         pass applies to the key and to what the passes before it made."""
         out = {key}
         for p in self.surname_variants:
-            out |= {self.collapse(p.apply(k)) for k in out}
+            out |= {self.collapse(p.run(k)) for k in out}
         return out
 
     @staticmethod
