@@ -63,10 +63,12 @@ class Stats:
         self.problems.extend(other.problems)
 
     def report(self, canonical: Callable[[str], str]) -> dict[str, Any]:
+        forms: dict[str, dict[str, int]] = {}
+        for (e, s), c in self.per_surface.most_common():  # one pass: most frequent first for each entity
+            forms.setdefault(e, {})[s] = c
         by_entity: dict[str, Any] = {}
         for eid, n in self.per_entity.most_common():
-            forms = {s: c for (e, s), c in self.per_surface.most_common() if e == eid}
-            by_entity[eid] = {"canonical": canonical(eid), "count": n, "surface_forms": forms}
+            by_entity[eid] = {"canonical": canonical(eid), "count": n, "surface_forms": forms.get(eid, {})}
         return {"lines": self.lines, "mentions": self.mentions, "bad_lines": self.bad_lines, "entities": by_entity}
 
 
