@@ -64,6 +64,17 @@ def automaton_hits(auto: ahocorasick.Automaton, low: str) -> list[tuple[int, Any
     return list(auto.iter(low))
 
 
+def _two_alnum(s: str) -> bool:
+    """Whether ``s`` holds at least two letters or digits (stops at the second)."""
+    seen = False
+    for c in s:
+        if c.isalnum():
+            if seen:
+                return True
+            seen = True
+    return False
+
+
 def fold_for_scan(text: str) -> str:
     """Lower case and one apostrophe, keeping every character at its offset."""
     low = text.lower()
@@ -119,7 +130,7 @@ class Rewriter:
                     add(form, idx)
             # the canonical form itself, whole: what a rewrite writes is found again as one mention
             canon = entry.record.canonical.lower()
-            if sum(c.isalnum() for c in canon) >= 2:
+            if _two_alnum(canon):
                 add(canon, idx)
         singles: dict[int, tuple[int, ...]] = {}
         add_word = self._auto.add_word

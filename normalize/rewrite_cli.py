@@ -77,13 +77,14 @@ def _work_range(task: tuple[str, int, int, str, bool]) -> RangeResult:
     assert _WORKER is not None
     proc = _WORKER
     path, start, end, part, count = task
-    newlines = lines = out_bytes = mentions = 0
+    lines = out_bytes = mentions = 0
+    last: Chunk = (1, b"")
     problems: list[tuple[int, str]] = []
     counts: Counter[tuple[str, str]] | None = Counter() if count else None
     with open(path, "rb") as fin, open(part, "wb") as fout:
         for chunk in read_chunks(RangeReader(fin, start, end, CHUNK_BYTES), CHUNK_BYTES):
+            last = chunk
             res = process_chunk(proc, chunk, count)
-            newlines += chunk[1].count(b"\n")
             lines += res.lines
             mentions += res.mentions
             out_bytes += len(res.out)
@@ -94,6 +95,7 @@ def _work_range(task: tuple[str, int, int, str, bool]) -> RangeResult:
                 problems.extend(res.problems)
                 if proc.on_error == "fail":
                     break
+    newlines = last[0] - 1 + last[1].count(b"\n")  # the number of the last chunk's first line tells the rest
     return RangeResult(part, newlines, lines, out_bytes, problems, mentions, counts)
 
 

@@ -458,3 +458,18 @@ def test_jobs_signal_leaves_no_partial_output(tmp_path: Path) -> None:
     assert proc.wait(60) == 130
     assert src.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+def test_jobs_annotate_and_standard_output_match_one_job(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"{i} Lukashenko met Тихановскую in Grodno\n" for i in range(3000)), encoding="utf-8")
+    sides = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.txt"
+        assert run(["rewrite", str(src), "-o", str(out), "--mode", "annotate", "--jobs", jobs], capsys)[0] == 0
+        sides.append((tmp_path / f"out{jobs}.txt.mentions.jsonl").read_bytes())
+    assert sides[0] == sides[1] and sides[0].count(b"\n") == 9000
+    outs = [run(["rewrite", str(src), "--jobs", jobs], capsys)[1] for jobs in ("1", "2")]
+    assert outs[0] == outs[1] and outs[0].count("Alexander Lukashenko") == 3000
