@@ -10,8 +10,10 @@ neighbours of the keys for spellings no rule foresaw.
 from __future__ import annotations
 
 import functools
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .names import person_roles_of, split_tokens
@@ -26,6 +28,20 @@ PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
 MIN_FUZZY_KEY = 5
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
 MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block. For code that makes a great many objects and
+    no reference cycles (an index being built or unpickled): each collection the allocations set
+    off would otherwise walk every live object, the whole index among them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def key_gender(key: str) -> str | None:
@@ -90,10 +106,11 @@ class Index:
     def by_deletion(self) -> dict[str, list[int]]:
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
-            for key, idxs in self.by_key.items():
-                if len(key) >= MIN_FUZZY_KEY:
-                    for d in deletions(key):
-                        dels.setdefault(d, []).extend(idxs)
+            with gc_paused():
+                for key, idxs in self.by_key.items():
+                    if len(key) >= MIN_FUZZY_KEY:
+                        for d in deletions(key):
+                            dels.setdefault(d, []).extend(idxs)
             self._by_deletion = dels
         return self._by_deletion
 

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from .index import gc_paused
 from .names import MAX_MENTION_CHARS
 from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
 from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
@@ -106,6 +107,13 @@ class Rewriter:
         self.policy: Policy = policy
         self.keep_case = keep_case
         self.require_capital = require_capital
+        with gc_paused():
+            self._build()
+        self._cache: OrderedDict[str, Match | None] = OrderedDict()
+
+    def _build(self) -> None:
+        """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
+        normalizer = self.normalizer
         self._auto = ahocorasick.Automaton()
         # form -> the entity it anchors, or the set of them when it anchors several (few do)
         anchors: dict[str, int | set[int]] = {}
@@ -145,7 +153,6 @@ class Rewriter:
         self._has_patterns = bool(anchors)
         if anchors:
             self._auto.make_automaton()
-        self._cache: OrderedDict[str, Match | None] = OrderedDict()
 
     # --- finding -------------------------------------------------------------------------------
 

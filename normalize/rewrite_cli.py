@@ -182,6 +182,9 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
     jobs = os.cpu_count() or 1 if args.jobs == 0 else max(1, args.jobs)
     stats = Stats()
     old = signal.signal(signal.SIGTERM, _on_term)
+    # The index lives as long as the run: keep the collector from walking all of it again and again
+    # while the scan makes and drops its small objects.
+    gc.freeze()
     try:
         for (src, _rel), target in zip(inputs, targets, strict=True):
             fmt = detect_format(str(src) if src else None, args.format)
@@ -211,6 +214,7 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
                     _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
                 progress.close()
     finally:
+        gc.unfreeze()
         signal.signal(signal.SIGTERM, old)
     for p in stats.problems[:100]:
         sys.stderr.write(f"normalize: {p}\n")
@@ -250,7 +254,7 @@ def _fork_pool(proc: LineProcessor, jobs: int) -> Any:
     global _WORKER
     _WORKER = proc
     # Keep the collector of the forked workers off the inherited index: walking it would touch
-    # (and so copy) every page of it in every worker.
+    # (and so copy) every page of it in every worker. run_rewrite unfreezes when the run ends.
     gc.collect()
     gc.freeze()
     return mp.get_context("fork").Pool(jobs, initializer=_worker_init)
@@ -302,7 +306,6 @@ def _parallel_file(
     finally:
         if pool is not None:
             pool.join()
-        gc.unfreeze()
         _WORKER = None
         shutil.rmtree(parts, ignore_errors=True)
 
@@ -349,5 +352,4 @@ def _stream(
         raise
     finally:
         pool.join()
-        gc.unfreeze()
         _WORKER = None
