@@ -10,8 +10,10 @@ neighbours of the keys for spellings no rule foresaw.
 from __future__ import annotations
 
 import functools
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from .names import person_roles_of, split_tokens
@@ -29,6 +31,20 @@ MIN_FUZZY_KEY = 5
 SHORT_WORD = 6  # organisation words of up to six letters may be acronyms (MZKT, BelOMO)
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
 MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside the block. For code that makes a great many objects and
+    no reference cycles (an index being built or unpickled): each collection the allocations set
+    off would otherwise walk every live object, the whole index among them."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def key_gender(key: str) -> str | None:
@@ -98,14 +114,15 @@ class Index:
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
             get = dels.get
-            for key, idxs in self.by_key.items():
-                if len(key) >= MIN_FUZZY_KEY:
-                    for d in deletions(key):
-                        lst = get(d)
-                        if lst is None:
-                            dels[d] = list(idxs)
-                        else:
-                            lst.extend(idxs)
+            with gc_paused():
+                for key, idxs in self.by_key.items():
+                    if len(key) >= MIN_FUZZY_KEY:
+                        for d in deletions(key):
+                            lst = get(d)
+                            if lst is None:
+                                dels[d] = list(idxs)
+                            else:
+                                lst.extend(idxs)
             self._by_deletion = dels
         return self._by_deletion
 

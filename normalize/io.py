@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any, Literal
+from typing import IO, Any, Literal, Protocol
 
 from .errors import InputError
 from .errors import TableProblem as Problem
@@ -63,10 +63,12 @@ class Stats:
         self.problems.extend(other.problems)
 
     def report(self, canonical: Callable[[str], str]) -> dict[str, Any]:
+        forms: dict[str, dict[str, int]] = {}
+        for (e, s), c in self.per_surface.most_common():  # one pass: most frequent first for each entity
+            forms.setdefault(e, {})[s] = c
         by_entity: dict[str, Any] = {}
         for eid, n in self.per_entity.most_common():
-            forms = {s: c for (e, s), c in self.per_surface.most_common() if e == eid}
-            by_entity[eid] = {"canonical": canonical(eid), "count": n, "surface_forms": forms}
+            by_entity[eid] = {"canonical": canonical(eid), "count": n, "surface_forms": forms.get(eid, {})}
         return {"lines": self.lines, "mentions": self.mentions, "bad_lines": self.bad_lines, "entities": by_entity}
 
 
@@ -180,7 +182,11 @@ Chunk = tuple[int, bytes]
 """Consecutive whole lines: (number of the first line, their bytes with line endings)."""
 
 
-def read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[Chunk]:
+class Readable(Protocol):
+    def read(self, n: int, /) -> bytes: ...
+
+
+def read_chunks(stream: Readable, size: int = 1 << 20) -> Iterator[Chunk]:
     """Whole lines in blocks of about ``size`` bytes, read without a Python loop per line. A line
     longer than the line bound is cut into bound-sized pieces (each reported as too long), so
     memory stays bounded whatever the input."""
@@ -204,6 +210,52 @@ def read_chunks(stream: IO[bytes], size: int = 1 << 20) -> Iterator[Chunk]:
         chunk, carry = data[:cut], data[cut:]
         yield lineno, chunk
         lineno += chunk.count(b"\n")
+
+
+class RangeReader:
+    """Reads bytes ``start`` to ``end`` of a seekable binary file. The first read stops at the next
+    multiple of ``size`` counted from the start of the file, so that :func:`read_chunks` over a
+    range sees the same block boundaries as over the whole file (and cuts an over-long line at the
+    same places)."""
+
+    def __init__(self, fh: IO[bytes], start: int, end: int, size: int) -> None:
+        self.fh = fh
+        self.left = end - start
+        self.first = size - start % size if start % size else 0
+        fh.seek(start)
+
+    def read(self, n: int) -> bytes:
+        if self.first:
+            n, self.first = self.first, 0
+        data = self.fh.read(min(n, self.left))
+        self.left -= len(data)
+        return data
+
+
+def line_ranges(fh: IO[bytes], total: int, piece: int) -> list[tuple[int, int]]:
+    """``[0, total)`` cut into ranges of about ``piece`` bytes, each ending just after a ``\\n``
+    (the last one at the end of the file)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < total:
+        pos = start + piece
+        if pos >= total:
+            out.append((start, total))
+            break
+        fh.seek(pos - 1)
+        end = total
+        while True:
+            block = fh.read(1 << 16)
+            if not block:
+                break
+            nl = block.find(b"\n")
+            if nl >= 0:
+                end = pos + nl
+                break
+            pos += len(block)
+        out.append((start, end))
+        start = end
+    return out
 
 
 def split_lines(raw: bytes) -> list[bytes]:

@@ -16,6 +16,7 @@ from typing import Any, Literal
 
 import ahocorasick
 
+from .index import gc_paused
 from .names import MAX_MENTION_CHARS
 from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
 from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
@@ -56,38 +57,24 @@ class RewriteResult:
     mentions: list[Mention]
 
 
-def _is_word(ch: str) -> bool:
-    return ch.isalnum()
-
-
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-
-
 def automaton_hits(auto: ahocorasick.Automaton, low: str) -> list[tuple[int, Any]]:
-    """Every hit of ``auto`` in ``low`` as (end index, value).
+    """Every hit of ``auto`` in ``low`` as (end index, value): one call over the whole text, in C.
 
-    pyahocorasick runs several times faster on strings of one-byte characters, and one Cyrillic
-    letter makes a whole string wide; so a long text is scanned as runs of plain-ASCII lines
-    (one call each) and, one by one, the lines that hold other characters. Linear time."""
-    if len(low) <= 4096 or low.isascii():
-        return list(auto.iter(low))
-    hits: list[tuple[int, Any]] = []
-    n = len(low)
-    pos = 0
-    while pos < n:
-        m = _NON_ASCII.search(low, pos)
-        if m is None:
-            hits.extend((pos + e, v) for e, v in auto.iter(low[pos:]))
-            break
-        a = low.rfind("\n", pos, m.start()) + 1 or pos
-        a = max(a, pos)
-        b = low.find("\n", m.end())
-        b = n if b < 0 else b + 1
-        if a > pos:
-            hits.extend((pos + e, v) for e, v in auto.iter(low[pos:a]))
-        hits.extend((a + e, v) for e, v in auto.iter(low[a:b]))
-        pos = b
-    return hits
+    (Scanning plain-ASCII runs and wide lines apart, as before, measured slower: pyahocorasick
+    2.x scans a string of wide characters as fast as one of one-byte characters, and the calls
+    and offsets of the runs cost Python work per line.)"""
+    return list(auto.iter(low))
+
+
+def _two_alnum(s: str) -> bool:
+    """Whether ``s`` holds at least two letters or digits (stops at the second)."""
+    seen = False
+    for c in s:
+        if c.isalnum():
+            if seen:
+                return True
+            seen = True
+    return False
 
 
 def fold_for_scan(text: str) -> str:
@@ -121,40 +108,70 @@ class Rewriter:
         self.policy: Policy = policy
         self.keep_case = keep_case
         self.require_capital = require_capital
+        with gc_paused():
+            self._build()
+        self._cache: OrderedDict[str, Match | None] = OrderedDict()
+
+    def _build(self) -> None:
+        """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
+        normalizer = self.normalizer
         self._auto = ahocorasick.Automaton()
-        anchors: dict[str, set[int]] = {}
+        # form -> the entity it anchors, or the set of them when it anchors several (few do)
+        anchors: dict[str, int | set[int]] = {}
+        get = anchors.get
+
+        def add(form: str, idx: int) -> None:
+            prev = get(form)
+            if prev is None:
+                anchors[form] = idx
+            elif isinstance(prev, int):
+                if prev != idx:
+                    anchors[form] = {prev, idx}
+            else:
+                prev.add(idx)
+
         for idx, entry in enumerate(normalizer.index.entries):
             for form in entry.surfaces:
-                anchors.setdefault(form, set()).add(idx)
+                prev = get(form)
+                if prev is None:
+                    anchors[form] = idx
+                else:
+                    add(form, idx)
             # the canonical form itself, whole: what a rewrite writes is found again as one mention
             canon = entry.record.canonical.lower()
-            if sum(c.isalnum() for c in canon) >= 2:
-                anchors.setdefault(canon, set()).add(idx)
-        for form, idxs in anchors.items():
-            self._auto.add_word(form, (len(form), tuple(sorted(idxs))))
+            if _two_alnum(canon):
+                add(canon, idx)
+        singles: dict[int, tuple[int, ...]] = {}
+        add_word = self._auto.add_word
+        for form, got in anchors.items():
+            if isinstance(got, int):
+                idxs = singles.get(got)
+                if idxs is None:
+                    idxs = singles[got] = (got,)
+            else:
+                idxs = tuple(sorted(got))
+            add_word(form, (len(form), idxs))
         self._has_patterns = bool(anchors)
         if anchors:
             self._auto.make_automaton()
-        self._cache: OrderedDict[str, Match | None] = OrderedDict()
 
     # --- finding -------------------------------------------------------------------------------
 
     def _anchors(self, text: str, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
         n = len(text)
         found: list[tuple[int, int, tuple[int, ...]]] = []
-        hits = automaton_hits(self._auto, low)
-        for end_idx, (length, idxs) in hits:
-            start, end = end_idx - length + 1, end_idx + 1
+        capital = self.require_capital
+        for end_idx, (length, idxs) in automaton_hits(self._auto, low):
+            start = end_idx - length + 1
+            if capital and not text[start].isupper():  # the cheapest test first: most hits fail it
+                continue
             if start > 0 and (
-                _is_word(text[start - 1]) or (low[start - 1] == "'" and start > 1 and _is_word(text[start - 2]))
+                text[start - 1].isalnum() or (low[start - 1] == "'" and start > 1 and text[start - 2].isalnum())
             ):
                 continue
-            if end < n and _is_word(text[end]):
-                continue
-            if end + 1 < n and low[end] == "'" and is_cyrillic(text[end + 1]):
-                continue  # inside a Belarusian word with an apostrophe
-            if self.require_capital and not text[start].isupper():
-                continue
+            end = end_idx + 1
+            if end < n and (text[end].isalnum() or (low[end] == "'" and end + 1 < n and is_cyrillic(text[end + 1]))):
+                continue  # inside a word (a Belarusian word with an apostrophe among them)
             found.append((start, end, idxs))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
         chosen: list[tuple[int, int, tuple[int, ...]]] = []

@@ -7,11 +7,14 @@ import gc
 import json
 import multiprocessing as mp
 import os
+import shutil
 import signal
 import sys
+import tempfile
 import time
-from collections import deque
+from collections import Counter, deque
 from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
@@ -23,9 +26,11 @@ from .io import (
     Chunk,
     ChunkResult,
     LineProcessor,
+    RangeReader,
     Stats,
     atomic_output,
     detect_format,
+    line_ranges,
     process_chunk,
     read_chunks,
     rewrite_csv,
@@ -34,6 +39,9 @@ from .resolver import Normalizer
 from .rewrite import Rewriter
 
 CHUNK_BYTES = 1 << 20
+# with --jobs, a file is cut into ranges of whole lines: about 16 a worker, within these bounds
+MIN_RANGE_BYTES = 4 << 20
+MAX_RANGE_BYTES = 64 << 20
 _WORKER: LineProcessor | None = None
 
 
@@ -48,6 +56,47 @@ def _on_term(signum: int, frame: object) -> None:
 def _work(chunk: Chunk, count: bool) -> ChunkResult:
     assert _WORKER is not None
     return process_chunk(_WORKER, chunk, count)
+
+
+@dataclass
+class RangeResult:
+    """What a worker made of one range of a file: its output is in the file ``part``; problems
+    carry line numbers counted from the start of the range."""
+
+    part: str
+    newlines: int
+    lines: int
+    out_bytes: int
+    problems: list[tuple[int, str]]
+    mentions: int
+    counts: Counter[tuple[str, str]] | None
+
+
+def _work_range(task: tuple[str, int, int, str, bool]) -> RangeResult:
+    """Read, rewrite and write one range of lines, all in the worker: the parent only joins."""
+    assert _WORKER is not None
+    proc = _WORKER
+    path, start, end, part, count = task
+    lines = out_bytes = mentions = 0
+    last: Chunk = (1, b"")
+    problems: list[tuple[int, str]] = []
+    counts: Counter[tuple[str, str]] | None = Counter() if count else None
+    with open(path, "rb") as fin, open(part, "wb") as fout:
+        for chunk in read_chunks(RangeReader(fin, start, end, CHUNK_BYTES), CHUNK_BYTES):
+            last = chunk
+            res = process_chunk(proc, chunk, count)
+            lines += res.lines
+            mentions += res.mentions
+            out_bytes += len(res.out)
+            fout.write(res.out)
+            if counts is not None and res.counts:
+                counts.update(res.counts)
+            if res.problems:
+                problems.extend(res.problems)
+                if proc.on_error == "fail":
+                    break
+    newlines = last[0] - 1 + last[1].count(b"\n")  # the number of the last chunk's first line tells the rest
+    return RangeResult(part, newlines, lines, out_bytes, problems, mentions, counts)
 
 
 def _worker_init() -> None:
@@ -133,6 +182,9 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
     jobs = os.cpu_count() or 1 if args.jobs == 0 else max(1, args.jobs)
     stats = Stats()
     old = signal.signal(signal.SIGTERM, _on_term)
+    # The index lives as long as the run: keep the collector from walking all of it again and again
+    # while the scan makes and drops its small objects.
+    gc.freeze()
     try:
         for (src, _rel), target in zip(inputs, targets, strict=True):
             fmt = detect_format(str(src) if src else None, args.format)
@@ -154,11 +206,15 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
                 progress = Progress(total, not args.quiet)
                 if fmt == "csv":
                     rewrite_csv(fin, fout, rewriter, args.mode, args.column, args.on_error, name, stats)
+                elif jobs > 1 and src is not None and target is not None and side is None and src.is_file():
+                    proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
+                    _parallel_file(proc, src, fout, target, name, stats, progress, jobs, bool(args.report))
                 else:
                     proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
                     _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
                 progress.close()
     finally:
+        gc.unfreeze()
         signal.signal(signal.SIGTERM, old)
     for p in stats.problems[:100]:
         sys.stderr.write(f"normalize: {p}\n")
@@ -179,6 +235,81 @@ def _canonical(n: Normalizer, eid: str) -> str:
     return n.index.entries[idx].record.canonical if idx is not None else eid
 
 
+def _add_problems(stats: Stats, proc: LineProcessor, name: str, problems: list[tuple[int, str]], base: int) -> None:
+    for no, message in problems:
+        stats.bad_lines += 1
+        stats.problems.append(Problem(name, base + no, message))
+        if proc.on_error == "fail":
+            raise BadInput(f"{name}:{base + no}: {message}")
+
+
+def _add_counts(stats: Stats, counts: Counter[tuple[str, str]] | None) -> None:
+    if counts:
+        for (eid, surface), c in counts.items():
+            stats.per_entity[eid] += c
+            stats.per_surface[(eid, surface)] += c
+
+
+def _fork_pool(proc: LineProcessor, jobs: int) -> Any:
+    global _WORKER
+    _WORKER = proc
+    # Keep the collector of the forked workers off the inherited index: walking it would touch
+    # (and so copy) every page of it in every worker. run_rewrite unfreezes when the run ends.
+    gc.collect()
+    gc.freeze()
+    return mp.get_context("fork").Pool(jobs, initializer=_worker_init)
+
+
+def _parallel_file(
+    proc: LineProcessor,
+    src: Path,
+    fout: IO[bytes],
+    target: Path,
+    name: str,
+    stats: Stats,
+    progress: Progress,
+    jobs: int,
+    count: bool,
+) -> None:
+    """A file on several cores: each worker reads its own ranges of whole lines and writes each to a
+    part file; the parent appends the parts to the output in order (and adds the lines before a
+    range to the line numbers of its problems), so that the parent does almost no work itself."""
+    total = src.stat().st_size
+    piece = min(MAX_RANGE_BYTES, max(MIN_RANGE_BYTES, total // (jobs * 16)))
+    with src.open("rb") as fh:
+        ranges = line_ranges(fh, total, piece)
+    if not ranges:
+        return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    parts = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".parts", dir=str(target.parent))
+    global _WORKER
+    pool = None
+    try:
+        pool = _fork_pool(proc, jobs)
+        tasks = [(str(src), a, b, os.path.join(parts, f"{k:06d}"), count) for k, (a, b) in enumerate(ranges)]
+        base = 0
+        for res in pool.imap(_work_range, tasks):
+            stats.lines += res.lines
+            stats.mentions += res.mentions
+            _add_problems(stats, proc, name, res.problems, base)
+            _add_counts(stats, res.counts)
+            with open(res.part, "rb") as part:
+                shutil.copyfileobj(part, fout, CHUNK_BYTES)
+            os.unlink(res.part)
+            base += res.newlines
+            progress.add(res.out_bytes)
+        pool.close()
+    except BaseException:
+        if pool is not None:
+            pool.terminate()
+        raise
+    finally:
+        if pool is not None:
+            pool.join()
+        _WORKER = None
+        shutil.rmtree(parts, ignore_errors=True)
+
+
 def _stream(
     proc: LineProcessor,
     fin: IO[bytes],
@@ -194,15 +325,8 @@ def _stream(
         stats.lines += res.lines
         stats.mentions += res.mentions
         progress.add(len(res.out))  # bytes written: close to bytes read
-        for no, message in res.problems:
-            stats.bad_lines += 1
-            stats.problems.append(Problem(name, no, message))
-            if proc.on_error == "fail":
-                raise BadInput(f"{name}:{no}: {message}")
-        if res.counts:
-            for (eid, surface), c in res.counts.items():
-                stats.per_entity[eid] += c
-                stats.per_surface[(eid, surface)] += c
+        _add_problems(stats, proc, name, res.problems, 0)
+        _add_counts(stats, res.counts)
         fout.write(res.out)
         if side is not None and res.side:
             side.write(res.side)
@@ -213,13 +337,7 @@ def _stream(
             emit(process_chunk(proc, chunk, count))
         return
     global _WORKER
-    _WORKER = proc
-    ctx = mp.get_context("fork")
-    # Keep the collector of the forked workers off the inherited index: walking it would touch
-    # (and so copy) every page of it in every worker.
-    gc.collect()
-    gc.freeze()
-    pool = ctx.Pool(jobs, initializer=_worker_init)
+    pool = _fork_pool(proc, jobs)
     try:
         pending: deque[Any] = deque()
         for chunk in chunks:
@@ -234,5 +352,4 @@ def _stream(
         raise
     finally:
         pool.join()
-        gc.unfreeze()
         _WORKER = None

@@ -19,6 +19,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import IndexFileError
+from .index import gc_paused
 from .io import atomic_output
 from .resolver import Normalizer
 from .tables import default_tables_dir, load_tables
@@ -83,7 +84,8 @@ def load_index(path: str | Path, expect_fingerprint: str | None = None) -> Norma
     except OSError as exc:
         raise IndexFileError(f"cannot read {p}: {exc.strerror or exc}") from exc
     try:
-        obj = pickle.load(io.BytesIO(body))
+        with gc_paused():
+            obj = pickle.load(io.BytesIO(body))
     except Exception as exc:  # a truncated or damaged file
         raise IndexFileError(f"{p} is damaged ({type(exc).__name__}): rebuild it") from exc
     if not isinstance(obj, Normalizer):

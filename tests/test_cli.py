@@ -332,3 +332,144 @@ def test_unwritable_output_folder_is_a_clear_error(
     code, _, err = run(["rewrite", str(src), "-o", str(tmp_path / "ro" / "out.txt")], capsys)
     assert code == 3 and "Permission denied" in err
     assert src.read_text(encoding="utf-8") == "Lukashenko\n"
+
+
+# --- rewrite on several cores: workers read their own ranges and write part files ------------------
+
+
+@pytest.fixture
+def small_ranges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ranges of a few kilobytes, so that small test files are cut into many of them."""
+    monkeypatch.setattr("normalize.rewrite_cli.MIN_RANGE_BYTES", 2000)
+
+
+def test_line_ranges_end_after_line_breaks(tmp_path: Path) -> None:
+    from itertools import pairwise
+
+    from normalize.io import line_ranges
+
+    data = b"".join(b"x" * (i % 37) + b"\n" for i in range(500)) + b"no newline at the end"
+    src = tmp_path / "in.txt"
+    src.write_bytes(data)
+    for piece in (1, 10, 100, 1000, 10**6):
+        with src.open("rb") as fh:
+            ranges = line_ranges(fh, len(data), piece)
+        assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
+        assert all(a[1] == b[0] for a, b in pairwise(ranges))
+        assert all(data[b - 1 : b] == b"\n" for _, b in ranges[:-1])
+
+
+def test_range_reader_sees_the_block_boundaries_of_the_whole_file(tmp_path: Path) -> None:
+    from normalize.io import RangeReader
+
+    src = tmp_path / "in.bin"
+    src.write_bytes(bytes(range(256)) * 10)
+    with src.open("rb") as fh:
+        r = RangeReader(fh, 100, 1000, 256)
+        sizes = []
+        got = b""
+        while block := r.read(256):
+            sizes.append(len(block))
+            got += block
+    assert got == (bytes(range(256)) * 10)[100:1000]
+    assert sizes == [156, 256, 256, 232]
+
+
+def test_jobs_keep_order_and_match_one_job(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text(
+        "".join(f"{i} Lukashenko met Тихановскую in Grodno; line {i} ends here\n" for i in range(2000)) + "Minsk",
+        encoding="utf-8",
+    )
+    one, two = tmp_path / "o1.txt", tmp_path / "o2.txt"
+    rep1, rep2 = tmp_path / "r1.json", tmp_path / "r2.json"
+    assert run(["rewrite", str(src), "-o", str(one), "--report", str(rep1)], capsys)[0] == 0
+    assert run(["rewrite", str(src), "-o", str(two), "--jobs", "2", "--report", str(rep2)], capsys)[0] == 0
+    assert one.read_bytes() == two.read_bytes()
+    lines = two.read_text(encoding="utf-8").split("\n")
+    assert [int(x.split(" ", 1)[0]) for x in lines[:-1]] == list(range(2000)) and lines[-1] == "Minsk"
+    assert json.loads(rep1.read_text(encoding="utf-8")) == json.loads(rep2.read_text(encoding="utf-8"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt", "o1.txt", "o2.txt", "r1.json", "r2.json"]
+
+
+@pytest.mark.parametrize("on_error", ["pass", "skip"])
+def test_jobs_report_bad_lines_with_their_line_in_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None, on_error: str
+) -> None:
+    bad = {7, 333, 334, 1500, 2999}
+    src = tmp_path / "in.txt"
+    good = "line {}: Lukashenko in Grodno\n"
+    body = b"".join(b"bad \xff line\n" if no in bad else good.format(no).encode() for no in range(1, 3000))
+    src.write_bytes(body + b"\xfe")
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.txt"
+        code, _, err = run(["rewrite", str(src), "-o", str(out), "--jobs", jobs, "--on-error", on_error], capsys)
+        assert code == 1
+        reported = [int(line.split(":")[2]) for line in err.splitlines() if "not valid UTF-8" in line]
+        assert reported == [*sorted(bad), 3000], jobs
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_jobs_on_error_fail_names_the_first_bad_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_bytes(b"".join(f"line {no}: Lukashenko\n".encode() for no in range(1, 2001)) + b"bad \xff\n" * 3)
+    out = tmp_path / "out.txt"
+    code, _, err = run(["rewrite", str(src), "-o", str(out), "--jobs", "2", "--on-error", "fail"], capsys)
+    assert code == 2 and "in.txt:2001: not valid UTF-8" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+def test_jobs_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None) -> None:
+    src = tmp_path / "in.jsonl"
+    src.write_text(
+        "".join(json.dumps({"id": i, "text": f"Lukashenko {i} in Grodno"}) + "\n" for i in range(1000)) + "{bad\n",
+        encoding="utf-8",
+    )
+    one, two = tmp_path / "o1.jsonl", tmp_path / "o2.jsonl"
+    assert run(["rewrite", str(src), "-o", str(one)], capsys)[0] == 1
+    code, _, err = run(["rewrite", str(src), "-o", str(two), "--jobs", "2"], capsys)
+    assert code == 1 and "in.jsonl:1001: invalid JSON" in err
+    assert one.read_bytes() == two.read_bytes()
+
+
+def test_jobs_signal_leaves_no_partial_output(tmp_path: Path) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("Lukashenko met Тихановскую in Grodno, and more words here.\n" * 400_000, encoding="utf-8")
+    before = src.read_bytes()
+    out = tmp_path / "out.txt"
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NORMALIZE_CACHE_DIR": "off"}
+    cmd = [sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out), "--jobs", "2"]
+    proc = subprocess.Popen(cmd, env=env)
+    deadline = time.time() + 60
+
+    def parts_written() -> bool:
+        return any(p.name.endswith(".parts") and any(p.iterdir()) for p in tmp_path.iterdir() if p.is_dir())
+
+    while time.time() < deadline and not parts_written():
+        time.sleep(0.02)
+    assert parts_written()
+    proc.send_signal(signal.SIGINT)
+    assert proc.wait(60) == 130
+    assert src.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
+
+
+def test_jobs_annotate_and_standard_output_match_one_job(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], small_ranges: None
+) -> None:
+    src = tmp_path / "in.txt"
+    src.write_text("".join(f"{i} Lukashenko met Тихановскую in Grodno\n" for i in range(3000)), encoding="utf-8")
+    sides = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}.txt"
+        assert run(["rewrite", str(src), "-o", str(out), "--mode", "annotate", "--jobs", jobs], capsys)[0] == 0
+        sides.append((tmp_path / f"out{jobs}.txt.mentions.jsonl").read_bytes())
+    assert sides[0] == sides[1] and sides[0].count(b"\n") == 9000
+    outs = [run(["rewrite", str(src), "--jobs", jobs], capsys)[1] for jobs in ("1", "2")]
+    assert outs[0] == outs[1] and outs[0].count("Alexander Lukashenko") == 3000
