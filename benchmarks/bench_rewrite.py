@@ -27,6 +27,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from normalize import Normalizer  # noqa: E402
+from normalize.index import EntityEntry  # noqa: E402
 from normalize.rewrite import Rewriter, automaton_hits, fold_for_scan  # noqa: E402
 
 FILLER = [
@@ -81,10 +82,31 @@ FILLER = [
 ]
 
 
+def mention_pool(entry: EntityEntry, rnd: random.Random) -> list[str]:
+    """How running text names one entity: its names as the tables write them (Cyrillic, in
+    Russian and Belarusian), its canonical form, surname forms in every scheme and case, and for
+    persons the forms news text uses: given name and surname, an initial, a title, surname first."""
+    rec = entry.record
+    names = [*rec.names, *rec.aliases, rec.canonical]
+    surfaces = sorted(entry.surfaces)
+    words = [s[:1].upper() + s[1:] for s in rnd.sample(surfaces, min(len(surfaces), 12))]
+    pool = list(names)
+    if rec.type == "person":
+        given = rec.canonical.split()[0] if " " in rec.canonical else ""
+        for w in words:
+            pool += [w, f"{given} {w}", f"{given[:1]}. {w}", f"President {w}", f"{w.upper()}, {given}"]
+    else:
+        pool += words
+    return [m for m in pool if m]
+
+
 def make_corpus(path: Path, mb: int, rewriter: Rewriter, density: float, seed: int = 11) -> int:
+    """English-like filler with mentions (``density`` of the words) of random entities in all
+    their forms, 10% of them with a possessive; each line starts with a capital, and mentions
+    keep their own capitals."""
     rnd = random.Random(seed)
-    forms = sorted({f for e in rewriter.normalizer.index.entries for f in e.surfaces})
-    forms = [f[:1].upper() + f[1:] for f in forms]
+    entries = rewriter.normalizer.index.entries
+    pools: dict[int, list[str]] = {}
     target = mb * 1_000_000
     written = 0
     with path.open("w", encoding="utf-8") as fh:
@@ -92,10 +114,14 @@ def make_corpus(path: Path, mb: int, rewriter: Rewriter, density: float, seed: i
             words = []
             for _ in range(rnd.randint(8, 30)):
                 if rnd.random() < density:
-                    words.append(rnd.choice(forms) + ("'s" if rnd.random() < 0.1 else ""))
+                    i = rnd.randrange(len(entries))
+                    if i not in pools:
+                        pools[i] = mention_pool(entries[i], rnd)
+                    words.append(rnd.choice(pools[i]) + ("'s" if rnd.random() < 0.1 else ""))
                 else:
                     words.append(rnd.choice(FILLER))
-            line = " ".join(words).capitalize() + ".\n"
+            line = " ".join(words)
+            line = line[:1].upper() + line[1:] + ".\n"
             fh.write(line)
             written += len(line.encode("utf-8"))
     return written

@@ -441,7 +441,15 @@ class VariantMaker:
             if words and all(words != w for w, _ in out):
                 out.append((words, derived))
 
-        for part in self.name_parts(name):
+        parts = self.name_parts(name)
+        for part in list(parts):
+            # an honorific (завод имени В. И. Козлова, Plant named after V. I. Kozlov) is often left out
+            low = part.casefold()
+            for marker in voc.honorifics:
+                at = low.find(marker)
+                if at > 0 and not low[at - 1].isalnum() and part[:at].strip() not in parts:
+                    parts.append(part[:at].strip())
+        for part in parts:
             words = self.content_words(part)
             if not words:
                 continue
@@ -506,6 +514,9 @@ class VariantMaker:
             if ws and sig not in seen:
                 seen.add(sig)
                 out.append(QueryPhrase(tuple(ws), derived))
+        if out:
+            written = frozenset().union(*(t for qp in out if not qp.derived for _, _, t in qp.words))
+            out[0] = QueryPhrase(out[0].words, out[0].derived, written)
         return out
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
@@ -569,10 +580,12 @@ class VariantMaker:
 
 @dataclass(frozen=True)
 class QueryPhrase:
-    """One reading of an organisation or place mention: (word, key, tokens) a word."""
+    """One reading of an organisation or place mention: (word, key, tokens) a word. ``tokens``
+    of the first reading holds the tokens of every word of the readings as written."""
 
     words: tuple[tuple[str, str, frozenset[str]], ...]
     derived: bool = False
+    tokens: frozenset[str] = frozenset()
 
 
 def _surface_set(forms: Iterable[str]) -> frozenset[str]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from .tablefile import LDict, TableReader
-from .text import normalize_text
+from .text import detect_language, normalize_text
 
 LANGS = ("en", "ru", "be")
 MIN_STEM = 3
@@ -64,6 +64,7 @@ class OrgVocabulary:
     concept_of: dict[str, frozenset[str]] = field(default_factory=dict)
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
     function_words: frozenset[str] = frozenset()
+    honorifics: tuple[str, ...] = ()
 
     def fold(self, key: str) -> str:
         """``key`` with every compound part replaced by its group's mark."""
@@ -136,9 +137,11 @@ class OrgVocabulary:
         for w in content:
             own = w[:1].upper()
             per = dict.fromkeys(LANGS, own)
+            # a word keeps its own letter in its own language; the others take the vocabulary's
+            mine = ("en",) if w.isascii() else (detect_language(w),)
             for c in self.concepts(key(w.replace(" ", ""))):
                 for lang, initials in self.initials.get(c, {}).items():
-                    if per[lang] == own:
+                    if lang not in mine and per[lang] == own:
                         per[lang] = initials
             letters.append(per)
         out: list[list[str]] = []
@@ -163,7 +166,12 @@ def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], 
     top = reader.mapping(doc, getattr(doc, "line", 1), "the organisation vocabulary file")
     if top is None:
         return voc
-    reader.keys(top, {"source", "endings", "compound_parts", "words", "function_words"}, set(), "the vocabulary file")
+    reader.keys(
+        top,
+        {"source", "endings", "compound_parts", "words", "function_words", "honorifics"},
+        set(),
+        "the vocabulary file",
+    )
 
     def keyed(text: str, line: int, what: str) -> str | None:
         k = key(normalize_text(text).strip())
@@ -175,6 +183,9 @@ def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], 
     if "function_words" in top:
         words = reader.texts(top["function_words"], top.lines["function_words"], "`function_words`")
         voc.function_words = frozenset(normalize_text(w).strip().casefold() for w in words if w.strip())
+    if "honorifics" in top:
+        words = reader.texts(top["honorifics"], top.lines["honorifics"], "`honorifics`")
+        voc.honorifics = tuple(normalize_text(w).strip().casefold() + " " for w in words if w.strip())
     endings: set[str] = set()
     if "endings" in top:
         seq = reader.sequence(top["endings"], top.lines["endings"], "`endings`")

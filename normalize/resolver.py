@@ -434,16 +434,34 @@ class Normalizer:
 
     def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
         best: _Scored | None = None
+        is_org = e.record.type == "organization"
+        written = qphrases[0].tokens if qphrases else frozenset()
+        memo: dict[tuple[str, int], tuple[float, str]] = {}
         for qp in qphrases:
+            lq = len(qp.words)
             for j, phrase in enumerate(e.phrases):
                 derived = j in e.derived_phrases
-                if qp.derived and derived:  # two acronyms that neither name was written with
+                ptokens = e.phrase_tokens[j]
+                if derived:
+                    # two acronyms that neither name was written with do not count; an acronym
+                    # the entity's name makes must be a word of the mention
+                    if qp.derived or written.isdisjoint(ptokens[0]):
+                        continue
+                elif qp.derived and not any(qp.words[0][1] in pt for pt in ptokens):
+                    continue  # an acronym the mention makes must be a word of the name
+                factor = DERIVED_FACTOR if qp.derived or derived else 1.0
+                lp = len(phrase)
+                bound = 2 * min(lq, lp) / (lq + lp)
+                if is_org:  # what the brand and the whole-name rules can give
+                    bound = max(bound, 1.0 - 0.05, CONTAINED_SCORE if lq - lp == 1 else 0.0)
+                if best is not None and bound * factor <= best.score:
                     continue
-                s = self._score_phrase_pair(e, qp.words, phrase, e.phrase_tokens[j])
-                if qp.derived or derived:
-                    s.score *= DERIVED_FACTOR
+                s = self._score_phrase_pair(e, qp.words, phrase, ptokens, memo)
+                s.score *= factor
                 if best is None or s.score > best.score:
                     best = s
+                    if s.score >= 1.0:
+                        return best
         return best
 
     def _score_phrase_pair(
@@ -452,6 +470,7 @@ class Normalizer:
         qsig: tuple[tuple[str, str, frozenset[str]], ...],
         phrase: tuple[frozenset[str], ...],
         ptokens: tuple[frozenset[str], ...],
+        memo: dict[tuple[str, int], tuple[float, str]] | None = None,
     ) -> _Scored:
         used: set[int] = set()
         total = 0.0
@@ -471,7 +490,13 @@ class Normalizer:
                     break
                 if k[0] == "#":  # an acronym made of the mention matches acronyms only
                     continue
-                sim, mk = _best_sim(k, ks)
+                if memo is None:
+                    sim, mk = _best_sim(k, ks)
+                else:
+                    got = memo.get((k, id(ks)))
+                    if got is None:
+                        got = memo[(k, id(ks))] = _best_sim(k, ks)
+                    sim, mk = got
                 if len(k) < MIN_SHORT and sim < 1.0:
                     sim = 0.0
                 if sim > bsim:
