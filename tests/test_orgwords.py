@@ -149,3 +149,55 @@ def test_bad_vocabulary_table_names_file_and_line(tmp_path: Path) -> None:
     text = str(exc.value)
     assert "org_vocabulary.yaml:3" in text and "two forms" in text
     assert "org_vocabulary.yaml:4" in text and "'xx'" in text
+
+
+def test_name_read_without_its_honorific() -> None:
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "metz",
+                "canonical": "Minsk Electrotechnical Plant",
+                "names": ["ОАО «Минский электротехнический завод имени В. И. Козлова»"],
+                "type": "organization",
+            }
+        ]
+    )
+    for q in (
+        "Minsk Electrotechnical Plant",
+        "Minsk Electrotechnical Plant named after V. I. Kozlov",
+        "Мінскі электратэхнічны завод імя В. І. Казлова",
+    ):
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == "metz", q
+
+
+def test_legal_forms_of_ukrainian_names_are_set_aside() -> None:
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "peleng",
+                "canonical": "Peleng",
+                "names": ["Відкрите акціонерне товариство «Пеленг»"],
+                "type": "organization",
+            }
+        ]
+    )
+    m = n.resolve("Peleng JSC")
+    assert m is not None and m.entity_id == "peleng"
+    # a name that shares only the legal form is another company
+    assert n.resolve("Акціонерне товариство «Глобус»") is None
+
+
+def test_a_mention_that_names_an_organisation_is_not_a_place() -> None:
+    m = normalize.resolve("Минский завод")
+    assert m is None or m.type == "organization"
+    assert eid("Минск") == "minsk"
+
+
+def test_serbian_cyrillic_and_latin_ic() -> None:
+    n = Normalizer.from_records(
+        [{"id": "k", "canonical": "Bogoljub Karić", "names": ["Богољуб КАРИЋ"], "type": "person", "gender": "m"}]
+    )
+    for q in ("Боголюб КАРИЧ", "Bogoljub KARIĆ", "Bogoljub Karic"):
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == "k", q

@@ -61,3 +61,10 @@ def test_script_of() -> None:
     assert script_of("Lukashenko") == "Latn"
     assert script_of("Lukashenko Лукашенко") == "mixed"
     assert script_of("123") == "none"
+
+
+def test_language_of_words_with_latin_look_alike_i() -> None:
+    from normalize.text import detect_language
+
+    assert detect_language("Рэспублiканскае унiтарнае прадпрыемства") == "be"
+    assert detect_language("Республиканское унитарное предприятие") == "ru"
