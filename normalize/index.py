@@ -149,6 +149,9 @@ class VariantMaker:
     def __init__(self, tables: Tables, index_canonical: bool = True) -> None:
         self.index_canonical = index_canonical
         self._legal_phrases = sorted((f for f in tables.legal_forms if " " in f), key=len, reverse=True)
+        self._legal_key_runs: dict[str, list[tuple[str, ...]]] | None = None
+        self._legal_keys: frozenset[str] | None = None
+        self._generic_keys: frozenset[str] | None = None
         if tables.phonetic is None:
             from .errors import TableError, TableProblem
 
@@ -379,17 +382,56 @@ class VariantMaker:
                 low = low.replace(phrase, " ")
         return low
 
+    def _word_key_tables(self) -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str], frozenset[str]]:
+        """Legal forms and generic words on the phonetic key, so that every spelling of them is
+        known (Obshchestvo s ogranichennoy otvetstvennostyu = общество с ограниченной
+        ответственностью, Gruppa = группа). Made on first use."""
+        if self._legal_key_runs is None or self._legal_keys is None or self._generic_keys is None:
+            runs: dict[str, list[tuple[str, ...]]] = {}
+            single: set[str] = set()
+            for form in self.tables.legal_forms:
+                ks = tuple(k for k in (self.key(w) for w in split_tokens(form)) if k)
+                if len(ks) > 1:
+                    runs.setdefault(ks[0], []).append(ks)
+                elif ks and len(ks[0]) >= 3:
+                    single.add(ks[0])
+            for lst in runs.values():
+                lst.sort(key=len, reverse=True)
+            generic = {self.key(w) for w in self.tables.generic_words if " " not in w}
+            generic.discard("")
+            self._legal_key_runs, self._legal_keys = runs, frozenset(single)
+            self._generic_keys = frozenset(generic)
+        return self._legal_key_runs, self._legal_keys, self._generic_keys
+
     def content_words(self, name: str) -> list[str]:
         """The words of an organisation or place name without its legal form, lower case."""
         low = self.strip_legal(name)
         legal, function = self.tables.legal_forms, self.tables.vocabulary.function_words
         words = [w for w in split_tokens(low) if w.strip(".") not in legal]
-        return [w for w in words if w.strip(".") not in function]
+        words = [w for w in words if w.strip(".") not in function]
+        if not words:
+            return words
+        runs, single, _ = self._word_key_tables()
+        keys = [self.key(w) for w in words]
+        out: list[str] = []
+        i = 0
+        while i < len(words):
+            for run in runs.get(keys[i], ()):
+                if tuple(keys[i : i + len(run)]) == run:
+                    i += len(run)
+                    break
+            else:
+                if keys[i] not in single or len(words) == 1:
+                    out.append(words[i])
+                i += 1
+        return out
 
     def significant(self, words: list[str]) -> list[str]:
         """The words that tell an organisation apart: generic ones (завод, holding) dropped
         while others are left."""
-        sig = [w for w in words if w.strip(".") not in self.tables.generic_words]
+        generic = self.tables.generic_words
+        gkeys = self._word_key_tables()[2]
+        sig = [w for w in words if w.strip(".") not in generic and self.key(w) not in gkeys]
         return sig or words
 
     def significant_words(self, name: str) -> list[str]:

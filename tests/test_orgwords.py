@@ -201,3 +201,19 @@ def test_serbian_cyrillic_and_latin_ic() -> None:
     for q in ("Боголюб КАРИЧ", "Bogoljub KARIĆ", "Bogoljub Karic"):
         m = n.resolve(q)
         assert m is not None and m.entity_id == "k", q
+
+
+def test_romanized_legal_forms_and_generic_words_are_set_aside() -> None:
+    n = Normalizer.from_records(
+        [
+            {
+                "id": "gs",
+                "canonical": "Gardservis",
+                "names": ["Общество с ограниченной ответственностью «Гардсервис»"],
+                "type": "organization",
+            }
+        ]
+    )
+    for q in ("Obshchestvo s ogranichennoy otvetstvennostyu Gardservis", "OOO GARDSERVIS", "Gruppa Gardservis"):
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == "gs", q
