@@ -149,15 +149,26 @@ class VariantMaker:
     def __init__(self, tables: Tables, index_canonical: bool = True) -> None:
         self.index_canonical = index_canonical
         self._legal_phrases = sorted((f for f in tables.legal_forms if " " in f), key=len, reverse=True)
-        self._legal_key_runs: dict[str, list[tuple[str, ...]]] | None = None
-        self._legal_keys: frozenset[str] | None = None
-        self._generic_keys: frozenset[str] | None = None
         if tables.phonetic is None:
             from .errors import TableError, TableProblem
 
             raise TableError([TableProblem(tables.root, 1, "phonetic.yaml is missing")])
         self.tables = tables
         self.key: PhoneticKey = tables.phonetic
+        # legal forms and generic words on the phonetic key, so that every spelling of them is known
+        # (Obshchestvo s ogranichennoy otvetstvennostyu = общество с ограниченной ответственностью)
+        self._legal_key_runs: dict[str, list[tuple[str, ...]]] = {}
+        legal_keys: set[str] = set()
+        for form in tables.legal_forms:
+            ks = tuple(k for k in (self.key(w) for w in split_tokens(form)) if k)
+            if len(ks) > 1:
+                self._legal_key_runs.setdefault(ks[0], []).append(ks)
+            elif ks and len(ks[0]) >= 3:
+                legal_keys.add(ks[0])
+        for runs in self._legal_key_runs.values():
+            runs.sort(key=len, reverse=True)
+        self._legal_keys = frozenset(legal_keys)
+        self._generic_keys = frozenset(k for k in (self.key(w) for w in tables.generic_words if " " not in w) if k)
         self.schemes: dict[str, list[Scheme]] = {
             lang: [s for s in tables.schemes if s.language == lang] for lang in ("ru", "be")
         }
@@ -382,27 +393,6 @@ class VariantMaker:
                 low = low.replace(phrase, " ")
         return low
 
-    def _word_key_tables(self) -> tuple[dict[str, list[tuple[str, ...]]], frozenset[str], frozenset[str]]:
-        """Legal forms and generic words on the phonetic key, so that every spelling of them is
-        known (Obshchestvo s ogranichennoy otvetstvennostyu = общество с ограниченной
-        ответственностью, Gruppa = группа). Made on first use."""
-        if self._legal_key_runs is None or self._legal_keys is None or self._generic_keys is None:
-            runs: dict[str, list[tuple[str, ...]]] = {}
-            single: set[str] = set()
-            for form in self.tables.legal_forms:
-                ks = tuple(k for k in (self.key(w) for w in split_tokens(form)) if k)
-                if len(ks) > 1:
-                    runs.setdefault(ks[0], []).append(ks)
-                elif ks and len(ks[0]) >= 3:
-                    single.add(ks[0])
-            for lst in runs.values():
-                lst.sort(key=len, reverse=True)
-            generic = {self.key(w) for w in self.tables.generic_words if " " not in w}
-            generic.discard("")
-            self._legal_key_runs, self._legal_keys = runs, frozenset(single)
-            self._generic_keys = frozenset(generic)
-        return self._legal_key_runs, self._legal_keys, self._generic_keys
-
     def content_words(self, name: str) -> list[str]:
         """The words of an organisation or place name without its legal form, lower case."""
         low = self.strip_legal(name)
@@ -411,7 +401,7 @@ class VariantMaker:
         words = [w for w in words if w.strip(".") not in function]
         if not words:
             return words
-        runs, single, _ = self._word_key_tables()
+        runs, single = self._legal_key_runs, self._legal_keys
         keys = [self.key(w) for w in words]
         out: list[str] = []
         i = 0
@@ -429,8 +419,7 @@ class VariantMaker:
     def significant(self, words: list[str]) -> list[str]:
         """The words that tell an organisation apart: generic ones (завод, holding) dropped
         while others are left."""
-        generic = self.tables.generic_words
-        gkeys = self._word_key_tables()[2]
+        generic, gkeys = self.tables.generic_words, self._generic_keys
         sig = [w for w in words if w.strip(".") not in generic and self.key(w) not in gkeys]
         return sig or words
 
