@@ -470,8 +470,10 @@ class Normalizer:
         qsig: tuple[tuple[str, str, frozenset[str]], ...],
         phrase: tuple[frozenset[str], ...],
         ptokens: tuple[frozenset[str], ...],
-        memo: dict[tuple[str, int], tuple[float, str]] | None = None,
+        memo: dict[tuple[str, int], tuple[float, str]],
     ) -> _Scored:
+        """Score one reading of a mention against one phrase of an entity; ``memo`` keeps the
+        similarities of a mention's keys to the entity's key sets for the other readings."""
         used: set[int] = set()
         total = 0.0
         exact = 0
@@ -490,13 +492,10 @@ class Normalizer:
                     break
                 if k[0] == "#":  # an acronym made of the mention matches acronyms only
                     continue
-                if memo is None:
-                    sim, mk = _best_sim(k, ks)
-                else:
-                    got = memo.get((k, id(ks)))
-                    if got is None:
-                        got = memo[(k, id(ks))] = _best_sim(k, ks)
-                    sim, mk = got
+                got = memo.get((k, id(ks)))
+                if got is None:
+                    got = memo[(k, id(ks))] = _best_sim(k, ks)
+                sim, mk = got
                 if len(k) < MIN_SHORT and sim < 1.0:
                     sim = 0.0
                 if sim > bsim:
