@@ -55,6 +55,20 @@ def test_vocabulary_words_alone_do_not_make_a_match(mention: str) -> None:
     assert eid(mention) is None
 
 
+def one(eid_: str, name: str, kind: str = "organization", gender: str | None = None) -> Normalizer:
+    """A normalizer of one entity whose table row holds one name."""
+    rec: dict[str, str] = {"id": eid_, "canonical": eid_, "names": name, "type": kind}
+    if gender:
+        rec["gender"] = gender
+    return Normalizer.from_records([rec])
+
+
+def assert_names(n: Normalizer, eid_: str, mentions: tuple[str, ...]) -> None:
+    for q in mentions:
+        m = n.resolve(q)
+        assert m is not None and m.entity_id == eid_, q
+
+
 def test_written_acronym_outranks_a_derived_one() -> None:
     n = Normalizer.from_records(
         [
@@ -75,62 +89,30 @@ def test_written_acronym_outranks_a_derived_one() -> None:
 
 def test_acronym_of_a_translated_name() -> None:
     # the English name read in Russian word order and letters gives the Russian acronym
-    n = Normalizer.from_records(
-        [
-            {
-                "id": "ict",
-                "canonical": "ICT Horizont",
-                "names": ["Унитарное предприятие «ИЦТ Горизонт»"],
-                "type": "organization",
-            }
-        ]
+    n = one("ict", "Унитарное предприятие «ИЦТ Горизонт»")
+    assert_names(
+        n,
+        "ict",
+        (
+            "Institute of Digital Television Horizont",
+            "Digital Television Institute Horizont",
+            "Институт цифрового телевидения «Горизонт»",
+        ),
     )
-    for q in (
-        "Institute of Digital Television Horizont",
-        "Digital Television Institute Horizont",
-        "Институт цифрового телевидения «Горизонт»",
-    ):
-        m = n.resolve(q)
-        assert m is not None and m.entity_id == "ict", q
     assert n.resolve("Alexey Sergeyevich SELIVANOV") is None  # initials of a person are no acronym
 
 
 def test_person_initials_are_not_read_as_an_acronym() -> None:
-    n = Normalizer.from_records(
-        [{"id": "aep", "canonical": "AEP", "names": ["Agat Electromechanical Plant"], "type": "organization"}]
-    )
+    n = one("aep", "Agat Electromechanical Plant")
     assert n.resolve("Andrei Evgenevich PURGIN") is None
-    m = n.resolve("Агат-электромеханический завод")
-    assert m is not None and m.entity_id == "aep"
+    assert_names(n, "aep", ("Агат-электромеханический завод",))
 
 
 def test_belarusian_u_for_russian_l_in_surnames() -> None:
-    cyr = Normalizer.from_records(
-        [
-            {
-                "id": "v",
-                "canonical": "Aliaksandr Vouk",
-                "names": ["Александр Александрович ВОЛК"],
-                "type": "person",
-                "gender": "m",
-            }
-        ]
-    )
-    lat = Normalizer.from_records(
-        [
-            {
-                "id": "v",
-                "canonical": "Aliaksandr Vouk",
-                "names": ["Aliaksandr Aliaksandravich VOUK"],
-                "type": "person",
-                "gender": "m",
-            }
-        ]
-    )
+    cyr = one("v", "Александр Александрович ВОЛК", "person", "m")
+    lat = one("v", "Aliaksandr Aliaksandravich VOUK", "person", "m")
     for n in (cyr, lat):
-        for q in ("Аляксандр Аляксандравіч ВОЎК", "Aliaksandr VOUK", "Aleksandr VOLK", "Волк Александр"):
-            m = n.resolve(q)
-            assert m is not None and m.entity_id == "v", q
+        assert_names(n, "v", ("Аляксандр Аляксандравіч ВОЎК", "Aliaksandr VOUK", "Aleksandr VOLK", "Волк Александр"))
         assert n.resolve("Viktor VOLK") is None  # another given name: another person
 
 
@@ -152,38 +134,21 @@ def test_bad_vocabulary_table_names_file_and_line(tmp_path: Path) -> None:
 
 
 def test_name_read_without_its_honorific() -> None:
-    n = Normalizer.from_records(
-        [
-            {
-                "id": "metz",
-                "canonical": "Minsk Electrotechnical Plant",
-                "names": ["ОАО «Минский электротехнический завод имени В. И. Козлова»"],
-                "type": "organization",
-            }
-        ]
+    n = one("metz", "ОАО «Минский электротехнический завод имени В. И. Козлова»")
+    assert_names(
+        n,
+        "metz",
+        (
+            "Minsk Electrotechnical Plant",
+            "Minsk Electrotechnical Plant named after V. I. Kozlov",
+            "Мінскі электратэхнічны завод імя В. І. Казлова",
+        ),
     )
-    for q in (
-        "Minsk Electrotechnical Plant",
-        "Minsk Electrotechnical Plant named after V. I. Kozlov",
-        "Мінскі электратэхнічны завод імя В. І. Казлова",
-    ):
-        m = n.resolve(q)
-        assert m is not None and m.entity_id == "metz", q
 
 
 def test_legal_forms_of_ukrainian_names_are_set_aside() -> None:
-    n = Normalizer.from_records(
-        [
-            {
-                "id": "peleng",
-                "canonical": "Peleng",
-                "names": ["Відкрите акціонерне товариство «Пеленг»"],
-                "type": "organization",
-            }
-        ]
-    )
-    m = n.resolve("Peleng JSC")
-    assert m is not None and m.entity_id == "peleng"
+    n = one("peleng", "Відкрите акціонерне товариство «Пеленг»")
+    assert_names(n, "peleng", ("Peleng JSC",))
     # a name that shares only the legal form is another company
     assert n.resolve("Акціонерне товариство «Глобус»") is None
 
@@ -195,25 +160,11 @@ def test_a_mention_that_names_an_organisation_is_not_a_place() -> None:
 
 
 def test_serbian_cyrillic_and_latin_ic() -> None:
-    n = Normalizer.from_records(
-        [{"id": "k", "canonical": "Bogoljub Karić", "names": ["Богољуб КАРИЋ"], "type": "person", "gender": "m"}]
-    )
-    for q in ("Боголюб КАРИЧ", "Bogoljub KARIĆ", "Bogoljub Karic"):
-        m = n.resolve(q)
-        assert m is not None and m.entity_id == "k", q
+    assert_names(one("k", "Богољуб КАРИЋ", "person", "m"), "k", ("Боголюб КАРИЧ", "Bogoljub KARIĆ", "Bogoljub Karic"))
 
 
 def test_romanized_legal_forms_and_generic_words_are_set_aside() -> None:
-    n = Normalizer.from_records(
-        [
-            {
-                "id": "gs",
-                "canonical": "Gardservis",
-                "names": ["Общество с ограниченной ответственностью «Гардсервис»"],
-                "type": "organization",
-            }
-        ]
+    n = one("gs", "Общество с ограниченной ответственностью «Гардсервис»")
+    assert_names(
+        n, "gs", ("Obshchestvo s ogranichennoy otvetstvennostyu Gardservis", "OOO GARDSERVIS", "Gruppa Gardservis")
     )
-    for q in ("Obshchestvo s ogranichennoy otvetstvennostyu Gardservis", "OOO GARDSERVIS", "Gruppa Gardservis"):
-        m = n.resolve(q)
-        assert m is not None and m.entity_id == "gs", q
