@@ -235,12 +235,25 @@ class Normalizer:
         """
         if not isinstance(mention, str):
             raise InputError(f"a mention must be text, not {type(mention).__name__}")
+        return self._resolve_traced(mention, threshold, policy, types, None)
+
+    def _resolve_traced(
+        self,
+        mention: str,
+        threshold: float,
+        policy: Policy,
+        types: Sequence[str] | None,
+        trace: list[bool] | None,
+    ) -> Match | None:
+        """:meth:`resolve`; ``trace`` (if given) gets an item when the words themselves were read
+        beyond their keys (an organisation or place was among the candidates), so a result without
+        one holds for every mention of the same keys, initials, case and punctuation."""
         if len(mention) > MAX_MENTION_CHARS:
             return None
         text = normalize_text(mention).strip()
         if not text:
             return None
-        return self._decide(mention, self._rank_all(text, types), threshold, policy)
+        return self._decide(mention, self._rank_all(text, types, trace), threshold, policy)
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -264,6 +277,14 @@ class Normalizer:
         return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
 
     def _decide(self, mention: str, ranked: list[_Scored], threshold: float, policy: Policy) -> Match | None:
+        if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
+            top = ranked[0]
+            if top.score < threshold:
+                return None
+            rec = self.index.entries[top.idx].record
+            return _new_match(
+                rec.id, rec.canonical, round(top.score, 4), rec.type, mention, False, (), tuple(top.details), self
+            )
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -296,12 +317,14 @@ class Normalizer:
             self,
         )
 
-    def _rank_all(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
+    def _rank_all(self, text: str, types: Sequence[str] | None, trace: list[bool] | None = None) -> list[_Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score."""
         alts = alternatives(text)
         if len(alts) == 1:
-            return self._rank(text, types)
+            return self._rank(text, types, trace)
+        if trace is not None:
+            trace.append(True)
         best: dict[int, _Scored] = {}
         for alt in alts:
             for s in self._rank(alt, types):
@@ -311,7 +334,7 @@ class Normalizer:
         ranked.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
         return ranked
 
-    def _rank(self, text: str, types: Sequence[str] | None) -> list[_Scored]:
+    def _rank(self, text: str, types: Sequence[str] | None, trace: list[bool] | None = None) -> list[_Scored]:
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
         if not words:
@@ -325,7 +348,8 @@ class Normalizer:
                 cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
-        if not cands or any(index.entries[i].record.type != "person" for i in cands):
+        non_persons = self._non_persons()
+        if not cands or not non_persons.isdisjoint(cands):
             # an organisation or place: its words in translation, stems and acronyms find it too
             qphrases = self.maker.query_phrases(phrase_text)
             for qp in qphrases:
@@ -339,10 +363,12 @@ class Normalizer:
                 if len(k) >= 4:
                     cands |= index.candidates(k, fuzzy=True)
         no_places = False
-        if qphrases is None and any(index.entries[i].record.type != "person" for i in cands):
+        if qphrases is None and not non_persons.isdisjoint(cands):
             qphrases = self.maker.query_phrases(phrase_text)
         if qphrases is not None:
             no_places = self.maker.has_org_marker(phrase_text)
+            if trace is not None:
+                trace.append(True)
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         for idx in cands:
@@ -361,8 +387,17 @@ class Normalizer:
             if s is not None:
                 s.idx = idx
                 scored.append(s)
-        scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
+        if len(scored) > 1:
+            scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
+
+    def _non_persons(self) -> frozenset[int]:
+        """The indexes of the entities that are not persons (made on first use)."""
+        got: frozenset[int] | None = self.__dict__.get("_non_person_idxs")
+        if got is None:
+            got = frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
+            self.__dict__["_non_person_idxs"] = got
+        return got
 
     # --- scoring -----------------------------------------------------------------------------
 

@@ -10,13 +10,14 @@ never touched.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Literal
 
-import ahocorasick
+import ahocorasick_rs
 
-from .index import gc_paused
+from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
 from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
@@ -32,6 +33,31 @@ _WORD_FULL = re.compile(_WORD)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 _RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
+_BLANKS = " \t\u00a0"
+_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+_MISSING = object()
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
+
+
+class _Anchored:
+    """The entities an anchor form names, with what widening a span around it looks at: the key
+    sets a capitalised word beside it may fit (given names, patronymics, name words), the letters
+    of the initials, and for organisations the keys of their name words (for the lower-case,
+    inflected words of a name in running text)."""
+
+    __slots__ = ("fit_sets", "idxs", "initials", "org", "org_words")
+
+    def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
+        self.idxs = idxs
+        self.org = any(e.record.type == "organization" for e in entries)
+        self.fit_sets: tuple[frozenset[str], ...] = tuple(
+            ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.word_keys) if ks
+        )
+        self.initials: frozenset[str] = frozenset().union(*(e.given_initials | e.patronymic_initials for e in entries))
+        self.org_words: frozenset[str] = frozenset().union(
+            *(e.word_keys for e in entries if e.record.type == "organization")
+        )
 
 
 @dataclass(frozen=True)
@@ -57,13 +83,16 @@ class RewriteResult:
     mentions: list[Mention]
 
 
-def automaton_hits(auto: ahocorasick.Automaton, low: str) -> list[tuple[int, Any]]:
-    """Every hit of ``auto`` in ``low`` as (end index, value): one call over the whole text, in C.
+def scan_hits(auto: ahocorasick_rs.AhoCorasick, low: str) -> list[tuple[int, int, int]]:
+    """Every occurrence of every pattern of ``auto`` in ``low``, overlapping ones included, as
+    (pattern number, start, end) in character offsets: one call over the whole text, in Rust.
 
-    (Scanning plain-ASCII runs and wide lines apart, as before, measured slower: pyahocorasick
-    2.x scans a string of wide characters as fast as one of one-byte characters, and the calls
-    and offsets of the runs cost Python work per line.)"""
-    return list(auto.iter(low))
+    A lone surrogate (which only a ``str`` built in Python can hold, never decoded text) cannot be
+    encoded for the scan; such text is scanned with U+FFFD in its place, at the same offsets."""
+    try:
+        return auto.find_matches_as_indexes(low, overlapping=True)
+    except UnicodeEncodeError:
+        return auto.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", low), overlapping=True)
 
 
 def _two_alnum(s: str) -> bool:
@@ -111,11 +140,12 @@ class Rewriter:
         with gc_paused():
             self._build()
         self._cache: OrderedDict[str, Match | None] = OrderedDict()
+        self._sigs: dict[tuple[str, str, bool, str], Match | None] = {}
+        self._stems: dict[str, tuple[str, ...]] = {}  # a lower-case word -> its key's stems
 
     def _build(self) -> None:
         """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
         normalizer = self.normalizer
-        self._auto = ahocorasick.Automaton()
         # form -> the entity it anchors, or the set of them when it anchors several (few do)
         anchors: dict[str, int | set[int]] = {}
         get = anchors.get
@@ -141,40 +171,41 @@ class Rewriter:
             canon = entry.record.canonical.lower()
             if _two_alnum(canon):
                 add(canon, idx)
-        singles: dict[int, tuple[int, ...]] = {}
-        add_word = self._auto.add_word
+        infos: dict[tuple[int, ...], _Anchored] = {}
+        entries = normalizer.index.entries
+        forms: list[str] = []
+        self._infos: list[_Anchored] = []  # the entities of each pattern, by its number
         for form, got in anchors.items():
-            if isinstance(got, int):
-                idxs = singles.get(got)
-                if idxs is None:
-                    idxs = singles[got] = (got,)
-            else:
-                idxs = tuple(sorted(got))
-            add_word(form, (len(form), idxs))
-        self._has_patterns = bool(anchors)
-        if anchors:
-            self._auto.make_automaton()
+            if not form:
+                continue
+            idxs = (got,) if isinstance(got, int) else tuple(sorted(got))
+            info = infos.get(idxs)
+            if info is None:
+                info = infos[idxs] = _Anchored(idxs, [entries[i] for i in idxs])
+            forms.append(form)
+            self._infos.append(info)
+        self._has_patterns = bool(forms)
+        self._auto = ahocorasick_rs.AhoCorasick(forms if forms else ["\x00"])
 
     # --- finding -------------------------------------------------------------------------------
 
-    def _anchors(self, text: str, low: str) -> list[tuple[int, int, tuple[int, ...]]]:
+    def _anchors(self, text: str, low: str) -> list[tuple[int, int, _Anchored]]:
         n = len(text)
-        found: list[tuple[int, int, tuple[int, ...]]] = []
+        found: list[tuple[int, int, _Anchored]] = []
         capital = self.require_capital
-        for end_idx, (length, idxs) in automaton_hits(self._auto, low):
-            start = end_idx - length + 1
+        infos = self._infos
+        for pattern, start, end in scan_hits(self._auto, low):
             if capital and not text[start].isupper():  # the cheapest test first: most hits fail it
                 continue
             if start > 0 and (
                 text[start - 1].isalnum() or (low[start - 1] == "'" and start > 1 and text[start - 2].isalnum())
             ):
                 continue
-            end = end_idx + 1
             if end < n and (text[end].isalnum() or (low[end] == "'" and end + 1 < n and is_cyrillic(text[end + 1]))):
                 continue  # inside a word (a Belarusian word with an apostrophe among them)
-            found.append((start, end, idxs))
+            found.append((start, end, infos[pattern]))
         found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
-        chosen: list[tuple[int, int, tuple[int, ...]]] = []
+        chosen: list[tuple[int, int, _Anchored]] = []
         last_end = -1
         for f in found:
             if f[0] >= last_end:
@@ -186,11 +217,17 @@ class Rewriter:
         """The word (or initial) just before ``pos``, separated by blanks or an initial's dot.
         A short backward scan: this runs for every mention, so no regex search over a window."""
         i = pos
-        while i > floor and text[i - 1] in " \t\u00a0":
+        while i > floor and text[i - 1] in _BLANKS:
             i -= 1
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the mention: part of another word
         lo = max(floor, i - WINDOW)
+        # the common case in C: back to the space before, and the word is all letters
+        sp = text.rfind(" ", lo, i)
+        if sp >= 0:
+            word = text[sp + 1 : i]
+            if word.isalpha():
+                return sp + 1, word
         j = i
         while j > lo and (text[j - 1].isalnum() or text[j - 1] in ".'-"):
             j -= 1
@@ -206,64 +243,136 @@ class Rewriter:
             return None
         return m.end(1), m.group(1)
 
-    def _fits(self, word: str, idxs: tuple[int, ...], org: bool = False) -> bool:
-        w = word.rstrip(".")
-        if not w or (not org and not w[0].isupper()) or w.casefold() in self.normalizer.tables.titles:
+    def _fits(self, word: str, info: _Anchored, org: bool = False) -> bool:
+        """Whether ``word`` beside an anchor belongs to the name: a given name, patronymic or
+        initial of a person it anchors, a word of an organisation's or place's name."""
+        upper = word[0].isupper()
+        if not upper and not org:  # the cheapest test first: most words beside a mention fail it
             return False
-        entries = self.normalizer.index.entries
-        if not w[0].isupper():
+        w = word.rstrip(".")
+        if not w or w.casefold() in self.normalizer.tables.titles:
+            return False
+        maker = self.normalizer.maker
+        if not upper:
             # organisation names hold words in lower case, inflected in running text
             # (рабочие Минского завода колёсных тягачей)
-            k = self.normalizer.maker.key(w)
-            if not k:
-                return False
-            stems = self.normalizer.tables.vocabulary.stems(k)
-            return any(
-                entries[i].record.type == "organization" and any(s in entries[i].word_keys for s in stems) for i in idxs
-            )
+            stems = self._stems.get(w)
+            if stems is None:
+                k = maker.key(w)
+                stems = tuple(self.normalizer.tables.vocabulary.stems(k)) if k else ()
+                if len(self._stems) < CACHE_SIZE:
+                    self._stems[w] = stems
+            org_words = info.org_words
+            return any(st in org_words for st in stems)
         if _INITIALS_RE.match(word):
-            maker = self.normalizer.maker
-            return any(
-                maker.initial_matches(w[0], entries[i].given_initials | entries[i].patronymic_initials) for i in idxs
-            )
-        k = self.normalizer.maker.key(w)
+            return maker.initial_matches(w[0], info.initials)
+        k = maker.key(w)
         if not k:
             return False
-        for i in idxs:
-            e = entries[i]
-            if k in e.given_keys or k in e.patronymic_keys or k in e.word_keys:
-                return True
-        return False
+        return any(k in keys for keys in info.fit_sets)
 
-    def _widen(self, text: str, start: int, end: int, idxs: tuple[int, ...], floor: int, ceil: int) -> tuple[int, int]:
-        entries = self.normalizer.index.entries
-        org = any(entries[i].record.type == "organization" for i in idxs)
-        most = MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS
+    def _widen(self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int) -> tuple[int, int]:
+        """The span of the name around the anchor ``text[start:end]``: the words before and after
+        it that fit, never below ``floor`` or past ``ceil``."""
         for _ in range(MAX_EXTEND_WORDS):
+            if start - 1 > floor and text[start - 1] == " ":
+                # the common case, in C: one space, and a word of letters back to the space before
+                sp = text.rfind(" ", max(floor, start - 1 - WINDOW), start - 1)
+                if sp >= 0:
+                    word = text[sp + 1 : start - 1]
+                    if word.isalpha():
+                        if not word[0].isupper() or not self._fits(word, info):
+                            break
+                        start = sp + 1
+                        continue
             got = self._word_before(text, start, floor)
-            if got is None or not self._fits(got[1], idxs):
+            if got is None or not self._fits(got[1], info):
                 break
             start = got[0]
-        for _ in range(most):
+        org = info.org
+        for _ in range(MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS):
+            if end >= ceil or (not org and text[end] == " " and text[end + 1 : end + 2].islower()):
+                break  # the common case: a lower-case word after a person's name
             got = self._word_after(text, end, ceil)
-            if got is None or not self._fits(got[1], idxs, org):
+            if got is None or not self._fits(got[1], info, org):
                 break
             end = got[0]
         return start, end
 
     def _resolve(self, surface: str) -> Match | None:
+        """``resolve(surface)``, remembered for the surfaces seen last."""
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
             self._cache.move_to_end(surface)
             return cached
         m = self.normalizer.resolve(surface, threshold=self.threshold, policy=self.policy)
-        self._cache[surface] = m
-        if len(self._cache) > 100_000:
-            self._cache.popitem(last=False)
+        self._remember(surface, m)
         return m
+
+    def _remember(self, surface: str, m: Match | None) -> None:
+        self._cache[surface] = m
+        if len(self._cache) > CACHE_SIZE:
+            self._cache.popitem(last=False)
+
+    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int) -> Match | None:
+        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]``.
+
+        Besides the surfaces seen, results are remembered by signature: the words before and after
+        the anchor as written, and the anchor by its key and case. Every mention of one signature
+        resolves alike when the anchor is a plain word and no organisation or place was among the
+        candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
+        and Loukachenko after "Alexander " are resolved once. A match found this way may carry
+        another surface in ``mention``; :meth:`spans` makes it exact."""
+        surface = text[s:e]
+        cached = self._cache.get(surface)
+        if cached is not None or surface in self._cache:
+            self._cache.move_to_end(surface)
+            return cached
+        sig = self._signature(text, s, e, start, end)
+        if sig is not None:
+            got = self._sigs.get(sig, _MISSING)
+            if got is not _MISSING:
+                return got  # type: ignore[return-value]
+        trace: list[bool] = []
+        n = self.normalizer
+        m = n._resolve_traced(surface, self.threshold, self.policy, None, trace)
+        self._remember(surface, m)
+        if sig is not None and not trace:
+            self._sigs[sig] = m
+            if len(self._sigs) > CACHE_SIZE:
+                self._sigs.clear()
+        return m
+
+    def _signature(self, text: str, s: int, e: int, start: int, end: int) -> tuple[str, str, bool, str] | None:
+        """What a span's match depends on when its anchor is a plain word: the text before and
+        after the anchor, the anchor's key and whether it is in capitals; None when the anchor is
+        not a plain word (initials, apostrophes, mixed scripts, a title) or not cut off by blanks."""
+        anchor = text[start:end]
+        if len(anchor) < 2 or not anchor.isalpha() or not unicodedata.is_normalized("NFC", anchor):
+            return None
+        if not anchor.isascii() and _LATIN_RE.search(anchor):
+            return None  # Latin letters in a Cyrillic word are repaired before matching
+        if s < start and text[start - 1] not in _BLANKS:
+            return None
+        if end < e and text[end] not in _BLANKS and text[end] != ",":
+            return None
+        if anchor.casefold() in self.normalizer.tables.titles:
+            return None
+        key = self.normalizer.maker.key(anchor)
+        return (text[s:start], key, anchor.isupper(), text[end:e])
 
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
         """Every mention in ``text`` as (start, end, match), in order, not overlapping."""
+        out = self._spans(text)
+        for k, (s, e, m) in enumerate(out):
+            if m.mention != text[s:e]:  # resolved by signature: the match of this very surface
+                exact = self._resolve(text[s:e])
+                if exact is not None:
+                    out[k] = (s, e, exact)
+        return out
+
+    def _spans(self, text: str) -> list[tuple[int, int, Match]]:
+        """:meth:`spans`, with matches that may have been resolved by signature."""
         if not self._has_patterns or not text:
             return []
         low = fold_for_scan(text)
@@ -271,16 +380,15 @@ class Rewriter:
         out: list[tuple[int, int, Match]] = []
         floor = 0
         n = len(text)
-        for k, (start, end, idxs) in enumerate(anchors):
+        for k, (start, end, info) in enumerate(anchors):
             if start < floor:
                 continue
             ceil = anchors[k + 1][0] if k + 1 < len(anchors) else n  # never into the next mention
-            s, e = self._widen(text, start, end, idxs, floor, ceil)
-            surface = text[s:e]
-            m = self._resolve(surface) if len(surface) <= MAX_MENTION_CHARS else None
+            s, e = self._widen(text, start, end, info, floor, ceil)
+            m = self._resolve_span(text, s, e, start, end) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                m = self._resolve(text[s:e])
+                m = self._resolve_span(text, s, e, start, end)
             if m is None:
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
@@ -291,7 +399,7 @@ class Rewriter:
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""
-        return [Mention(s, e, text[s:e], m.entity_id, m.canonical, m.score, m.type) for s, e, m in self.spans(text)]
+        return [Mention(s, e, text[s:e], m.entity_id, m.canonical, m.score, m.type) for s, e, m in self._spans(text)]
 
     # --- rewriting -----------------------------------------------------------------------------
 
@@ -327,7 +435,7 @@ class Rewriter:
             from .errors import InputError
 
             raise InputError(f"unknown mode {mode!r}; use one of {', '.join(MODES)}")
-        spans = self.spans(text)
+        spans = self._spans(text)
         if not spans:
             return RewriteResult(text, [])
         parts: list[str] = []
@@ -344,15 +452,17 @@ class Rewriter:
         return RewriteResult("".join(parts), done)
 
     def rewrite_text(self, text: str, mode: Mode = "replace") -> tuple[str, list[tuple[int, int, Match]]]:
-        """The fast path of :meth:`rewrite` for pipelines: the new text and the raw spans."""
-        spans = self.spans(text)
+        """The fast path of :meth:`rewrite` for pipelines: the new text and the raw spans
+        (whose matches may carry another surface of the same signature in ``mention``)."""
+        spans = self._spans(text)
         if not spans or mode == "annotate":
             return text, spans
         parts: list[str] = []
         pos = 0
+        plain = mode == "replace" and not self.keep_case  # the canonical form, whatever the surface
         for s, e, m in spans:
             parts.append(text[pos:s])
-            parts.append(self._replacement(text[s:e], m.entity_id, m.canonical, mode))
+            parts.append(m.canonical if plain else self._replacement(text[s:e], m.entity_id, m.canonical, mode))
             pos = e
         parts.append(text[pos:])
         return "".join(parts), spans

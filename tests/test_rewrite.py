@@ -114,3 +114,50 @@ def test_organisation_names_in_running_text_are_widened_over_lower_case_words() 
     r2 = normalize.rewrite("Минский тракторный завод и Минский автомобильный завод")
     assert [m.entity_id for m in r2.mentions] == ["mtz", "maz"]
     assert r2.text == "Minsk Tractor Works и MAZ"
+
+
+# names in the contexts that share a signature (the words beside a surname as written, the surname
+# by its key): several spellings of one surname after one given name, in capitals, before a comma
+NAME_PIECES = [
+    "Alexander ", "Aliaksandr ", "A. ", "Sviatlana ", "S. ", "Viktor ", "President ", "the ", "(", "«",
+    "Lukashenko", "Lukashenka", "LUKASHENKO", "Loukachenko", "Лукашенко", "Лукашэнка", "Лукашэнкі",
+    "Tsikhanouskaya", "Tikhanovskaya", "Тихановской", "Tsikhanouski", "Tikhanovsky", "Lukashenko's",
+    ", Alexander", ", Sviatlana", " said", " ", ".", "\n", "Cichanoŭskaja", "Лукашенкo",
+]  # fmt: skip
+name_texts = st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=12).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(name_texts)
+def test_every_mention_resolves_as_resolve_does(text: str) -> None:
+    # the rewrite pass remembers results by signature; whatever it found must be what resolve()
+    # gives for that very surface, and spans() must hand back the match of that very surface
+    rw = Rewriter(normalize.Normalizer.default())
+    for _ in range(2):  # the second pass is served from what the first remembered
+        for m in rw.find(text):
+            exact = normalize.resolve(m.surface)
+            assert exact is not None, m.surface
+            assert (m.entity_id, m.score, m.type) == (exact.entity_id, exact.score, exact.type)
+        for s, e, match in rw.spans(text):
+            assert match.mention == text[s:e]
+
+
+def test_spellings_of_one_signature_resolve_alike_and_report_their_own_surface() -> None:
+    rw = Rewriter(normalize.Normalizer.default())
+    text = "Alexander Lukashenka met Alexander Lukashenko and Alexander Loukachenko."
+    spans = rw.spans(text)
+    assert [text[s:e] for s, e, _ in spans] == ["Alexander Lukashenka", "Alexander Lukashenko", "Alexander Loukachenko"]
+    assert {m.entity_id for _, _, m in spans} == {"alexander-lukashenko"}
+    assert [m.mention for _, _, m in spans] == [text[s:e] for s, e, _ in spans]
+    # Viktor is another person: his given name is part of the signature
+    assert [m.entity_id for m in rw.find("Viktor Lukashenko and Alexander Lukashenko")] == [
+        "viktor-lukashenko",
+        "alexander-lukashenko",
+    ]
+
+
+def test_text_built_in_python_with_a_lone_surrogate_is_rewritten() -> None:
+    # decoded text never holds one, but a str made in Python may; the scan must not fail on it
+    r = normalize.rewrite("\ud800 Lukashenko met Tsikhanouski \udfff")
+    assert [m.surface for m in r.mentions] == ["Lukashenko", "Tsikhanouski"]
+    assert r.text.startswith("\ud800 ") and r.text.endswith(" \udfff")
