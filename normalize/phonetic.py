@@ -297,7 +297,7 @@ class PhoneticKey:
         return [k for k in (self(w) for w in _SPLIT_RE.split(text)) if k]
 
 
-_SPLIT_RE = re.compile(r"[^\w'’]+")
+_SPLIT_RE = re.compile("[^\\w'’\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 
 
 def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[Pass]:

@@ -59,6 +59,9 @@ def test_lukashenko_in_every_form(mention: str) -> None:
         "Tikhanovskaya S.G.",
         "TIKHANOVSKAYA",
         "Tsikhanowskaya",
+        "Tikhanovskai\u0361a",  # ALA-LC with its tie marks (Russian)
+        "Sviatlana T\u0361sikhanou\u0306skai\u0361a",  # and Belarusian
+        "Тихано\u0301вская",  # a stress mark
     ],
 )
 def test_tsikhanouskaya_in_every_form(mention: str) -> None:

@@ -161,3 +161,11 @@ def test_text_built_in_python_with_a_lone_surrogate_is_rewritten() -> None:
     r = normalize.rewrite("\ud800 Lukashenko met Tsikhanouski \udfff")
     assert [m.surface for m in r.mentions] == ["Lukashenko", "Tsikhanouski"]
     assert r.text.startswith("\ud800 ") and r.text.endswith(" \udfff")
+
+
+def test_names_with_combining_marks_are_found_whole() -> None:
+    # ALA-LC ties two letters with U+0361 (Цепкало → T͡sepkalo)
+    text = "Valery T\u0361sepkalo met Tikhanovskai\u0361a."
+    r = normalize.rewrite(text)
+    assert [m.surface for m in r.mentions] == ["Valery T\u0361sepkalo", "Tikhanovskai\u0361a"]
+    assert r.text == "Valery Tsepkalo met Sviatlana Tsikhanouskaya."
