@@ -38,6 +38,7 @@ _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _MISSING = object()
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
+DFA_MAX_PATTERNS = 50_000
 
 
 class _Anchored:
@@ -185,32 +186,36 @@ class Rewriter:
             forms.append(form)
             self._infos.append(info)
         self._has_patterns = bool(forms)
-        self._auto = ahocorasick_rs.AhoCorasick(forms if forms else ["\x00"])
+        # a DFA scans fastest (about 1.5x the default) but takes long to build for many patterns
+        dfa = ahocorasick_rs.Implementation.DFA if len(forms) <= DFA_MAX_PATTERNS else None
+        self._auto = ahocorasick_rs.AhoCorasick(forms if forms else ["\x00"], implementation=dfa)
 
     # --- finding -------------------------------------------------------------------------------
 
     def _anchors(self, text: str, low: str) -> list[tuple[int, int, _Anchored]]:
+        """The anchor words of ``text``: hits at word boundaries (and in capitals, unless the
+        rewriter takes lower case), the longest first where hits overlap."""
+        hits = scan_hits(self._auto, low)
+        if self.require_capital:  # the cheapest test first: most hits fail it
+            hits = [h for h in hits if text[h[1]].isupper()]
         n = len(text)
-        found: list[tuple[int, int, _Anchored]] = []
-        capital = self.require_capital
-        infos = self._infos
-        for pattern, start, end in scan_hits(self._auto, low):
-            if capital and not text[start].isupper():  # the cheapest test first: most hits fail it
-                continue
+        found: list[tuple[int, int, int, int]] = []
+        for pattern, start, end in hits:
             if start > 0 and (
                 text[start - 1].isalnum() or (low[start - 1] == "'" and start > 1 and text[start - 2].isalnum())
             ):
                 continue
             if end < n and (text[end].isalnum() or (low[end] == "'" and end + 1 < n and is_cyrillic(text[end + 1]))):
                 continue  # inside a word (a Belarusian word with an apostrophe among them)
-            found.append((start, end, infos[pattern]))
-        found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+            found.append((start, start - end, end, pattern))
+        found.sort()  # by start, the longest first
+        infos = self._infos
         chosen: list[tuple[int, int, _Anchored]] = []
         last_end = -1
-        for f in found:
-            if f[0] >= last_end:
-                chosen.append(f)
-                last_end = f[1]
+        for start, _, end, pattern in found:
+            if start >= last_end:
+                chosen.append((start, end, infos[pattern]))
+                last_end = end
         return chosen
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
@@ -299,36 +304,26 @@ class Rewriter:
             end = got[0]
         return start, end
 
-    def _resolve(self, surface: str) -> Match | None:
-        """``resolve(surface)``, remembered for the surfaces seen last."""
-        cached = self._cache.get(surface)
-        if cached is not None or surface in self._cache:
-            self._cache.move_to_end(surface)
-            return cached
-        m = self.normalizer.resolve(surface, threshold=self.threshold, policy=self.policy)
-        self._remember(surface, m)
-        return m
-
     def _remember(self, surface: str, m: Match | None) -> None:
         self._cache[surface] = m
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int) -> Match | None:
+    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, exact: bool) -> Match | None:
         """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]``.
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
         the anchor as written, and the anchor by its key and case. Every mention of one signature
         resolves alike when the anchor is a plain word and no organisation or place was among the
         candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
-        and Loukachenko after "Alexander " are resolved once. A match found this way may carry
-        another surface in ``mention``; :meth:`spans` makes it exact."""
+        and Loukachenko after "Alexander " are resolved once. A match found this way carries the
+        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used."""
         surface = text[s:e]
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
             self._cache.move_to_end(surface)
             return cached
-        sig = self._signature(text, s, e, start, end)
+        sig = None if exact else self._signature(text, s, e, start, end)
         if sig is not None:
             got = self._sigs.get(sig, _MISSING)
             if got is not _MISSING:
@@ -362,17 +357,13 @@ class Rewriter:
         return (text[s:start], key, anchor.isupper(), text[end:e])
 
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
-        """Every mention in ``text`` as (start, end, match), in order, not overlapping."""
-        out = self._spans(text)
-        for k, (s, e, m) in enumerate(out):
-            if m.mention != text[s:e]:  # resolved by signature: the match of this very surface
-                exact = self._resolve(text[s:e])
-                if exact is not None:
-                    out[k] = (s, e, exact)
-        return out
+        """Every mention in ``text`` as (start, end, match), in order, not overlapping; each match
+        is ``resolve()``'s for the span's own surface (``mention`` and ``explain()`` included)."""
+        return self._spans(text, exact=True)
 
-    def _spans(self, text: str) -> list[tuple[int, int, Match]]:
-        """:meth:`spans`, with matches that may have been resolved by signature."""
+    def _spans(self, text: str, exact: bool = False) -> list[tuple[int, int, Match]]:
+        """:meth:`spans`; unless ``exact``, a match may come from another surface of the same
+        signature (the same entity and score, another ``mention``)."""
         if not self._has_patterns or not text:
             return []
         low = fold_for_scan(text)
@@ -385,10 +376,10 @@ class Rewriter:
                 continue
             ceil = anchors[k + 1][0] if k + 1 < len(anchors) else n  # never into the next mention
             s, e = self._widen(text, start, end, info, floor, ceil)
-            m = self._resolve_span(text, s, e, start, end) if e - s <= MAX_MENTION_CHARS else None
+            m = self._resolve_span(text, s, e, start, end, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                m = self._resolve_span(text, s, e, start, end)
+                m = self._resolve_span(text, s, e, start, end, exact)
             if m is None:
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
