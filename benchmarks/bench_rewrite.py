@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from normalize import Normalizer  # noqa: E402
 from normalize.index import EntityEntry  # noqa: E402
-from normalize.rewrite import Rewriter, fold_for_scan, scan_hits  # noqa: E402
+from normalize.rewrite import DFA_MAX_PATTERNS, Rewriter, fold_for_scan, scan_hits  # noqa: E402
 
 FILLER = [
     "the",
@@ -163,7 +163,9 @@ def bare_scan_rs(path: Path, rewriter: Rewriter) -> float:
     """Seconds of an ahocorasick_rs scan over the text (overlapping hits, as the rewrite pass)."""
     import ahocorasick_rs
 
-    auto = ahocorasick_rs.AhoCorasick(sorted({f for e in rewriter.normalizer.index.entries for f in e.surfaces}))
+    forms = sorted({f for e in rewriter.normalizer.index.entries for f in e.surfaces})
+    dfa = ahocorasick_rs.Implementation.DFA if len(forms) <= DFA_MAX_PATTERNS else None  # as the rewrite pass
+    auto = ahocorasick_rs.AhoCorasick(forms, implementation=dfa)
     t0 = time.perf_counter()
     n = 0
     for low in _blocks(path):
