@@ -133,20 +133,37 @@ def similarity(a: str, b: str) -> float:
     return (jw + lev) / 2.0
 
 
-def _best_sim(key: str, keys: Collection[str]) -> tuple[float, str]:
+def _best_sim(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[float, str]:
     """The most similar of ``keys`` to ``key`` and its similarity. For larger sets rapidfuzz (C)
-    picks the few nearest by Jaro-Winkler first, and only those are scored in full."""
+    picks the few nearest by Jaro-Winkler first, and only those are scored in full.
+
+    A key whose length alone keeps it below ``floor`` is not scored (the caller takes nothing
+    below its floor); when no key reaches it the result may be (0.0, "")."""
     if key in keys:
         return 1.0, key
     pool: Iterable[str] = keys
     if len(keys) > PRESELECT_OVER:
         pool = [c[0] for c in rf_process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, limit=PRESELECT)]
     best, best_k = 0.0, ""
+    la = len(key)
     for k in pool:
+        if floor > 0.0 and _length_bound(la, len(k)) < floor:
+            continue
         s = similarity(key, k)
         if s > best:
             best, best_k = s, k
     return best, best_k
+
+
+def _length_bound(la: int, lb: int) -> float:
+    """The highest :func:`similarity` two keys of these lengths can have: Jaro counts at most
+    min(la, lb) matches, Winkler's prefix adds at most 0.4 of what Jaro leaves, and Levenshtein
+    needs at least |la - lb| edits (with a margin for rounding)."""
+    if la == lb or not la or not lb:
+        return 1.0
+    short, long_ = (la, lb) if la < lb else (lb, la)
+    jaro = (1.0 + short / long_ + 1.0) / 3.0
+    return ((0.6 * jaro + 0.4) + (short / long_)) / 2.0 + 1e-9
 
 
 class Normalizer:
@@ -391,6 +408,21 @@ class Normalizer:
             scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
 
+    def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
+        """The best similarity of a mention word's key to a key set of a name word, kept across
+        calls (the words of organisation names recur: Republic, Belarus, State …). Keyed by the
+        set's identity, so it lives with this process's index and is never pickled."""
+        memo: dict[tuple[str, int], tuple[float, str]] | None = self.__dict__.get("_sim_memo")
+        if memo is None or len(memo) > SIM_MEMO_SIZE:
+            memo = self.__dict__["_sim_memo"] = {}
+        return memo
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = dict(self.__dict__)
+        state.pop("_sim_memo", None)
+        state.pop("_non_person_idxs", None)
+        return state
+
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""
         got: frozenset[int] | None = self.__dict__.get("_non_person_idxs")
@@ -419,7 +451,7 @@ class Normalizer:
             for i, k in enumerate(keys):
                 if not k:
                     continue
-                sim, mk = _best_sim(k, surname_keys)
+                sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
@@ -442,13 +474,13 @@ class Normalizer:
                 if not e.patronymic_keys:
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
                     continue
-                sim, mk = _best_sim(k, e.patronymic_keys)
+                sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
                 role, need = "patronymic", PATRONYMIC_MIN
             else:
                 if not e.given_keys:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
                     continue
-                sim, mk = _best_sim(k, e.given_keys)
+                sim, mk = _best_sim(k, e.given_keys, GIVEN_MIN)
                 role, need = "given name", GIVEN_MIN
             if sim < need:
                 return None
@@ -471,7 +503,7 @@ class Normalizer:
         best: _Scored | None = None
         is_org = e.record.type == "organization"
         written = qphrases[0].tokens if qphrases else frozenset()
-        memo: dict[tuple[str, int], tuple[float, str]] = {}
+        memo = self._similarity_memo()
         for qp in qphrases:
             lq = len(qp.words)
             for j, phrase in enumerate(e.phrases):
@@ -508,7 +540,7 @@ class Normalizer:
         memo: dict[tuple[str, int], tuple[float, str]],
     ) -> _Scored:
         """Score one reading of a mention against one phrase of an entity; ``memo`` keeps the
-        similarities of a mention's keys to the entity's key sets for the other readings."""
+        similarities of mention keys to the entity's key sets (see :meth:`_similarity_memo`)."""
         used: set[int] = set()
         total = 0.0
         exact = 0
@@ -529,7 +561,7 @@ class Normalizer:
                     continue
                 got = memo.get((k, id(ks)))
                 if got is None:
-                    got = memo[(k, id(ks))] = _best_sim(k, ks)
+                    got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
                 if len(k) < MIN_SHORT and sim < 1.0:
                     sim = 0.0
@@ -548,7 +580,7 @@ class Normalizer:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
             if len(q_long) >= BRAND_MIN_KEY and q_long[0] != "#" and not concepts(q_long):
-                sim, _ = _best_sim(q_long, e_long)
+                sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
                 if sim >= BRAND_SIM:
                     score = max(score, sim - 0.05)
         # every word of an organisation's name found as written, and at most one word more in the
@@ -582,6 +614,7 @@ class Normalizer:
 
 
 MIN_SHORT = 3
+SIM_MEMO_SIZE = 500_000
 CONTAINED_SCORE = 0.9
 BRAND_MIN_KEY = 7
 BRAND_SIM = 0.92

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import jellyfish
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import normalize
 from normalize import Normalizer, TableError
@@ -246,3 +248,12 @@ def test_mentions_longer_than_the_bound_are_none() -> None:
 def test_non_text_is_a_clear_error() -> None:
     with pytest.raises(normalize.InputError):
         normalize.resolve(123)  # type: ignore[arg-type]
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.text(alphabet="ABCDEGHIJKLMNOPRSTUVXZ", max_size=14), st.text(alphabet="ABCDEGHIJKLMNOPRSTUVXZ", max_size=14))
+def test_the_length_bound_never_drops_a_candidate(a: str, b: str) -> None:
+    # keys are skipped by their lengths alone only when they cannot reach the caller's floor
+    from normalize.resolver import _length_bound, similarity
+
+    assert similarity(a, b) <= _length_bound(len(a), len(b))
