@@ -428,16 +428,26 @@ class VariantMaker:
         return self.significant(self.content_words(name))
 
     def has_org_marker(self, text: str) -> bool:
-        """Whether a mention says it names an organisation (a legal form or a word such as завод)."""
+        """Whether a mention says it names an organisation (a legal form in any spelling, or a
+        word such as завод)."""
         low = text.casefold()
         if any(p in low for p in self._legal_phrases):
             return True
         generic, legal = self.tables.generic_words, self.tables.legal_forms
         voc = self.tables.vocabulary
-        for w in split_tokens(low):
-            w = w.strip(".")
+        words = [w.strip(".") for w in split_tokens(low)]
+        for w in words:
             if w in legal or (w in generic and w not in voc.function_words and voc.concepts(self.key(w))):
                 return True
+        # a legal form in any spelling, by its key (Obshchestvo s ogranichennoy otvetstvennostyu)
+        keys = self.key.many(words)
+        runs, single = self._legal_key_runs, self._legal_keys
+        for i, k in enumerate(keys):
+            if k in single:
+                return True
+            for run in runs.get(k, ()):
+                if tuple(keys[i : i + len(run)]) == run:
+                    return True
         return False
 
     def name_parts(self, name: str) -> list[str]:

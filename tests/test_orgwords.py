@@ -157,6 +157,11 @@ def test_a_mention_that_names_an_organisation_is_not_a_place() -> None:
     m = normalize.resolve("Минский завод")
     assert m is None or m.type == "organization"
     assert eid("Минск") == "minsk"
+    # a legal form says so in any spelling: an organisation named after the city is not the city
+    named = ("ООО Минск", "Obshchestvo s ogranichennoy otvetstvennostyu Minsk", "Aktsyyanernae tavarystva Hrodna")
+    for mention in named:
+        m = normalize.resolve(mention)
+        assert m is None or m.type == "organization", mention
 
 
 def test_serbian_cyrillic_and_latin_ic() -> None:
