@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Literal
@@ -27,13 +28,24 @@ MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 MAX_EXTEND_WORDS = 3
 MAX_EXTEND_ORG = 6  # words after the first word of an organisation's name (завод колёсных тягачей)
 WINDOW = 80
-# a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore)
-_WORD = r"(?:(?:[^\W\d_]\.){1,3}|[^\W\d_](?:[\w'\-]*[^\W\d_])?\.?)"
+# combining marks that the spellings of the tables never hold: a stress mark (Лукаше́нко) and the
+# marks of decomposed letters (NFD: й = и + U+0306). ALA-LC's ties (U+0360, U+0361) are part of its
+# spellings and are not among them.
+_MARKS = "".join(chr(c) for c in range(0x300, 0x370) if c not in (0x360, 0x361))
+_MARKS_RE = re.compile(f"[{_MARKS}]+")
+_MARKED_RE = re.compile(f"[^{_MARKS}]?[{_MARKS}]+", re.S)  # a letter and the marks on it
+# a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore);
+# combining marks belong to the letter before them
+_WORD = (
+    rf"(?:(?:[^\W\d_][{_MARKS}]*\.){{1,3}}|[^\W\d_](?:[\w'\-\u0360\u0361{_MARKS}]*"
+    rf"(?:[^\W\d_]|[\u0360\u0361{_MARKS}]))?\.?)"
+)
 _WORD_FULL = re.compile(_WORD)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 _RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
+_WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
 _LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _MISSING = object()
 _SURROGATE_RE = re.compile("[\ud800-\udfff]")
@@ -94,6 +106,41 @@ def scan_hits(auto: ahocorasick_rs.AhoCorasick, low: str) -> list[tuple[int, int
         return auto.find_matches_as_indexes(low, overlapping=True)
     except UnicodeEncodeError:
         return auto.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", low), overlapping=True)
+
+
+def _composed(s: str) -> str:
+    return _MARKS_RE.sub("", unicodedata.normalize("NFC", s))
+
+
+def scan_form(text: str, low: str) -> tuple[str, str, array[int], array[int]] | None:
+    """``text`` and its folded form ``low`` with every letter that carries combining marks
+    composed (NFC: и + U+0306 = й) and the marks left over dropped (the stress mark of Лукаше́нко),
+    with the span of the text each of their characters comes from (``starts[i]``, ``ends[i]``);
+    None when the two would not stay aligned."""
+    parts_t: list[str] = []
+    parts_l: list[str] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
+    pos = 0
+    for m in _MARKED_RE.finditer(low):
+        a, b = m.span()
+        parts_t.append(text[pos:a])
+        parts_l.append(low[pos:a])
+        starts.extend(range(pos, a))
+        ends.extend(range(pos + 1, a + 1))
+        ct, cl = _composed(text[a:b]), _composed(low[a:b])
+        if len(ct) != len(cl):
+            return None
+        parts_t.append(ct)
+        parts_l.append(cl)
+        starts.extend([a] * len(ct))
+        ends.extend([b] * len(ct))
+        pos = b
+    parts_t.append(text[pos:])
+    parts_l.append(low[pos:])
+    starts.extend(range(pos, len(text)))
+    ends.extend(range(pos + 1, len(text) + 1))
+    return "".join(parts_t), "".join(parts_l), starts, ends
 
 
 def _two_alnum(s: str) -> bool:
@@ -188,7 +235,9 @@ class Rewriter:
         self._has_patterns = bool(forms)
         # a DFA scans fastest (about 1.5x the default) but takes long to build for many patterns
         dfa = ahocorasick_rs.Implementation.DFA if len(forms) <= DFA_MAX_PATTERNS else None
-        self._auto = ahocorasick_rs.AhoCorasick(forms if forms else ["\x00"], implementation=dfa)
+        # the marks come first, as patterns of their own: a hit of one says the text needs its
+        # letters composed and its stress marks dropped before the names in it can be found
+        self._auto = ahocorasick_rs.AhoCorasick([*_MARKS, *forms], implementation=dfa)
 
     # --- finding -------------------------------------------------------------------------------
 
@@ -196,11 +245,19 @@ class Rewriter:
         """The anchor words of ``text``: hits at word boundaries (and in capitals, unless the
         rewriter takes lower case), the longest first where hits overlap."""
         hits = scan_hits(self._auto, low)
+        if hits and min(hits)[0] < len(_MARKS):  # (pattern, start, end): in C, the marks first
+            return self._anchors_marked(text, low)
+        return self._choose(text, low, hits)
+
+    def _choose(self, text: str, low: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, _Anchored]]:
         if self.require_capital:  # the cheapest test first: most hits fail it
             hits = [h for h in hits if text[h[1]].isupper()]
         n = len(text)
+        marks = len(_MARKS)
         found: list[tuple[int, int, int, int]] = []
         for pattern, start, end in hits:
+            if pattern < marks:
+                continue
             if start > 0 and (
                 text[start - 1].isalnum() or (low[start - 1] == "'" and start > 1 and text[start - 2].isalnum())
             ):
@@ -214,9 +271,18 @@ class Rewriter:
         last_end = -1
         for start, _, end, pattern in found:
             if start >= last_end:
-                chosen.append((start, end, infos[pattern]))
+                chosen.append((start, end, infos[pattern - marks]))
                 last_end = end
         return chosen
+
+    def _anchors_marked(self, text: str, low: str) -> list[tuple[int, int, _Anchored]]:
+        """:meth:`_anchors` for text with combining marks: scanned in a form with its letters
+        composed (NFC) and its stress marks dropped, the anchors mapped back to the text."""
+        form = scan_form(text, low)
+        if form is None:
+            return self._choose(text, low, scan_hits(self._auto, low))
+        stext, slow, starts, ends = form
+        return [(starts[a], ends[b - 1], info) for a, b, info in self._choose(stext, slow, scan_hits(self._auto, slow))]
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initial) just before ``pos``, separated by blanks or an initial's dot.
@@ -234,7 +300,7 @@ class Rewriter:
             if word.isalpha():
                 return sp + 1, word
         j = i
-        while j > lo and (text[j - 1].isalnum() or text[j - 1] in ".'-"):
+        while j > lo and (text[j - 1].isalnum() or text[j - 1] in _WORD_INNER):
             j -= 1
         if j == lo and lo > floor:
             return None
@@ -255,6 +321,8 @@ class Rewriter:
         if not upper and not org:  # the cheapest test first: most words beside a mention fail it
             return False
         w = word.rstrip(".")
+        if not w.isalpha():
+            w = _composed(w)  # a decomposed letter (NFD) keys as the letter
         if not w or w.casefold() in self.normalizer.tables.titles:
             return False
         maker = self.normalizer.maker

@@ -73,6 +73,7 @@ def test_unknown_mode_is_an_error() -> None:
 PIECES = [
     "Lukashenko", "Лукашэнкі", "Svetlana Tikhanovskaya", "Тихановской", "Grodno", "Viasna", " ", ", ", ".",
     "\n", "\r\n", "met", "встреча", "'s", "Tsikhanouski", "NEXTA", "Minsk", "ё", "\u200b", "x", "Мінск",
+    "\u0301", "\u0306", "Ціханоу\u0306ская", "Лукаше\u0301нко",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES) | st.text(max_size=8), max_size=25).map("".join)
 
@@ -123,6 +124,7 @@ NAME_PIECES = [
     "Lukashenko", "Lukashenka", "LUKASHENKO", "Loukachenko", "Лукашенко", "Лукашэнка", "Лукашэнкі",
     "Tsikhanouskaya", "Tikhanovskaya", "Тихановской", "Tsikhanouski", "Tikhanovsky", "Lukashenko's",
     ", Alexander", ", Sviatlana", " said", " ", ".", "\n", "Cichanoŭskaja", "Лукашенкo",
+    "Лукаше\u0301нко", "Алякса\u0301ндр ", "Ціханоу\u0306ская", "\u0301",
 ]  # fmt: skip
 name_texts = st.lists(st.sampled_from(NAME_PIECES), min_size=1, max_size=12).map("".join)
 
@@ -169,3 +171,19 @@ def test_names_with_combining_marks_are_found_whole() -> None:
     r = normalize.rewrite(text)
     assert [m.surface for m in r.mentions] == ["Valery T\u0361sepkalo", "Tikhanovskai\u0361a"]
     assert r.text == "Valery Tsepkalo met Sviatlana Tsikhanouskaya."
+
+
+def test_decomposed_letters_and_stress_marks_are_found() -> None:
+    import unicodedata
+
+    # text in NFD (as some systems write it: ў = у + U+0306, š = s + U+030C) and a stress mark
+    nfd = unicodedata.normalize("NFD", "Ціханоўская and Aliaksandr Lukašenka")
+    r = normalize.rewrite(nfd)
+    assert [m.entity_id for m in r.mentions] == ["sviatlana-tsikhanouskaya", "alexander-lukashenko"]
+    assert [nfd[m.start : m.end] for m in r.mentions] == [m.surface for m in r.mentions]
+    assert r.text == "Sviatlana Tsikhanouskaya and Alexander Lukashenko"
+    stressed = "Встреча: Лукаше\u0301нко и Алякса\u0301ндр Лукашэ\u0301нка."
+    r2 = normalize.rewrite(stressed)
+    assert [m.surface for m in r2.mentions] == ["Лукаше\u0301нко", "Алякса\u0301ндр Лукашэ\u0301нка"]
+    # a stressed word that only contains a name is not one
+    assert normalize.rewrite("Ле\u0301нин").mentions == []
