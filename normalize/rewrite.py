@@ -250,6 +250,7 @@ class Rewriter:
         return self._choose(text, low, hits)
 
     def _choose(self, text: str, low: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, _Anchored]]:
+        """The hits of ``low`` (the folded ``text``) that are anchors, not overlapping."""
         if self.require_capital:  # the cheapest test first: most hits fail it
             hits = [h for h in hits if text[h[1]].isupper()]
         n = len(text)
