@@ -12,12 +12,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .text import APOSTROPHE, is_cyrillic
+from .text import APOSTROPHE, COMBINING_MARKS, is_cyrillic
 
-# combining marks belong to the letter before them: ALA-LC's tie (T͡sikhanoŭskai͡a), a Russian
-# stress mark (Лукаше́нко)
-_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_TOKEN_RE = re.compile(rf"[^\W_](?:[\w'.\-{_MARKS}]*[^\W_])?[{_MARKS}]*\.?", re.UNICODE)
+# combining marks belong to the letter before them
+_TOKEN_RE = re.compile(rf"[^\W_](?:[\w'.\-{COMBINING_MARKS}]*[^\W_])?[{COMBINING_MARKS}]*\.?", re.UNICODE)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$|^[^\W\d_]\.?$", re.UNICODE)
 MAX_MENTION_CHARS = 300
 MAX_TOKENS = 12

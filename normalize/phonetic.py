@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from unidecode import unidecode
 
 from .tablefile import LDict, TableReader
+from .text import COMBINING_MARKS
 
 _VOWEL_SYMBOLS = "AEIU"
 _VOWEL_LOWER = "aeiouy"
@@ -297,7 +298,7 @@ class PhoneticKey:
         return [k for k in (self(w) for w in _SPLIT_RE.split(text)) if k]
 
 
-_SPLIT_RE = re.compile("[^\\w'’\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+_SPLIT_RE = re.compile(f"[^\\w'’{COMBINING_MARKS}]+")
 
 
 def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[Pass]:

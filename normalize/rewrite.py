@@ -21,7 +21,7 @@ import ahocorasick_rs
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
-from .text import APOSTROPHES, detect_language, is_cyrillic, script_of
+from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, is_cyrillic, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
@@ -46,9 +46,7 @@ _RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
 _WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
-_LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 _MISSING = object()
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 DFA_MAX_PATTERNS = 50_000
 
@@ -105,7 +103,7 @@ def scan_hits(auto: ahocorasick_rs.AhoCorasick, low: str) -> list[tuple[int, int
     try:
         return auto.find_matches_as_indexes(low, overlapping=True)
     except UnicodeEncodeError:
-        return auto.find_matches_as_indexes(_SURROGATE_RE.sub("\ufffd", low), overlapping=True)
+        return auto.find_matches_as_indexes(SURROGATE_RE.sub("\ufffd", low), overlapping=True)
 
 
 def _composed(s: str) -> str:
@@ -414,7 +412,7 @@ class Rewriter:
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not unicodedata.is_normalized("NFC", anchor):
             return None
-        if not anchor.isascii() and _LATIN_RE.search(anchor):
+        if not anchor.isascii() and LATIN_RE.search(anchor):
             return None  # Latin letters in a Cyrillic word are repaired before matching
         if s < start and text[start - 1] not in _BLANKS:
             return None

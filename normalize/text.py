@@ -135,9 +135,14 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
 
 _FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in INVISIBLE}
 _FOLD_TABLE.update({ord(c): APOSTROPHE for c in APOSTROPHES})
-_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+SURROGATE_RE = re.compile("[\ud800-\udfff]")
+"""A lone surrogate: only a ``str`` built in Python holds one, never decoded text."""
 _CYR_RE = re.compile("[\u0400-\u052f]")
-_LAT_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+"""A Latin letter, as the repair of look-alike letters inside Cyrillic words tells them."""
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+"""The blocks of combining marks, as ranges for a regex character class: a mark belongs to the
+letter before it (ALA-LC's tie in T͡sikhanoŭskai͡a, a stress mark in Лукаше́нко)."""
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
@@ -146,16 +151,16 @@ def normalize_text(text: str) -> str:
     look-alike letters repaired). Runs in time linear in the length of the text."""
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
-    if _SURROGATE_RE.search(text):
-        text = _SURROGATE_RE.sub("\ufffd", text)
+    if SURROGATE_RE.search(text):
+        text = SURROGATE_RE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
-    if not (_CYR_RE.search(text) and _LAT_RE.search(text)):
+    if not (_CYR_RE.search(text) and LATIN_RE.search(text)):
         return text
     parts: list[str] = []
     pos = 0
     for m in _WORD_RE.finditer(text):
         w = m.group()
-        if _CYR_RE.search(w) and _LAT_RE.search(w):
+        if _CYR_RE.search(w) and LATIN_RE.search(w):
             chars = list(w)
             _fix_word(chars)
             parts.append(text[pos : m.start()])
