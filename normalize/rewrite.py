@@ -347,16 +347,6 @@ class Rewriter:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
         it that fit, never below ``floor`` or past ``ceil``."""
         for _ in range(MAX_EXTEND_WORDS):
-            if start - 1 > floor and text[start - 1] == " ":
-                # the common case, in C: one space, and a word of letters back to the space before
-                sp = text.rfind(" ", max(floor, start - 1 - WINDOW), start - 1)
-                if sp >= 0:
-                    word = text[sp + 1 : start - 1]
-                    if word.isalpha():
-                        if not word[0].isupper() or not self._fits(word, info):
-                            break
-                        start = sp + 1
-                        continue
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
                 break
