@@ -401,20 +401,27 @@ class VariantMaker:
         words = [w for w in words if w.strip(".") not in function]
         if not words:
             return words
-        runs, single = self._legal_key_runs, self._legal_keys
+        single = self._legal_keys
         keys = [self.key(w) for w in words]
         out: list[str] = []
         i = 0
         while i < len(words):
-            for run in runs.get(keys[i], ()):
-                if tuple(keys[i : i + len(run)]) == run:
-                    i += len(run)
-                    break
-            else:
-                if keys[i] not in single or len(words) == 1:
-                    out.append(words[i])
-                i += 1
+            run = self._legal_run_at(keys, i)
+            if run:
+                i += run
+                continue
+            if keys[i] not in single or len(words) == 1:
+                out.append(words[i])
+            i += 1
         return out
+
+    def _legal_run_at(self, keys: list[str], i: int) -> int:
+        """The number of words of a legal form of several words that starts at ``keys[i]`` (by key:
+        Obshchestvo s ogranichennoy otvetstvennostyu), or 0."""
+        for run in self._legal_key_runs.get(keys[i], ()):  # the longest first
+            if tuple(keys[i : i + len(run)]) == run:
+                return len(run)
+        return 0
 
     def significant(self, words: list[str]) -> list[str]:
         """The words that tell an organisation apart: generic ones (завод, holding) dropped
@@ -441,14 +448,7 @@ class VariantMaker:
                 return True
         # a legal form in any spelling, by its key (Obshchestvo s ogranichennoy otvetstvennostyu)
         keys = self.key.many(words)
-        runs, single = self._legal_key_runs, self._legal_keys
-        for i, k in enumerate(keys):
-            if k in single:
-                return True
-            for run in runs.get(k, ()):
-                if tuple(keys[i : i + len(run)]) == run:
-                    return True
-        return False
+        return any(k in self._legal_keys or self._legal_run_at(keys, i) for i, k in enumerate(keys))
 
     def name_parts(self, name: str) -> list[str]:
         """The names an organisation or place name holds: ``МЗКТ - Минский завод``,
