@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from normalize import Normalizer  # noqa: E402
 from normalize.index import EntityEntry  # noqa: E402
-from normalize.rewrite import DFA_MAX_PATTERNS, Rewriter, fold_for_scan, scan_hits  # noqa: E402
+from normalize.rewrite import Rewriter, fold_for_scan, scan_automaton, scan_hits  # noqa: E402
 
 FILLER = [
     "the",
@@ -161,11 +161,8 @@ def bare_scan(path: Path, rewriter: Rewriter) -> float | None:
 
 def bare_scan_rs(path: Path, rewriter: Rewriter) -> float:
     """Seconds of an ahocorasick_rs scan over the text (overlapping hits, as the rewrite pass)."""
-    import ahocorasick_rs
-
     forms = sorted({f for e in rewriter.normalizer.index.entries for f in e.surfaces})
-    dfa = ahocorasick_rs.Implementation.DFA if len(forms) <= DFA_MAX_PATTERNS else None  # as the rewrite pass
-    auto = ahocorasick_rs.AhoCorasick(forms, implementation=dfa)
+    auto = scan_automaton(forms)  # as the rewrite pass builds it
     t0 = time.perf_counter()
     n = 0
     for low in _blocks(path):

@@ -94,6 +94,13 @@ class RewriteResult:
     mentions: list[Mention]
 
 
+def scan_automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick:
+    """The automaton the rewrite pass scans with: a DFA, which scans fastest (about 1.5x the
+    default), for up to :data:`DFA_MAX_PATTERNS` patterns; more take long to build as a DFA."""
+    dfa = ahocorasick_rs.Implementation.DFA if len(patterns) <= DFA_MAX_PATTERNS else None
+    return ahocorasick_rs.AhoCorasick(patterns, implementation=dfa)
+
+
 def scan_hits(auto: ahocorasick_rs.AhoCorasick, low: str) -> list[tuple[int, int, int]]:
     """Every occurrence of every pattern of ``auto`` in ``low``, overlapping ones included, as
     (pattern number, start, end) in character offsets: one call over the whole text, in Rust.
@@ -231,11 +238,9 @@ class Rewriter:
             forms.append(form)
             self._infos.append(info)
         self._has_patterns = bool(forms)
-        # a DFA scans fastest (about 1.5x the default) but takes long to build for many patterns
-        dfa = ahocorasick_rs.Implementation.DFA if len(forms) <= DFA_MAX_PATTERNS else None
         # the marks come first, as patterns of their own: a hit of one says the text needs its
         # letters composed and its stress marks dropped before the names in it can be found
-        self._auto = ahocorasick_rs.AhoCorasick([*_MARKS, *forms], implementation=dfa)
+        self._auto = scan_automaton([*_MARKS, *forms])
 
     # --- finding -------------------------------------------------------------------------------
 
