@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import gc
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -82,8 +82,9 @@ class EntityEntry:
     phrase_tokens: tuple[tuple[frozenset[str], ...], ...] = ()
     # indexes of the phrases made by acronym from other words (they rank below written names)
     derived_phrases: frozenset[int] = frozenset()
-    # the spellings of the words that anchor a mention in running text (surname forms, name words)
-    surfaces: frozenset[str] = frozenset()
+    # the spellings (lower case) of the words that anchor a mention in running text (surname
+    # forms, name words), each with its key: the rewrite pass reads a scanned word's key here
+    surfaces: Mapping[str, str] = field(default_factory=dict)
     # organisations and places: keys of every word of every name, generic words included
     word_keys: frozenset[str] = frozenset()
 
@@ -217,8 +218,11 @@ class VariantMaker:
                     out[v] = None
         return tuple(out)
 
-    def keys_of(self, words: Iterable[str], language: str | None = None, surfaces: set[str] | None = None) -> set[str]:
-        """Keys of every spelling of ``words``; the spellings are added to ``surfaces`` if given."""
+    def keys_of(
+        self, words: Iterable[str], language: str | None = None, surfaces: dict[str, str] | None = None
+    ) -> set[str]:
+        """Keys of every spelling of ``words``; the spellings and their keys are added to
+        ``surfaces`` if given."""
         keys: set[str] = set()
         for w in words:
             spellings = self.spellings(w, language)
@@ -226,7 +230,7 @@ class VariantMaker:
                 if k:
                     keys.add(k)
                     if surfaces is not None:
-                        surfaces.add(v)
+                        surfaces[v] = k
         return keys
 
     def initials_of(self, spelling: str) -> set[str]:
@@ -285,6 +289,21 @@ class VariantMaker:
 
     # --- a whole entity ------------------------------------------------------------------------
 
+    def _surface_keys(self, forms: Mapping[str, str]) -> dict[str, str]:
+        """Spellings for the text scanner: lower case (with ё also as е), of at least two letters,
+        each with its key (the key of a word is the key of its lower case)."""
+        out: dict[str, str] = {}
+        same: dict[str, str] = {}  # one string for each key, shared by the spellings of the entity
+        for f, k in forms.items():
+            low = f.lower()
+            if len(low) < 2 if low.isalnum() else sum(c.isalnum() for c in low) < 2:
+                continue
+            out[low] = same.setdefault(k, k)
+            if "ё" in low:
+                e = low.replace("ё", "е")
+                out[e] = same.setdefault(ke := self.key(e), ke)
+        return out
+
     def entity(self, rec: EntityRecord) -> EntityEntry:
         if rec.type == "person":
             return self._person(rec)
@@ -308,7 +327,7 @@ class VariantMaker:
                 if gender:
                     break
         sur_keys: set[str] = set()
-        surfaces: set[str] = set()
+        surfaces: dict[str, str] = {}
         for s, lang in surnames:
             forms = [s]
             if script_of(s) == "Cyrl" and lang != "be":
@@ -322,7 +341,7 @@ class VariantMaker:
                         k = self.key(infl)
                         if k:
                             sur_keys.add(k)
-                            surfaces.add(infl)
+                            surfaces[infl] = k
         if self.key.surname_variants:
             sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
         g_keys, g_init = self._given_parts(tuple(givens), gender)
@@ -335,7 +354,7 @@ class VariantMaker:
             given_initials=g_init,
             patronymic_keys=p_keys,
             patronymic_initials=p_init,
-            surfaces=_surface_set(surfaces),
+            surfaces=self._surface_keys(surfaces),
         )
 
     def _given_parts(self, givens: tuple[str, ...], gender: str | None) -> tuple[frozenset[str], frozenset[str]]:
@@ -506,7 +525,7 @@ class VariantMaker:
                 add([reading[0], *self.significant(reading[1:])] if len(reading) > 1 else reading, True)
         return out
 
-    def org_keys(self, forms: Iterable[str], surfaces: set[str] | None = None) -> set[str]:
+    def org_keys(self, forms: Iterable[str], surfaces: dict[str, str] | None = None) -> set[str]:
         """Keys of every spelling of an organisation word's forms; an English word also by its
         English reading (technical → tekhnikal)."""
         ks = self.keys_of(forms, None, surfaces)
@@ -565,13 +584,13 @@ class VariantMaker:
         tokens: list[tuple[frozenset[str], ...]] = []
         derived_at: set[int] = set()
         seen: dict[tuple[frozenset[str], ...], int] = {}
-        surfaces: set[str] = set()
+        surfaces: dict[str, str] = {}
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
             for words, derived in self.readings(name):
                 # an acronym made from the name's initials serves resolve(), not the text scanner
-                scan = surfaces if not derived and all(w.casefold() in written for w in words) else set()
+                scan = surfaces if not derived and all(w.casefold() in written for w in words) else {}
                 ph: list[frozenset[str]] = []
                 tk: list[frozenset[str]] = []
                 for n, w in enumerate(words):
@@ -614,7 +633,7 @@ class VariantMaker:
             phrases=tuple(phrases),
             phrase_tokens=tuple(tokens),
             derived_phrases=frozenset(derived_at),
-            surfaces=_surface_set(surfaces),
+            surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
         )
 
@@ -627,19 +646,6 @@ class QueryPhrase:
     words: tuple[tuple[str, str, frozenset[str]], ...]
     derived: bool = False
     tokens: frozenset[str] = frozenset()
-
-
-def _surface_set(forms: Iterable[str]) -> frozenset[str]:
-    """Lower-case spellings (with ё also as е) of at least two letters, for the text scanner."""
-    out: set[str] = set()
-    for f in forms:
-        low = f.lower()
-        if len(low) < 2 if low.isalnum() else sum(c.isalnum() for c in low) < 2:
-            continue
-        out.add(low)
-        if "ё" in low:
-            out.add(low.replace("ё", "е"))
-    return frozenset(out)
 
 
 def build_index(

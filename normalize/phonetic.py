@@ -241,11 +241,16 @@ class PhoneticKey:
             self._cache[word] = s
         return s
 
-    def many(self, words: Sequence[str]) -> list[str]:
+    def many(self, words: Sequence[str], known: Mapping[str, str] | None = None) -> list[str]:
         """``[self(w) for w in words]``, with the words not in the memo keyed together: joined by a
-        space, which no rule matches or looks at as a letter, they go through the passes once."""
+        space, which no rule matches or looks at as a letter, they go through the passes once.
+
+        ``known`` holds keys already made by this key for some words (the index keeps the key of
+        every spelling it scans text for); they are taken as they are."""
         cache = self._cache
         out = [cache.get(w) for w in words]
+        if known:
+            out = [known.get(w) if k is None else k for k, w in zip(out, words, strict=True)]
         todo = [i for i, k in enumerate(out) if k is None]
         if len(todo) < 2 or not self._joinable:
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]

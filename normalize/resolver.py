@@ -261,16 +261,18 @@ class Normalizer:
         policy: Policy,
         types: Sequence[str] | None,
         trace: list[bool] | None,
+        known: Mapping[str, str] | None = None,
     ) -> Match | None:
         """:meth:`resolve`; ``trace`` (if given) gets an item when the words themselves were read
         beyond their keys (an organisation or place was among the candidates), so a result without
-        one holds for every mention of the same keys, initials, case and punctuation."""
+        one holds for every mention of the same keys, initials, case and punctuation. ``known``
+        holds the keys of some words, already made by this normalizer's key."""
         if len(mention) > MAX_MENTION_CHARS:
             return None
         text = normalize_text(mention).strip()
         if not text:
             return None
-        return self._decide(mention, self._rank_all(text, types, trace), threshold, policy)
+        return self._decide(mention, self._rank_all(text, types, trace, known), threshold, policy)
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -334,29 +336,41 @@ class Normalizer:
             self,
         )
 
-    def _rank_all(self, text: str, types: Sequence[str] | None, trace: list[bool] | None = None) -> list[_Scored]:
+    def _rank_all(
+        self,
+        text: str,
+        types: Sequence[str] | None,
+        trace: list[bool] | None = None,
+        known: Mapping[str, str] | None = None,
+    ) -> list[_Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score."""
         alts = alternatives(text)
         if len(alts) == 1:
-            return self._rank(text, types, trace)
+            return self._rank(text, types, trace, known)
         if trace is not None:
             trace.append(True)
         best: dict[int, _Scored] = {}
         for alt in alts:
-            for s in self._rank(alt, types):
+            for s in self._rank(alt, types, None, known):
                 if s.idx not in best or s.score > best[s.idx].score:
                     best[s.idx] = s
         ranked = list(best.values())
         ranked.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
         return ranked
 
-    def _rank(self, text: str, types: Sequence[str] | None, trace: list[bool] | None = None) -> list[_Scored]:
+    def _rank(
+        self,
+        text: str,
+        types: Sequence[str] | None,
+        trace: list[bool] | None = None,
+        known: Mapping[str, str] | None = None,
+    ) -> list[_Scored]:
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
         if not words:
             return []
-        keys = self.maker.key.many([w.text for w in words])
+        keys = self.maker.key.many([w.text for w in words], known)
         index = self.index
         cands: set[int] = set()
         by_key = self.index.by_key

@@ -213,7 +213,9 @@ class Rewriter:
             else:
                 prev.add(idx)
 
+        keys: dict[str, str] = {}  # form -> its key (the same whichever entity it anchors)
         for idx, entry in enumerate(normalizer.index.entries):
+            keys.update(entry.surfaces)
             for form in entry.surfaces:
                 prev = get(form)
                 if prev is None:
@@ -228,6 +230,7 @@ class Rewriter:
         entries = normalizer.index.entries
         forms: list[str] = []
         self._infos: list[_Anchored] = []  # the entities of each pattern, by its number
+        self._keys: list[str] = []  # the key of each pattern ("" for a canonical form of words)
         for form, got in anchors.items():
             if not form:
                 continue
@@ -237,6 +240,8 @@ class Rewriter:
                 info = infos[idxs] = _Anchored(idxs, [entries[i] for i in idxs])
             forms.append(form)
             self._infos.append(info)
+            self._keys.append(keys.get(form, ""))
+        self._forms = forms
         self._has_patterns = bool(forms)
         # the marks come first, as patterns of their own: a hit of one says the text needs its
         # letters composed and its stress marks dropped before the names in it can be found
@@ -244,7 +249,7 @@ class Rewriter:
 
     # --- finding -------------------------------------------------------------------------------
 
-    def _anchors(self, text: str, low: str) -> list[tuple[int, int, _Anchored]]:
+    def _anchors(self, text: str, low: str) -> list[tuple[int, int, _Anchored, int]]:
         """The anchor words of ``text``: hits at word boundaries (and in capitals, unless the
         rewriter takes lower case), the longest first where hits overlap."""
         hits = scan_hits(self._auto, low)
@@ -252,8 +257,9 @@ class Rewriter:
             return self._anchors_marked(text, low)
         return self._choose(text, low, hits)
 
-    def _choose(self, text: str, low: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, _Anchored]]:
-        """The hits of ``low`` (the folded ``text``) that are anchors, not overlapping."""
+    def _choose(self, text: str, low: str, hits: list[tuple[int, int, int]]) -> list[tuple[int, int, _Anchored, int]]:
+        """The hits of ``low`` (the folded ``text``) that are anchors, not overlapping: (start,
+        end, the entities, the pattern's number among the forms)."""
         if self.require_capital:  # the cheapest test first: most hits fail it
             hits = [h for h in hits if text[h[1]].isupper()]
         n = len(text)
@@ -271,22 +277,23 @@ class Rewriter:
             found.append((start, start - end, end, pattern))
         found.sort()  # by start, the longest first
         infos = self._infos
-        chosen: list[tuple[int, int, _Anchored]] = []
+        chosen: list[tuple[int, int, _Anchored, int]] = []
         last_end = -1
         for start, _, end, pattern in found:
             if start >= last_end:
-                chosen.append((start, end, infos[pattern - marks]))
+                chosen.append((start, end, infos[pattern - marks], pattern - marks))
                 last_end = end
         return chosen
 
-    def _anchors_marked(self, text: str, low: str) -> list[tuple[int, int, _Anchored]]:
+    def _anchors_marked(self, text: str, low: str) -> list[tuple[int, int, _Anchored, int]]:
         """:meth:`_anchors` for text with combining marks: scanned in a form with its letters
         composed (NFC) and its stress marks dropped, the anchors mapped back to the text."""
         form = scan_form(text, low)
         if form is None:
             return self._choose(text, low, scan_hits(self._auto, low))
         stext, slow, starts, ends = form
-        return [(starts[a], ends[b - 1], info) for a, b, info in self._choose(stext, slow, scan_hits(self._auto, slow))]
+        chosen = self._choose(stext, slow, scan_hits(self._auto, slow))
+        return [(starts[a], ends[b - 1], info, p) for a, b, info, p in chosen]
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initial) just before ``pos``, separated by blanks or an initial's dot.
@@ -371,7 +378,7 @@ class Rewriter:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, exact: bool) -> Match | None:
+    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool) -> Match | None:
         """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]``.
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
@@ -379,20 +386,26 @@ class Rewriter:
         resolves alike when the anchor is a plain word and no organisation or place was among the
         candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
         and Loukachenko after "Alexander " are resolved once. A match found this way carries the
-        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used."""
+        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used.
+
+        The anchor's key is the key of the pattern it was found by (the index keeps the key of
+        every pattern), so it is not made again: a word's key is the key of its lower case."""
         surface = text[s:e]
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
             self._cache.move_to_end(surface)
             return cached
-        sig = None if exact else self._signature(text, s, e, start, end)
+        anchor = text[start:end]
+        key = self._keys[pattern]
+        known = {anchor: key} if key and anchor.lower() == self._forms[pattern] else None
+        sig = None if exact else self._signature(text, s, e, start, end, key if known else "")
         if sig is not None:
             got = self._sigs.get(sig, _MISSING)
             if got is not _MISSING:
                 return got  # type: ignore[return-value]
         trace: list[bool] = []
         n = self.normalizer
-        m = n._resolve_traced(surface, self.threshold, self.policy, None, trace)
+        m = n._resolve_traced(surface, self.threshold, self.policy, None, trace, known)
         self._remember(surface, m)
         if sig is not None and not trace:
             self._sigs[sig] = m
@@ -400,10 +413,13 @@ class Rewriter:
                 self._sigs.clear()
         return m
 
-    def _signature(self, text: str, s: int, e: int, start: int, end: int) -> tuple[str, str, bool, str] | None:
+    def _signature(
+        self, text: str, s: int, e: int, start: int, end: int, key: str
+    ) -> tuple[str, str, bool, str] | None:
         """What a span's match depends on when its anchor is a plain word: the text before and
-        after the anchor, the anchor's key and whether it is in capitals; None when the anchor is
-        not a plain word (initials, apostrophes, mixed scripts, a title) or not cut off by blanks."""
+        after the anchor, the anchor's key (``key`` if known, else made here) and whether it is
+        in capitals; None when the anchor is not a plain word (initials, apostrophes, mixed
+        scripts, a title) or not cut off by blanks."""
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not unicodedata.is_normalized("NFC", anchor):
             return None
@@ -415,8 +431,7 @@ class Rewriter:
             return None
         if anchor.casefold() in self.normalizer.tables.titles:
             return None
-        key = self.normalizer.maker.key(anchor)
-        return (text[s:start], key, anchor.isupper(), text[end:e])
+        return (text[s:start], key or self.normalizer.maker.key(anchor), anchor.isupper(), text[end:e])
 
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
         """Every mention in ``text`` as (start, end, match), in order, not overlapping; each match
@@ -433,15 +448,15 @@ class Rewriter:
         out: list[tuple[int, int, Match]] = []
         floor = 0
         n = len(text)
-        for k, (start, end, info) in enumerate(anchors):
+        for k, (start, end, info, pattern) in enumerate(anchors):
             if start < floor:
                 continue
             ceil = anchors[k + 1][0] if k + 1 < len(anchors) else n  # never into the next mention
             s, e = self._widen(text, start, end, info, floor, ceil)
-            m = self._resolve_span(text, s, e, start, end, exact) if e - s <= MAX_MENTION_CHARS else None
+            m = self._resolve_span(text, s, e, start, end, pattern, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                m = self._resolve_span(text, s, e, start, end, exact)
+                m = self._resolve_span(text, s, e, start, end, pattern, exact)
             if m is None:
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():

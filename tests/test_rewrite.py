@@ -158,6 +158,18 @@ def test_spellings_of_one_signature_resolve_alike_and_report_their_own_surface()
     ]
 
 
+def test_the_index_keeps_the_key_of_every_spelling_it_scans_for() -> None:
+    # the rewrite pass takes a scanned word's key from here instead of making it again
+    n = normalize.Normalizer.default()
+    checked = 0
+    for e in n.index.entries:
+        for form, key in e.surfaces.items():
+            assert key == n.maker.key(form), (e.id, form)
+            assert key == n.maker.key(form.capitalize()) == n.maker.key(form.upper()), (e.id, form)
+            checked += 1
+    assert checked > 5000
+
+
 def test_text_built_in_python_with_a_lone_surrogate_is_rewritten() -> None:
     # decoded text never holds one, but a str made in Python may; the scan must not fail on it
     r = normalize.rewrite("\ud800 Lukashenko met Tsikhanouski \udfff")
