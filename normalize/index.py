@@ -56,8 +56,33 @@ def key_gender(key: str) -> str | None:
     return None
 
 
-def is_patronymic_key(key: str) -> bool:
-    return len(key) >= 6 and key.endswith(("VIC", "VNA", "ICNA"))
+# The keys of a patronymic's case forms end so, by the end of the nominative's key: -ич, -іч
+# (Григорьевича, Григорьевичем, Рыгоравічам → …ICA, …ICAM) and -на (Григорьевны, Рыгораўнай →
+# …NI, …NAI). The tests check them against the keys of the case forms the inflection table makes.
+PATRONYMIC_CASE_KEYS = {"IC": ("ICA", "ICU", "ICAM", "ICI"), "NA": ("NI", "NE", "NU", "NAI", "NAU")}
+_MALE_PATRONYMIC_ENDS = ("VIC", *("V" + e for e in PATRONYMIC_CASE_KEYS["IC"]))
+_FEMALE_PATRONYMIC_ENDS = tuple(stem + e for stem in ("V", "IC") for e in ("NA", *PATRONYMIC_CASE_KEYS["NA"]))
+
+
+def patronymic_gender(key: str) -> str | None:
+    """The gender of a patronymic's key (…VNA, …ICNA and their case forms → f; …VIC → m), None for
+    a key that is no patronymic's."""
+    if len(key) < 6:
+        return None
+    if key.endswith(_FEMALE_PATRONYMIC_ENDS):
+        return "f"
+    if key.endswith(_MALE_PATRONYMIC_ENDS):
+        return "m"
+    return None
+
+
+def patronymic_case_keys(key: str) -> list[str]:
+    """The keys of the case forms of a patronymic whose nominative has ``key``."""
+    for end, forms in PATRONYMIC_CASE_KEYS.items():
+        if key.endswith(end):
+            stem = key[: -len(end)]
+            return [stem + f for f in forms]
+    return []
 
 
 def deletions(key: str) -> set[str]:
@@ -74,8 +99,12 @@ class EntityEntry:
     surname_keys: frozenset[str] = frozenset()
     given_keys: frozenset[str] = frozenset()
     given_initials: frozenset[str] = frozenset()
+    # the case forms of the given names as written, lower case (Александром, Святланай)
+    given_case_forms: frozenset[str] = frozenset()
     patronymic_keys: frozenset[str] = frozenset()
     patronymic_initials: frozenset[str] = frozenset()
+    # the keys of the patronymics' case forms (Григорьевичем, Рыгораўнай)
+    patronymic_case_keys: frozenset[str] = frozenset()
     # organisations and places: each name as a tuple of the key sets of its significant words
     phrases: tuple[tuple[frozenset[str], ...], ...] = ()
     # the same, each word's tokens: vocabulary concepts, stems, compound parts, acronym marks
@@ -179,9 +208,12 @@ class VariantMaker:
         self.cognates: list[CognateSet] = tables.cognates
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
+        self._group_case_forms: list[frozenset[str]] = []
         # per-entity parts that depend on the given names or patronymics alone (build time only)
-        self._given_memo: dict[tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str]]] = {}
-        self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str]]] = {}
+        self._given_memo: dict[
+            tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
+        ] = {}
+        self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -193,6 +225,11 @@ class VariantMaker:
                         initials |= self.initials_of(v)
             for k in keys:
                 self._cognate_keys.setdefault(k, []).append(gi)
+            # the case forms, as written: running text declines given names (с Александром, пра
+            # Святлану), and their keys would meet other names (Юлиана, of Юлиан, keys as Ульяна)
+            self._group_case_forms.append(
+                frozenset(self.case_forms(c.ru, "ru", c.gender) | self.case_forms(c.be, "be", c.gender))
+            )
             for form in c.ru + c.be:
                 k = self.key(form)
                 stem = k[:-1] if k.endswith(("I", "E", "A")) and len(k) > 3 else k
@@ -275,6 +312,23 @@ class VariantMaker:
                     return hit
         return []
 
+    def case_forms(self, names: Iterable[str], language: str | None, gender: str | None) -> set[str]:
+        """The case forms of Cyrillic given names, lower case (with ё also as е), by the ``given``
+        rows of the inflection table: in ``language`` or, when None, in the language each name's
+        letters tell (both when they do not)."""
+        rows = self.tables.given_inflection
+        out: set[str] = set()
+        for name in names:
+            if script_of(name) != "Cyrl":
+                continue
+            lang = language or detect_language(name)
+            for la in [lang] if lang else ["ru", "be"]:
+                for form in inflect(name, rows.get(la, []), gender):
+                    low = form.lower()
+                    out.add(low)
+                    out.add(low.replace("ё", "е"))
+        return out
+
     def patronymic_keys(self, groups: Iterable[int]) -> set[str]:
         out: set[str] = set()
         for gi in groups:
@@ -344,42 +398,49 @@ class VariantMaker:
                             surfaces[infl] = k
         if self.key.surname_variants:
             sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
-        g_keys, g_init = self._given_parts(tuple(givens), gender)
-        p_keys, p_init = self._patronymic_parts(tuple(patrs))
+        g_keys, g_init, g_cases = self._given_parts(tuple(givens), gender)
+        p_keys, p_init, p_cases = self._patronymic_parts(tuple(patrs))
         return EntityEntry(
             record=rec,
             gender=gender,
             surname_keys=frozenset(sur_keys),
             given_keys=g_keys,
             given_initials=g_init,
+            given_case_forms=g_cases,
             patronymic_keys=p_keys,
             patronymic_initials=p_init,
+            patronymic_case_keys=p_cases,
             surfaces=self._surface_keys(surfaces),
         )
 
-    def _given_parts(self, givens: tuple[str, ...], gender: str | None) -> tuple[frozenset[str], frozenset[str]]:
-        """Keys and initials of given names (with their cognates); entities with the same given
-        names and gender share the result."""
+    def _given_parts(
+        self, givens: tuple[str, ...], gender: str | None
+    ) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Keys, initials and case forms of given names (with their cognates); entities with the
+        same given names and gender share the result."""
         got = self._given_memo.get((givens, gender))
         if got is not None:
             return got
         g_keys: set[str] = set()
         g_init: set[str] = set()
+        g_cases: set[str] = set()
         groups: list[int] = []
         for g in givens:
             g_keys |= self.keys_of([g])
+            g_cases |= self.case_forms([g], None, gender)
             for v in self.spellings(g):
                 g_init |= self.initials_of(v)
             groups += self.given_groups(g, gender)
         for gi in groups:
             g_keys |= self._group_keys[gi]
             g_init |= self._group_initials[gi]
-        got = self._given_memo[(givens, gender)] = (frozenset(g_keys), frozenset(g_init))
+            g_cases |= self._group_case_forms[gi]
+        got = self._given_memo[(givens, gender)] = (frozenset(g_keys), frozenset(g_init), frozenset(g_cases))
         return got
 
-    def _patronymic_parts(self, patrs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str]]:
-        """Keys and initials of patronymics (with the other forms of the father's name); shared
-        like :meth:`_given_parts`."""
+    def _patronymic_parts(self, patrs: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """Keys and initials of patronymics (with the other forms of the father's name), and the
+        keys of their case forms; shared like :meth:`_given_parts`."""
         got = self._patronymic_memo.get(patrs)
         if got is not None:
             return got
@@ -395,7 +456,10 @@ class VariantMaker:
             p_keys |= self.patronymic_keys(p_groups)
             for gi in p_groups:
                 p_init |= self._group_initials[gi]
-        got = self._patronymic_memo[patrs] = (frozenset(p_keys), frozenset(p_init))
+        # kept apart: only the exact key of a case form counts, and near spellings are scored
+        # against the nominatives alone
+        p_cases = {c for k in p_keys for c in patronymic_case_keys(k)} - p_keys
+        got = self._patronymic_memo[patrs] = (frozenset(p_keys), frozenset(p_init), frozenset(p_cases))
         return got
 
     def __getstate__(self) -> dict[str, object]:

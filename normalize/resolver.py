@@ -19,7 +19,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler
 
 from .errors import InputError
-from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, is_patronymic_key, key_gender
+from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
@@ -117,7 +117,7 @@ def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
     first = parsed.surname_first
     return _PersonQuery(
         [w.caps or (first and i == 0) for i, w in enumerate(words)],
-        [("f" if k.endswith(("VNA", "ICNA")) else "m") if is_patronymic_key(k) else None for k in keys],
+        [patronymic_gender(k) for k in keys],
     )
 
 
@@ -135,7 +135,8 @@ def similarity(a: str, b: str) -> float:
 
 def _best_sim(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[float, str]:
     """The most similar of ``keys`` to ``key`` and its similarity. For larger sets rapidfuzz (C)
-    picks the few nearest by Jaro-Winkler first, and only those are scored in full.
+    picks the few nearest by Jaro-Winkler first (with every key tied with the last of them, so
+    that the choice never depends on the order of the set), and only those are scored in full.
 
     A key whose length alone keeps it below ``floor`` is not scored (the caller takes nothing
     below its floor); when no key reaches it the result may be (0.0, "")."""
@@ -143,7 +144,9 @@ def _best_sim(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[floa
         return 1.0, key
     pool: Iterable[str] = keys
     if len(keys) > PRESELECT_OVER:
-        pool = [c[0] for c in rf_process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, limit=PRESELECT)]
+        near = rf_process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, limit=None)
+        cut = near[PRESELECT - 1][1]
+        pool = [c[0] for c in near if c[1] >= cut]
     best, best_k = 0.0, ""
     la = len(key)
     for k in pool:
@@ -265,7 +268,8 @@ class Normalizer:
     ) -> Match | None:
         """:meth:`resolve`; ``trace`` (if given) gets an item when the words themselves were read
         beyond their keys (an organisation or place was among the candidates), so a result without
-        one holds for every mention of the same keys, initials, case and punctuation. ``known``
+        one holds for every mention of the same surname keys, other words as written (a given
+        name's case form is read as written), initials, case and punctuation. ``known``
         holds the keys of some words, already made by this normalizer's key."""
         if len(mention) > MAX_MENTION_CHARS:
             return None
@@ -488,14 +492,19 @@ class Normalizer:
                 if not e.patronymic_keys:
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
                     continue
-                sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
                 role, need = "patronymic", PATRONYMIC_MIN
+                if k in e.patronymic_case_keys:
+                    sim, mk, role = 1.0, k, "patronymic (case form)"
+                else:
+                    sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
             else:
                 if not e.given_keys:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
                     continue
                 sim, mk = _best_sim(k, e.given_keys, GIVEN_MIN)
                 role, need = "given name", GIVEN_MIN
+                if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
+                    sim, mk, role = 1.0, k, "given name (case form)"
             if sim < need:
                 return None
             details.append((words[i].text, role, mk, sim))

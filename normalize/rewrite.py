@@ -54,21 +54,37 @@ DFA_MAX_PATTERNS = 50_000
 class _Anchored:
     """The entities an anchor form names, with what widening a span around it looks at: the key
     sets a capitalised word beside it may fit (given names, patronymics, name words), the letters
-    of the initials, and for organisations the keys of their name words (for the lower-case,
-    inflected words of a name in running text)."""
+    of the initials, the case forms of the given names as written (Александром), and for
+    organisations the keys of their name words (for the lower-case, inflected words of a name in
+    running text)."""
 
-    __slots__ = ("fit_sets", "idxs", "initials", "org", "org_words")
+    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words")
+    idxs: tuple[int, ...]
+    org: bool
+    fit_sets: tuple[frozenset[str], ...]
+    initials: frozenset[str]
+    case_forms: frozenset[str]
+    org_words: frozenset[str]
 
     def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
         self.idxs = idxs
+        if len(entries) == 1:  # the common case, made in a few steps (one for each entity)
+            e = entries[0]
+            self.org = e.record.type == "organization"
+            self.fit_sets = tuple(
+                ks for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
+            )
+            self.initials = e.given_initials | e.patronymic_initials
+            self.case_forms = e.given_case_forms
+            self.org_words = e.word_keys if self.org else frozenset()
+            return
         self.org = any(e.record.type == "organization" for e in entries)
-        self.fit_sets: tuple[frozenset[str], ...] = tuple(
-            ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.word_keys) if ks
+        self.fit_sets = tuple(
+            ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
         )
-        self.initials: frozenset[str] = frozenset().union(*(e.given_initials | e.patronymic_initials for e in entries))
-        self.org_words: frozenset[str] = frozenset().union(
-            *(e.word_keys for e in entries if e.record.type == "organization")
-        )
+        self.initials = frozenset().union(*(e.given_initials | e.patronymic_initials for e in entries))
+        self.case_forms = frozenset().union(*(e.given_case_forms for e in entries))
+        self.org_words = frozenset().union(*(e.word_keys for e in entries if e.record.type == "organization"))
 
 
 @dataclass(frozen=True)
@@ -198,54 +214,45 @@ class Rewriter:
 
     def _build(self) -> None:
         """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
-        normalizer = self.normalizer
-        # form -> the entity it anchors, or the set of them when it anchors several (few do)
-        anchors: dict[str, int | set[int]] = {}
-        get = anchors.get
-
-        def add(form: str, idx: int) -> None:
-            prev = get(form)
-            if prev is None:
-                anchors[form] = idx
-            elif isinstance(prev, int):
-                if prev != idx:
-                    anchors[form] = {prev, idx}
-            else:
-                prev.add(idx)
-
-        keys: dict[str, str] = {}  # form -> its key (the same whichever entity it anchors)
-        for idx, entry in enumerate(normalizer.index.entries):
-            keys.update(entry.surfaces)
-            for form in entry.surfaces:
-                prev = get(form)
-                if prev is None:
-                    anchors[form] = idx
-                else:
-                    add(form, idx)
-            # the canonical form itself, whole: what a rewrite writes is found again as one mention
+        entries = self.normalizer.index.entries
+        # form -> the entity it anchors, one dictionary update for each entity (in C); a form that
+        # several entities share anchors all of them
+        owner: dict[str, int] = {}
+        shared: dict[str, set[int]] = {}
+        for idx, entry in enumerate(entries):
+            surfaces = entry.surfaces
+            for form in surfaces.keys() & owner.keys():
+                shared.setdefault(form, {owner[form]}).add(idx)
+            owner.update(dict.fromkeys(surfaces, idx))
+        # the canonical form itself, whole: what a rewrite writes is found again as one mention
+        for idx, entry in enumerate(entries):
             canon = entry.record.canonical.lower()
-            if _two_alnum(canon):
-                add(canon, idx)
-        infos: dict[tuple[int, ...], _Anchored] = {}
-        entries = normalizer.index.entries
-        forms: list[str] = []
-        self._infos: list[_Anchored] = []  # the entities of each pattern, by its number
-        self._keys: list[str] = []  # the key of each pattern ("" for a canonical form of words)
-        for form, got in anchors.items():
-            if not form:
+            if not _two_alnum(canon):
                 continue
-            idxs = (got,) if isinstance(got, int) else tuple(sorted(got))
-            info = infos.get(idxs)
-            if info is None:
-                info = infos[idxs] = _Anchored(idxs, [entries[i] for i in idxs])
-            forms.append(form)
-            self._infos.append(info)
-            self._keys.append(keys.get(form, ""))
-        self._forms = forms
-        self._has_patterns = bool(forms)
+            prev = owner.get(canon)
+            if prev is None:
+                owner[canon] = idx
+            elif canon in shared:
+                shared[canon].add(idx)
+            elif prev != idx:
+                shared[canon] = {prev, idx}
+        owner.pop("", None)
+        # what each form anchors: one entity (its number in the index) or, past them, a group
+        infos = [_Anchored((i,), [e]) for i, e in enumerate(entries)]
+        groups: dict[tuple[int, ...], int] = {}
+        for form, idxs in shared.items():
+            t = tuple(sorted(idxs))
+            slot = groups.get(t)
+            if slot is None:
+                slot = groups[t] = len(infos)
+                infos.append(_Anchored(t, [entries[i] for i in t]))
+            owner[form] = slot
+        self._forms = list(owner)
+        self._infos: list[_Anchored] = list(map(infos.__getitem__, owner.values()))  # by pattern number
+        self._has_patterns = bool(self._forms)
         # the marks come first, as patterns of their own: a hit of one says the text needs its
         # letters composed and its stress marks dropped before the names in it can be found
-        self._auto = scan_automaton([*_MARKS, *forms])
+        self._auto = scan_automaton([*_MARKS, *self._forms])
 
     # --- finding -------------------------------------------------------------------------------
 
@@ -353,7 +360,7 @@ class Rewriter:
         k = maker.key(w)
         if not k:
             return False
-        return any(k in keys for keys in info.fit_sets)
+        return any(k in keys for keys in info.fit_sets) or w.lower() in info.case_forms
 
     def _widen(self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int) -> tuple[int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
@@ -396,8 +403,9 @@ class Rewriter:
             self._cache.move_to_end(surface)
             return cached
         anchor = text[start:end]
-        key = self._keys[pattern]
-        known = {anchor: key} if key and anchor.lower() == self._forms[pattern] else None
+        form = self._forms[pattern]
+        key = self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
+        known = {anchor: key} if key and anchor.lower() == form else None
         sig = None if exact else self._signature(text, s, e, start, end, key if known else "")
         if sig is not None:
             got = self._sigs.get(sig, _MISSING)

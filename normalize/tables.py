@@ -45,6 +45,10 @@ def default_tables_dir() -> Path:
     raise TableError([TableProblem(str(here / "tables"), 1, "the bundled tables are missing from this installation")])
 
 
+InflectionRows = dict[str, list[tuple[str, str, tuple[str, ...]]]]
+"""Rows of ``inflection.yaml`` by language: (nominative ending, gender m/f/any, case endings)."""
+
+
 @dataclass(frozen=True)
 class CognateSet:
     """One given name in all its Russian, Belarusian and Latin forms."""
@@ -89,7 +93,8 @@ class Tables:
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
-    inflection: dict[str, list[tuple[str, str, tuple[str, ...]]]] = field(default_factory=dict)
+    inflection: InflectionRows = field(default_factory=dict)  # surnames (and patronymics), by language
+    given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -290,12 +295,23 @@ def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     ]
 
 
-def _read_inflection(reader: TableReader, doc: Any) -> dict[str, list[tuple[str, str, tuple[str, ...]]]]:
+def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, InflectionRows]:
+    """The surname rows by language (``ru``, ``be``) and the given-name rows (``given``: ``ru``, ``be``)."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
-    out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
     if top is None:
-        return out
-    reader.keys(top, {"ru", "be"}, set(), "the inflection file")
+        return {}, {}
+    reader.keys(top, {"ru", "be", "given"}, set(), "the inflection file")
+    given: InflectionRows = {}
+    if "given" in top:
+        section = reader.mapping(top["given"], top.lines["given"], "`given`")
+        if section is not None:
+            reader.keys(section, {"ru", "be"}, set(), "`given`")
+            given = _inflection_rows(reader, section)
+    return _inflection_rows(reader, top), given
+
+
+def _inflection_rows(reader: TableReader, top: Any) -> InflectionRows:
+    out: InflectionRows = {}
     for lang in ("ru", "be"):
         if lang not in top:
             continue
@@ -323,7 +339,7 @@ def _read_inflection(reader: TableReader, doc: Any) -> dict[str, list[tuple[str,
 
 
 def inflect(word: str, rows: list[tuple[str, str, tuple[str, ...]]], gender: str | None) -> list[str]:
-    """The case forms of a surname (nominative given), for its gender; [] when no row fits.
+    """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits.
 
     The longest ending that fits the gender wins (``gender`` None accepts every row).
     """
@@ -441,7 +457,7 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
     if got:
         reader, doc = got
         if doc is not None:
-            tables.inflection = _read_inflection(reader, doc)
+            tables.inflection, tables.given_inflection = _read_inflection(reader, doc)
         problems.extend(reader.problems)
     if entities:
         if (root / "entities").is_dir():

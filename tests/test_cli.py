@@ -77,6 +77,20 @@ def test_tables_check_reports_file_and_line(tmp_path: Path, capsys: pytest.Captu
     assert "entities/bad.yaml:7: `type` must be one of" in err
 
 
+def test_a_bad_given_name_row_is_reported_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "inflection.yaml").write_text(
+        "ru:\n  - {ending: ов, gender: m, forms: [ова]}\n"
+        "given:\n  ru:\n    - {ending: а, gender: x, forms: [ы]}\n    - {ending: a, gender: f, forms: [y]}\n"
+        "  uk: []\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(["tables", "check", str(tmp_path)], capsys)
+    assert code == 2
+    assert "inflection.yaml:5: an inflection row needs `ending` text and `gender` m, f or any" in err
+    assert "inflection.yaml:6: endings and forms must be Cyrillic letters" in err
+    assert "inflection.yaml:7: unknown key 'uk'" in err
+
+
 def test_tables_stats(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(["tables", "stats", "--json"], capsys)
     stats = json.loads(out)

@@ -158,6 +158,17 @@ def test_spellings_of_one_signature_resolve_alike_and_report_their_own_surface()
     ]
 
 
+def test_given_names_and_patronymics_in_case_forms_are_part_of_the_mention() -> None:
+    r = normalize.rewrite("Встреча с Александром Григорьевичем Лукашенко. Он говорил с Виктором Лукашенко.")
+    assert [(m.surface, m.canonical) for m in r.mentions] == [
+        ("Александром Григорьевичем Лукашенко", "Alexander Lukashenko"),
+        ("Виктором Лукашенко", "Viktor Lukashenko"),  # his son: the given name tells them apart
+    ]
+    assert r.text == "Встреча с Alexander Lukashenko. Он говорил с Viktor Lukashenko."
+    r = normalize.rewrite("Пра Святлану Ціханоўскую і Паўла Латушку пісалі.", mode="canonical-script")
+    assert [m.surface for m in r.mentions] == ["Святлану Ціханоўскую", "Паўла Латушку"]
+
+
 def test_the_index_keeps_the_key_of_every_spelling_it_scans_for() -> None:
     # the rewrite pass takes a scanned word's key from here instead of making it again
     n = normalize.Normalizer.default()
