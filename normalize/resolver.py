@@ -121,6 +121,15 @@ def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
     )
 
 
+_QUOTE_CHARS = str.maketrans(dict.fromkeys("«»„“”‘’\"'", '"'))
+
+
+def _written_form(name: str) -> str:
+    """A name folded for comparing it as written: normalized, one kind of quote, one space, no
+    case."""
+    return " ".join(normalize_text(name).translate(_QUOTE_CHARS).casefold().split())
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity of two keys: the mean of Jaro-Winkler and the Levenshtein ratio.
 
@@ -267,7 +276,8 @@ class Normalizer:
         known: Mapping[str, str] | None = None,
     ) -> Match | None:
         """:meth:`resolve`; ``trace`` (if given) gets an item when the words themselves were read
-        beyond their keys (an organisation or place was among the candidates), so a result without
+        beyond their keys (an organisation or place was among the candidates, or entities tied and
+        the mention was looked up among the names as written), so a result without
         one holds for every mention of the same surname keys, other words as written (a given
         name's case form is read as written), initials, case and punctuation. ``known``
         holds the keys of some words, already made by this normalizer's key."""
@@ -276,7 +286,7 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text:
             return None
-        return self._decide(mention, self._rank_all(text, types, trace, known), threshold, policy)
+        return self._decide(mention, self._rank_all(text, types, trace, known), threshold, policy, trace)
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -299,7 +309,9 @@ class Normalizer:
         r = self.index.entries[s.idx].record
         return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
 
-    def _decide(self, mention: str, ranked: list[_Scored], threshold: float, policy: Policy) -> Match | None:
+    def _decide(
+        self, mention: str, ranked: list[_Scored], threshold: float, policy: Policy, trace: list[bool] | None = None
+    ) -> Match | None:
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
             if top.score < threshold:
@@ -313,6 +325,16 @@ class Normalizer:
             return None
         top = ranked[0]
         ties = [s for s in ranked[1:] if top.score - s.score < AMBIGUITY_MARGIN]
+        if ties:
+            # a mention that is one of the tied entities' names as the table writes it names that
+            # one (ЧВК «Вагнер», whose ЧВК keys as the ЦВК of another entity); the mention is
+            # read as written, so the result holds for this spelling only
+            if trace is not None:
+                trace.append(True)
+            named = self._written_names().get(_written_form(mention), ())
+            own = [s for s in (top, *ties) if s.idx in named]
+            if len(own) == 1:
+                top, ties = own[0], []
         ambiguous = bool(ties)
         chosen = top
         if ambiguous:
@@ -439,7 +461,21 @@ class Normalizer:
         state = dict(self.__dict__)
         state.pop("_sim_memo", None)
         state.pop("_non_person_idxs", None)
+        state.pop("_written_name_idxs", None)
         return state
+
+    def _written_names(self) -> dict[str, frozenset[int]]:
+        """Every name, alias and canonical form of the table, as :func:`_written_form` folds it,
+        with the entities that have it (made on first use)."""
+        got: dict[str, frozenset[int]] | None = self.__dict__.get("_written_name_idxs")
+        if got is None:
+            by: dict[str, set[int]] = {}
+            for i, e in enumerate(self.index.entries):
+                r = e.record
+                for name in (*r.names, *r.aliases, r.canonical):
+                    by.setdefault(_written_form(name), set()).add(i)
+            got = self.__dict__["_written_name_idxs"] = {k: frozenset(v) for k, v in by.items()}
+        return got
 
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""

@@ -42,7 +42,11 @@ _WORD = (
 )
 _WORD_FULL = re.compile(_WORD)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
-_RIGHT_RE = re.compile(r",?[ \t\u00a0]+(" + _WORD + r")(?=[\s,;:)!?]|\.(?:\s|$)|$)")
+# the word after a mention: after blanks or a comma and blanks; a word in quotes of its own is
+# taken with them (Правозащитный центр «Вясна»)
+_RIGHT_RE = re.compile(
+    r",?[ \t\u00a0]+(?:[«„“\"](" + _WORD + r")[»“”\"]|(" + _WORD + r"))(?=[\s,;:)!?»“”\"’]|\.(?:\s|$)|$)"
+)
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
 _WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
@@ -330,7 +334,15 @@ class Rewriter:
         m = _RIGHT_RE.match(text, pos, min(ceil, pos + WINDOW))
         if m is None:
             return None
-        return m.end(1), m.group(1)
+        if m.group(1) is not None:  # quoted: the span takes the closing quote too
+            return m.end(), m.group(1)
+        word, end = m.group(2), m.end(2)
+        if "'" in word:  # a possessive stays in the text, after the mention (LUKASHENKO, Alexander's)
+            low = word.lower()
+            for suffix in self.normalizer.tables.possessive_suffixes:
+                if len(word) > len(suffix) + 1 and low.endswith(suffix):
+                    return end - len(suffix), word[: -len(suffix)]
+        return end, word
 
     def _fits(self, word: str, info: _Anchored, org: bool = False) -> bool:
         """Whether ``word`` beside an anchor belongs to the name: a given name, patronymic or
@@ -344,23 +356,26 @@ class Rewriter:
         if not w or w.casefold() in self.normalizer.tables.titles:
             return False
         maker = self.normalizer.maker
-        if not upper:
-            # organisation names hold words in lower case, inflected in running text
-            # (рабочие Минского завода колёсных тягачей)
-            stems = self._stems.get(w)
-            if stems is None:
-                k = maker.key(w)
-                stems = tuple(self.normalizer.tables.vocabulary.stems(k)) if k else ()
-                if len(self._stems) < CACHE_SIZE:
-                    self._stems[w] = stems
-            org_words = info.org_words
-            return any(st in org_words for st in stems)
-        if _INITIALS_RE.match(word):
-            return maker.initial_matches(w[0], info.initials)
-        k = maker.key(w)
-        if not k:
-            return False
-        return any(k in keys for keys in info.fit_sets) or w.lower() in info.case_forms
+        if upper:
+            if _INITIALS_RE.match(word):
+                return maker.initial_matches(w[0], info.initials)
+            k = maker.key(w)
+            if not k:
+                return False
+            if any(k in keys for keys in info.fit_sets) or w.lower() in info.case_forms:
+                return True
+            if not info.org:
+                return False
+        # organisation names hold words inflected in running text, in lower case or capitalised
+        # (рабочие Минского завода колёсных тягачей, интервью «Нашей Ниве»)
+        stems = self._stems.get(w)
+        if stems is None:
+            k = maker.key(w)
+            stems = tuple(self.normalizer.tables.vocabulary.stems(k)) if k else ()
+            if len(self._stems) < CACHE_SIZE:
+                self._stems[w] = stems
+        org_words = info.org_words
+        return any(st in org_words for st in stems)
 
     def _widen(self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int) -> tuple[int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
@@ -459,7 +474,12 @@ class Rewriter:
         for k, (start, end, info, pattern) in enumerate(anchors):
             if start < floor:
                 continue
-            ceil = anchors[k + 1][0] if k + 1 < len(anchors) else n  # never into the next mention
+            # never into the next mention, but over the next anchors of the same entities: the
+            # words of one name (Правозащитный центр «Вясна»)
+            j = k + 1
+            while j < len(anchors) and anchors[j][2] is info:
+                j += 1
+            ceil = anchors[j][0] if j < len(anchors) else n
             s, e = self._widen(text, start, end, info, floor, ceil)
             m = self._resolve_span(text, s, e, start, end, pattern, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):

@@ -169,6 +169,35 @@ def test_given_names_and_patronymics_in_case_forms_are_part_of_the_mention() -> 
     assert [m.surface for m in r.mentions] == ["Святлану Ціханоўскую", "Паўла Латушку"]
 
 
+def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> None:
+    text = "Сотрудники Правозащитного центра «Весна» дали интервью «Нашей Ниве»."
+    r = normalize.rewrite(text)
+    assert [(m.surface, m.canonical) for m in r.mentions] == [
+        ("Правозащитного центра «Весна»", "Viasna Human Rights Centre"),
+        ("Нашей Ниве", "Nasha Niva"),
+    ]
+    assert r.text == "Сотрудники Viasna Human Rights Centre дали интервью «Nasha Niva»."
+
+
+def test_a_possessive_after_the_given_name_stays_a_possessive() -> None:
+    r = normalize.rewrite("LUKASHENKO, Alexander's plan and Рэспубліка Беларусь's debt")
+    assert [m.surface for m in r.mentions] == ["LUKASHENKO, Alexander", "Рэспубліка Беларусь"]
+    assert r.text == "Alexander Lukashenko's plan and Belarus's debt"
+
+
+def test_a_mention_that_is_an_entity_name_as_written_breaks_a_tie() -> None:
+    # ЧВК keys as ЦВК (the Belarusian acronym of the election commission) in a GOST spelling
+    m = normalize.resolve("ЧВК «Вагнер»")
+    assert m is not None and m.canonical == "Wagner Group" and not m.ambiguous
+    assert normalize.rewrite("Бойцы ЧВК «Вагнер» ушли.").text == "Бойцы Wagner Group ушли."
+
+
+def test_a_quote_after_a_name_stays_in_the_text() -> None:
+    r = normalize.rewrite("«Встреча с Лукашенко Александром» и (Tsikhanouskaya, Sviatlana).")
+    assert [m.surface for m in r.mentions] == ["Лукашенко Александром", "Tsikhanouskaya, Sviatlana"]
+    assert r.text == "«Встреча с Alexander Lukashenko» и (Sviatlana Tsikhanouskaya)."
+
+
 def test_the_index_keeps_the_key_of_every_spelling_it_scans_for() -> None:
     # the rewrite pass takes a scanned word's key from here instead of making it again
     n = normalize.Normalizer.default()
