@@ -465,14 +465,15 @@ class Normalizer:
         return state
 
     def _written_names(self) -> dict[str, frozenset[int]]:
-        """Every name, alias and canonical form of the table, as :func:`_written_form` folds it,
-        with the entities that have it (made on first use)."""
+        """Every name and alias of the table (and canonical form, when it is indexed), as
+        :func:`_written_form` folds it, with the entities that have it (made on first use)."""
         got: dict[str, frozenset[int]] | None = self.__dict__.get("_written_name_idxs")
         if got is None:
             by: dict[str, set[int]] = {}
+            canonical = self.maker.index_canonical
             for i, e in enumerate(self.index.entries):
                 r = e.record
-                for name in (*r.names, *r.aliases, r.canonical):
+                for name in (*r.names, *r.aliases, *([r.canonical] if canonical else [])):
                     by.setdefault(_written_form(name), set()).add(i)
             got = self.__dict__["_written_name_idxs"] = {k: frozenset(v) for k, v in by.items()}
         return got
