@@ -47,6 +47,7 @@ _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
 _RIGHT_RE = re.compile(
     r",?[ \t\u00a0]+(?:[«„“\"](" + _WORD + r")[»“”\"]|(" + _WORD + r"))(?=[\s,;:)!?»“”\"’]|\.(?:\s|$)|$)"
 )
+_CLOSING_QUOTES = frozenset('»“”"')
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
 _WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
@@ -393,6 +394,8 @@ class Rewriter:
             if got is None or not self._fits(got[1], info, org):
                 break
             end = got[0]
+            if text[end - 1] in _CLOSING_QUOTES:
+                break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
         return start, end
 
     def _remember(self, surface: str, m: Match | None) -> None:
@@ -475,9 +478,9 @@ class Rewriter:
             if start < floor:
                 continue
             # never into the next mention, but over the next anchors of the same entities: the
-            # words of one name (Правозащитный центр «Вясна»)
+            # words of one name (Правозащитный центр «Вясна»), as many as widening may take
             j = k + 1
-            while j < len(anchors) and anchors[j][2] is info:
+            while j < len(anchors) and j - k <= MAX_EXTEND_ORG and anchors[j][2] is info:
                 j += 1
             ceil = anchors[j][0] if j < len(anchors) else n
             s, e = self._widen(text, start, end, info, floor, ceil)

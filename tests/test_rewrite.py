@@ -177,6 +177,9 @@ def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> N
         ("Нашей Ниве", "Nasha Niva"),
     ]
     assert r.text == "Сотрудники Viasna Human Rights Centre дали интервью «Nasha Niva»."
+    # a name in quotes ends the name: the next one is a mention of its own
+    r = normalize.rewrite("Правозащитный центр «Вясна» Правозащитный центр «Вясна»")
+    assert [m.surface for m in r.mentions] == ["Правозащитный центр «Вясна»"] * 2
 
 
 def test_a_possessive_after_the_given_name_stays_a_possessive() -> None:
