@@ -63,9 +63,10 @@ class _Anchored:
     organisations the keys of their name words (for the lower-case, inflected words of a name in
     running text)."""
 
-    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words")
+    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words", "phrase")
     idxs: tuple[int, ...]
     org: bool
+    phrase: bool  # an organisation or a place among them: a name of several words
     fit_sets: tuple[frozenset[str], ...]
     initials: frozenset[str]
     case_forms: frozenset[str]
@@ -76,6 +77,7 @@ class _Anchored:
         if len(entries) == 1:  # the common case, made in a few steps (one for each entity)
             e = entries[0]
             self.org = e.record.type == "organization"
+            self.phrase = e.record.type != "person"
             self.fit_sets = tuple(
                 ks for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
             )
@@ -84,6 +86,7 @@ class _Anchored:
             self.org_words = e.word_keys if self.org else frozenset()
             return
         self.org = any(e.record.type == "organization" for e in entries)
+        self.phrase = any(e.record.type != "person" for e in entries)
         self.fit_sets = tuple(
             ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
         )
@@ -381,22 +384,49 @@ class Rewriter:
     def _widen(self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int) -> tuple[int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
         it that fit, never below ``floor`` or past ``ceil``."""
+        seen: set[str] | None = None  # the words of the span, by key
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
                 break
+            if self._again(got[1], seen := seen or self._keys_of(text, start, end)):
+                break
             start = got[0]
         org = info.org
+        comma = False
         for _ in range(MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS):
             if end >= ceil or (not org and text[end] == " " and text[end + 1 : end + 2].islower()):
                 break  # the common case: a lower-case word after a person's name
             got = self._word_after(text, end, ceil)
             if got is None or not self._fits(got[1], info, org):
                 break
+            if text[end] == ",":  # one comma, as in SURNAME, Given; more make a list
+                if comma:
+                    break
+                comma = True
+            if self._again(got[1], seen := seen or self._keys_of(text, start, end)):
+                break
             end = got[0]
             if text[end - 1] in _CLOSING_QUOTES:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
         return start, end
+
+    def _keys_of(self, text: str, start: int, end: int) -> set[str]:
+        """The keys of the words of ``text[start:end]``."""
+        key = self.normalizer.maker.key
+        return {key(w) for w in text[start:end].split()}
+
+    def _again(self, word: str, seen: set[str]) -> bool:
+        """Whether ``word`` (not an initial) is a word of the span already, by key: a word said
+        again starts a name again (Viasna Viasna, Sviatlana, Sviatlana, Alexander Alexander); it
+        is added to ``seen`` otherwise."""
+        if _INITIALS_RE.match(word) or len(word.rstrip(".")) < 2:
+            return False  # initials repeat (А. А. Лукашенко)
+        k = self.normalizer.maker.key(word)
+        if k in seen:
+            return True
+        seen.add(k)
+        return False
 
     def _remember(self, surface: str, m: Match | None) -> None:
         self._cache[surface] = m
@@ -477,13 +507,26 @@ class Rewriter:
         for k, (start, end, info, pattern) in enumerate(anchors):
             if start < floor:
                 continue
-            # never into the next mention, but over the next anchors of the same entities: the
-            # words of one name (Правозащитный центр «Вясна»), as many as widening may take
+            # never into the next mention, but for an organisation or place over the next anchor
+            # words of the same entities: the words of one name (Правозащитный центр «Вясна»,
+            # Мозырский НПЗ, Республика Беларусь), as many as widening may take. A canonical form
+            # of several words is a whole mention, and stays one (what a rewrite wrote is found
+            # again as it was written).
             j = k + 1
-            while j < len(anchors) and j - k <= MAX_EXTEND_ORG and anchors[j][2] is info:
-                j += 1
+            if info.phrase:
+                forms = self._forms
+                while (
+                    j < len(anchors)
+                    and j - k <= MAX_EXTEND_ORG
+                    and anchors[j][2] is info
+                    and " " not in forms[anchors[j][3]]
+                ):
+                    j += 1
             ceil = anchors[j][0] if j < len(anchors) else n
-            s, e = self._widen(text, start, end, info, floor, ceil)
+            if " " in self._forms[pattern]:
+                s, e = start, end  # a canonical form of several words is a whole name already
+            else:
+                s, e = self._widen(text, start, end, info, floor, ceil)
             m = self._resolve_span(text, s, e, start, end, pattern, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end

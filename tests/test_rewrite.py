@@ -177,9 +177,16 @@ def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> N
         ("Нашей Ниве", "Nasha Niva"),
     ]
     assert r.text == "Сотрудники Viasna Human Rights Centre дали интервью «Nasha Niva»."
-    # a name in quotes ends the name: the next one is a mention of its own
-    r = normalize.rewrite("Правозащитный центр «Вясна» Правозащитный центр «Вясна»")
-    assert [m.surface for m in r.mentions] == ["Правозащитный центр «Вясна»"] * 2
+    # a name in quotes ends the name, and a name said again is a mention of its own
+    for text, surfaces in [
+        ("Правозащитный центр «Вясна» Правозащитный центр «Вясна»", ["Правозащитный центр «Вясна»"] * 2),
+        ("Мозырский НПЗ Мозырский НПЗ", ["Мозырский НПЗ"] * 2),
+        ("Viasna Viasna", ["Viasna"] * 2),
+        ("Lukashenko Lukashenko", ["Lukashenko"] * 2),
+    ]:
+        r = normalize.rewrite(text)
+        assert [m.surface for m in r.mentions] == surfaces, text
+        assert normalize.rewrite(r.text).text == r.text, text
 
 
 def test_a_possessive_after_the_given_name_stays_a_possessive() -> None:
