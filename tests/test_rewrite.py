@@ -183,6 +183,9 @@ def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> N
         ("Мозырский НПЗ Мозырский НПЗ", ["Мозырский НПЗ"] * 2),
         ("Viasna Viasna", ["Viasna"] * 2),
         ("Lukashenko Lukashenko", ["Lukashenko"] * 2),
+        ("Tsikhanouskaya, Sviatlana, Sviatlana", ["Tsikhanouskaya, Sviatlana"]),
+        ("Aliaksandr Aliaksandr Lukashenko", ["Aliaksandr Lukashenko"]),
+        ("Республика Беларусь", ["Республика Беларусь"]),
     ]:
         r = normalize.rewrite(text)
         assert [m.surface for m in r.mentions] == surfaces, text
