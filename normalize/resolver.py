@@ -8,6 +8,7 @@ ambiguity policy → :class:`Match`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from itertools import islice
@@ -331,7 +332,7 @@ class Normalizer:
             # read as written, so the result holds for this spelling only
             if trace is not None:
                 trace.append(True)
-            named = self._written_names().get(_written_form(mention), ())
+            named = self._written_names.get(_written_form(mention), ())
             own = [s for s in (top, *ties) if s.idx in named]
             if len(own) == 1:
                 top, ties = own[0], []
@@ -405,7 +406,7 @@ class Normalizer:
                 cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
-        non_persons = self._non_persons()
+        non_persons = self._non_persons
         if not cands or not non_persons.isdisjoint(cands):
             # an organisation or place: its words in translation, stems and acronyms find it too
             qphrases = self.maker.query_phrases(phrase_text)
@@ -460,31 +461,26 @@ class Normalizer:
     def __getstate__(self) -> dict[str, Any]:
         state = dict(self.__dict__)
         state.pop("_sim_memo", None)
-        state.pop("_non_person_idxs", None)
-        state.pop("_written_name_idxs", None)
+        state.pop("_non_persons", None)  # the cached properties below: made again on first use
+        state.pop("_written_names", None)
         return state
 
+    @functools.cached_property
     def _written_names(self) -> dict[str, frozenset[int]]:
         """Every name and alias of the table (and canonical form, when it is indexed), as
         :func:`_written_form` folds it, with the entities that have it (made on first use)."""
-        got: dict[str, frozenset[int]] | None = self.__dict__.get("_written_name_idxs")
-        if got is None:
-            by: dict[str, set[int]] = {}
-            canonical = self.maker.index_canonical
-            for i, e in enumerate(self.index.entries):
-                r = e.record
-                for name in (*r.names, *r.aliases, *([r.canonical] if canonical else [])):
-                    by.setdefault(_written_form(name), set()).add(i)
-            got = self.__dict__["_written_name_idxs"] = {k: frozenset(v) for k, v in by.items()}
-        return got
+        by: dict[str, set[int]] = {}
+        canonical = self.maker.index_canonical
+        for i, e in enumerate(self.index.entries):
+            r = e.record
+            for name in (*r.names, *r.aliases, *([r.canonical] if canonical else [])):
+                by.setdefault(_written_form(name), set()).add(i)
+        return {k: frozenset(v) for k, v in by.items()}
 
+    @functools.cached_property
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""
-        got: frozenset[int] | None = self.__dict__.get("_non_person_idxs")
-        if got is None:
-            got = frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
-            self.__dict__["_non_person_idxs"] = got
-        return got
+        return frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
 
     # --- scoring -----------------------------------------------------------------------------
 

@@ -389,7 +389,7 @@ class Rewriter:
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
                 break
-            if self._again(got[1], seen := seen or self._keys_of(text, start, end)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end)):
                 break
             start = got[0]
         org = info.org
@@ -404,7 +404,7 @@ class Rewriter:
                 if comma:
                     break
                 comma = True
-            if self._again(got[1], seen := seen or self._keys_of(text, start, end)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end)):
                 break
             end = got[0]
             if text[end - 1] in _CLOSING_QUOTES:
