@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .text import APOSTROPHE, COMBINING_MARKS, is_cyrillic
@@ -34,22 +33,17 @@ def _token(fields: tuple[str, bool, bool]) -> Token:
     return tuple.__new__(Token, fields)
 
 
-@dataclass
-class ParsedMention:
+class ParsedMention(NamedTuple):
     """A mention split into tokens, with what was taken off it."""
 
     tokens: tuple[Token, ...]
     surname_first: bool = False
     possessive: str = ""
     titles: tuple[str, ...] = ()
-    words: list[Token] = field(init=False, repr=False, compare=False)
+    words: tuple[Token, ...] = ()
     """The tokens that are not initials."""
-    initials: list[Token] = field(init=False, repr=False, compare=False)
+    initials: tuple[Token, ...] = ()
     """The tokens that are initials."""
-
-    def __post_init__(self) -> None:
-        self.words = [t for t in self.tokens if not t.initial]
-        self.initials = [t for t in self.tokens if t.initial]
 
 
 def _is_caps(word: str) -> bool:
@@ -96,7 +90,10 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
             w = w.rstrip(APOSTROPHE)
         if w:
             tokens.append(_token((w, False, _is_caps(w))))
-    return ParsedMention(tuple(tokens[:MAX_TOKENS]), surname_first, possessive, tuple(taken))
+    kept = tuple(tokens[:MAX_TOKENS])
+    words = tuple(t for t in kept if not t[1])
+    initials = () if len(words) == len(kept) else tuple(t for t in kept if t[1])
+    return tuple.__new__(ParsedMention, (kept, surname_first, possessive, tuple(taken), words, initials))
 
 
 def person_roles(words: list[str]) -> tuple[list[str], list[str], str | None]:

@@ -248,12 +248,22 @@ class PhoneticKey:
         ``known`` holds keys already made by this key for some words (the index keeps the key of
         every spelling it scans text for); they are taken as they are."""
         cache = self._cache
-        out = [cache.get(w) for w in words]
-        if known:
-            out = [known.get(w) if k is None else k for k, w in zip(out, words, strict=True)]
-        todo = [i for i, k in enumerate(out) if k is None]
-        if len(todo) < 2 or not self._joinable:
-            return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
+        get = cache.get
+        out: list[str | None] = []
+        todo: list[int] = []
+        for i, w in enumerate(words):  # one loop: most words are in the memo or known
+            k = get(w)
+            if k is None and known:
+                k = known.get(w)
+            if k is None:
+                todo.append(i)
+            out.append(k)
+        if not todo:
+            return out  # type: ignore[return-value]
+        if len(todo) == 1 or not self._joinable:
+            for i in todo:
+                out[i] = self(words[i])
+            return out  # type: ignore[return-value]
         batch = [words[i] for i in todo]
         s = " ".join(batch).lower().translate(self._letters)
         if not s.isascii() or any(" " in w for w in batch):  # unidecode may write spaces

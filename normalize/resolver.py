@@ -128,7 +128,12 @@ _QUOTE_CHARS = str.maketrans(dict.fromkeys("«»„“”‘’\"'", '"'))
 def _written_form(name: str) -> str:
     """A name folded for comparing it as written: normalized, one kind of quote, one space, no
     case."""
-    return " ".join(normalize_text(name).translate(_QUOTE_CHARS).casefold().split())
+    return _folded(normalize_text(name))
+
+
+def _folded(normalized: str) -> str:
+    """:func:`_written_form` of a text :func:`normalize_text` has made already."""
+    return " ".join(normalized.translate(_QUOTE_CHARS).casefold().split())
 
 
 def similarity(a: str, b: str) -> float:
@@ -287,7 +292,7 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text:
             return None
-        return self._decide(mention, self._rank_all(text, types, trace, known), threshold, policy, trace)
+        return self._decide(mention, text, self._rank_all(text, types, trace, known), threshold, policy, trace)
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -311,8 +316,16 @@ class Normalizer:
         return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
 
     def _decide(
-        self, mention: str, ranked: list[_Scored], threshold: float, policy: Policy, trace: list[bool] | None = None
+        self,
+        mention: str,
+        text: str,
+        ranked: list[_Scored],
+        threshold: float,
+        policy: Policy,
+        trace: list[bool] | None = None,
     ) -> Match | None:
+        """The match among the ``ranked`` entities for ``mention`` (``text`` is the mention
+        normalized), by the threshold and the ambiguity policy."""
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
             if top.score < threshold:
@@ -332,7 +345,7 @@ class Normalizer:
             # read as written, so the result holds for this spelling only
             if trace is not None:
                 trace.append(True)
-            named = self._written_names.get(_written_form(mention), ())
+            named = self._written_names.get(_folded(text), ())
             own = [s for s in (top, *ties) if s.idx in named]
             if len(own) == 1:
                 top, ties = own[0], []

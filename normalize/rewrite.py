@@ -381,15 +381,18 @@ class Rewriter:
         org_words = info.org_words
         return any(st in org_words for st in stems)
 
-    def _widen(self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int) -> tuple[int, int]:
+    def _widen(
+        self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int, key: str
+    ) -> tuple[int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
-        it that fit, never below ``floor`` or past ``ceil``."""
-        seen: set[str] | None = None  # the words of the span, by key
+        it that fit, never below ``floor`` or past ``ceil``. ``key`` is the anchor's key where it is
+        known (see :meth:`_anchor_key`), else ""."""
+        seen: set[str] | None = None  # the words of the span, by key: made when a word fits
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
                 break
-            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
                 break
             start = got[0]
         org = info.org
@@ -404,17 +407,20 @@ class Rewriter:
                 if comma:
                     break
                 comma = True
-            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
                 break
             end = got[0]
             if text[end - 1] in _CLOSING_QUOTES:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
         return start, end
 
-    def _keys_of(self, text: str, start: int, end: int) -> set[str]:
-        """The keys of the words of ``text[start:end]``."""
-        key = self.normalizer.maker.key
-        return {key(w) for w in text[start:end].split()}
+    def _keys_of(self, text: str, start: int, end: int, key: str) -> set[str]:
+        """The keys of the words of ``text[start:end]``: ``{key}`` when that is the anchor alone
+        and its key is known."""
+        if key:
+            return {key}
+        make = self.normalizer.maker.key
+        return {make(w) for w in text[start:end].split()}
 
     def _again(self, word: str, seen: set[str]) -> bool:
         """Whether ``word`` (not an initial) is a word of the span already, by key: a word said
@@ -433,28 +439,32 @@ class Rewriter:
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
 
-    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool) -> Match | None:
-        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]``.
+    def _anchor_key(self, text: str, start: int, end: int, pattern: int) -> str:
+        """The key of the anchor ``text[start:end]``, found by ``pattern``, when it is the key of
+        the pattern (the index keeps the key of every pattern, and a word's key is the key of its
+        lower case), else "": nothing is made here."""
+        form = self._forms[pattern]
+        if text[start:end].lower() != form:
+            return ""
+        return self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
+
+    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, key: str, exact: bool) -> Match | None:
+        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]`` whose key
+        is ``key`` where :meth:`_anchor_key` knows it, else "".
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
         the anchor as written, and the anchor by its key and case. Every mention of one signature
         resolves alike when the anchor is a plain word and no organisation or place was among the
         candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
         and Loukachenko after "Alexander " are resolved once. A match found this way carries the
-        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used.
-
-        The anchor's key is the key of the pattern it was found by (the index keeps the key of
-        every pattern), so it is not made again: a word's key is the key of its lower case."""
+        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used."""
         surface = text[s:e]
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
             self._cache.move_to_end(surface)
             return cached
-        anchor = text[start:end]
-        form = self._forms[pattern]
-        key = self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
-        known = {anchor: key} if key and anchor.lower() == form else None
-        sig = None if exact else self._signature(text, s, e, start, end, key if known else "")
+        known = {text[start:end]: key} if key else None
+        sig = None if exact else self._signature(text, s, e, start, end, key)
         if sig is not None:
             got = self._sigs.get(sig, _MISSING)
             if got is not _MISSING:
@@ -523,14 +533,15 @@ class Rewriter:
                 ):
                     j += 1
             ceil = anchors[j][0] if j < len(anchors) else n
+            key = self._anchor_key(text, start, end, pattern)
             if " " in self._forms[pattern]:
                 s, e = start, end  # a canonical form of several words is a whole name already
             else:
-                s, e = self._widen(text, start, end, info, floor, ceil)
-            m = self._resolve_span(text, s, e, start, end, pattern, exact) if e - s <= MAX_MENTION_CHARS else None
+                s, e = self._widen(text, start, end, info, floor, ceil, key)
+            m = self._resolve_span(text, s, e, start, end, key, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                m = self._resolve_span(text, s, e, start, end, pattern, exact)
+                m = self._resolve_span(text, s, e, start, end, key, exact)
             if m is None:
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
