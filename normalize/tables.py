@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .errors import TableError, TableProblem
 from .orgwords import OrgVocabulary, parse_org_vocabulary
@@ -45,8 +45,18 @@ def default_tables_dir() -> Path:
     raise TableError([TableProblem(str(here / "tables"), 1, "the bundled tables are missing from this installation")])
 
 
-InflectionRows = dict[str, list[tuple[str, str, tuple[str, ...]]]]
-"""Rows of ``inflection.yaml`` by language: (nominative ending, gender m/f/any, case endings)."""
+class InflectionRow(NamedTuple):
+    """One row of the inflection table: a nominative that ends with ``ending`` (or, with
+    ``whole``, that is ``ending``, in lower case) takes ``forms`` in place of it."""
+
+    ending: str
+    gender: str
+    forms: tuple[str, ...]
+    whole: bool = False
+
+
+InflectionRows = dict[str, list[InflectionRow]]
+"""Rows of ``inflection.yaml`` by language."""
 
 
 @dataclass(frozen=True)
@@ -316,39 +326,50 @@ def _inflection_rows(reader: TableReader, top: Any) -> InflectionRows:
         if lang not in top:
             continue
         seq = reader.sequence(top[lang], top.lines[lang], f"`{lang}`")
-        rows: list[tuple[str, str, tuple[str, ...]]] = []
+        rows: list[InflectionRow] = []
         for k, item in enumerate(seq or ()):
             line = seq.lines[k] if seq is not None else 1
             m = reader.mapping(item, line, "an inflection row")
             if m is None:
                 continue
-            reader.keys(m, {"ending", "gender", "forms", "note"}, {"ending", "gender", "forms"}, "an inflection row")
-            ending = m.get("ending")
+            reader.keys(m, {"ending", "name", "gender", "forms", "note"}, {"gender", "forms"}, "an inflection row")
+            whole = "name" in m
+            if whole == ("ending" in m):
+                reader.problem(line, "an inflection row needs either `ending` or `name`, not both")
+                continue
+            ending = m.get("name") if whole else m.get("ending")
             gender = m.get("gender")
             forms = reader.texts(m["forms"], m.lines["forms"], "`forms`") if "forms" in m else []
-            if not isinstance(ending, str) or gender not in ("m", "f", "any"):
-                reader.problem(line, "an inflection row needs `ending` text and `gender` m, f or any")
+            if not isinstance(ending, str) or (whole and not ending) or gender not in ("m", "f", "any"):
+                reader.problem(line, "an inflection row needs `ending` (or `name`) text and `gender` m, f or any")
                 continue
             if any(not all(is_cyrillic(c) for c in f) for f in [ending, *forms]):
-                reader.problem(line, "endings and forms must be Cyrillic letters")
+                reader.problem(line, "endings, names and forms must be Cyrillic letters")
                 continue
-            rows.append((ending, gender, tuple(forms)))
-        rows.sort(key=lambda r: -len(r[0]))
+            rows.append(InflectionRow(ending.lower() if whole else ending, gender, tuple(forms), whole))
+        rows.sort(key=lambda r: (not r.whole, -len(r.ending)))  # whole names first, then the longest ending
         out[lang] = rows
     return out
 
 
-def inflect(word: str, rows: list[tuple[str, str, tuple[str, ...]]], gender: str | None) -> list[str]:
+def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[str]:
     """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits.
 
-    The longest ending that fits the gender wins (``gender`` None accepts every row).
+    A row for the whole name wins (Лев → Льва); else the longest ending that fits the gender
+    (``gender`` None accepts every row).
     """
     low = word.lower()
     if not low or not all(is_cyrillic(c) or c in "'-" for c in low):
         return []  # the tables decline Cyrillic spellings only
     caps = word.isupper() and len(word) > 1
-    for ending, g, forms in rows:
+    for ending, g, forms, whole in rows:
         if g != "any" and gender is not None and g != gender:
+            continue
+        if whole:
+            if low == ending:
+                return [
+                    f.upper() if caps else f[:1].upper() + f[1:] if word[:1].isupper() else f.lower() for f in forms
+                ]
             continue
         if ending and not low.endswith(ending):
             continue

@@ -100,6 +100,42 @@ def test_given_names_and_patronymics_in_their_case_forms(mention: str, expected:
     assert m is not None and m.canonical == expected and m.score == 1.0, m
 
 
+_STEM_CHANGE = [
+    {"id": "lt", "canonical": "Lev Tolstoy", "names": ["Лев Николаевич Толстой"], "type": "person", "gender": "m"},
+    {"id": "pk", "canonical": "Piotr Kravchenko", "names": ["Пётр Кравченко", "Пятро Краўчанка"], "type": "person"},
+    {"id": "li", "canonical": "Liubov Ivanova", "names": ["Любовь Иванова"], "type": "person", "gender": "f"},
+]
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # given names whose stem changes in their case forms, by the `name` rows of the table
+        ("Льва Толстого", "lt"),
+        ("Львом Николаевичем Толстым", "lt"),
+        ("Петром Кравченко", "pk"),
+        ("Петра Кравченко", "pk"),
+        ("Пятром Краўчанкам", "pk"),
+        ("Любови Ивановой", "li"),
+        ("Любовью Ивановой", "li"),
+    ],
+)
+def test_given_names_whose_stem_changes_in_their_case_forms(mention: str, expected: str) -> None:
+    n = Normalizer.from_records(_STEM_CHANGE)
+    m = n.resolve(mention)
+    assert m is not None and m.entity_id == expected and m.score == 1.0, m
+
+
+def test_a_name_row_replaces_the_ending_rows_for_that_name() -> None:
+    # Лев is not declined as a consonant stem (Лева, Леву): the name row gives Льва, Льву
+    n = Normalizer.from_records(_STEM_CHANGE)
+    forms = n.index.entries[0].given_case_forms
+    assert {"льва", "льву", "львом", "льве"} <= forms
+    assert not {"лева", "леву", "левом"} & forms
+    m = n.resolve("Львом Толстым")
+    assert m is not None and ("Львом", "given name (case form)") in [(w, r) for w, r, _, _ in m.details]
+
+
 def test_patronymic_case_keys_are_the_keys_of_the_case_forms() -> None:
     # the index makes the keys of a patronymic's case forms from its nominative's key; they must be
     # the keys of the forms the inflection table declines (Иванович → Ивановичем, Іванаўна → Іванаўнай)

@@ -169,6 +169,15 @@ def test_given_names_and_patronymics_in_case_forms_are_part_of_the_mention() -> 
     assert [m.surface for m in r.mentions] == ["Святлану Ціханоўскую", "Паўла Латушку"]
 
 
+def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
+    n = normalize.Normalizer.from_records(
+        [{"id": "lt", "canonical": "Lev Tolstoy", "names": ["Лев Николаевич Толстой"], "type": "person"}]
+    )
+    r = n.rewrite("Роман Льва Толстого и письма Львом Николаевичем Толстым.")
+    assert [m.surface for m in r.mentions] == ["Льва Толстого", "Львом Николаевичем Толстым"]
+    assert r.text == "Роман Lev Tolstoy и письма Lev Tolstoy."
+
+
 def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> None:
     text = "Сотрудники Правозащитного центра «Весна» дали интервью «Нашей Ниве»."
     r = normalize.rewrite(text)
