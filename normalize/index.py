@@ -520,18 +520,29 @@ class VariantMaker:
     def has_org_marker(self, text: str) -> bool:
         """Whether a mention says it names an organisation (a legal form in any spelling, or a
         word such as завод)."""
+        return bool(self.org_markers(text))
+
+    def org_markers(self, text: str) -> set[str]:
+        """The keys of the words by which a mention says it names an organisation: a word such as
+        завод or Federation; a legal form in any spelling stands as "" (no name word has that
+        key). Empty when the mention says nothing of the kind."""
+        out: set[str] = set()
         low = text.casefold()
         if any(p in low for p in self._legal_phrases):
-            return True
+            out.add("")
         generic, legal = self.tables.generic_words, self.tables.legal_forms
         voc = self.tables.vocabulary
         words = [w.strip(".") for w in split_tokens(low)]
-        for w in words:
-            if w in legal or (w in generic and w not in voc.function_words and voc.concepts(self.key(w))):
-                return True
         # a legal form in any spelling, by its key (Obshchestvo s ogranichennoy otvetstvennostyu)
         keys = self.key.many(words)
-        return any(k in self._legal_keys or self._legal_run_at(keys, i) for i, k in enumerate(keys))
+        for w, k in zip(words, keys, strict=True):
+            if w in legal:
+                out.add("")
+            elif w in generic and w not in voc.function_words and voc.concepts(k):
+                out.add(k)
+        if any(k in self._legal_keys or self._legal_run_at(keys, i) for i, k in enumerate(keys)):
+            out.add("")
+        return out
 
     def name_parts(self, name: str) -> list[str]:
         """The names an organisation or place name holds: ``МЗКТ - Минский завод``,
@@ -553,11 +564,15 @@ class VariantMaker:
                 out.append(p)
         return out
 
-    def readings(self, name: str, query: bool = False) -> list[tuple[list[str], bool]]:
+    def readings(self, name: str, query: bool = False, whole: bool = False) -> list[tuple[list[str], bool]]:
         """Every way the name can be compared: the significant words of each name it holds (with
         hyphenated words also split and vocabulary phrases joined), and its acronyms in English,
         Russian and Belarusian (Минский завод колёсных тягачей → МЗКТ, MZKT, МЗКЦ). The flag
-        marks readings derived by acronym, which rank below names as written."""
+        marks readings derived by acronym, which rank below names as written.
+
+        With ``whole`` (a place's own name) every word counts: Республика Беларусь is not
+        Республика. A mention (``query``) is read both ways, with its significant words and with
+        all of them, so that it meets an organisation's name and a place's alike."""
         voc = self.tables.vocabulary
         out: list[tuple[list[str], bool]] = []
 
@@ -577,11 +592,13 @@ class VariantMaker:
             words = self.content_words(part)
             if not words:
                 continue
-            add(self.significant(words), False)
             split = [q for w in words for q in _PART_SPLIT_RE.split(w) if q]
             merged = voc.merge_phrases(split, self.key)
-            if merged != words:
-                add(self.significant(merged), False)
+            for ws in [words, merged] if merged != words else [words]:
+                if not whole:
+                    add(self.significant(ws), False)
+                if whole or query:
+                    add(ws, False)
             latin = all(w.isascii() for w in merged)
             if query and not any(voc.concepts(self.key(w.replace(" ", ""))) for w in merged):
                 continue
@@ -652,7 +669,7 @@ class VariantMaker:
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
-            for words, derived in self.readings(name):
+            for words, derived in self.readings(name, whole=rec.type == "place"):
                 # an acronym made from the name's initials serves resolve(), not the text scanner
                 scan = surfaces if not derived and all(w.casefold() in written for w in words) else {}
                 ph: list[frozenset[str]] = []
@@ -690,6 +707,8 @@ class VariantMaker:
                 phrases.append(t)
                 tokens.append(tuple(tk))
         word_keys = {self.key(w) for name in names for w in split_tokens(name)}
+        if rec.type == "place":  # and their case forms: Республики Беларусь, Российской Федерации
+            word_keys.update(k for phrase in phrases for ks in phrase for k in ks)
         word_keys.discard("")
         return EntityEntry(
             record=rec,

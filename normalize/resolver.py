@@ -136,6 +136,12 @@ def _folded(normalized: str) -> str:
     return " ".join(normalized.translate(_QUOTE_CHARS).casefold().split())
 
 
+def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
+    """Whether every word by which a mention says it names an organisation is a word of the
+    place's own name (Федерация of Российская Федерация, Republic of Republic of Belarus)."""
+    return all(any(k in ks for phrase in place.phrases for ks in phrase) for k in markers)
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity of two keys: the mean of Jaro-Winkler and the Levenshtein ratio.
 
@@ -433,15 +439,16 @@ class Normalizer:
             for k in keys:
                 if len(k) >= 4:
                     cands |= index.candidates(k, fuzzy=True)
-        no_places = False
+        markers: set[str] = set()  # the words by which the mention says it names an organisation
         if qphrases is None and not non_persons.isdisjoint(cands):
             qphrases = self.maker.query_phrases(phrase_text)
         if qphrases is not None:
-            no_places = self.maker.has_org_marker(phrase_text)
+            markers = self.maker.org_markers(phrase_text)
             if trace is not None:
                 trace.append(True)
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
+        places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
         for idx in cands:
             entry = index.entries[idx]
             etype = entry.record.type
@@ -451,9 +458,14 @@ class Normalizer:
                 if q is None:
                     q = _person_query(parsed, keys)
                 s = self._score_person(entry, parsed, keys, q)
-            elif etype == "place" and no_places:
-                continue
+            elif etype == "place" and markers and not _names_itself(entry, markers):
+                continue  # an organisation's name (ОАО «Минск»), not the place
             else:
+                if etype == "organization":
+                    if places is None:
+                        places = self._places_named(keys)
+                    if places and self.foreign_place(idx, places):
+                        continue  # another country's ministry: Министерство иностранных дел России
                 s = self._score_phrase(entry, qphrases or [])
             if s is not None:
                 s.idx = idx
@@ -461,6 +473,31 @@ class Normalizer:
         if len(scored) > 1:
             scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
+
+    def _places_named(self, keys: list[str]) -> list[int]:
+        """The places whose name (or a case form of it) is one of the words of these keys."""
+        entries, by_key = self.index.entries, self.index.by_key
+        return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
+
+    def foreign_place(self, org: int, places: Iterable[int]) -> bool:
+        """Whether the organisation (its number in the index) is named after a place, and one of
+        ``places`` is another: the Ministry of Foreign Affairs of the Republic of Belarus is not
+        the one of the Russian Federation. An organisation named after no place (Viasna) has no
+        foreign place."""
+        own = self._org_places.get(org)
+        if own is None:
+            entries, by_key = self.index.entries, self.index.by_key
+            own = frozenset(
+                i for ph in entries[org].phrases for ks in ph for k in ks for i in by_key.get(k, ())
+                if entries[i].record.type == "place"
+            )  # fmt: skip
+            self._org_places[org] = own
+        return bool(own) and any(p not in own for p in places)
+
+    @functools.cached_property
+    def _org_places(self) -> dict[int, frozenset[int]]:
+        """The places each organisation is named after, by its number (filled on first use)."""
+        return {}
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -476,6 +513,7 @@ class Normalizer:
         state.pop("_sim_memo", None)
         state.pop("_non_persons", None)  # the cached properties below: made again on first use
         state.pop("_written_names", None)
+        state.pop("_org_places", None)
         return state
 
     @functools.cached_property
@@ -615,6 +653,7 @@ class Normalizer:
         exact = 0
         details: list[tuple[str, str, str, float]] = []
         concepts = self.maker.tables.vocabulary.concepts
+        own = e.word_keys
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             for j, ks in enumerate(phrase):
@@ -626,7 +665,10 @@ class Normalizer:
                 if not tokens.isdisjoint(ptokens[j]):  # the same word in translation, stem or acronym
                     bsim, bj, bk, bexact = 1.0, j, k, False
                     break
-                if k[0] == "#":  # an acronym made of the mention matches acronyms only
+                if k[0] == "#" or k in own:
+                    # an acronym made of the mention matches acronyms only; a word of the entity's
+                    # own names is that word, not a misspelling of another (Russian of Russian
+                    # Federation is not Russia)
                     continue
                 got = memo.get((k, id(ks)))
                 if got is None:

@@ -48,6 +48,10 @@ _RIGHT_RE = re.compile(
     r",?[ \t\u00a0]+(?:[«„“\"](" + _WORD + r")[»“”\"]|(" + _WORD + r"))(?=[\s,;:)!?»“”\"’]|\.(?:\s|$)|$)"
 )
 _CLOSING_QUOTES = frozenset('»“”"')
+_GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a span
+# what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
+# the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
+_QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 _APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
 _WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
@@ -63,9 +67,10 @@ class _Anchored:
     organisations the keys of their name words (for the lower-case, inflected words of a name in
     running text)."""
 
-    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words", "phrase")
+    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words", "person", "phrase")
     idxs: tuple[int, ...]
     org: bool
+    person: bool
     phrase: bool  # an organisation or a place among them: a name of several words
     fit_sets: tuple[frozenset[str], ...]
     initials: frozenset[str]
@@ -77,7 +82,8 @@ class _Anchored:
         if len(entries) == 1:  # the common case, made in a few steps (one for each entity)
             e = entries[0]
             self.org = e.record.type == "organization"
-            self.phrase = e.record.type != "person"
+            self.person = not (phrase := e.record.type != "person")
+            self.phrase = phrase
             self.fit_sets = tuple(
                 ks for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
             )
@@ -86,6 +92,7 @@ class _Anchored:
             self.org_words = e.word_keys if self.org else frozenset()
             return
         self.org = any(e.record.type == "organization" for e in entries)
+        self.person = any(e.record.type == "person" for e in entries)
         self.phrase = any(e.record.type != "person" for e in entries)
         self.fit_sets = tuple(
             ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
@@ -397,6 +404,8 @@ class Rewriter:
             start = got[0]
         org = info.org
         comma = False
+        named = end  # the end of the last word that is not a function word (of, the, по)
+        function_words = self.normalizer.tables.vocabulary.function_words
         for _ in range(MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS):
             if end >= ceil or (not org and text[end] == " " and text[end + 1 : end + 2].islower()):
                 break  # the common case: a lower-case word after a person's name
@@ -404,15 +413,17 @@ class Rewriter:
             if got is None or not self._fits(got[1], info, org):
                 break
             if text[end] == ",":  # one comma, as in SURNAME, Given; more make a list
-                if comma:
-                    break
+                if comma or not info.person:
+                    break  # an organisation's or place's name holds no comma
                 comma = True
             if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
                 break
             end = got[0]
+            if got[1].casefold() not in function_words:
+                named = end
             if text[end - 1] in _CLOSING_QUOTES:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
-        return start, end
+        return start, named  # a name does not end with a function word (Республики Беларусь по …)
 
     def _keys_of(self, text: str, start: int, end: int, key: str) -> set[str]:
         """The keys of the words of ``text[start:end]``: ``{key}`` when that is the anchor alone
@@ -518,18 +529,18 @@ class Rewriter:
             if start < floor:
                 continue
             # never into the next mention, but for an organisation or place over the next anchor
-            # words of the same entities: the words of one name (Правозащитный центр «Вясна»,
-            # Мозырский НПЗ, Республика Беларусь), as many as widening may take. A canonical form
-            # of several words is a whole mention, and stays one (what a rewrite wrote is found
-            # again as it was written).
+            # words that are words of its name: the words of one name (Правозащитный центр
+            # «Вясна», Мозырский НПЗ, Национальный банк Республики Беларусь), as many as widening
+            # may take. A canonical form of several words is a whole mention, and stays one (what
+            # a rewrite wrote is found again as it was written).
             j = k + 1
             if info.phrase:
                 forms = self._forms
                 while (
                     j < len(anchors)
                     and j - k <= MAX_EXTEND_ORG
-                    and anchors[j][2] is info
                     and " " not in forms[anchors[j][3]]
+                    and (anchors[j][2] is info or self._fits(text[anchors[j][0] : anchors[j][1]], info, info.org))
                 ):
                     j += 1
             ceil = anchors[j][0] if j < len(anchors) else n
@@ -539,16 +550,55 @@ class Rewriter:
             else:
                 s, e = self._widen(text, start, end, info, floor, ceil, key)
             m = self._resolve_span(text, s, e, start, end, key, exact) if e - s <= MAX_MENTION_CHARS else None
+            if m is None and info.phrase and e > end:
+                # an organisation's name longer than widening reaches (Центральная комиссия
+                # Республики Беларусь по выборам и …): the longest part of it that names one
+                function_words = self.normalizer.tables.vocabulary.function_words
+                cuts = [g.start() for g in _GAP_RE.finditer(text, end, e)]
+                for cut in reversed(cuts):
+                    word = text[text.rfind(" ", s, cut) + 1 : cut]
+                    if cut - s <= MAX_MENTION_CHARS and word.casefold() not in function_words:
+                        m = self._resolve_span(text, s, cut, start, end, key, exact)
+                        if m is not None:
+                            e = cut
+                            break
             if m is None and (s, e) != (start, end):
                 s, e = start, end
                 m = self._resolve_span(text, s, e, start, end, key, exact)
-            if m is None:
+            if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
                 e -= 1
             out.append((s, e, m))
             floor = e
         return out
+
+    def _abroad(
+        self, text: str, s: int, e: int, anchors: list[tuple[int, int, _Anchored, int]], k: int, entity_id: str
+    ) -> bool:
+        """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
+        place and the text names another place right beside it: Министерство иностранных дел
+        Российской Федерации, the Russian Ministry of Foreign Affairs are not the Belarusian
+        ministry of the table."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        entries = n.index.entries
+        before = k - 1
+        while before >= 0 and anchors[before][1] > s:
+            before -= 1
+        after = k + 1
+        while after < len(anchors) and anchors[after][0] < e:
+            after += 1
+        for x, gap in (
+            (before, text[anchors[before][1] : s] if before >= 0 else ""),
+            (after, text[e : anchors[after][0]] if after < len(anchors) else ""),
+        ):
+            if not gap or not _QUALIFIER_GAP_RE.fullmatch(gap):
+                continue
+            idxs = anchors[x][2].idxs
+            if all(entries[i].record.type == "place" for i in idxs) and n.foreign_place(org, idxs):
+                return True
+        return False
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""

@@ -136,6 +136,29 @@ def test_a_name_row_replaces_the_ending_rows_for_that_name() -> None:
     assert m is not None and ("Львом", "given name (case form)") in [(w, r) for w, r, _, _ in m.details]
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Республика", None),
+        ("Republic", None),
+        ("Федерация", None),
+        ("Russian", None),
+        ("Российская Федерация", "russia"),
+        ("Российской Федерации", "russia"),
+        ("Republic of Belarus", "belarus"),
+        ("Республики Беларусь", "belarus"),
+        ("Министерство иностранных дел Республики Беларусь", "foreign-ministry"),
+        ("Министерство иностранных дел Российской Федерации", None),
+        ("Ministry of Foreign Affairs of Russia", None),
+        ("ОАО «Минск»", None),
+        ("Гродно Азот", "grodno-azot"),
+    ],
+)
+def test_a_place_is_named_by_its_whole_name(mention: str, expected: str | None) -> None:
+    m = normalize.resolve(mention)
+    assert (m.entity_id if m else None) == expected, m
+
+
 def test_patronymic_case_keys_are_the_keys_of_the_case_forms() -> None:
     # the index makes the keys of a patronymic's case forms from its nominative's key; they must be
     # the keys of the forms the inflection table declines (Иванович → Ивановичем, Іванаўна → Іванаўнай)

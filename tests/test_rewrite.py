@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -176,6 +177,43 @@ def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
     r = n.rewrite("Роман Льва Толстого и письма Львом Николаевичем Толстым.")
     assert [m.surface for m in r.mentions] == ["Льва Толстого", "Львом Николаевичем Толстым"]
     assert r.text == "Роман Lev Tolstoy и письма Lev Tolstoy."
+
+
+@pytest.mark.parametrize(
+    ("text", "mentions"),
+    [
+        # a word of a place's name is not the place: Республика, Federation, Russian
+        ("Президент Республики Казахстан Токаев.", []),
+        ("The Belarusian Football Federation and Russian troops.", []),
+        # the place's whole name, in its case forms, is one mention
+        ("Президент Республики Беларусь заявил.", [("Республики Беларусь", "belarus")]),
+        ("в Российской Федерации", [("Российской Федерации", "russia")]),
+        ("the Republic of Moldova and the Republic of Belarus", [("Republic of Belarus", "belarus")]),
+        # two names with a comma between are two mentions, not one
+        (
+            "Российская Федерация, Russian Federation",
+            [("Российская Федерация", "russia"), ("Russian Federation", "russia")],
+        ),
+        # an organisation's name over the words of its place
+        ("Национальный банк Республики Беларусь", [("Национальный банк Республики Беларусь", "national-bank")]),
+        # another country's ministry is not the one of the table
+        ("Министерство иностранных дел Российской Федерации", [("Российской Федерации", "russia")]),
+        ("the Russian Ministry of Foreign Affairs said", []),
+        # an organisation named after no place keeps its name beside one
+        ("Правозащитный центр «Весна» Минск", [("Правозащитный центр «Весна»", "viasna"), ("Минск", "minsk")]),
+    ],
+)
+def test_places_and_the_organisations_named_after_them(text: str, mentions: list[tuple[str, str]]) -> None:
+    r = normalize.rewrite(text)
+    assert [(m.surface, m.entity_id) for m in r.mentions] == mentions
+    assert normalize.rewrite(r.text).text == r.text
+
+
+def test_an_organisation_mention_does_not_end_with_a_function_word() -> None:
+    text = "Центральная комиссия Республики Беларусь по выборам и проведению республиканских референдумов"
+    r = normalize.rewrite(text)
+    assert r.mentions and all(m.surface.split()[-1] not in ("по", "of", "the", "и") for m in r.mentions)
+    assert "по выборам и проведению республиканских референдумов" in r.text
 
 
 def test_an_organisation_name_is_one_mention_across_quotes_and_case_forms() -> None:
