@@ -654,10 +654,10 @@ class VariantMaker:
                 continue
             if ws and sig not in seen:
                 seen.add(sig)
-                out.append(QueryPhrase(tuple(ws), derived))
+                out.append(QueryPhrase(tuple(ws), derived, whole=not derived and self.significant(words) != words))
         if out:
             written = frozenset().union(*(t for qp in out if not qp.derived for _, _, t in qp.words))
-            out[0] = QueryPhrase(out[0].words, out[0].derived, written)
+            out[0] = QueryPhrase(out[0].words, out[0].derived, written, out[0].whole)
         return out
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
@@ -729,6 +729,7 @@ class QueryPhrase:
     words: tuple[tuple[str, str, frozenset[str]], ...]
     derived: bool = False
     tokens: frozenset[str] = frozenset()
+    whole: bool = False  # all the words, generic ones too: the reading for a place's name
 
 
 def build_index(

@@ -612,6 +612,8 @@ class Normalizer:
         written = qphrases[0].tokens if qphrases else frozenset()
         memo = self._similarity_memo()
         for qp in qphrases:
+            if is_org and qp.whole:
+                continue  # an organisation's names are read by their significant words
             lq = len(qp.words)
             for j, phrase in enumerate(e.phrases):
                 derived = j in e.derived_phrases

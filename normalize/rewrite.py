@@ -49,6 +49,7 @@ _RIGHT_RE = re.compile(
 )
 _CLOSING_QUOTES = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a span
+_BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
@@ -390,10 +391,11 @@ class Rewriter:
 
     def _widen(
         self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int, key: str
-    ) -> tuple[int, int]:
+    ) -> tuple[int, int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
-        it that fit, never below ``floor`` or past ``ceil``. ``key`` is the anchor's key where it is
-        known (see :meth:`_anchor_key`), else ""."""
+        it that fit, never below ``floor`` or past ``ceil``; and how far the words that fit went
+        (past the function words the span does not end with). ``key`` is the anchor's key where it
+        is known (see :meth:`_anchor_key`), else ""."""
         seen: set[str] | None = None  # the words of the span, by key: made when a word fits
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
@@ -423,7 +425,7 @@ class Rewriter:
                 named = end
             if text[end - 1] in _CLOSING_QUOTES:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
-        return start, named  # a name does not end with a function word (Республики Беларусь по …)
+        return start, named, end  # a name does not end with a function word (Республики Беларусь по …)
 
     def _keys_of(self, text: str, start: int, end: int, key: str) -> set[str]:
         """The keys of the words of ``text[start:end]``: ``{key}`` when that is the anchor alone
@@ -534,21 +536,24 @@ class Rewriter:
             # may take. A canonical form of several words is a whole mention, and stays one (what
             # a rewrite wrote is found again as it was written).
             j = k + 1
-            if info.phrase:
-                forms = self._forms
-                while (
-                    j < len(anchors)
-                    and j - k <= MAX_EXTEND_ORG
-                    and " " not in forms[anchors[j][3]]
-                    and (anchors[j][2] is info or self._fits(text[anchors[j][0] : anchors[j][1]], info, info.org))
-                ):
-                    j += 1
             ceil = anchors[j][0] if j < len(anchors) else n
             key = self._anchor_key(text, start, end, pattern)
-            if " " in self._forms[pattern]:
+            forms = self._forms
+            if " " in forms[pattern]:
                 s, e = start, end  # a canonical form of several words is a whole name already
             else:
-                s, e = self._widen(text, start, end, info, floor, ceil, key)
+                s, e, reached = self._widen(text, start, end, info, floor, ceil, key)
+                while (  # widening reached the next anchor, and it is a word of the name
+                    info.phrase
+                    and j < len(anchors)
+                    and j - k <= MAX_EXTEND_ORG
+                    and _BLANKS_RE.fullmatch(text, reached, ceil)
+                    and " " not in forms[anchors[j][3]]
+                    and (anchors[j][2] is info or self._fits(text[ceil : anchors[j][1]], info, info.org))
+                ):
+                    j += 1
+                    ceil = anchors[j][0] if j < len(anchors) else n
+                    s, e, reached = self._widen(text, start, end, info, floor, ceil, key)
             m = self._resolve_span(text, s, e, start, end, key, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and info.phrase and e > end:
                 # an organisation's name longer than widening reaches (Центральная комиссия
