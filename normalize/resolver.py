@@ -21,7 +21,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .errors import InputError
 from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
-from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention
+from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
 
@@ -481,9 +481,11 @@ class Normalizer:
 
     def foreign_place(self, org: int, places: Iterable[int]) -> bool:
         """Whether the organisation (its number in the index) is named after a place, and one of
-        ``places`` is another: the Ministry of Foreign Affairs of the Republic of Belarus is not
-        the one of the Russian Federation. An organisation named after no place (Viasna) has no
-        foreign place."""
+        ``places`` is another state or region: the Ministry of Foreign Affairs of the Republic of
+        Belarus is not the one of the Russian Federation. An organisation named after no place
+        (Viasna) has no foreign place, and a town is no state (Белтэлерадыёкампанія in Homiel).
+        A state or region is a place with a name of several words in the table (Российская
+        Федерация, Минская область)."""
         own = self._org_places.get(org)
         if own is None:
             entries, by_key = self.index.entries, self.index.by_key
@@ -492,7 +494,11 @@ class Normalizer:
                 if entries[i].record.type == "place"
             )  # fmt: skip
             self._org_places[org] = own
-        return bool(own) and any(p not in own for p in places)
+        return bool(own) and any(p not in own and self._is_state(p) for p in places)
+
+    def _is_state(self, place: int) -> bool:
+        r = self.index.entries[place].record
+        return any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
 
     @functools.cached_property
     def _org_places(self) -> dict[int, frozenset[int]]:

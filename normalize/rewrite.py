@@ -26,7 +26,7 @@ from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, is_cyril
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 MAX_EXTEND_WORDS = 3
-MAX_EXTEND_ORG = 6  # words after the first word of an organisation's name (завод колёсных тягачей)
+MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
 WINDOW = 80
 # combining marks that the spellings of the tables never hold: a stress mark (Лукаше́нко) and the
 # marks of decomposed letters (NFD: й = и + U+0306). ALA-LC's ties (U+0360, U+0361) are part of its
@@ -227,6 +227,7 @@ class Rewriter:
         self._cache: OrderedDict[str, Match | None] = OrderedDict()
         self._sigs: dict[tuple[str, str, bool, str], Match | None] = {}
         self._stems: dict[str, tuple[str, ...]] = {}  # a lower-case word -> its key's stems
+        self._function_words = normalizer.tables.vocabulary.function_words
 
     def _build(self) -> None:
         """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
@@ -361,7 +362,10 @@ class Rewriter:
         initial of a person it anchors, a word of an organisation's or place's name."""
         upper = word[0].isupper()
         if not upper and not org:  # the cheapest test first: most words beside a mention fail it
-            return False
+            if not info.phrase or word.casefold() not in self._function_words:
+                return False
+            k = self.normalizer.maker.key(word)  # of in Republic of Belarus
+            return bool(k) and any(k in keys for keys in info.fit_sets)
         w = word.rstrip(".")
         if not w.isalpha():
             w = _composed(w)  # a decomposed letter (NFD) keys as the letter
@@ -407,7 +411,7 @@ class Rewriter:
         org = info.org
         comma = False
         named = end  # the end of the last word that is not a function word (of, the, по)
-        function_words = self.normalizer.tables.vocabulary.function_words
+        function_words = self._function_words
         for _ in range(MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS):
             if end >= ceil or (not org and text[end] == " " and text[end + 1 : end + 2].islower()):
                 break  # the common case: a lower-case word after a person's name
@@ -558,7 +562,7 @@ class Rewriter:
             if m is None and info.phrase and e > end:
                 # an organisation's name longer than widening reaches (Центральная комиссия
                 # Республики Беларусь по выборам и …): the longest part of it that names one
-                function_words = self.normalizer.tables.vocabulary.function_words
+                function_words = self._function_words
                 cuts = [g.start() for g in _GAP_RE.finditer(text, end, e)]
                 for cut in reversed(cuts):
                     word = text[text.rfind(" ", s, cut) + 1 : cut]
@@ -582,9 +586,9 @@ class Rewriter:
         self, text: str, s: int, e: int, anchors: list[tuple[int, int, _Anchored, int]], k: int, entity_id: str
     ) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
-        place and the text names another place right beside it: Министерство иностранных дел
-        Российской Федерации, the Russian Ministry of Foreign Affairs are not the Belarusian
-        ministry of the table."""
+        place and the text names another state or region right beside it (see
+        :meth:`Normalizer.foreign_place`): Министерство иностранных дел Российской Федерации, the
+        Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table."""
         n = self.normalizer
         org = n._by_id[entity_id]
         entries = n.index.entries
