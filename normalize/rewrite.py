@@ -351,10 +351,11 @@ class Rewriter:
             return m.end(), m.group(1)
         word, end = m.group(2), m.end(2)
         if "'" in word:  # a possessive stays in the text, after the mention (LUKASHENKO, Alexander's)
-            low = word.lower()
+            bare = word[:-1] if word.endswith(".") else word  # a sentence may end after it
+            low = bare.lower()
             for suffix in self.normalizer.tables.possessive_suffixes:
-                if len(word) > len(suffix) + 1 and low.endswith(suffix):
-                    return end - len(suffix), word[: -len(suffix)]
+                if len(bare) > len(suffix) + 1 and low.endswith(suffix):
+                    return end - (len(word) - len(bare)) - len(suffix), bare[: -len(suffix)]
         return end, word
 
     def _fits(self, word: str, info: _Anchored, org: bool = False) -> bool:
@@ -401,6 +402,8 @@ class Rewriter:
         (past the function words the span does not end with). ``key`` is the anchor's key where it
         is known (see :meth:`_anchor_key`), else ""."""
         seen: set[str] | None = None  # the words of the span, by key: made when a word fits
+        function_words = self._function_words
+        first = start  # the start of the first word that is not a function word (of, the)
         for _ in range(MAX_EXTEND_WORDS):
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
@@ -408,10 +411,11 @@ class Rewriter:
             if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
                 break
             start = got[0]
+            if got[1].casefold() not in function_words:
+                first = start
         org = info.org
         comma = False
         named = end  # the end of the last word that is not a function word (of, the, по)
-        function_words = self._function_words
         for _ in range(MAX_EXTEND_ORG if org else MAX_EXTEND_WORDS):
             if end >= ceil or (not org and text[end] == " " and text[end + 1 : end + 2].islower()):
                 break  # the common case: a lower-case word after a person's name
@@ -429,7 +433,8 @@ class Rewriter:
                 named = end
             if text[end - 1] in _CLOSING_QUOTES:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
-        return start, named, end  # a name does not end with a function word (Республики Беларусь по …)
+        # a name neither starts nor ends with a function word (the Nat͡sbank, Республики Беларусь по …)
+        return first, named, end
 
     def _keys_of(self, text: str, start: int, end: int, key: str) -> set[str]:
         """The keys of the words of ``text[start:end]``: ``{key}`` when that is the anchor alone

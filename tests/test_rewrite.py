@@ -215,6 +215,12 @@ def test_an_organisation_or_place_mention_does_not_end_with_a_function_word() ->
     assert r.text == "Комитет Belarus по делам молодёжи; Belarus of old"
 
 
+def test_a_name_does_not_start_with_a_function_word_and_keeps_a_possessive_before_a_period() -> None:
+    r = normalize.rewrite("A minister of Mzs met the Nat͡sbank. It was Рэспублікі Беларусь's.")
+    assert [m.surface for m in r.mentions] == ["Mzs", "Nat͡sbank", "Рэспублікі Беларусь"]
+    assert r.text.endswith("It was Belarus's.") and "minister of Ministry" in r.text and "the National" in r.text
+
+
 def test_an_organisation_name_of_ten_words_is_one_mention() -> None:
     text = "Центральная комиссия Республики Беларусь по выборам и проведению республиканских референдумов"
     r = normalize.rewrite(text + " заявила")
