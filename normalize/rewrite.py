@@ -395,12 +395,12 @@ class Rewriter:
         return any(st in org_words for st in stems)
 
     def _widen(
-        self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int, key: str
+        self, text: str, start: int, end: int, info: _Anchored, floor: int, ceil: int, pattern: int
     ) -> tuple[int, int, int]:
         """The span of the name around the anchor ``text[start:end]``: the words before and after
         it that fit, never below ``floor`` or past ``ceil``; and how far the words that fit went
-        (past the function words the span does not end with). ``key`` is the anchor's key where it
-        is known (see :meth:`_anchor_key`), else ""."""
+        (past the function words the span does not end with). ``pattern`` is the number of the
+        pattern the anchor was found by."""
         seen: set[str] | None = None  # the words of the span, by key: made when a word fits
         function_words = self._function_words
         first = start  # the start of the first word that is not a function word (of, the)
@@ -408,7 +408,7 @@ class Rewriter:
             got = self._word_before(text, start, floor)
             if got is None or not self._fits(got[1], info):
                 break
-            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, pattern)):
                 break
             start = got[0]
             if got[1].casefold() not in function_words:
@@ -426,7 +426,7 @@ class Rewriter:
                 if comma or not info.person:
                     break  # an organisation's or place's name holds no comma
                 comma = True
-            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, key)):
+            if self._again(got[1], seen := seen if seen is not None else self._keys_of(text, start, end, pattern)):
                 break
             end = got[0]
             if got[1].casefold() not in function_words:
@@ -436,9 +436,10 @@ class Rewriter:
         # a name neither starts nor ends with a function word (the Nat͡sbank, Республики Беларусь по …)
         return first, named, end
 
-    def _keys_of(self, text: str, start: int, end: int, key: str) -> set[str]:
-        """The keys of the words of ``text[start:end]``: ``{key}`` when that is the anchor alone
-        and its key is known."""
+    def _keys_of(self, text: str, start: int, end: int, pattern: int) -> set[str]:
+        """The keys of the words of ``text[start:end]``, the anchor found by ``pattern`` alone: its
+        key is read where :meth:`_anchor_key` knows it."""
+        key = self._anchor_key(text, start, end, pattern)
         if key:
             return {key}
         make = self.normalizer.maker.key
@@ -470,9 +471,9 @@ class Rewriter:
             return ""
         return self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
 
-    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, key: str, exact: bool) -> Match | None:
-        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]`` whose key
-        is ``key`` where :meth:`_anchor_key` knows it, else "".
+    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool) -> Match | None:
+        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]`` found by
+        ``pattern`` (whose key is read, where :meth:`_anchor_key` knows it, and not made again).
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
         the anchor as written, and the anchor by its key and case. Every mention of one signature
@@ -485,6 +486,7 @@ class Rewriter:
         if cached is not None or surface in self._cache:
             self._cache.move_to_end(surface)
             return cached
+        key = self._anchor_key(text, start, end, pattern)
         known = {text[start:end]: key} if key else None
         sig = None if exact else self._signature(text, s, e, start, end, key)
         if sig is not None:
@@ -546,12 +548,11 @@ class Rewriter:
             # a rewrite wrote is found again as it was written).
             j = k + 1
             ceil = anchors[j][0] if j < len(anchors) else n
-            key = self._anchor_key(text, start, end, pattern)
             forms = self._forms
             if " " in forms[pattern]:
                 s, e = start, end  # a canonical form of several words is a whole name already
             else:
-                s, e, reached = self._widen(text, start, end, info, floor, ceil, key)
+                s, e, reached = self._widen(text, start, end, info, floor, ceil, pattern)
                 while (  # widening reached the next anchor, and it is a word of the name
                     info.phrase
                     and j < len(anchors)
@@ -562,8 +563,8 @@ class Rewriter:
                 ):
                     j += 1
                     ceil = anchors[j][0] if j < len(anchors) else n
-                    s, e, reached = self._widen(text, start, end, info, floor, ceil, key)
-            m = self._resolve_span(text, s, e, start, end, key, exact) if e - s <= MAX_MENTION_CHARS else None
+                    s, e, reached = self._widen(text, start, end, info, floor, ceil, pattern)
+            m = self._resolve_span(text, s, e, start, end, pattern, exact) if e - s <= MAX_MENTION_CHARS else None
             if m is None and info.phrase and e > end:
                 # an organisation's name longer than widening reaches (Центральная комиссия
                 # Республики Беларусь по выборам и …): the longest part of it that names one
@@ -572,13 +573,13 @@ class Rewriter:
                 for cut in reversed(cuts):
                     word = text[text.rfind(" ", s, cut) + 1 : cut]
                     if cut - s <= MAX_MENTION_CHARS and word.casefold() not in function_words:
-                        m = self._resolve_span(text, s, cut, start, end, key, exact)
+                        m = self._resolve_span(text, s, cut, start, end, pattern, exact)
                         if m is not None:
                             e = cut
                             break
             if m is None and (s, e) != (start, end):
                 s, e = start, end
-                m = self._resolve_span(text, s, e, start, end, key, exact)
+                m = self._resolve_span(text, s, e, start, end, pattern, exact)
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if text[e - 1] == "." and not text[e - 2 : e - 1].isupper():
