@@ -488,12 +488,14 @@ class Normalizer:
         Федерация, Минская область)."""
         own = self._org_places.get(org)
         if own is None:
+            # the places a word of its names (generic ones too: Беларусь) names, and that one only
             entries, by_key = self.index.entries, self.index.by_key
-            own = frozenset(
-                i for ph in entries[org].phrases for ks in ph for k in ks for i in by_key.get(k, ())
-                if entries[i].record.type == "place"
-            )  # fmt: skip
-            self._org_places[org] = own
+            found: set[int] = set()
+            for k in entries[org].word_keys:
+                hits = [i for i in by_key.get(k, ()) if entries[i].record.type == "place"]
+                if len(hits) == 1:
+                    found.add(hits[0])
+            own = self._org_places[org] = frozenset(found)
         return bool(own) and any(p not in own and self._is_state(p) for p in places)
 
     def _is_state(self, place: int) -> bool:
