@@ -571,7 +571,7 @@ class Rewriter:
                 function_words = self._function_words
                 cuts = [g.start() for g in _GAP_RE.finditer(text, end, e)]
                 for cut in reversed(cuts):
-                    word = text[text.rfind(" ", s, cut) + 1 : cut]
+                    word = text[max(s, text.rfind(" ", s, cut) + 1) : cut]  # the word before the cut
                     if cut - s <= MAX_MENTION_CHARS and word.casefold() not in function_words:
                         m = self._resolve_span(text, s, cut, start, end, pattern, exact)
                         if m is not None:

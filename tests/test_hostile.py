@@ -127,6 +127,16 @@ def test_long_line_of_names_is_linear() -> None:
     assert time.perf_counter() - t0 < 120
 
 
+@pytest.mark.parametrize("unit", ["Центральная комиссия по выборам и ", "Национальный банк Республики "])
+def test_long_line_of_organisation_words_is_linear(unit: str) -> None:
+    # words of one name said over and over, which widening takes and then cuts back
+    line = unit * (SIZE // len(unit))
+    t0 = time.perf_counter()
+    r = normalize.rewrite(line)
+    assert normalize.rewrite(r.text).text == r.text
+    assert time.perf_counter() - t0 < 120
+
+
 def test_homoglyph_mixes_resolve() -> None:
     assert normalize.resolve("Лукашенкo") is not None  # Latin o at the end
     assert normalize.resolve("Lukashеnko") is not None  # Cyrillic е inside
