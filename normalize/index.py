@@ -517,11 +517,6 @@ class VariantMaker:
         """The words of an organisation or place name that tell it apart (legal forms dropped)."""
         return self.significant(self.content_words(name))
 
-    def has_org_marker(self, text: str) -> bool:
-        """Whether a mention says it names an organisation (a legal form in any spelling, or a
-        word such as завод)."""
-        return bool(self.org_markers(text))
-
     def org_markers(self, text: str) -> set[str]:
         """The keys of the words by which a mention says it names an organisation: a word such as
         завод or Federation; a legal form in any spelling stands as "" (no name word has that
@@ -533,13 +528,13 @@ class VariantMaker:
         generic, legal = self.tables.generic_words, self.tables.legal_forms
         voc = self.tables.vocabulary
         words = [w.strip(".") for w in split_tokens(low)]
-        # a legal form in any spelling, by its key (Obshchestvo s ogranichennoy otvetstvennostyu)
         keys = self.key.many(words)
         for w, k in zip(words, keys, strict=True):
             if w in legal:
                 out.add("")
             elif w in generic and w not in voc.function_words and voc.concepts(k):
                 out.add(k)
+        # a legal form in any spelling, by its key (Obshchestvo s ogranichennoy otvetstvennostyu)
         if any(k in self._legal_keys or self._legal_run_at(keys, i) for i, k in enumerate(keys)):
             out.add("")
         return out

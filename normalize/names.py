@@ -34,15 +34,16 @@ def _token(fields: tuple[str, bool, bool]) -> Token:
 
 
 class ParsedMention(NamedTuple):
-    """A mention split into tokens, with what was taken off it."""
+    """A mention split into tokens, with what was taken off it (made by :func:`parse_mention`,
+    which also splits the tokens into words and initials)."""
 
     tokens: tuple[Token, ...]
-    surname_first: bool = False
-    possessive: str = ""
-    titles: tuple[str, ...] = ()
-    words: tuple[Token, ...] = ()
+    surname_first: bool
+    possessive: str
+    titles: tuple[str, ...]
+    words: tuple[Token, ...]
     """The tokens that are not initials."""
-    initials: tuple[Token, ...] = ()
+    initials: tuple[Token, ...]
     """The tokens that are initials."""
 
 
