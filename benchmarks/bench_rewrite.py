@@ -28,12 +28,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import normalize  # noqa: E402
 from normalize import Normalizer  # noqa: E402
 from normalize.index import EntityEntry  # noqa: E402
 from normalize.rewrite import Rewriter, fold_for_scan, scan_automaton, scan_hits  # noqa: E402
+
+PACKAGE_PARENT = Path(normalize.__file__).resolve().parent.parent  # the build under test, for the commands
 
 FILLER = [
     "the",
@@ -193,7 +195,7 @@ def cli_run(src: Path, index: Path, jobs: int) -> tuple[float, float, float]:
            "--jobs", str(jobs), "--quiet"]  # fmt: skip
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(HERE.parent)})
+    proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(PACKAGE_PARENT)})
     dt = time.perf_counter() - t0
     if proc.returncode != 0:
         raise SystemExit(f"rewrite failed: {proc.stderr}")

@@ -19,18 +19,20 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
 from bench_rewrite import make_corpus  # noqa: E402
 
+import normalize  # noqa: E402
 from normalize import Normalizer  # noqa: E402
 from normalize.rewrite import Rewriter  # noqa: E402
 from normalize.store import save_index  # noqa: E402
 
+PACKAGE_PARENT = Path(normalize.__file__).resolve().parent.parent  # the build under test, for the commands
+
 
 def startup(code: str) -> float:
-    env = {**os.environ, "PYTHONPATH": str(HERE.parent), "NORMALIZE_CACHE_DIR": "off"}
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT), "NORMALIZE_CACHE_DIR": "off"}
     best = float("inf")
     for _ in range(3):
         out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
@@ -68,7 +70,7 @@ def main() -> int:
         print(f"worker start-up from the index file   {t_index * 1000:7.0f} ms")
         print(f"worker start-up from the table files  {t_tables * 1000:7.0f} ms")
 
-        env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+        env = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT)}
         t0 = time.perf_counter()
         subprocess.run(
             [sys.executable, "-m", "normalize", "rewrite", str(corpus), "-o", str(Path(d) / "cli.txt"),

@@ -1,7 +1,8 @@
 """Error types raised by ``normalize``.
 
-Every error a user can meet is a subclass of :class:`NormalizeError`; nothing else escapes the public
-API for bad input.
+Every error a user can meet for bad input (tables, text, files, options) is a subclass of
+:class:`NormalizeError`; nothing else escapes the public API for it. An argument of the wrong type
+(a number where a mention goes) is a ``TypeError``, as everywhere in Python.
 """
 
 from __future__ import annotations

@@ -9,12 +9,14 @@ neighbours of the keys for spellings no rule foresaw.
 
 from __future__ import annotations
 
-import functools
 import gc
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from typing import Any
+
+from mypy_extensions import mypyc_attr
 
 from .names import person_roles_of, split_tokens
 from .orgwords import english_reading
@@ -90,6 +92,7 @@ def deletions(key: str) -> set[str]:
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class EntityEntry:
     """One entity as the matcher sees it."""
@@ -122,6 +125,7 @@ class EntityEntry:
         return self.record.id
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class Index:
     """Keys → entities, plus the entities themselves.
@@ -157,9 +161,12 @@ class Index:
         return self._by_deletion
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_by_deletion"] = None
-        return state
+        return {"entries": self.entries, "by_key": self.by_key}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.entries = state["entries"]
+        self.by_key = state["by_key"]
+        self._by_deletion = None
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
         """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""
@@ -173,6 +180,16 @@ class Index:
         return out
 
 
+SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
+_MAKER_SAVED = (
+    "index_canonical", "_legal_phrases", "tables", "key", "_legal_key_runs", "_legal_keys", "_generic_keys",
+    "schemes", "ru_be", "_cognate_keys", "_cognate_stems", "cognates", "_group_keys", "_group_initials",
+    "_group_case_forms",
+)  # fmt: skip
+"""What a saved index keeps of a :class:`VariantMaker` (its memos of the build are made again)."""
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class VariantMaker:
     """Makes every spelling of a name part; shared by the index builder and ``explain``."""
 
@@ -214,6 +231,7 @@ class VariantMaker:
             tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
         ] = {}
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -240,11 +258,19 @@ class VariantMaker:
 
     # --- spellings of one word -----------------------------------------------------------------
 
-    @functools.lru_cache(maxsize=200_000)  # noqa: B019 - the maker lives as long as its index
     def spellings(self, word: str, language: str | None = None) -> tuple[str, ...]:
         """The word itself and, for Cyrillic, its spelling under every scheme of its language."""
         if script_of(word) != "Cyrl":
             return (word,)
+        memo = self._spellings_memo
+        got = memo.get((word, language))
+        if got is None:
+            if len(memo) >= SPELLINGS_MEMO_SIZE:
+                memo.clear()
+            got = memo[(word, language)] = self._spellings(word, language)
+        return got
+
+    def _spellings(self, word: str, language: str | None) -> tuple[str, ...]:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
@@ -463,10 +489,15 @@ class VariantMaker:
         return got
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_given_memo"] = {}
-        state["_patronymic_memo"] = {}
-        return state
+        # the memos of the build are not saved
+        return {name: getattr(self, name) for name in _MAKER_SAVED}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        for name in _MAKER_SAVED:
+            setattr(self, name, state[name])
+        self._given_memo = {}
+        self._patronymic_memo = {}
+        self._spellings_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -716,6 +747,7 @@ class VariantMaker:
         )
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class QueryPhrase:
     """One reading of an organisation or place mention: (word, key, tokens) a word. ``tokens``

@@ -17,10 +17,11 @@ words, each word taken in each language of the vocabulary.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+
+from mypy_extensions import mypyc_attr
 
 from .tablefile import LDict, TableReader
 from .text import detect_language, normalize_text
@@ -54,6 +55,7 @@ def english_reading(word: str) -> str:
     return low
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class OrgVocabulary:
     """The compiled organisation vocabulary: endings, compound parts, concepts, function words."""
@@ -65,6 +67,10 @@ class OrgVocabulary:
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
     function_words: frozenset[str] = frozenset()
     honorifics: tuple[str, ...] = ()
+    _ending_memo: tuple[tuple[int, frozenset[str]], ...] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._ending_memo = None
 
     def fold(self, key: str) -> str:
         """``key`` with every compound part replaced by its group's mark."""
@@ -81,12 +87,15 @@ class OrgVocabulary:
                 out.append(key[:-n])
         return out
 
-    @functools.cached_property
+    @property
     def _ending_sets(self) -> tuple[tuple[int, frozenset[str]], ...]:
-        by_len: dict[int, set[str]] = {}
-        for e in self.endings:
-            by_len.setdefault(len(e), set()).add(e)
-        return tuple((n, frozenset(v)) for n, v in sorted(by_len.items(), reverse=True))
+        """The endings by length, longest first (made on first use)."""
+        if self._ending_memo is None:
+            by_len: dict[int, set[str]] = {}
+            for e in self.endings:
+                by_len.setdefault(len(e), set()).add(e)
+            self._ending_memo = tuple((n, frozenset(v)) for n, v in sorted(by_len.items(), reverse=True))
+        return self._ending_memo
 
     def tokens(self, key: str) -> frozenset[str]:
         """Every token of one word's key: the folded key, its stems, and its concept mark."""

@@ -12,7 +12,9 @@ import operator
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
+from mypy_extensions import mypyc_attr
 from unidecode import unidecode
 
 from .tablefile import LDict, TableReader
@@ -61,6 +63,7 @@ def _ctx_fits(text: str, i: int, j: int, after: _Ctx, before: _Ctx) -> bool:
 _CLASS_SETS = {"vowel": frozenset(_VOWEL_SYMBOLS + _VOWEL_LOWER), "consonant": frozenset(_CONS_SYMBOLS + _CONS_LOWER)}
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Pass:
     """One compiled pass: an alternation of all its rules, longest match first.
@@ -178,6 +181,7 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
 _Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class PhoneticKey:
     """A compiled phonetic key. Call it on a word (or a name) to get its key."""
 
@@ -192,6 +196,7 @@ class PhoneticKey:
         self._cache: dict[str, str] = {}
         self.surname_variants: tuple[Pass, ...] = ()
         self._steps = self._compile_steps()
+        self._joinable_memo: bool | None = None
 
     def _compile_steps(self) -> tuple[_Step, ...]:
         return tuple((p._rest, p._rest_first, p._replace, p._letters or None) for p in self._passes)
@@ -200,7 +205,7 @@ class PhoneticKey:
     def _joinable(self) -> bool:
         """Whether words can be keyed joined by spaces (:meth:`many`): no letter table writes a
         space or maps one, and no rule matches one or has one in its context."""
-        if self.__dict__.get("_joinable_memo") is None:
+        if self._joinable_memo is None:
             tables = [self._letters, *(p._letters for p in self._passes)]
             ok = all(ord(" ") not in t and all(" " not in (v or "") for v in t.values()) for t in tables)
             for p in self._passes:
@@ -208,18 +213,23 @@ class PhoneticKey:
                     ok = ok and " " not in src and src.strip() == src
                     for after, before, _out in cands:
                         ok = ok and all(" " not in e for e in (*(after or ()), *(before or ())))
-            self.__dict__["_joinable_memo"] = ok
-        return bool(self.__dict__["_joinable_memo"])
+            self._joinable_memo = ok
+        return self._joinable_memo
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state["_cache"] = {}  # the memo is not saved: a saved index stays small and loads fast
-        del state["_steps"]
-        return state
+        # the memo is not saved: a saved index stays small and loads fast
+        names = ("_cyr", "_chars", "_letters", "_passes", "surname_variants")
+        return {name: getattr(self, name) for name in names}
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self._cyr = state["_cyr"]
+        self._chars = state["_chars"]
+        self._letters = state["_letters"]
+        self._passes = state["_passes"]
+        self.surname_variants = state["surname_variants"]
+        self._cache = {}
         self._steps = self._compile_steps()
+        self._joinable_memo = None
 
     def __call__(self, word: str) -> str:
         """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""

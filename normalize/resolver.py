@@ -8,18 +8,17 @@ ambiguity policy → :class:`Match`.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 import jellyfish
+from mypy_extensions import mypyc_attr
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler
 
-from .errors import InputError
 from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
@@ -41,6 +40,7 @@ PRESELECT = 3
 Policy = Literal["prominent", "abstain", "first"]
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Candidate:
     """An entity the mention could name, with its score."""
@@ -52,6 +52,7 @@ class Candidate:
     prominence: int
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Match:
     """The entity a mention names.
@@ -86,17 +87,6 @@ class Match:
         for c in self.candidates:
             lines.append(f"    {c.canonical} [{c.entity_id}] score {c.score:.3f} prominence {c.prominence}")
         return "\n".join(lines)
-
-
-_MATCH_FIELDS = tuple(f.name for f in fields(Match))
-
-
-def _new_match(*values: Any) -> Match:
-    """``Match(*values)`` without the frozen dataclass's field-by-field ``__init__`` (the same
-    object, made in one step: this is on the path of every resolved mention)."""
-    m = object.__new__(Match)
-    m.__dict__.update(zip(_MATCH_FIELDS, values, strict=True))
-    return m
 
 
 @dataclass
@@ -190,6 +180,7 @@ def _length_bound(la: int, lb: int) -> float:
     return ((0.6 * jaro + 0.4) + (short / long_)) / 2.0 + 1e-9
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class Normalizer:
     """Resolves mentions against a set of entities.
 
@@ -205,6 +196,14 @@ class Normalizer:
         self.maker: VariantMaker
         self.index, self.maker = build_index(tables, records, index_canonical)
         self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
+        self._clear_memos()
+
+    def _clear_memos(self) -> None:
+        """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
+        self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
+        self._written_memo: dict[int, frozenset[str]] = {}
+        self._non_persons_memo: frozenset[int] | None = None
+        self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
 
     # --- construction ------------------------------------------------------------------------
 
@@ -274,8 +273,8 @@ class Normalizer:
         prominent; ``"abstain"`` returns None; ``"first"`` takes the best-scored one.
         ``types`` limits the entity types considered.
         """
-        if not isinstance(mention, str):
-            raise InputError(f"a mention must be text, not {type(mention).__name__}")
+        if not isinstance(mention, str):  # (a compiled build checks this on the call itself)
+            raise TypeError(f"a mention must be text (str), not {type(mention).__name__}")
         return self._resolve_traced(mention, threshold, policy, types, None)
 
     def _resolve_traced(
@@ -337,7 +336,7 @@ class Normalizer:
             if top.score < threshold:
                 return None
             rec = self.index.entries[top.idx].record
-            return _new_match(
+            return Match(
                 rec.id, rec.canonical, round(top.score, 4), rec.type, mention, False, (), tuple(top.details), self
             )
         ranked = [s for s in ranked if s.score >= threshold]
@@ -351,8 +350,8 @@ class Normalizer:
             # read as written, so the result holds for this spelling only
             if trace is not None:
                 trace.append(True)
-            named = self._written_names.get(_folded(text), ())
-            own = [s for s in (top, *ties) if s.idx in named]
+            written = _folded(text)
+            own = [s for s in (top, *ties) if written in self._written_names(s.idx)]
             if len(own) == 1:
                 top, ties = own[0], []
         ambiguous = bool(ties)
@@ -370,7 +369,7 @@ class Normalizer:
                 chosen = group[0]
         rec = self.index.entries[chosen.idx].record
         others = tuple(self._candidate(s) for s in islice((s for s in ranked if s is not chosen), 5))
-        return _new_match(
+        return Match(
             rec.id,
             rec.canonical,
             round(chosen.score, 4),
@@ -502,44 +501,41 @@ class Normalizer:
         r = self.index.entries[place].record
         return any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
 
-    @functools.cached_property
-    def _org_places(self) -> dict[int, frozenset[int]]:
-        """The places each organisation is named after, by its number (filled on first use)."""
-        return {}
-
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
         calls (the words of organisation names recur: Republic, Belarus, State …). Keyed by the
         set's identity, so it lives with this process's index and is never pickled."""
-        memo: dict[tuple[str, int], tuple[float, str]] | None = self.__dict__.get("_sim_memo")
-        if memo is None or len(memo) > SIM_MEMO_SIZE:
-            memo = self.__dict__["_sim_memo"] = {}
+        memo = self._sim_memo
+        if len(memo) > SIM_MEMO_SIZE:
+            memo = self._sim_memo = {}
         return memo
 
     def __getstate__(self) -> dict[str, Any]:
-        state = dict(self.__dict__)
-        state.pop("_sim_memo", None)
-        state.pop("_non_persons", None)  # the cached properties below: made again on first use
-        state.pop("_written_names", None)
-        state.pop("_org_places", None)
-        return state
+        return {"tables": self.tables, "index": self.index, "maker": self.maker, "_by_id": self._by_id}
 
-    @functools.cached_property
-    def _written_names(self) -> dict[str, frozenset[int]]:
-        """Every name and alias of the table (and canonical form, when it is indexed), as
-        :func:`_written_form` folds it, with the entities that have it (made on first use)."""
-        by: dict[str, set[int]] = {}
-        canonical = self.maker.index_canonical
-        for i, e in enumerate(self.index.entries):
-            r = e.record
-            for name in (*r.names, *r.aliases, *([r.canonical] if canonical else [])):
-                by.setdefault(_written_form(name), set()).add(i)
-        return {k: frozenset(v) for k, v in by.items()}
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.tables = state["tables"]
+        self.index = state["index"]
+        self.maker = state["maker"]
+        self._by_id = state["_by_id"]
+        self._clear_memos()
 
-    @functools.cached_property
+    def _written_names(self, idx: int) -> frozenset[str]:
+        """The names and aliases of an entity (and its canonical form, when it is indexed) as
+        :func:`_written_form` folds them (made on first use, for the entities that tie)."""
+        got = self._written_memo.get(idx)
+        if got is None:
+            r = self.index.entries[idx].record
+            names = (*r.names, *r.aliases, *([r.canonical] if self.maker.index_canonical else []))
+            got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
+        return got
+
+    @property
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""
-        return frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
+        if self._non_persons_memo is None:
+            self._non_persons_memo = frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
+        return self._non_persons_memo
 
     # --- scoring -----------------------------------------------------------------------------
 

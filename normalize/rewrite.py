@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 import ahocorasick_rs
+from mypy_extensions import mypyc_attr
 
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
@@ -103,6 +104,7 @@ class _Anchored:
         self.org_words = frozenset().union(*(e.word_keys for e in entries if e.record.type == "organization"))
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Mention:
     """A mention found in text. ``start``/``end`` are offsets into the input string
@@ -118,6 +120,7 @@ class Mention:
     replacement: str = ""
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class RewriteResult:
     """The rewritten text and the mentions found in the input."""

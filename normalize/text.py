@@ -91,7 +91,7 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
         if ch in INVISIBLE:
             i += 1
             continue
-        if "\ud800" <= ch <= "\udfff":  # lone surrogate (from surrogateescape): not text
+        if 0xD800 <= ord(ch) <= 0xDFFF:  # lone surrogate (from surrogateescape): not text
             out.append("\ufffd")
             offs.append(i)
             i += 1
@@ -135,8 +135,9 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
 
 _FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in INVISIBLE}
 _FOLD_TABLE.update({ord(c): APOSTROPHE for c in APOSTROPHES})
-SURROGATE_RE = re.compile("[\ud800-\udfff]")
-"""A lone surrogate: only a ``str`` built in Python holds one, never decoded text."""
+SURROGATE_RE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
+"""A lone surrogate: only a ``str`` built in Python holds one, never decoded text. (Written with
+``chr``: a compiled module can hold no lone surrogate in a literal.)"""
 _CYR_RE = re.compile("[\u0400-\u052f]")
 LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
 """A Latin letter, as the repair of look-alike letters inside Cyrillic words tells them."""

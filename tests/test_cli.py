@@ -13,9 +13,12 @@ from pathlib import Path
 
 import pytest
 
+import normalize
 from normalize.cli import main
 
-ROOT = Path(__file__).resolve().parent.parent
+# where the package under test is imported from (the source folder, or an installed build): the
+# command runs from there too
+PACKAGE_PARENT = Path(normalize.__file__).resolve().parent.parent
 
 
 def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
@@ -278,7 +281,7 @@ def test_a_signal_leaves_input_untouched_and_no_partial_output(tmp_path: Path, s
     src.write_text("Lukashenko met Тихановскую in Grodno, and more words here.\n" * 400_000, encoding="utf-8")
     before = src.read_bytes()
     out = tmp_path / "out.txt"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NORMALIZE_CACHE_DIR": "off"}
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT), "NORMALIZE_CACHE_DIR": "off"}
     proc = subprocess.Popen([sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out)], env=env)
     deadline = time.time() + 60
     while time.time() < deadline and not any(p.name.endswith(".part") for p in tmp_path.iterdir()):
@@ -460,7 +463,7 @@ def test_jobs_signal_leaves_no_partial_output(tmp_path: Path) -> None:
     src.write_text("Lukashenko met Тихановскую in Grodno, and more words here.\n" * 400_000, encoding="utf-8")
     before = src.read_bytes()
     out = tmp_path / "out.txt"
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NORMALIZE_CACHE_DIR": "off"}
+    env = {**os.environ, "PYTHONPATH": str(PACKAGE_PARENT), "NORMALIZE_CACHE_DIR": "off"}
     cmd = [sys.executable, "-m", "normalize", "rewrite", str(src), "-o", str(out), "--jobs", "2"]
     proc = subprocess.Popen(cmd, env=env)
     deadline = time.time() + 60

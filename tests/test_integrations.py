@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from typing import Any
 
 import pytest
 
@@ -42,21 +43,31 @@ def test_pandas_resolve_and_rewrite() -> None:
     ]
 
 
-def test_pandas_work_is_per_distinct_value(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_pandas_work_is_per_distinct_value() -> None:
     pd = pytest.importorskip("pandas")
     from normalize.integrations.pandas import resolve_series
 
-    n = normalize.Normalizer.default()
     calls: list[str] = []
-    real = n.resolve
 
-    def counting(m: str, **kw: object) -> object:
-        calls.append(m)
-        return real(m, **kw)  # type: ignore[arg-type]
+    class Counting(normalize.Normalizer):
+        def resolve(self, mention: str, **kw: Any) -> normalize.Match | None:
+            calls.append(mention)
+            return super().resolve(mention, **kw)
 
-    monkeypatch.setattr(n, "resolve", counting)
-    resolve_series(pd.Series(["Lukashenko", "Grodno"] * 5000), n)
+    n = Counting.from_records(
+        [
+            {
+                "id": "al",
+                "canonical": "Aliaksandr Lukashenka",
+                "names": ["Александр Лукашенко"],
+                "type": "person",
+                "gender": "m",
+            }
+        ]
+    )
+    out = resolve_series(pd.Series(["Lukashenko", "Grodno"] * 5000), n)
     assert sorted(calls) == ["Grodno", "Lukashenko"]
+    assert list(out["entity_id"][:2]) == ["al", None]
 
 
 @pytest.fixture(scope="module")

@@ -355,7 +355,7 @@ def test_mentions_longer_than_the_bound_are_none() -> None:
 
 
 def test_non_text_is_a_clear_error() -> None:
-    with pytest.raises(normalize.InputError):
+    with pytest.raises(TypeError, match="str"):
         normalize.resolve(123)  # type: ignore[arg-type]
 
 
