@@ -21,6 +21,7 @@ from mypy_extensions import mypyc_attr
 from .names import person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
+from .pickling import by_constructor
 from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, script_of
@@ -757,6 +758,9 @@ class QueryPhrase:
     derived: bool = False
     tokens: frozenset[str] = frozenset()
     whole: bool = False  # all the words, generic ones too: the reading for a place's name
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
 
 
 def build_index(

@@ -17,6 +17,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 from unidecode import unidecode
 
+from .pickling import by_constructor
 from .tablefile import LDict, TableReader
 from .text import COMBINING_MARKS
 
@@ -96,13 +97,8 @@ class Pass:
         object.__setattr__(self, "_rest_first", frozenset(src[0] for src in rest))
         object.__setattr__(self, "_unique", {src: cands[0][2] for src, cands in rest.items() if len(cands) == 1})
 
-    def __getstate__(self) -> dict[str, object]:
-        return {"regex": self.regex, "rules": self.rules}
-
-    def __setstate__(self, state: dict[str, object]) -> None:
-        object.__setattr__(self, "regex", state["regex"])
-        object.__setattr__(self, "rules", state["rules"])
-        self.__post_init__()
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)  # the compiled parts are made again
 
     def apply(self, text: str) -> str:
         """The pass as its alternation reads (the reference for :meth:`run`)."""

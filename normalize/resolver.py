@@ -8,6 +8,7 @@ ambiguity policy → :class:`Match`.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -21,6 +22,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
+from .pickling import by_constructor
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
 
@@ -50,6 +52,9 @@ class Candidate:
     score: float
     type: str
     prominence: int
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -88,6 +93,9 @@ class Match:
             lines.append(f"    {c.canonical} [{c.entity_id}] score {c.score:.3f} prominence {c.prominence}")
         return "\n".join(lines)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
+
 
 @dataclass
 class _Scored:
@@ -113,6 +121,7 @@ def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
 
 
 _QUOTE_CHARS = str.maketrans(dict.fromkeys("«»„“”‘’\"'", '"'))
+_QUOTE_RE = re.compile("[«»„“”‘’']")  # the characters _QUOTE_CHARS changes
 
 
 def _written_form(name: str) -> str:
@@ -123,7 +132,9 @@ def _written_form(name: str) -> str:
 
 def _folded(normalized: str) -> str:
     """:func:`_written_form` of a text :func:`normalize_text` has made already."""
-    return " ".join(normalized.translate(_QUOTE_CHARS).casefold().split())
+    if _QUOTE_RE.search(normalized):
+        normalized = normalized.translate(_QUOTE_CHARS)
+    return " ".join(normalized.casefold().split())
 
 
 def _names_itself(place: EntityEntry, markers: set[str]) -> bool:

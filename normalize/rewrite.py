@@ -14,13 +14,14 @@ import unicodedata
 from array import array
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import ahocorasick_rs
 from mypy_extensions import mypyc_attr
 
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
+from .pickling import by_constructor
 from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
 from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, is_cyrillic, script_of
 
@@ -119,6 +120,9 @@ class Mention:
     type: str
     replacement: str = ""
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
+
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
@@ -127,6 +131,9 @@ class RewriteResult:
 
     text: str
     mentions: list[Mention]
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
 
 
 def scan_automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick:

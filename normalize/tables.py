@@ -6,6 +6,7 @@ Every file is checked as it loads; all problems of all files are raised together
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -15,6 +16,7 @@ from typing import Any, NamedTuple
 from .errors import TableError, TableProblem
 from .orgwords import OrgVocabulary, parse_org_vocabulary
 from .phonetic import PhoneticKey, parse_phonetic
+from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, TableReader
 from .text import is_cyrillic, normalize_text
@@ -73,6 +75,9 @@ class CognateSet:
     def forms(self) -> tuple[str, ...]:
         return self.ru + self.be + self.latin
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
+
 
 @dataclass(frozen=True)
 class EntityRecord:
@@ -87,6 +92,9 @@ class EntityRecord:
     prominence: int = 50
     note: str = ""
     where: str = ""
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
 
 
 @dataclass
@@ -516,7 +524,7 @@ def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityReco
 
         rec = check_entity(raw, where, problem)
         if rec is not None:
-            out.append(EntityRecord(**{**rec.__dict__, "where": f"records:{k}"}))
+            out.append(dataclasses.replace(rec, where=f"records:{k}"))
     dup, _ = check_entity_set(out)
     problems.extend(dup)
     if problems:

@@ -133,8 +133,14 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
-_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in INVISIBLE}
-_FOLD_TABLE.update({ord(c): APOSTROPHE for c in APOSTROPHES})
+_FOLDED_RE = re.compile("[" + re.escape("".join(sorted(INVISIBLE | (APOSTROPHES - {APOSTROPHE})))) + "]")
+"""A character that normalizing changes: an invisible one (dropped), an apostrophe other than ' (made ')."""
+
+
+def _folded_char(m: re.Match[str]) -> str:
+    return APOSTROPHE if m.group() in APOSTROPHES else ""
+
+
 SURROGATE_RE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 """A lone surrogate: only a ``str`` built in Python holds one, never decoded text. (Written with
 ``chr``: a compiled module can hold no lone surrogate in a literal.)"""
@@ -154,7 +160,9 @@ def normalize_text(text: str) -> str:
         return text.replace("`", APOSTROPHE) if "`" in text else text
     if SURROGATE_RE.search(text):
         text = SURROGATE_RE.sub("\ufffd", text)
-    text = unicodedata.normalize("NFC", text).translate(_FOLD_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    if _FOLDED_RE.search(text):  # (not translate(): it looks up every character in its table)
+        text = _FOLDED_RE.sub(_folded_char, text)
     if not (_CYR_RE.search(text) and LATIN_RE.search(text)):
         return text
     parts: list[str] = []

@@ -158,3 +158,42 @@ def test_table_text_with_lone_surrogates_is_a_problem_not_a_crash() -> None:
     reader = TableReader("t.yaml")
     assert reader.parse("id: x\nname: \udcff\udcff\n") is None
     assert str(reader.problems[0]) == "t.yaml:2: not valid text (a lone surrogate code point)"
+
+
+def _replace_one(doc: object, path: list[int], value: object) -> object:
+    """``doc`` with the node that ``path`` picks (each number chooses among a node's children,
+    modulo their count) replaced by ``value``."""
+    if not path or not isinstance(doc, dict | list) or not doc:
+        return value
+    if isinstance(doc, dict):
+        keys = list(doc)
+        k = keys[path[0] % len(keys)]
+        return {**doc, k: _replace_one(doc[k], path[1:], value)}
+    i = path[0] % len(doc)
+    return [*doc[:i], _replace_one(doc[i], path[1:], value), *doc[i + 1 :]]
+
+
+@settings(max_examples=max(30, N // 5), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.sampled_from(["phonetic.yaml", "org_vocabulary.yaml", "inflection.yaml", "cognates.yaml", "titles.yaml"]),
+    st.lists(st.integers(min_value=0, max_value=10_000), max_size=6),
+    yaml_values,
+)
+def test_rule_tables_with_a_value_of_any_shape(
+    tmp_path_factory: pytest.TempPathFactory, name: str, path: list[int], value: object
+) -> None:
+    # one value anywhere in a bundled rule table replaced by anything YAML can hold: the loader
+    # reports a TableError (or takes it), never a crash
+    import yaml
+
+    from normalize.tables import default_tables_dir
+
+    doc = yaml.safe_load((default_tables_dir() / name).read_text(encoding="utf-8"))
+    d = tmp_path_factory.mktemp("r")
+    (d / name).write_text(yaml.safe_dump(_replace_one(doc, path, value), allow_unicode=True), encoding="utf-8")
+    try:
+        n = normalize.Normalizer(load_tables(d))
+    except TableError as exc:
+        assert exc.problems and all(p.path and p.line >= 1 for p in exc.problems)
+        return
+    n.resolve("Лукашенко")

@@ -366,3 +366,22 @@ def test_the_length_bound_never_drops_a_candidate(a: str, b: str) -> None:
     from normalize.resolver import _length_bound, similarity
 
     assert similarity(a, b) <= _length_bound(len(a), len(b))
+
+
+def test_results_and_normalizers_survive_pickling() -> None:
+    # what a pipeline sends between processes (multiprocessing, Spark) comes back equal and working
+    import pickle
+
+    n = normalize.Normalizer.default()
+    m = n.resolve("Tsikhanouski")  # two entities share the surname: runners-up come along
+    assert m is not None
+    back = pickle.loads(pickle.dumps(m))
+    assert back == m and back.candidates == m.candidates and back.explain() == m.explain()
+    r = n.rewrite("Svetlana Tikhanovskaya met Lukashenko's envoy in Grodno.")
+    assert pickle.loads(pickle.dumps(r)) == r
+    recs = pickle.loads(pickle.dumps(n.entities))
+    assert recs == n.entities
+    n2 = pickle.loads(pickle.dumps(n))
+    for mention in ("Ціханоўскай", "LUKASHENKO, Alexander", "Гродна", "Viasna"):
+        a, b = n.resolve(mention), n2.resolve(mention)
+        assert a is not None and b is not None and (a.entity_id, a.score) == (b.entity_id, b.score)
