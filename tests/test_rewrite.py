@@ -201,6 +201,14 @@ def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
         ("the Russian Ministry of Foreign Affairs said", []),
         # an organisation named after no place keeps its name beside one
         ("Правозащитный центр «Весна» Минск", [("Правозащитный центр «Весна»", "viasna"), ("Минск", "minsk")]),
+        # Belarusian case forms of the words of a name: the locative of -ка (Рэспубліцы), the
+        # adjective (Нацыянальнага), nouns in -я (Гародні); the names of the classical orthography
+        ("Выбары ў Рэспубліцы Беларусь.", [("Рэспубліцы Беларусь", "belarus")]),
+        (
+            "рашэнне Нацыянальнага банка Рэспублікі Беларусь",
+            [("Нацыянальнага банка Рэспублікі Беларусь", "national-bank")],
+        ),
+        ("з Гародні ў Менск", [("Гародні", "hrodna"), ("Менск", "minsk")]),
     ],
 )
 def test_places_and_the_organisations_named_after_them(text: str, mentions: list[tuple[str, str]]) -> None:
