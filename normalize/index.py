@@ -715,9 +715,10 @@ class VariantMaker:
                         lang = detect_language(w1)
                         for la in [lang] if lang else ["ru", "be"]:
                             # a word of a name has no gender of its own to pick a row by: the rows
-                            # of both that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы)
-                            rows = self.tables.inflection.get(la, [])
-                            forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
+                            # of both that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы),
+                            # of the surnames and of the words of names (Беларусь → Беларуси)
+                            for rows in (self.tables.word_inflection.get(la, []), self.tables.inflection.get(la, [])):
+                                forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
                     ks = frozenset(self.org_keys(forms, scan if w1 == w else None))
                     if ks:
                         acronym = (derived and n == 0) or len(w1) <= SHORT_WORD

@@ -620,8 +620,10 @@ class Rewriter:
         ):
             if not gap or not _QUALIFIER_GAP_RE.fullmatch(gap):
                 continue
-            idxs = anchors[x][2].idxs
-            if all(entries[i].record.type == "place" for i in idxs) and n.foreign_place(org, idxs):
+            # the places the word beside names (России also anchors the Union State, a name of
+            # which holds it): another state among them says another body
+            places = [i for i in anchors[x][2].idxs if entries[i].record.type == "place"]
+            if places and n.foreign_place(org, places):
                 return True
         return False
 

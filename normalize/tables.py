@@ -113,6 +113,7 @@ class Tables:
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
     inflection: InflectionRows = field(default_factory=dict)  # surnames (and patronymics), by language
     given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
+    word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -313,19 +314,21 @@ def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     ]
 
 
-def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, InflectionRows]:
-    """The surname rows by language (``ru``, ``be``) and the given-name rows (``given``: ``ru``, ``be``)."""
+def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, InflectionRows, InflectionRows]:
+    """The surname rows by language (``ru``, ``be``), the given-name rows (``given``: ``ru``,
+    ``be``) and the rows for the words of organisation and place names (``words``: ``ru``, ``be``)."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
-        return {}, {}
-    reader.keys(top, {"ru", "be", "given"}, set(), "the inflection file")
-    given: InflectionRows = {}
-    if "given" in top:
-        section = reader.mapping(top["given"], top.lines["given"], "`given`")
-        if section is not None:
-            reader.keys(section, {"ru", "be"}, set(), "`given`")
-            given = _inflection_rows(reader, section)
-    return _inflection_rows(reader, top), given
+        return {}, {}, {}
+    reader.keys(top, {"ru", "be", "given", "words"}, set(), "the inflection file")
+    sections: dict[str, InflectionRows] = {"given": {}, "words": {}}
+    for name in sections:
+        if name in top:
+            section = reader.mapping(top[name], top.lines[name], f"`{name}`")
+            if section is not None:
+                reader.keys(section, {"ru", "be"}, set(), f"`{name}`")
+                sections[name] = _inflection_rows(reader, section)
+    return _inflection_rows(reader, top), sections["given"], sections["words"]
 
 
 def _inflection_rows(reader: TableReader, top: Any) -> InflectionRows:
@@ -486,7 +489,7 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
     if got:
         reader, doc = got
         if doc is not None:
-            tables.inflection, tables.given_inflection = _read_inflection(reader, doc)
+            tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
         problems.extend(reader.problems)
     if entities:
         if (root / "entities").is_dir():

@@ -199,6 +199,10 @@ def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
         # another country's ministry is not the one of the table
         ("Министерство иностранных дел Российской Федерации", [("Российской Федерации", "russia")]),
         ("the Russian Ministry of Foreign Affairs said", []),
+        # a word beside it that names another state, whatever else it anchors (России: the Union State)
+        ("ЦИК России", [("России", "russia")]),
+        ("ЦИК Беларуси", [("ЦИК Беларуси", "central-election-commission")]),
+        ("в Центризбиркоме", [("Центризбиркоме", "central-election-commission")]),
         # an organisation named after no place keeps its name beside one
         ("Правозащитный центр «Весна» Минск", [("Правозащитный центр «Весна»", "viasna"), ("Минск", "minsk")]),
         # Belarusian case forms of the words of a name: the locative of -ка (Рэспубліцы), the
@@ -209,6 +213,9 @@ def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
             [("Нацыянальнага банка Рэспублікі Беларусь", "national-bank")],
         ),
         ("з Гародні ў Менск", [("Гародні", "hrodna"), ("Менск", "minsk")]),
+        # a feminine noun of the third declension (the `words` rows of inflection.yaml)
+        ("Посольство в Беларуси", [("Беларуси", "belarus")]),
+        ("у Беларусі і з Беларуссю", [("Беларусі", "belarus"), ("Беларуссю", "belarus")]),
     ],
 )
 def test_places_and_the_organisations_named_after_them(text: str, mentions: list[tuple[str, str]]) -> None:
@@ -318,3 +325,16 @@ def test_decomposed_letters_and_stress_marks_are_found() -> None:
     assert [m.surface for m in r2.mentions] == ["Лукаше\u0301нко", "Алякса\u0301ндр Лукашэ\u0301нка"]
     # a stressed word that only contains a name is not one
     assert normalize.rewrite("Ле\u0301нин").mentions == []
+
+
+def test_the_rows_for_words_of_names_leave_surnames_alone() -> None:
+    # a woman's surname in -ь does not decline (the `words` rows are for organisation and place
+    # names), a man's does
+    n = normalize.Normalizer.from_records(
+        [
+            {"id": "ok", "canonical": "Olga Koval", "names": ["Ольга Коваль"], "type": "person", "gender": "f"},
+            {"id": "ik", "canonical": "Ivan Gorel", "names": ["Иван Горель"], "type": "person", "gender": "m"},
+        ]
+    )
+    assert [m.entity_id for m in n.rewrite("Встреча с Ковалью и Горелем.").mentions] == ["ik"]
+    assert [m.entity_id for m in n.rewrite("Встреча с Коваль и Горелем.").mentions] == ["ok", "ik"]
