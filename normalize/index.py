@@ -21,7 +21,7 @@ from mypy_extensions import mypyc_attr
 from .names import person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
-from .pickling import by_constructor
+from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, script_of
@@ -162,11 +162,10 @@ class Index:
         return self._by_deletion
 
     def __getstate__(self) -> dict[str, object]:
-        return {"entries": self.entries, "by_key": self.by_key}
+        return saved_state(self, ("entries", "by_key"))  # the deletion neighbourhood is made again
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.entries = state["entries"]
-        self.by_key = state["by_key"]
+        restore_state(self, state, ("entries", "by_key"))
         self._by_deletion = None
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
@@ -490,12 +489,10 @@ class VariantMaker:
         return got
 
     def __getstate__(self) -> dict[str, object]:
-        # the memos of the build are not saved
-        return {name: getattr(self, name) for name in _MAKER_SAVED}
+        return saved_state(self, _MAKER_SAVED)  # the memos of the build are not saved
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        for name in _MAKER_SAVED:
-            setattr(self, name, state[name])
+        restore_state(self, state, _MAKER_SAVED)
         self._given_memo = {}
         self._patronymic_memo = {}
         self._spellings_memo = {}

@@ -17,7 +17,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 from unidecode import unidecode
 
-from .pickling import by_constructor
+from .pickling import by_constructor, restore_state, saved_state
 from .tablefile import LDict, TableReader
 from .text import COMBINING_MARKS
 
@@ -177,6 +177,10 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
 _Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
 
 
+_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants")
+"""What a saved index keeps of a :class:`PhoneticKey` (its memo and compiled steps are made again)."""
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class PhoneticKey:
     """A compiled phonetic key. Call it on a word (or a name) to get its key."""
@@ -214,15 +218,10 @@ class PhoneticKey:
 
     def __getstate__(self) -> dict[str, object]:
         # the memo is not saved: a saved index stays small and loads fast
-        names = ("_cyr", "_chars", "_letters", "_passes", "surname_variants")
-        return {name: getattr(self, name) for name in names}
+        return saved_state(self, _KEY_SAVED)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self._cyr = state["_cyr"]
-        self._chars = state["_chars"]
-        self._letters = state["_letters"]
-        self._passes = state["_passes"]
-        self.surname_variants = state["surname_variants"]
+        restore_state(self, state, _KEY_SAVED)
         self._cache = {}
         self._steps = self._compile_steps()
         self._joinable_memo = None

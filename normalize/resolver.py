@@ -22,7 +22,7 @@ from rapidfuzz.distance import JaroWinkler
 
 from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
-from .pickling import by_constructor
+from .pickling import by_constructor, restore_state, saved_state
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
 from .text import normalize_text
 
@@ -120,8 +120,8 @@ def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
     )
 
 
-_QUOTE_CHARS = str.maketrans(dict.fromkeys("«»„“”‘’\"'", '"'))
-_QUOTE_RE = re.compile("[«»„“”‘’']")  # the characters _QUOTE_CHARS changes
+_NORMALIZER_SAVED = ("tables", "index", "maker", "_by_id")  # what a saved index keeps of a Normalizer
+_QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
 
 
 def _written_form(name: str) -> str:
@@ -132,9 +132,7 @@ def _written_form(name: str) -> str:
 
 def _folded(normalized: str) -> str:
     """:func:`_written_form` of a text :func:`normalize_text` has made already."""
-    if _QUOTE_RE.search(normalized):
-        normalized = normalized.translate(_QUOTE_CHARS)
-    return " ".join(normalized.casefold().split())
+    return " ".join(_QUOTE_RE.sub('"', normalized).casefold().split())
 
 
 def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
@@ -522,13 +520,10 @@ class Normalizer:
         return memo
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"tables": self.tables, "index": self.index, "maker": self.maker, "_by_id": self._by_id}
+        return saved_state(self, _NORMALIZER_SAVED)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.tables = state["tables"]
-        self.index = state["index"]
-        self.maker = state["maker"]
-        self._by_id = state["_by_id"]
+        restore_state(self, state, _NORMALIZER_SAVED)
         self._clear_memos()
 
     def _written_names(self, idx: int) -> frozenset[str]:

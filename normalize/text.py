@@ -161,8 +161,7 @@ def normalize_text(text: str) -> str:
     if SURROGATE_RE.search(text):
         text = SURROGATE_RE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
-    if _FOLDED_RE.search(text):  # (not translate(): it looks up every character in its table)
-        text = _FOLDED_RE.sub(_folded_char, text)
+    text = _FOLDED_RE.sub(_folded_char, text)  # (not translate(): it looks up every character)
     if not (_CYR_RE.search(text) and LATIN_RE.search(text)):
         return text
     parts: list[str] = []
