@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from .errors import IndexFileError, InputError, NormalizeError, TableError, TableProblem, UnknownSchemeError
-from .resolver import DEFAULT_THRESHOLD, Candidate, Match, Normalizer, resolve
+from .resolver import DEFAULT_THRESHOLD, Candidate, Decision, Match, Normalizer, resolve
 from .rewrite import Mention, Rewriter, RewriteResult, rewrite
 from .text import detect_language, normalize_text
 from .translit import SchemeInfo, list_schemes, transliterate
@@ -17,6 +17,7 @@ from .variants import variants
 __all__ = [
     "DEFAULT_THRESHOLD",
     "Candidate",
+    "Decision",
     "IndexFileError",
     "InputError",
     "Match",

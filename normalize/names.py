@@ -54,7 +54,11 @@ def _is_caps(word: str) -> bool:
 
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
-    return _TOKEN_RE.findall(text)
+    parts = text.split()
+    for p in parts:
+        if not p.isalpha():
+            return _TOKEN_RE.findall(text)
+    return parts  # the common case: words of letters only, which are the pieces themselves
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:

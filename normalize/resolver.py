@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
 
 import jellyfish
 from mypy_extensions import mypyc_attr
@@ -97,27 +97,95 @@ class Match:
         return by_constructor(self)
 
 
-@dataclass
+class Decision:
+    """What resolving a mention decided: the entity (``entity_id``, ``canonical``, ``score``,
+    ``type``), which is all the rewrite pass reads, and the full :class:`Match` made on demand by
+    :meth:`match` (a plain class: one is made for every mention resolved, where a frozen
+    dataclass costs several times as much to make)."""
+
+    __slots__ = (
+        "_ambiguous",
+        "_chosen",
+        "_match",
+        "_mention",
+        "_normalizer",
+        "_others",
+        "canonical",
+        "entity_id",
+        "score",
+        "type",
+    )
+
+    def __init__(
+        self, normalizer: Normalizer, chosen: _Scored, mention: str, ambiguous: bool, others: list[_Scored]
+    ) -> None:
+        rec = normalizer.index.entries[chosen.idx].record
+        self.entity_id: str = rec.id
+        self.canonical: str = rec.canonical
+        self.score: float = round(chosen.score, 4)
+        self.type: str = rec.type
+        self._normalizer = normalizer
+        self._chosen = chosen
+        self._mention = mention
+        self._ambiguous = ambiguous
+        self._others = others  # the runners-up, best first
+        self._match: Match | None = None
+
+    def match(self) -> Match:
+        """The :class:`Match` of this decision, as :meth:`Normalizer.resolve` returns it."""
+        if self._match is None:
+            n = self._normalizer
+            self._match = Match(
+                self.entity_id,
+                self.canonical,
+                self.score,
+                self.type,
+                self._mention,
+                self._ambiguous,
+                tuple(n._candidate(s) for s in self._others),
+                tuple(self._chosen.details),
+                n,
+            )
+        return self._match
+
+    def __repr__(self) -> str:
+        return f"Decision({self.entity_id!r}, {self.canonical!r}, {self.score!r}, {self.type!r})"
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return (_decision_of, (self.match(),))
+
+
+def _decision_of(m: Match) -> Decision:
+    """The :class:`Decision` of a match (how a decision is unpickled)."""
+    n: Normalizer = m._normalizer
+    d = Decision(n, _Scored(n._by_id[m.entity_id], m.score, list(m.details)), m.mention, m.ambiguous, [])
+    d._match = m
+    return d
+
+
 class _Scored:
-    idx: int
-    score: float
-    details: list[tuple[str, str, str, float]]
+    """An entity's score for a mention, with how each word matched (a plain class: one is made
+    for every candidate of every mention)."""
+
+    __slots__ = ("details", "idx", "score")
+
+    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]]) -> None:
+        self.idx = idx
+        self.score = score
+        self.details = details
 
 
-class _PersonQuery(NamedTuple):
+class _PersonQuery:
     """What scoring a person needs of a mention, whatever the entity."""
 
-    preferred: list[bool]  # a word that is the surname if it fits (ALL CAPS, first before a comma)
-    patronymic_gender: list[str | None]  # the gender of a patronymic's key, None for other keys
+    __slots__ = ("patronymic_gender", "preferred")
 
-
-def _person_query(parsed: ParsedMention, keys: list[str]) -> _PersonQuery:
-    words = parsed.words
-    first = parsed.surname_first
-    return _PersonQuery(
-        [w.caps or (first and i == 0) for i, w in enumerate(words)],
-        [patronymic_gender(k) for k in keys],
-    )
+    def __init__(self, parsed: ParsedMention, keys: list[str]) -> None:
+        first = parsed.surname_first
+        # a word that is the surname if it fits (ALL CAPS, first before a comma)
+        self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
+        # the gender of a patronymic's key, None for other keys
+        self.patronymic_gender = [patronymic_gender(k) for k in keys]
 
 
 _NORMALIZER_SAVED = ("tables", "index", "maker", "_by_id")  # what a saved index keeps of a Normalizer
@@ -284,7 +352,8 @@ class Normalizer:
         """
         if not isinstance(mention, str):  # (a compiled build checks this on the call itself)
             raise TypeError(f"a mention must be text (str), not {type(mention).__name__}")
-        return self._resolve_traced(mention, threshold, policy, types, None)
+        d = self._resolve_traced(mention, threshold, policy, types, None)
+        return None if d is None else d.match()
 
     def _resolve_traced(
         self,
@@ -294,12 +363,12 @@ class Normalizer:
         types: Sequence[str] | None,
         trace: list[bool] | None,
         known: Mapping[str, str] | None = None,
-    ) -> Match | None:
-        """:meth:`resolve`; ``trace`` (if given) gets an item when the words themselves were read
-        beyond their keys (an organisation or place was among the candidates, or entities tied and
-        the mention was looked up among the names as written), so a result without
-        one holds for every mention of the same surname keys, other words as written (a given
-        name's case form is read as written), initials, case and punctuation. ``known``
+    ) -> Decision | None:
+        """:meth:`resolve`, its match made on demand; ``trace`` (if given) gets an item when the
+        words themselves were read beyond their keys (an organisation or place was among the
+        candidates, or entities tied and the mention was looked up among the names as written),
+        so a result without one holds for every mention of the same surname keys, other words as
+        written (a given name's case form is read as written), initials, case and punctuation. ``known``
         holds the keys of some words, already made by this normalizer's key."""
         if len(mention) > MAX_MENTION_CHARS:
             return None
@@ -337,17 +406,12 @@ class Normalizer:
         threshold: float,
         policy: Policy,
         trace: list[bool] | None = None,
-    ) -> Match | None:
-        """The match among the ``ranked`` entities for ``mention`` (``text`` is the mention
+    ) -> Decision | None:
+        """The entity among the ``ranked`` ones for ``mention`` (``text`` is the mention
         normalized), by the threshold and the ambiguity policy."""
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
-            if top.score < threshold:
-                return None
-            rec = self.index.entries[top.idx].record
-            return Match(
-                rec.id, rec.canonical, round(top.score, 4), rec.type, mention, False, (), tuple(top.details), self
-            )
+            return Decision(self, top, mention, False, []) if top.score >= threshold else None
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -376,19 +440,8 @@ class Normalizer:
                 if p0 == p1:
                     return None
                 chosen = group[0]
-        rec = self.index.entries[chosen.idx].record
-        others = tuple(self._candidate(s) for s in islice((s for s in ranked if s is not chosen), 5))
-        return Match(
-            rec.id,
-            rec.canonical,
-            round(chosen.score, 4),
-            rec.type,
-            mention,
-            ambiguous,
-            others,
-            tuple(chosen.details),
-            self,
-        )
+        others = list(islice((s for s in ranked if s is not chosen), 5))
+        return Decision(self, chosen, mention, ambiguous, others)
 
     def _rank_all(
         self,
@@ -464,7 +517,7 @@ class Normalizer:
                 continue
             if etype == "person":
                 if q is None:
-                    q = _person_query(parsed, keys)
+                    q = _PersonQuery(parsed, keys)
                 s = self._score_person(entry, parsed, keys, q)
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
@@ -549,9 +602,9 @@ class Normalizer:
         self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: _PersonQuery | None = None
     ) -> _Scored | None:
         """Score a person entity; ``q`` holds what does not depend on the entity (made once per
-        mention by :func:`_person_query` when several entities are scored)."""
+        mention by :class:`_PersonQuery` when several entities are scored)."""
         if q is None:
-            q = _person_query(parsed, keys)
+            q = _PersonQuery(parsed, keys)
         words = parsed.words
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys

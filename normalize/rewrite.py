@@ -22,7 +22,7 @@ from mypy_extensions import mypyc_attr
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
-from .resolver import DEFAULT_THRESHOLD, Match, Normalizer, Policy
+from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
 from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, is_cyrillic, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
@@ -234,8 +234,8 @@ class Rewriter:
         self.require_capital = require_capital
         with gc_paused():
             self._build()
-        self._cache: OrderedDict[str, Match | None] = OrderedDict()
-        self._sigs: dict[tuple[str, str, bool, str], Match | None] = {}
+        self._cache: OrderedDict[str, Decision | None] = OrderedDict()
+        self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
         self._stems: dict[str, tuple[str, ...]] = {}  # a lower-case word -> its key's stems
         self._function_words = normalizer.tables.vocabulary.function_words
 
@@ -467,7 +467,7 @@ class Rewriter:
         seen.add(k)
         return False
 
-    def _remember(self, surface: str, m: Match | None) -> None:
+    def _remember(self, surface: str, m: Decision | None) -> None:
         self._cache[surface] = m
         if len(self._cache) > CACHE_SIZE:
             self._cache.popitem(last=False)
@@ -481,16 +481,18 @@ class Rewriter:
             return ""
         return self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
 
-    def _resolve_span(self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool) -> Match | None:
-        """The match of ``text[s:e]``, a span around the anchor word ``text[start:end]`` found by
+    def _resolve_span(
+        self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool
+    ) -> Decision | None:
+        """What resolving ``text[s:e]`` decided, for, a span around the anchor word ``text[start:end]`` found by
         ``pattern`` (whose key is read, where :meth:`_anchor_key` knows it, and not made again).
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
         the anchor as written, and the anchor by its key and case. Every mention of one signature
         resolves alike when the anchor is a plain word and no organisation or place was among the
         candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
-        and Loukachenko after "Alexander " are resolved once. A match found this way carries the
-        surface it was first resolved for in ``mention``; with ``exact`` signatures are not used."""
+        and Loukachenko after "Alexander " are resolved once. A decision found this way carries
+        the surface it was first resolved for; with ``exact`` signatures are not used."""
         surface = text[s:e]
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
@@ -536,16 +538,16 @@ class Rewriter:
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
         """Every mention in ``text`` as (start, end, match), in order, not overlapping; each match
         is ``resolve()``'s for the span's own surface (``mention`` and ``explain()`` included)."""
-        return self._spans(text, exact=True)
+        return [(s, e, d.match()) for s, e, d in self._spans(text, exact=True)]
 
-    def _spans(self, text: str, exact: bool = False) -> list[tuple[int, int, Match]]:
-        """:meth:`spans`; unless ``exact``, a match may come from another surface of the same
-        signature (the same entity and score, another ``mention``)."""
+    def _spans(self, text: str, exact: bool = False) -> list[tuple[int, int, Decision]]:
+        """:meth:`spans`, the decisions of its matches; unless ``exact``, a decision may come
+        from another surface of the same signature (the same entity and score)."""
         if not self._has_patterns or not text:
             return []
         low = fold_for_scan(text)
         anchors = self._anchors(text, low)
-        out: list[tuple[int, int, Match]] = []
+        out: list[tuple[int, int, Decision]] = []
         floor = 0
         n = len(text)
         for k, (start, end, info, pattern) in enumerate(anchors):
@@ -681,9 +683,11 @@ class Rewriter:
         parts.append(text[pos:])
         return RewriteResult("".join(parts), done)
 
-    def rewrite_text(self, text: str, mode: Mode = "replace") -> tuple[str, list[tuple[int, int, Match]]]:
-        """The fast path of :meth:`rewrite` for pipelines: the new text and the raw spans
-        (whose matches may carry another surface of the same signature in ``mention``)."""
+    def rewrite_text(self, text: str, mode: Mode = "replace") -> tuple[str, list[tuple[int, int, Decision]]]:
+        """The fast path of :meth:`rewrite` for pipelines: the new text and the mentions as
+        (start, end, decision); a :class:`~normalize.resolver.Decision` holds the entity
+        (``entity_id``, ``canonical``, ``score``, ``type``), and its ``match()`` may be the match
+        of another surface of the same signature (see :meth:`spans` for each surface's own)."""
         spans = self._spans(text)
         if not spans or mode == "annotate":
             return text, spans

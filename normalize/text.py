@@ -133,7 +133,8 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
-_FOLDED_RE = re.compile("[" + re.escape("".join(sorted(INVISIBLE | (APOSTROPHES - {APOSTROPHE})))) + "]")
+_FOLDED_CLASS = re.escape("".join(sorted(INVISIBLE | (APOSTROPHES - {APOSTROPHE}))))
+_FOLDED_RE = re.compile(f"[{_FOLDED_CLASS}]")
 """A character that normalizing changes: an invisible one (dropped), an apostrophe other than ' (made ')."""
 
 
@@ -151,6 +152,17 @@ COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\u
 """The blocks of combining marks, as ranges for a regex character class: a mark belongs to the
 letter before it (ALA-LC's tie in T͡sikhanoŭskai͡a, a stress mark in Лукаше́нко)."""
 _WORD_RE = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+# a word (as _WORD_RE cuts them) with a Cyrillic and a Latin letter in it
+_IN_WORD = r"(?:[^\W_]|'(?=[^\W_]))*?"
+_MIXED_WORD_RE = re.compile(
+    f"[\u0400-\u052f]{_IN_WORD}[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f]{_IN_WORD}[\u0400-\u052f]"
+)
+# a text that normalizing leaves as it is once composed: no lone surrogate, nothing folded, and
+# not both Cyrillic and Latin letters (the look-alike repair reads those)
+_PLAIN_RE = re.compile(
+    f"[^{_FOLDED_CLASS}\u0400-\u052f{chr(0xD800)}-{chr(0xDFFF)}]*"
+    f"|[^{_FOLDED_CLASS}A-Za-z\u00c0-\u024f{chr(0xD800)}-{chr(0xDFFF)}]*"
+)
 
 
 def normalize_text(text: str) -> str:
@@ -158,12 +170,15 @@ def normalize_text(text: str) -> str:
     look-alike letters repaired). Runs in time linear in the length of the text."""
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
+    composed = unicodedata.normalize("NFC", text)
+    if _PLAIN_RE.fullmatch(composed):  # the common case: Cyrillic (or Latin) letters, nothing to fix
+        return composed
     if SURROGATE_RE.search(text):
         text = SURROGATE_RE.sub("\ufffd", text)
     text = unicodedata.normalize("NFC", text)
     text = _FOLDED_RE.sub(_folded_char, text)  # (not translate(): it looks up every character)
-    if not (_CYR_RE.search(text) and LATIN_RE.search(text)):
-        return text
+    if not _MIXED_WORD_RE.search(text):
+        return text  # no word holds letters of both alphabets
     parts: list[str] = []
     pos = 0
     for m in _WORD_RE.finditer(text):

@@ -338,3 +338,23 @@ def test_the_rows_for_words_of_names_leave_surnames_alone() -> None:
     )
     assert [m.entity_id for m in n.rewrite("Встреча с Ковалью и Горелем.").mentions] == ["ik"]
     assert [m.entity_id for m in n.rewrite("Встреча с Коваль и Горелем.").mentions] == ["ok", "ik"]
+
+
+def test_rewrite_text_decisions_are_what_resolve_decides() -> None:
+    # the fast path for pipelines reports the entity, score and type resolve() gives each surface,
+    # and the full match of each on demand (and through pickle, as a pipeline sends it)
+    import pickle
+
+    n = normalize.Normalizer.default()
+    rw = Rewriter(n)
+    text = "Svetlana Tikhanovskaya met LUKASHENKO, Alexander and Tsikhanouski in Гродна; Viasna reported it."
+    new, spans = rw.rewrite_text(text)
+    assert len(spans) >= 4 and new == rw.rewrite(text).text
+    for s, e, d in spans:
+        m = n.resolve(text[s:e])
+        assert m is not None
+        assert (d.entity_id, d.canonical, d.score, d.type) == (m.entity_id, m.canonical, m.score, m.type)
+        full = d.match()
+        assert (full.entity_id, full.score, full.ambiguous) == (m.entity_id, m.score, m.ambiguous)
+        back = pickle.loads(pickle.dumps(d))
+        assert (back.entity_id, back.score, back.match()) == (d.entity_id, d.score, full)
