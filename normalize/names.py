@@ -55,10 +55,9 @@ def _is_caps(word: str) -> bool:
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
     parts = text.split()
-    for p in parts:
-        if not p.isalpha():
-            return _TOKEN_RE.findall(text)
-    return parts  # the common case: words of letters only, which are the pieces themselves
+    if "".join(parts).isalpha():
+        return parts  # the common case: words of letters only, which are the pieces themselves
+    return _TOKEN_RE.findall(text)
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:

@@ -133,8 +133,8 @@ def normalize_mapped(text: str) -> tuple[str, list[int]]:
     return "".join(out), offs
 
 
-_FOLDED_CLASS = re.escape("".join(sorted(INVISIBLE | (APOSTROPHES - {APOSTROPHE}))))
-_FOLDED_RE = re.compile(f"[{_FOLDED_CLASS}]")
+_FOLDS = INVISIBLE | (APOSTROPHES - {APOSTROPHE})
+_FOLDED_RE = re.compile("[" + re.escape("".join(sorted(_FOLDS))) + "]")
 """A character that normalizing changes: an invisible one (dropped), an apostrophe other than ' (made ')."""
 
 
@@ -157,12 +157,30 @@ _IN_WORD = r"(?:[^\W_]|'(?=[^\W_]))*?"
 _MIXED_WORD_RE = re.compile(
     f"[\u0400-\u052f]{_IN_WORD}[A-Za-z\u00c0-\u024f]|[A-Za-z\u00c0-\u024f]{_IN_WORD}[\u0400-\u052f]"
 )
-# a text that normalizing leaves as it is once composed: no lone surrogate, nothing folded, and
-# not both Cyrillic and Latin letters (the look-alike repair reads those)
-_PLAIN_RE = re.compile(
-    f"[^{_FOLDED_CLASS}\u0400-\u052f{chr(0xD800)}-{chr(0xDFFF)}]*"
-    f"|[^{_FOLDED_CLASS}A-Za-z\u00c0-\u024f{chr(0xD800)}-{chr(0xDFFF)}]*"
-)
+
+
+def _is_plain(text: str) -> bool:
+    """Whether normalizing leaves the (composed) ``text`` as it is: no lone surrogate, nothing
+    folded, no word with letters of both alphabets. One pass over the characters (a word here
+    runs over letters, digits and apostrophes: never shorter than the words the repair reads)."""
+    cyr = lat = False
+    for c in text:
+        o = ord(c)
+        if 0x400 <= o <= 0x52F:
+            if lat:
+                return False
+            cyr = True
+        elif 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
+            if cyr:
+                return False
+            lat = True
+        elif o == 0x20:
+            cyr = lat = False
+        elif 0xD800 <= o <= 0xDFFF or c in _FOLDS:
+            return False
+        elif c != APOSTROPHE and not c.isalnum():
+            cyr = lat = False
+    return True
 
 
 def normalize_text(text: str) -> str:
@@ -171,7 +189,7 @@ def normalize_text(text: str) -> str:
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
     composed = unicodedata.normalize("NFC", text)
-    if _PLAIN_RE.fullmatch(composed):  # the common case: Cyrillic (or Latin) letters, nothing to fix
+    if _is_plain(composed):  # the common case: nothing to fold, no word of two alphabets
         return composed
     if SURROGATE_RE.search(text):
         text = SURROGATE_RE.sub("\ufffd", text)
