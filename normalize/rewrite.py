@@ -484,8 +484,9 @@ class Rewriter:
     def _resolve_span(
         self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool
     ) -> Decision | None:
-        """What resolving ``text[s:e]`` decided, for, a span around the anchor word ``text[start:end]`` found by
-        ``pattern`` (whose key is read, where :meth:`_anchor_key` knows it, and not made again).
+        """What resolving ``text[s:e]`` decided, a span around the anchor word ``text[start:end]``
+        found by ``pattern`` (whose key is read, where :meth:`_anchor_key` knows it, and not made
+        again).
 
         Besides the surfaces seen, results are remembered by signature: the words before and after
         the anchor as written, and the anchor by its key and case. Every mention of one signature

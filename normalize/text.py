@@ -166,11 +166,11 @@ def _is_plain(text: str) -> bool:
     cyr = lat = False
     for c in text:
         o = ord(c)
-        if 0x400 <= o <= 0x52F:
+        if is_cyrillic(c):
             if lat:
                 return False
             cyr = True
-        elif 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
+        elif 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:  # LATIN_RE's letters
             if cyr:
                 return False
             lat = True
@@ -191,9 +191,8 @@ def normalize_text(text: str) -> str:
     composed = unicodedata.normalize("NFC", text)
     if _is_plain(composed):  # the common case: nothing to fold, no word of two alphabets
         return composed
-    if SURROGATE_RE.search(text):
-        text = SURROGATE_RE.sub("\ufffd", text)
-    text = unicodedata.normalize("NFC", text)
+    # composed again only with its lone surrogates replaced
+    text = unicodedata.normalize("NFC", SURROGATE_RE.sub("\ufffd", text)) if SURROGATE_RE.search(text) else composed
     text = _FOLDED_RE.sub(_folded_char, text)  # (not translate(): it looks up every character)
     if not _MIXED_WORD_RE.search(text):
         return text  # no word holds letters of both alphabets
