@@ -232,13 +232,16 @@ class RangeReader:
         return data
 
 
-def line_ranges(fh: IO[bytes], total: int, piece: int) -> list[tuple[int, int]]:
+def line_ranges(fh: IO[bytes], total: int, piece: int, smallest: int = 0, share: int = 0) -> list[tuple[int, int]]:
     """``[0, total)`` cut into ranges of about ``piece`` bytes, each ending just after a ``\\n``
-    (the last one at the end of the file)."""
+    (the last one at the end of the file). With ``share``, each range is that share of what is
+    left (``1/share`` of it), at most ``piece`` and at least ``smallest`` bytes: ranges get smaller
+    toward the end, so that workers that take them in turn finish close together."""
     out: list[tuple[int, int]] = []
     start = 0
     while start < total:
-        pos = start + piece
+        size = min(piece, max(smallest, (total - start) // share)) if share else piece
+        pos = start + max(1, size)
         if pos >= total:
             out.append((start, total))
             break

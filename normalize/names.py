@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from .text import APOSTROPHE, COMBINING_MARKS, is_cyrillic
 
@@ -20,31 +19,58 @@ MAX_MENTION_CHARS = 300
 MAX_TOKENS = 12
 
 
-class Token(NamedTuple):
-    """One word of a mention: its text (without a trailing period) and whether it is an initial."""
+class Token:
+    """One word of a mention: its text (without a trailing period), whether it is an initial and
+    whether it is written in capitals."""
 
-    text: str
-    initial: bool = False
-    caps: bool = False
+    __slots__ = ("caps", "initial", "text")
+
+    def __init__(self, text: str, initial: bool = False, caps: bool = False) -> None:
+        self.text = text
+        self.initial = initial
+        self.caps = caps
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Token):
+            return NotImplemented
+        return (self.text, self.initial, self.caps) == (other.text, other.initial, other.caps)
+
+    def __hash__(self) -> int:
+        return hash((self.text, self.initial, self.caps))
+
+    def __repr__(self) -> str:
+        return f"Token({self.text!r}, initial={self.initial}, caps={self.caps})"
 
 
-def _token(fields: tuple[str, bool, bool]) -> Token:
-    """``Token(*fields)`` without the Python-level ``__new__`` of a named tuple."""
-    return tuple.__new__(Token, fields)
-
-
-class ParsedMention(NamedTuple):
+class ParsedMention:
     """A mention split into tokens, with what was taken off it (made by :func:`parse_mention`,
-    which also splits the tokens into words and initials)."""
+    which also splits the tokens into words and initials). Plain classes, not named tuples: one
+    of each is made for every mention resolved, and in a compiled build these are made and read
+    in a few instructions where a named tuple takes a call into the interpreter."""
 
-    tokens: tuple[Token, ...]
-    surname_first: bool
-    possessive: str
-    titles: tuple[str, ...]
-    words: tuple[Token, ...]
-    """The tokens that are not initials."""
-    initials: tuple[Token, ...]
-    """The tokens that are initials."""
+    __slots__ = ("initials", "possessive", "surname_first", "titles", "tokens", "words")
+
+    def __init__(
+        self,
+        tokens: tuple[Token, ...],
+        surname_first: bool,
+        possessive: str,
+        titles: tuple[str, ...],
+        words: tuple[Token, ...],
+        initials: tuple[Token, ...],
+    ) -> None:
+        self.tokens = tokens
+        self.surname_first = surname_first
+        self.possessive = possessive
+        self.titles = titles
+        self.words = words  # the tokens that are not initials
+        self.initials = initials  # the tokens that are initials
+
+    def __repr__(self) -> str:
+        return (
+            f"ParsedMention(tokens={self.tokens!r}, surname_first={self.surname_first}, "
+            f"possessive={self.possessive!r}, titles={self.titles!r})"
+        )
 
 
 def _is_caps(word: str) -> bool:
@@ -87,17 +113,17 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
     for w in raw[: MAX_TOKENS * 2]:
         if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
-                tokens.append(_token((letter, True, False)))
+                tokens.append(Token(letter, True, False))
             continue
         w = w.rstrip(".")
         if w.endswith(APOSTROPHE):
             w = w.rstrip(APOSTROPHE)
         if w:
-            tokens.append(_token((w, False, _is_caps(w))))
+            tokens.append(Token(w, False, _is_caps(w)))
     kept = tuple(tokens[:MAX_TOKENS])
-    words = tuple(t for t in kept if not t[1])
-    initials = () if len(words) == len(kept) else tuple(t for t in kept if t[1])
-    return tuple.__new__(ParsedMention, (kept, surname_first, possessive, tuple(taken), words, initials))
+    words = tuple(t for t in kept if not t.initial)
+    initials = () if len(words) == len(kept) else tuple(t for t in kept if t.initial)
+    return ParsedMention(kept, surname_first, possessive, tuple(taken), words, initials)
 
 
 def person_roles(words: list[str]) -> tuple[list[str], list[str], str | None]:

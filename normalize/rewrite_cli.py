@@ -39,9 +39,12 @@ from .resolver import Normalizer
 from .rewrite import Rewriter
 
 CHUNK_BYTES = 1 << 20
-# with --jobs, a file is cut into ranges of whole lines: about 16 a worker, within these bounds
-MIN_RANGE_BYTES = 4 << 20
+# with --jobs, a file is cut into ranges of whole lines, each 1/RANGE_SHARE of what is left for
+# each worker, within these bounds: large ranges first, small ones last, so that no worker waits
+# long for another at the end
+MIN_RANGE_BYTES = 1 << 20
 MAX_RANGE_BYTES = 64 << 20
+RANGE_SHARE = 8
 _WORKER: LineProcessor | None = None
 
 
@@ -275,9 +278,8 @@ def _parallel_file(
     part file; the parent appends the parts to the output in order (and adds the lines before a
     range to the line numbers of its problems), so that the parent does almost no work itself."""
     total = src.stat().st_size
-    piece = min(MAX_RANGE_BYTES, max(MIN_RANGE_BYTES, total // (jobs * 16)))
     with src.open("rb") as fh:
-        ranges = line_ranges(fh, total, piece)
+        ranges = line_ranges(fh, total, MAX_RANGE_BYTES, MIN_RANGE_BYTES, jobs * RANGE_SHARE)
     if not ranges:
         return
     target.parent.mkdir(parents=True, exist_ok=True)

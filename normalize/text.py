@@ -161,12 +161,13 @@ _MIXED_WORD_RE = re.compile(
 
 def _is_plain(text: str) -> bool:
     """Whether normalizing leaves the (composed) ``text`` as it is: no lone surrogate, nothing
-    folded, no word with letters of both alphabets. One pass over the characters (a word here
-    runs over letters, digits and apostrophes: never shorter than the words the repair reads)."""
+    folded, no word with letters of both alphabets. One pass over the code points (a word here
+    runs over letters, digits and apostrophes: never shorter than the words the repair reads);
+    ``ord(text[i])`` makes no one-letter string, which ``for c in text`` does in a compiled build."""
     cyr = lat = False
-    for c in text:
-        o = ord(c)
-        if is_cyrillic(c):
+    for i in range(len(text)):
+        o = ord(text[i])
+        if 0x400 <= o <= 0x52F:  # is_cyrillic
             if lat:
                 return False
             cyr = True
@@ -176,9 +177,14 @@ def _is_plain(text: str) -> bool:
             lat = True
         elif o == 0x20:
             cyr = lat = False
-        elif 0xD800 <= o <= 0xDFFF or c in _FOLDS:
+        elif o < 0x80:  # ASCII, not a letter: ` is folded; a word ends but at ' or a digit
+            if o == 0x60:
+                return False
+            if o != 0x27 and not 0x30 <= o <= 0x39:
+                cyr = lat = False
+        elif 0xD800 <= o <= 0xDFFF or text[i] in _FOLDS:
             return False
-        elif c != APOSTROPHE and not c.isalnum():
+        elif not text[i].isalnum():
             cyr = lat = False
     return True
 

@@ -371,12 +371,16 @@ def test_line_ranges_end_after_line_breaks(tmp_path: Path) -> None:
     data = b"".join(b"x" * (i % 37) + b"\n" for i in range(500)) + b"no newline at the end"
     src = tmp_path / "in.txt"
     src.write_bytes(data)
-    for piece in (1, 10, 100, 1000, 10**6):
+    cuts = [(piece, 0, 0) for piece in (1, 10, 100, 1000, 10**6)] + [(10**6, 40, 4), (500, 1, 16), (10**6, 0, 2)]
+    for piece, smallest, share in cuts:
         with src.open("rb") as fh:
-            ranges = line_ranges(fh, len(data), piece)
+            ranges = line_ranges(fh, len(data), piece, smallest, share)
         assert ranges[0][0] == 0 and ranges[-1][1] == len(data)
         assert all(a[1] == b[0] for a, b in pairwise(ranges))
         assert all(data[b - 1 : b] == b"\n" for _, b in ranges[:-1])
+        if share:  # a share of what is left: the first ranges are the largest, the last the smallest
+            sizes = [b - a for a, b in ranges]
+            assert sizes[0] >= min(piece, len(data) // share) and sizes[0] > 2 * sizes[-2]
 
 
 def test_range_reader_sees_the_block_boundaries_of_the_whole_file(tmp_path: Path) -> None:
