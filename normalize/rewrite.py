@@ -276,6 +276,11 @@ class Rewriter:
             owner[form] = slot
         self._forms = list(owner)
         self._infos: list[_Anchored] = list(map(infos.__getitem__, owner.values()))  # by pattern number
+        # the key of each pattern, as the index keeps it ("" for a canonical form it does not): read
+        # here once, where looking it up for each anchor reads an entry far off in memory
+        self._keys = [
+            entries[info.idxs[0]].surfaces.get(form, "") for form, info in zip(self._forms, self._infos, strict=True)
+        ]
         self._has_patterns = bool(self._forms)
         # the marks come first, as patterns of their own: a hit of one says the text needs its
         # letters composed and its stress marks dropped before the names in it can be found
@@ -476,10 +481,9 @@ class Rewriter:
         """The key of the anchor ``text[start:end]``, found by ``pattern``, when it is the key of
         the pattern (the index keeps the key of every pattern, and a word's key is the key of its
         lower case), else "": nothing is made here."""
-        form = self._forms[pattern]
-        if text[start:end].lower() != form:
+        if text[start:end].lower() != self._forms[pattern]:
             return ""
-        return self.normalizer.index.entries[self._infos[pattern].idxs[0]].surfaces.get(form, "")
+        return self._keys[pattern]
 
     def _resolve_span(
         self, text: str, s: int, e: int, start: int, end: int, pattern: int, exact: bool

@@ -21,6 +21,7 @@ from typing import IO, Any
 from .cli import EXIT_OK, EXIT_PARTIAL
 from .errors import InputError
 from .errors import TableProblem as Problem
+from .index import gc_relaxed
 from .io import (
     BadInput,
     Chunk,
@@ -186,36 +187,13 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
     stats = Stats()
     old = signal.signal(signal.SIGTERM, _on_term)
     # The index lives as long as the run: keep the collector from walking all of it again and again
-    # while the scan makes and drops its small objects.
+    # while the scan makes and drops its small objects, and let it run less often (workers forked
+    # from here keep both).
     gc.freeze()
     try:
-        for (src, _rel), target in zip(inputs, targets, strict=True):
-            fmt = detect_format(str(src) if src else None, args.format)
-            name = str(src) if src else "<stdin>"
-            with ExitStack() as stack:
-                fin: IO[bytes] = stack.enter_context(src.open("rb")) if src else sys.stdin.buffer
-                fout: IO[bytes] = stack.enter_context(atomic_output(target)) if target else sys.stdout.buffer
-                side: IO[bytes] | None = None
-                if args.mode == "annotate" and fmt == "text":
-                    side_path = (
-                        Path(args.mentions)
-                        if args.mentions
-                        else (Path(str(target) + ".mentions.jsonl") if target else None)
-                    )
-                    if side_path is None:
-                        raise InputError("annotate mode on plain text to standard output needs --mentions FILE")
-                    side = stack.enter_context(atomic_output(side_path))
-                total = src.stat().st_size if src else 0
-                progress = Progress(total, not args.quiet)
-                if fmt == "csv":
-                    rewrite_csv(fin, fout, rewriter, args.mode, args.column, args.on_error, name, stats)
-                elif jobs > 1 and src is not None and target is not None and side is None and src.is_file():
-                    proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
-                    _parallel_file(proc, src, fout, target, name, stats, progress, jobs, bool(args.report))
-                else:
-                    proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
-                    _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
-                progress.close()
+        with gc_relaxed():
+            for (src, _rel), target in zip(inputs, targets, strict=True):
+                _rewrite_input(args, rewriter, src, target, jobs, stats)
     finally:
         gc.unfreeze()
         signal.signal(signal.SIGTERM, old)
@@ -231,6 +209,37 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
             with atomic_output(Path(args.report)) as fh:
                 fh.write(rep.encode("utf-8") + b"\n")
     return EXIT_PARTIAL if stats.bad_lines else EXIT_OK
+
+
+def _rewrite_input(
+    args: argparse.Namespace, rewriter: Rewriter, src: Path | None, target: Path | None, jobs: int, stats: Stats
+) -> None:
+    """One input (a file, or standard input when ``src`` is None) to its target (standard output
+    when None), in its own format."""
+    fmt = detect_format(str(src) if src else None, args.format)
+    name = str(src) if src else "<stdin>"
+    with ExitStack() as stack:
+        fin: IO[bytes] = stack.enter_context(src.open("rb")) if src else sys.stdin.buffer
+        fout: IO[bytes] = stack.enter_context(atomic_output(target)) if target else sys.stdout.buffer
+        side: IO[bytes] | None = None
+        if args.mode == "annotate" and fmt == "text":
+            side_path = (
+                Path(args.mentions) if args.mentions else (Path(str(target) + ".mentions.jsonl") if target else None)
+            )
+            if side_path is None:
+                raise InputError("annotate mode on plain text to standard output needs --mentions FILE")
+            side = stack.enter_context(atomic_output(side_path))
+        total = src.stat().st_size if src else 0
+        progress = Progress(total, not args.quiet)
+        if fmt == "csv":
+            rewrite_csv(fin, fout, rewriter, args.mode, args.column, args.on_error, name, stats)
+        elif jobs > 1 and src is not None and target is not None and side is None and src.is_file():
+            proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
+            _parallel_file(proc, src, fout, target, name, stats, progress, jobs, bool(args.report))
+        else:
+            proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error)
+            _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
+        progress.close()
 
 
 def _canonical(n: Normalizer, eid: str) -> str:

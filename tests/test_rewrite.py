@@ -358,3 +358,17 @@ def test_rewrite_text_decisions_are_what_resolve_decides() -> None:
         assert (full.entity_id, full.score, full.ambiguous) == (m.entity_id, m.score, m.ambiguous)
         back = pickle.loads(pickle.dumps(d))
         assert (back.entity_id, back.score, back.match()) == (d.entity_id, d.score, full)
+
+
+def test_gc_relaxed_collects_less_often_inside_and_restores_the_rate() -> None:
+    import gc
+
+    from normalize.index import gc_relaxed
+
+    before = gc.get_threshold()
+    with gc_relaxed(123_457):
+        assert gc.get_threshold() == (123_457, *before[1:])
+    assert gc.get_threshold() == before
+    with pytest.raises(ZeroDivisionError), gc_relaxed(99_999):
+        _ = 1 / 0
+    assert gc.get_threshold() == before
