@@ -521,6 +521,8 @@ class Normalizer:
                 s = self._score_person(entry, parsed, keys, q)
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
+            elif etype == "place" and self._place_adjective(entry, parsed):
+                continue  # an adjective or surname made from the place's name (Slutsky, Менскі)
             else:
                 if etype == "organization":
                     if places is None:
@@ -534,6 +536,17 @@ class Normalizer:
         if len(scored) > 1:
             scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
+
+    def _place_adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
+        """Whether a mention of one word is an adjective or a surname made from the place's name:
+        it ends as one (``place_adjectives`` in ``inflection.yaml``) and is none of the place's own
+        forms, which the index keeps written as well as by key (Slutsky is not Slutsk, Minskaya
+        not Minsk, though it keys as Minska)."""
+        words = parsed.words
+        if len(words) != 1 or parsed.initials:
+            return False
+        word = words[0].text.lower()
+        return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
 
     def _places_named(self, keys: list[str]) -> list[int]:
         """The places whose name (or a case form of it) is one of the words of these keys."""

@@ -18,7 +18,7 @@ from .orgwords import OrgVocabulary, parse_org_vocabulary
 from .phonetic import PhoneticKey, parse_phonetic
 from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
-from .tablefile import LDict, TableReader
+from .tablefile import LDict, LList, TableReader
 from .text import is_cyrillic, normalize_text
 
 ENTITY_TYPES = ("person", "organization", "place")
@@ -114,6 +114,8 @@ class Tables:
     inflection: InflectionRows = field(default_factory=dict)  # surnames (and patronymics), by language
     given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
+    # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
+    place_adjective_endings: tuple[str, ...] = ()
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -314,13 +316,33 @@ def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     ]
 
 
+def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
+    """A list of word endings (letters only, in lower case), the longest first."""
+    value, line = top[key], top.lines[key]
+    if isinstance(value, LList):
+        items = [(item, value.lines[i]) for i, item in enumerate(value)]
+    elif isinstance(value, str):
+        items = [(value, line)]
+    else:
+        reader.problem(line, f"`{key}` must be a list of word endings")
+        return ()
+    out: set[str] = set()
+    for item, at in items:
+        ending = normalize_text(item).strip().casefold() if isinstance(item, str) else ""
+        if not ending.isalpha():
+            reader.problem(at, f"each entry of `{key}` must be the letters of a word ending, not {item!r}")
+            continue
+        out.add(ending)
+    return tuple(sorted(out, key=lambda e: (-len(e), e)))
+
+
 def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, InflectionRows, InflectionRows]:
     """The surname rows by language (``ru``, ``be``), the given-name rows (``given``: ``ru``,
     ``be``) and the rows for the words of organisation and place names (``words``: ``ru``, ``be``)."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
         return {}, {}, {}
-    reader.keys(top, {"ru", "be", "given", "words"}, set(), "the inflection file")
+    reader.keys(top, {"ru", "be", "given", "words", "place_adjectives"}, set(), "the inflection file")
     sections: dict[str, InflectionRows] = {"given": {}, "words": {}}
     for name in sections:
         if name in top:
@@ -490,6 +512,8 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
         reader, doc = got
         if doc is not None:
             tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
+            if isinstance(doc, LDict) and "place_adjectives" in doc:
+                tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
         problems.extend(reader.problems)
     if entities:
         if (root / "entities").is_dir():

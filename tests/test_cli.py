@@ -497,3 +497,17 @@ def test_jobs_annotate_and_standard_output_match_one_job(
     assert sides[0] == sides[1] and sides[0].count(b"\n") == 9000
     outs = [run(["rewrite", str(src), "--jobs", jobs], capsys)[1] for jobs in ("1", "2")]
     assert outs[0] == outs[1] and outs[0].count("Alexander Lukashenko") == 3000
+
+
+def test_a_bad_place_adjective_ending_is_reported_with_its_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "inflection.yaml").write_text(
+        "ru:\n  - {ending: ов, gender: m, forms: [ова]}\nplace_adjectives:\n  - ский\n  - 'sk y'\n  - {a: b}\n",
+        encoding="utf-8",
+    )
+    code, _, err = run(["tables", "check", str(tmp_path)], capsys)
+    assert code == 2
+    assert "inflection.yaml:5: each entry of `place_adjectives` must be the letters of a word ending" in err
+    assert "inflection.yaml:6: each entry of `place_adjectives` must be the letters of a word ending" in err
+    assert "inflection.yaml:4" not in err

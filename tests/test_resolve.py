@@ -159,6 +159,30 @@ def test_a_place_is_named_by_its_whole_name(mention: str, expected: str | None) 
     assert (m.entity_id if m else None) == expected, m
 
 
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # the adjectives and surnames made from a place's name are not the place, however they key
+        ("Slutsky", None),
+        ("Слуцкий", None),
+        ("Pinsky", None),
+        ("Менскі", None),
+        ("Minskaya", None),  # keys as Minska (of Minsk)
+        ("Мінская", None),
+        ("Vitebsky", None),
+        # the place's own forms, its case forms and spellings the schemes do not write stay it
+        ("Slutsk", "slutsk"),
+        ("Слуцке", "slutsk"),
+        ("Minska", "minsk"),
+        ("у Мінску", "minsk"),
+        ("Wizebsk", "vitebsk"),
+    ],
+)
+def test_an_adjective_made_from_a_place_name_is_not_the_place(mention: str, expected: str | None) -> None:
+    m = normalize.resolve(mention)
+    assert (m.entity_id if m else None) == expected, m
+
+
 def test_patronymic_case_keys_are_the_keys_of_the_case_forms() -> None:
     # the index makes the keys of a patronymic's case forms from its nominative's key; they must be
     # the keys of the forms the inflection table declines (Иванович → Ивановичем, Іванаўна → Іванаўнай)
