@@ -425,6 +425,11 @@ class Normalizer:
                 trace.append(True)
             written = _folded(text)
             own = [s for s in (top, *ties) if written in self._written_names(s.idx)]
+            if not own and " " not in written:
+                # else a word that is one of the forms the index made of one of them (a case form:
+                # Слуцка, of Slutsk, keys as the surname Слуцкая, which never declines so)
+                entries = self.index.entries
+                own = [s for s in (top, *ties) if written in entries[s.idx].surfaces]
             if len(own) == 1:
                 top, ties = own[0], []
         ambiguous = bool(ties)

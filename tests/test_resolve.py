@@ -173,6 +173,9 @@ def test_a_place_is_named_by_its_whole_name(mention: str, expected: str | None) 
         # the place's own forms, its case forms and spellings the schemes do not write stay it
         ("Slutsk", "slutsk"),
         ("Слуцке", "slutsk"),
+        # a case form of the place ties by key with the surname Слуцкая, which never declines so
+        ("Слуцка", "slutsk"),
+        ("Слуцкай", "yuliya-slutskaya"),
         ("Minska", "minsk"),
         ("у Мінску", "minsk"),
         ("Wizebsk", "vitebsk"),
