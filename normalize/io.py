@@ -178,8 +178,9 @@ class ChunkResult:
     counts: Counter[tuple[str, str]] | None
 
 
-Chunk = tuple[int, bytes]
-"""Consecutive whole lines: (number of the first line, their bytes with line endings)."""
+Chunk = tuple[int, bytes, int]
+"""Consecutive whole lines: (number of the first line, their bytes with line endings, the number
+of line breaks in them)."""
 
 
 class Readable(Protocol):
@@ -196,20 +197,21 @@ def read_chunks(stream: Readable, size: int = 1 << 20) -> Iterator[Chunk]:
         block = stream.read(size)
         if not block:
             if carry:
-                yield lineno, carry
+                yield lineno, carry, carry.count(b"\n")
             return
         data = carry + block if carry else block
         cut = data.rfind(b"\n") + 1
         if cut == 0:
             if len(data) > MAX_LINE_BYTES:
-                yield lineno, data
+                yield lineno, data, 0
                 carry = b""
             else:
                 carry = data
             continue
         chunk, carry = data[:cut], data[cut:]
-        yield lineno, chunk
-        lineno += chunk.count(b"\n")
+        breaks = chunk.count(b"\n")
+        yield lineno, chunk, breaks
+        lineno += breaks
 
 
 class RangeReader:
@@ -273,7 +275,7 @@ def split_lines(raw: bytes) -> list[bytes]:
 def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult:
     """Process consecutive lines. Plain text that decodes as a whole is rewritten in one pass;
     anything else (JSON Lines, a bad line in the chunk) goes line by line."""
-    first, raw_all = chunk
+    first, raw_all, breaks = chunk
     counts: Counter[tuple[str, str]] | None = Counter() if count else None
     if proc.fmt == "text" and len(raw_all) <= MAX_LINE_BYTES:
         try:
@@ -289,7 +291,7 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
                 for s_, e_, match in spans:
                     counts[(match.entity_id, text[s_:e_])] += 1
             out = raw_all if new is text else new.encode("utf-8")
-            return ChunkResult(out, side, raw_all.count(b"\n"), [], len(spans), counts)
+            return ChunkResult(out, side, breaks, [], len(spans), counts)
     outs: list[bytes] = []
     sides: list[bytes] = []
     problems: list[tuple[int, str]] = []

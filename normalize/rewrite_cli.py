@@ -82,7 +82,7 @@ def _work_range(task: tuple[str, int, int, str, bool]) -> RangeResult:
     proc = _WORKER
     path, start, end, part, count = task
     lines = out_bytes = mentions = 0
-    last: Chunk = (1, b"")
+    last: Chunk = (1, b"", 0)
     problems: list[tuple[int, str]] = []
     counts: Counter[tuple[str, str]] | None = Counter() if count else None
     with open(path, "rb") as fin, open(part, "wb") as fout:
@@ -99,7 +99,7 @@ def _work_range(task: tuple[str, int, int, str, bool]) -> RangeResult:
                 problems.extend(res.problems)
                 if proc.on_error == "fail":
                     break
-    newlines = last[0] - 1 + last[1].count(b"\n")  # the number of the last chunk's first line tells the rest
+    newlines = last[0] - 1 + last[2]  # the number of the last chunk's first line tells the rest
     return RangeResult(part, newlines, lines, out_bytes, problems, mentions, counts)
 
 
