@@ -23,7 +23,7 @@ from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
-from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, is_cyrillic, script_of
+from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
@@ -190,6 +190,27 @@ def scan_form(text: str, low: str) -> tuple[str, str, array[int], array[int]] | 
     return "".join(parts_t), "".join(parts_l), starts, ends
 
 
+def _upper_at(text: str, i: int) -> bool:
+    """``text[i].isupper()``, without making the one-letter string for ASCII and Cyrillic letters
+    (``ord(text[i])`` makes none in a compiled build)."""
+    o = ord(text[i])
+    if o < 0x80:
+        return 0x41 <= o <= 0x5A
+    if 0x400 <= o <= 0x45F:  # Ѐ-Я upper, а-џ lower
+        return o < 0x430
+    return text[i].isupper()
+
+
+def _alnum_at(text: str, i: int) -> bool:
+    """``text[i].isalnum()``, without making the one-letter string for ASCII and Cyrillic letters."""
+    o = ord(text[i])
+    if o < 0x80:
+        return 0x30 <= o <= 0x39 or 0x41 <= o <= 0x5A or 0x61 <= o <= 0x7A
+    if 0x400 <= o <= 0x45F:  # the basic Cyrillic letters
+        return True
+    return text[i].isalnum()
+
+
 def _two_alnum(s: str) -> bool:
     """Whether ``s`` holds at least two letters or digits (stops at the second)."""
     seen = False
@@ -300,7 +321,7 @@ class Rewriter:
         """The hits of ``low`` (the folded ``text``) that are anchors, not overlapping: (start,
         end, the entities, the pattern's number among the forms)."""
         if self.require_capital:  # the cheapest test first: most hits fail it
-            hits = [h for h in hits if text[h[1]].isupper()]
+            hits = [h for h in hits if _upper_at(text, h[1])]
         n = len(text)
         marks = len(_MARKS)
         found: list[tuple[int, int, int, int]] = []
@@ -308,11 +329,13 @@ class Rewriter:
             if pattern < marks:
                 continue
             if start > 0 and (
-                text[start - 1].isalnum() or (low[start - 1] == "'" and start > 1 and text[start - 2].isalnum())
+                _alnum_at(text, start - 1) or (ord(low[start - 1]) == 0x27 and start > 1 and _alnum_at(text, start - 2))
             ):
                 continue
-            if end < n and (text[end].isalnum() or (low[end] == "'" and end + 1 < n and is_cyrillic(text[end + 1]))):
-                continue  # inside a word (a Belarusian word with an apostrophe among them)
+            if end < n and (
+                _alnum_at(text, end) or (ord(low[end]) == 0x27 and end + 1 < n and 0x400 <= ord(text[end + 1]) <= 0x52F)
+            ):
+                continue  # inside a word (a Belarusian word with an apostrophe among them; Cyrillic after it)
             found.append((start, start - end, end, pattern))
         found.sort()  # by start, the longest first
         infos = self._infos
