@@ -75,7 +75,12 @@ class ParsedMention:
 
 def _is_caps(word: str) -> bool:
     """ALL CAPS: at least two letters, every cased one upper case."""
-    return len(word) > 1 and word.isupper() and sum(1 for c in word if c.isalpha()) > 1
+    if len(word) < 2:
+        return False
+    o = ord(word[1])  # the common case, a capitalised word: its second letter is lower case
+    if 0x61 <= o <= 0x7A or 0x430 <= o <= 0x45F:
+        return False
+    return word.isupper() and sum(1 for c in word if c.isalpha()) > 1
 
 
 def split_tokens(text: str) -> list[str]:

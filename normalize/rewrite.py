@@ -211,6 +211,18 @@ def _alnum_at(text: str, i: int) -> bool:
     return text[i].isalnum()
 
 
+def _blank_at(text: str, i: int) -> bool:
+    """``text[i] in _BLANKS``, read as a code point."""
+    o = ord(text[i])
+    return o == 0x20 or o == 0x09 or o == 0xA0
+
+
+def _is_initials(word: str) -> bool:
+    """Whether ``word`` is one to three initials (S., S.G.) or a lone letter; the regex runs only
+    for a word that may be one (a letter, or with a dot)."""
+    return (len(word) == 1 or "." in word) and _INITIALS_RE.match(word) is not None
+
+
 def _two_alnum(s: str) -> bool:
     """Whether ``s`` holds at least two letters or digits (stops at the second)."""
     seen = False
@@ -259,6 +271,7 @@ class Rewriter:
         self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
         self._stems: dict[str, tuple[str, ...]] = {}  # a lower-case word -> its key's stems
         self._function_words = normalizer.tables.vocabulary.function_words
+        self._titles = normalizer.tables.titles
 
     def _build(self) -> None:
         """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
@@ -361,7 +374,7 @@ class Rewriter:
         """The word (or initial) just before ``pos``, separated by blanks or an initial's dot.
         A short backward scan: this runs for every mention, so no regex search over a window."""
         i = pos
-        while i > floor and text[i - 1] in _BLANKS:
+        while i > floor and _blank_at(text, i - 1):
             i -= 1
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the mention: part of another word
@@ -408,11 +421,11 @@ class Rewriter:
         w = word.rstrip(".")
         if not w.isalpha():
             w = _composed(w)  # a decomposed letter (NFD) keys as the letter
-        if not w or w.casefold() in self.normalizer.tables.titles:
+        if not w or w.casefold() in self._titles:
             return False
         maker = self.normalizer.maker
         if upper:
-            if _INITIALS_RE.match(word):
+            if _is_initials(word):
                 return maker.initial_matches(w[0], info.initials)
             k = maker.key(w)
             if not k:
@@ -487,7 +500,7 @@ class Rewriter:
         """Whether ``word`` (not an initial) is a word of the span already, by key: a word said
         again starts a name again (Viasna Viasna, Sviatlana, Sviatlana, Alexander Alexander); it
         is added to ``seen`` otherwise."""
-        if _INITIALS_RE.match(word) or len(word.rstrip(".")) < 2:
+        if _is_initials(word) or len(word.rstrip(".")) < 2:
             return False  # initials repeat (А. А. Лукашенко)
         k = self.normalizer.maker.key(word)
         if k in seen:
@@ -559,7 +572,7 @@ class Rewriter:
             return None
         if end < e and text[end] not in _BLANKS and text[end] != ",":
             return None
-        if anchor.casefold() in self.normalizer.tables.titles:
+        if anchor.casefold() in self._titles:
             return None
         return (text[s:start], key or self.normalizer.maker.key(anchor), anchor.isupper(), text[end:e])
 
