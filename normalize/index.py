@@ -85,12 +85,13 @@ def key_gender(key: str) -> str | None:
 PATRONYMIC_CASE_KEYS = {"IC": ("ICA", "ICU", "ICAM", "ICI"), "NA": ("NI", "NE", "NU", "NAI", "NAU")}
 _MALE_PATRONYMIC_ENDS = ("VIC", *("V" + e for e in PATRONYMIC_CASE_KEYS["IC"]))
 _FEMALE_PATRONYMIC_ENDS = tuple(stem + e for stem in ("V", "IC") for e in ("NA", *PATRONYMIC_CASE_KEYS["NA"]))
+_PATRONYMIC_TAILS = frozenset(e[-2:] for e in (*_MALE_PATRONYMIC_ENDS, *_FEMALE_PATRONYMIC_ENDS))
 
 
 def patronymic_gender(key: str) -> str | None:
     """The gender of a patronymic's key (…VNA, …ICNA and their case forms → f; …VIC → m), None for
     a key that is no patronymic's."""
-    if len(key) < 6:
+    if len(key) < 6 or key[-2:] not in _PATRONYMIC_TAILS:  # most keys: one slice, one lookup
         return None
     if key.endswith(_FEMALE_PATRONYMIC_ENDS):
         return "f"

@@ -97,6 +97,20 @@ class Match:
         return by_constructor(self)
 
 
+_ROUNDED: dict[float, float] = {}
+
+
+def _rounded(score: float) -> float:
+    """``round(score, 4)``, remembered: rounding to decimals reads the float's digits, some
+    thousands of instructions, and scores repeat."""
+    got = _ROUNDED.get(score)
+    if got is None:
+        if len(_ROUNDED) >= 4096:
+            _ROUNDED.clear()
+        got = _ROUNDED[score] = round(score, 4)
+    return got
+
+
 class Decision:
     """What resolving a mention decided: the entity (``entity_id``, ``canonical``, ``score``,
     ``type``), which is all the rewrite pass reads, and the full :class:`Match` made on demand by
@@ -122,7 +136,8 @@ class Decision:
         rec = normalizer.index.entries[chosen.idx].record
         self.entity_id: str = rec.id
         self.canonical: str = rec.canonical
-        self.score: float = round(chosen.score, 4)
+        score = chosen.score
+        self.score: float = 1.0 if score == 1.0 else _rounded(score)
         self.type: str = rec.type
         self._normalizer = normalizer
         self._chosen = chosen
