@@ -23,7 +23,7 @@ from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
-from .text import APOSTROPHES, LATIN_RE, SURROGATE_RE, detect_language, script_of
+from .text import APOSTROPHES, SURROGATE_RE, detect_language, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
@@ -215,6 +215,15 @@ def _blank_at(text: str, i: int) -> bool:
     """``text[i] in _BLANKS``, read as a code point."""
     o = ord(text[i])
     return o == 0x20 or o == 0x09 or o == 0xA0
+
+
+def _has_latin(word: str) -> bool:
+    """``LATIN_RE.search(word)``, read as code points."""
+    for i in range(len(word)):
+        o = ord(word[i])
+        if 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
+            return True
+    return False
 
 
 def _is_initials(word: str) -> bool:
@@ -564,13 +573,13 @@ class Rewriter:
         in capitals; None when the anchor is not a plain word (initials, apostrophes, mixed
         scripts, a title) or not cut off by blanks."""
         anchor = text[start:end]
-        if len(anchor) < 2 or not anchor.isalpha() or not unicodedata.is_normalized("NFC", anchor):
+        if len(anchor) < 2 or not anchor.isalpha():
             return None
-        if not anchor.isascii() and LATIN_RE.search(anchor):
+        if not anchor.isascii() and (not unicodedata.is_normalized("NFC", anchor) or _has_latin(anchor)):
             return None  # Latin letters in a Cyrillic word are repaired before matching
-        if s < start and text[start - 1] not in _BLANKS:
+        if s < start and not _blank_at(text, start - 1):
             return None
-        if end < e and text[end] not in _BLANKS and text[end] != ",":
+        if end < e and not _blank_at(text, end) and ord(text[end]) != 0x2C:  # a comma
             return None
         if anchor.casefold() in self._titles:
             return None
