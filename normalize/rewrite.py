@@ -218,7 +218,7 @@ def _blank_at(text: str, i: int) -> bool:
 
 
 def _has_latin(word: str) -> bool:
-    """``LATIN_RE.search(word)``, read as code points."""
+    """``text.LATIN_RE.search(word)``, read as code points."""
     for i in range(len(word)):
         o = ord(word[i])
         if 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
