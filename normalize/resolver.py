@@ -783,14 +783,15 @@ class Normalizer:
                 how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
                 details.append((text, how, bk, bsim))
         score = 2 * total / (len(qsig) + len(phrase))
-        # the brand: the longest word of both names is the same long word, and not a word of the
-        # vocabulary (Белвнешпромсервис, not Ministry)
+        # the brand: the longest word of both names is the same long word, and in neither name a
+        # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
+        # which the vocabulary does not know, for the Нацыянальны of a name)
         if e.record.type == "organization" and details:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
             if len(q_long) >= BRAND_MIN_KEY and q_long[0] != "#" and not concepts(q_long):
                 sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
-                if sim >= BRAND_SIM:
+                if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
                     score = max(score, sim - 0.05)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention
