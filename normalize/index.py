@@ -50,6 +50,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+SHORT_FORM_WORDS = 3
+"""Words that tell it apart (not function words, legal forms or generic words) an organisation's
+name must keep before its first "and" for that part to be read as a short form of it."""
+
 YOUNG_COLLECTION_EVERY = 50_000
 """Allocations between two collections of the youngest generation in a long rewrite run (700 by
 default): the objects a mention makes die young, and a collection walks all that live."""
@@ -564,6 +568,12 @@ class VariantMaker:
         sig = [w for w in words if w.strip(".") not in generic and self.key(w) not in gkeys]
         return sig or words
 
+    def _telling_words(self, name: str) -> int:
+        """How many words of a name tell it apart: not legal forms, function words or generic words
+        (Белорусский государственный концерн по нефти keeps one: нефти)."""
+        generic, gkeys = self.tables.generic_words, self._generic_keys
+        return sum(1 for w in self.content_words(name) if w.strip(".") not in generic and self.key(w) not in gkeys)
+
     def significant_words(self, name: str) -> list[str]:
         """The words of an organisation or place name that tell it apart (legal forms dropped)."""
         return self.significant(self.content_words(name))
@@ -634,6 +644,17 @@ class VariantMaker:
                 at = low.find(marker)
                 if at > 0 and not low[at - 1].isalnum() and part[:at].strip() not in parts:
                     parts.append(part[:at].strip())
+        if not query and not whole and voc.conjunctions:
+            # a long name is shortened before its first "and" (Центральная комиссия по выборам [и
+            # проведению республиканских референдумов]) where what is left is a name of its own
+            for part in list(parts):
+                words = part.split()
+                for i, w in enumerate(words):
+                    if i and w.casefold() in voc.conjunctions:
+                        head = " ".join(words[:i])
+                        if head not in parts and self._telling_words(head) >= SHORT_FORM_WORDS:
+                            parts.append(head)
+                        break
         for part in parts:
             words = self.content_words(part)
             if not words:

@@ -67,6 +67,7 @@ class OrgVocabulary:
     initials: dict[str, dict[str, str]] = field(default_factory=dict)
     function_words: frozenset[str] = frozenset()
     honorifics: tuple[str, ...] = ()
+    conjunctions: frozenset[str] = frozenset()
     _ending_memo: tuple[tuple[int, frozenset[str]], ...] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -177,7 +178,7 @@ def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], 
         return voc
     reader.keys(
         top,
-        {"source", "endings", "compound_parts", "words", "function_words", "honorifics"},
+        {"source", "endings", "compound_parts", "words", "function_words", "honorifics", "conjunctions"},
         set(),
         "the vocabulary file",
     )
@@ -195,6 +196,9 @@ def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], 
     if "honorifics" in top:
         words = reader.texts(top["honorifics"], top.lines["honorifics"], "`honorifics`")
         voc.honorifics = tuple(normalize_text(w).strip().casefold() + " " for w in words if w.strip())
+    if "conjunctions" in top:
+        words = reader.texts(top["conjunctions"], top.lines["conjunctions"], "`conjunctions`")
+        voc.conjunctions = frozenset(normalize_text(w).strip().casefold() for w in words if w.strip())
     endings: set[str] = set()
     if "endings" in top:
         seq = reader.sequence(top["endings"], top.lines["endings"], "`endings`")

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from array import array
 from collections import OrderedDict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -70,7 +71,7 @@ class _Anchored:
     organisations the keys of their name words (for the lower-case, inflected words of a name in
     running text)."""
 
-    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_words", "person", "phrase")
+    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase")
     idxs: tuple[int, ...]
     org: bool
     person: bool
@@ -79,6 +80,7 @@ class _Anchored:
     initials: frozenset[str]
     case_forms: frozenset[str]
     org_words: frozenset[str]
+    org_forms: Mapping[str, str]  # the forms the index made of an organisation's name words (комиссии)
 
     def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
         self.idxs = idxs
@@ -93,6 +95,7 @@ class _Anchored:
             self.initials = e.given_initials | e.patronymic_initials
             self.case_forms = e.given_case_forms
             self.org_words = e.word_keys if self.org else frozenset()
+            self.org_forms = e.surfaces if self.org else {}
             return
         self.org = any(e.record.type == "organization" for e in entries)
         self.person = any(e.record.type == "person" for e in entries)
@@ -103,6 +106,7 @@ class _Anchored:
         self.initials = frozenset().union(*(e.given_initials | e.patronymic_initials for e in entries))
         self.case_forms = frozenset().union(*(e.given_case_forms for e in entries))
         self.org_words = frozenset().union(*(e.word_keys for e in entries if e.record.type == "organization"))
+        self.org_forms = {f: k for e in entries if e.record.type == "organization" for f, k in e.surfaces.items()}
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -444,7 +448,10 @@ class Rewriter:
             if not info.org:
                 return False
         # organisation names hold words inflected in running text, in lower case or capitalised
-        # (рабочие Минского завода колёсных тягачей, интервью «Нашей Ниве»)
+        # (рабочие Минского завода колёсных тягачей, интервью «Нашей Ниве»): a case form the
+        # index made of a name word (Центральной комиссии), or a word whose stem is a name word's
+        if w.lower() in info.org_forms:
+            return True
         stems = self._stems.get(w)
         if stems is None:
             k = maker.key(w)

@@ -56,6 +56,23 @@ def test_vocabulary_words_alone_do_not_make_a_match(mention: str) -> None:
     assert eid(mention) is None
 
 
+def test_a_long_name_is_also_read_up_to_its_first_and() -> None:
+    n = Normalizer.from_records(
+        [
+            {"id": "cec", "canonical": "CEC", "type": "organization",
+             "names": ["Центральная комиссия по выборам и проведению республиканских референдумов"]},
+            {"id": "labour", "canonical": "Labour", "type": "organization",
+             "names": ["Министерство труда и социальной защиты"]},
+        ]
+    )  # fmt: skip
+    m = n.resolve("Центральной комиссии по выборам")
+    assert m is not None and m.entity_id == "cec" and m.score == 1.0
+    # two words left before the "and" are too few to name the ministry: another may share them
+    assert n.resolve("Министерство труда") is None
+    got = n.resolve("Министерство труда и социальной защиты")
+    assert got is not None and got.entity_id == "labour"
+
+
 def one(eid_: str, name: str, kind: str = "organization", gender: str | None = None) -> Normalizer:
     """A normalizer of one entity whose table row holds one name."""
     rec: dict[str, str] = {"id": eid_, "canonical": eid_, "names": name, "type": kind}

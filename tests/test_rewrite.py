@@ -116,6 +116,10 @@ def test_organisation_names_in_running_text_are_widened_over_lower_case_words() 
     r2 = normalize.rewrite("Минский тракторный завод и Минский автомобильный завод")
     assert [m.entity_id for m in r2.mentions] == ["mtz", "maz"]
     assert r2.text == "Minsk Tractor Works и MAZ"
+    # inflected words of a name that the index declined, and a name shortened before its "and"
+    r3 = normalize.rewrite("Члены Центральной комиссии по выборам заявили.")
+    assert r3.text == "Члены Central Election Commission of Belarus заявили."
+    assert [m.surface for m in r3.mentions] == ["Центральной комиссии по выборам"]
 
 
 # names in the contexts that share a signature (the words beside a surname as written, the surname
