@@ -564,15 +564,17 @@ class VariantMaker:
     def significant(self, words: list[str]) -> list[str]:
         """The words that tell an organisation apart: generic ones (завод, holding) dropped
         while others are left."""
-        generic, gkeys = self.tables.generic_words, self._generic_keys
-        sig = [w for w in words if w.strip(".") not in generic and self.key(w) not in gkeys]
+        sig = [w for w in words if self._tells(w)]
         return sig or words
+
+    def _tells(self, word: str) -> bool:
+        """Whether a word of a name is not a generic one (завод, holding), by itself or its key."""
+        return word.strip(".") not in self.tables.generic_words and self.key(word) not in self._generic_keys
 
     def _telling_words(self, name: str) -> int:
         """How many words of a name tell it apart: not legal forms, function words or generic words
         (Белорусский государственный концерн по нефти keeps one: нефти)."""
-        generic, gkeys = self.tables.generic_words, self._generic_keys
-        return sum(1 for w in self.content_words(name) if w.strip(".") not in generic and self.key(w) not in gkeys)
+        return sum(1 for w in self.content_words(name) if self._tells(w))
 
     def significant_words(self, name: str) -> list[str]:
         """The words of an organisation or place name that tell it apart (legal forms dropped)."""

@@ -24,7 +24,7 @@ from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
-from .text import APOSTROPHES, SURROGATE_RE, detect_language, script_of
+from .text import APOSTROPHES, SURROGATE_RE, detect_language, has_latin_letter, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
@@ -219,15 +219,6 @@ def _blank_at(text: str, i: int) -> bool:
     """``text[i] in _BLANKS``, read as a code point."""
     o = ord(text[i])
     return o == 0x20 or o == 0x09 or o == 0xA0
-
-
-def _has_latin(word: str) -> bool:
-    """``text.LATIN_RE.search(word)``, read as code points."""
-    for i in range(len(word)):
-        o = ord(word[i])
-        if 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
-            return True
-    return False
 
 
 def _is_initials(word: str) -> bool:
@@ -582,7 +573,7 @@ class Rewriter:
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha():
             return None
-        if not anchor.isascii() and (not unicodedata.is_normalized("NFC", anchor) or _has_latin(anchor)):
+        if not anchor.isascii() and (not unicodedata.is_normalized("NFC", anchor) or has_latin_letter(anchor)):
             return None  # Latin letters in a Cyrillic word are repaired before matching
         if s < start and not _blank_at(text, start - 1):
             return None
