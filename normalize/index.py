@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mypy_extensions import mypyc_attr
 
@@ -25,6 +25,9 @@ from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, Tables, inflect
 from .text import detect_language, script_of
+
+if TYPE_CHECKING:
+    from .scan import ScanPlan
 
 _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
 _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„“”\"](?=\s|$)")
@@ -93,16 +96,22 @@ _FEMALE_PATRONYMIC_ENDS = tuple(stem + e for stem in ("V", "IC") for e in ("NA",
 _PATRONYMIC_TAILS = frozenset(e[-2:] for e in (*_MALE_PATRONYMIC_ENDS, *_FEMALE_PATRONYMIC_ENDS))
 
 
+_PATRONYMIC_GENDERS: dict[str, str] = {}  # key -> "f", "m" or "" (no patronymic's), for the keys that pass the tails
+PATRONYMIC_MEMO_SIZE = 100_000
+
+
 def patronymic_gender(key: str) -> str | None:
     """The gender of a patronymic's key (…VNA, …ICNA and their case forms → f; …VIC → m), None for
     a key that is no patronymic's."""
     if len(key) < 6 or key[-2:] not in _PATRONYMIC_TAILS:  # most keys: one slice, one lookup
         return None
-    if key.endswith(_FEMALE_PATRONYMIC_ENDS):
-        return "f"
-    if key.endswith(_MALE_PATRONYMIC_ENDS):
-        return "m"
-    return None
+    got = _PATRONYMIC_GENDERS.get(key)
+    if got is None:
+        got = "f" if key.endswith(_FEMALE_PATRONYMIC_ENDS) else "m" if key.endswith(_MALE_PATRONYMIC_ENDS) else ""
+        if len(_PATRONYMIC_GENDERS) >= PATRONYMIC_MEMO_SIZE:
+            _PATRONYMIC_GENDERS.clear()
+        _PATRONYMIC_GENDERS[key] = got
+    return got or None
 
 
 def patronymic_case_keys(key: str) -> list[str]:
@@ -152,23 +161,40 @@ class EntityEntry:
         return self.record.id
 
 
+_INDEX_SAVED = ("entries", "by_key", "_scan_plan")  # the scan plan, if made, is saved with the index
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class Index:
     """Keys → entities, plus the entities themselves.
 
     The one-deletion neighbourhood used for near spellings is built on the first lookup that needs
-    it and is not saved with the index, so that a saved index loads fast."""
+    it and is not saved with the index, so that a saved index loads fast. The scan plan of the
+    rewrite pass (:meth:`scan_plan`) is saved with it once made: building it takes longer than
+    loading it."""
 
     entries: list[EntityEntry] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
+    _scan_plan: ScanPlan | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
         lst = self.by_key.setdefault(key, [])
         if not lst or lst[-1] != idx:
             lst.append(idx)
         self._by_deletion = None
+        self._scan_plan = None
+
+    def scan_plan(self) -> ScanPlan:
+        """What the rewrite pass scans these entities with (made on first use and saved with the
+        index: see :mod:`normalize.scan`)."""
+        if self._scan_plan is None:
+            from .scan import plan_of
+
+            with gc_paused():
+                self._scan_plan = plan_of(self.entries)
+        return self._scan_plan
 
     @property
     def by_deletion(self) -> dict[str, list[int]]:
@@ -188,10 +214,10 @@ class Index:
         return self._by_deletion
 
     def __getstate__(self) -> dict[str, object]:
-        return saved_state(self, ("entries", "by_key"))  # the deletion neighbourhood is made again
+        return saved_state(self, _INDEX_SAVED)  # the deletion neighbourhood is made again
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        restore_state(self, state, ("entries", "by_key"))
+        restore_state(self, state, _INDEX_SAVED)
         self._by_deletion = None
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:

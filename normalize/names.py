@@ -80,7 +80,17 @@ def _is_caps(word: str) -> bool:
     o = ord(word[1])  # the common case, a capitalised word: its second letter is lower case
     if 0x61 <= o <= 0x7A or 0x430 <= o <= 0x45F:
         return False
-    return word.isupper() and sum(1 for c in word if c.isalpha()) > 1
+    if not word.isupper():
+        return False
+    if word.isalpha():
+        return True  # two letters or more, all of them capitals
+    letters = 0
+    for c in word:
+        if c.isalpha():
+            letters += 1
+            if letters > 1:
+                return True
+    return False
 
 
 def split_tokens(text: str) -> list[str]:
@@ -88,7 +98,17 @@ def split_tokens(text: str) -> list[str]:
     parts = text.split()
     if "".join(parts).isalpha():
         return parts  # the common case: words of letters only, which are the pieces themselves
-    return _TOKEN_RE.findall(text)
+    # the next most common: words of letters, one with a comma after it (SURNAME, Given) or an
+    # initial with its dot (S. Surname); the pieces are the words without the comma
+    pieces: list[str] = []
+    for p in parts:
+        if p.endswith(","):
+            p = p[:-1]
+        if p.isalpha() or (len(p) > 1 and p.endswith(".") and p[:-1].isalpha()):
+            pieces.append(p)
+        else:
+            return _TOKEN_RE.findall(text)
+    return pieces
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:

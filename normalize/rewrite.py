@@ -11,37 +11,30 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from array import array
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Literal
 
-import ahocorasick_rs
 from mypy_extensions import mypyc_attr
 
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
-from .text import APOSTROPHES, SURROGATE_RE, detect_language, has_latin_letter, script_of
+from .scan import MARKS, composed, fold_for_scan, has_mark, scan_form
+from .text import detect_language, has_latin_letter, script_of
 
 Mode = Literal["replace", "annotate", "canonical-script"]
 MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 MAX_EXTEND_WORDS = 3
 MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
 WINDOW = 80
-# combining marks that the spellings of the tables never hold: a stress mark (Лукаше́нко) and the
-# marks of decomposed letters (NFD: й = и + U+0306). ALA-LC's ties (U+0360, U+0361) are part of its
-# spellings and are not among them.
-_MARKS = "".join(chr(c) for c in range(0x300, 0x370) if c not in (0x360, 0x361))
-_MARKS_RE = re.compile(f"[{_MARKS}]+")
-_MARKED_RE = re.compile(f"[^{_MARKS}]?[{_MARKS}]+", re.S)  # a letter and the marks on it
 # a name word or an initial before a mention: "Alexander ", "S. ", "S.G." (no digits, no underscore);
 # combining marks belong to the letter before them
 _WORD = (
-    rf"(?:(?:[^\W\d_][{_MARKS}]*\.){{1,3}}|[^\W\d_](?:[\w'\-\u0360\u0361{_MARKS}]*"
-    rf"(?:[^\W\d_]|[\u0360\u0361{_MARKS}]))?\.?)"
+    rf"(?:(?:[^\W\d_][{MARKS}]*\.){{1,3}}|[^\W\d_](?:[\w'\-\u0360\u0361{MARKS}]*"
+    rf"(?:[^\W\d_]|[\u0360\u0361{MARKS}]))?\.?)"
 )
 _WORD_FULL = re.compile(_WORD)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}$|^[^\W\d_]$")
@@ -56,12 +49,10 @@ _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and th
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
-_APOSTROPHE_VARIANTS = tuple(c for c in APOSTROPHES if c != "'")
 _BLANKS = " \t\u00a0"
-_WORD_INNER = frozenset(".'-\u0360\u0361" + _MARKS)
+_WORD_INNER = frozenset(".'-\u0360\u0361" + MARKS)
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
-DFA_MAX_PATTERNS = 50_000
 
 
 class _Anchored:
@@ -140,60 +131,6 @@ class RewriteResult:
         return by_constructor(self)
 
 
-def scan_automaton(patterns: list[str]) -> ahocorasick_rs.AhoCorasick:
-    """The automaton the rewrite pass scans with: a DFA, which scans fastest (about 1.5x the
-    default), for up to :data:`DFA_MAX_PATTERNS` patterns; more take long to build as a DFA."""
-    dfa = ahocorasick_rs.Implementation.DFA if len(patterns) <= DFA_MAX_PATTERNS else None
-    return ahocorasick_rs.AhoCorasick(patterns, implementation=dfa)
-
-
-def scan_hits(auto: ahocorasick_rs.AhoCorasick, low: str) -> list[tuple[int, int, int]]:
-    """Every occurrence of every pattern of ``auto`` in ``low``, overlapping ones included, as
-    (pattern number, start, end) in character offsets: one call over the whole text, in Rust.
-
-    A lone surrogate (which only a ``str`` built in Python can hold, never decoded text) cannot be
-    encoded for the scan; such text is scanned with U+FFFD in its place, at the same offsets."""
-    try:
-        return auto.find_matches_as_indexes(low, overlapping=True)
-    except UnicodeEncodeError:
-        return auto.find_matches_as_indexes(SURROGATE_RE.sub("\ufffd", low), overlapping=True)
-
-
-def _composed(s: str) -> str:
-    return _MARKS_RE.sub("", unicodedata.normalize("NFC", s))
-
-
-def scan_form(text: str, low: str) -> tuple[str, str, array[int], array[int]] | None:
-    """``text`` and its folded form ``low`` with every letter that carries combining marks
-    composed (NFC: и + U+0306 = й) and the marks left over dropped (the stress mark of Лукаше́нко),
-    with the span of the text each of their characters comes from (``starts[i]``, ``ends[i]``);
-    None when the two would not stay aligned."""
-    parts_t: list[str] = []
-    parts_l: list[str] = []
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
-    pos = 0
-    for m in _MARKED_RE.finditer(low):
-        a, b = m.span()
-        parts_t.append(text[pos:a])
-        parts_l.append(low[pos:a])
-        starts.extend(range(pos, a))
-        ends.extend(range(pos + 1, a + 1))
-        ct, cl = _composed(text[a:b]), _composed(low[a:b])
-        if len(ct) != len(cl):
-            return None
-        parts_t.append(ct)
-        parts_l.append(cl)
-        starts.extend([a] * len(ct))
-        ends.extend([b] * len(ct))
-        pos = b
-    parts_t.append(text[pos:])
-    parts_l.append(low[pos:])
-    starts.extend(range(pos, len(text)))
-    ends.extend(range(pos + 1, len(text) + 1))
-    return "".join(parts_t), "".join(parts_l), starts, ends
-
-
 def _upper_at(text: str, i: int) -> bool:
     """``text[i].isupper()``, without making the one-letter string for ASCII and Cyrillic letters
     (``ord(text[i])`` makes none in a compiled build)."""
@@ -227,31 +164,6 @@ def _is_initials(word: str) -> bool:
     return (len(word) == 1 or "." in word) and _INITIALS_RE.match(word) is not None
 
 
-def _two_alnum(s: str) -> bool:
-    """Whether ``s`` holds at least two letters or digits (stops at the second)."""
-    seen = False
-    for c in s:
-        if c.isalnum():
-            if seen:
-                return True
-            seen = True
-    return False
-
-
-def fold_for_scan(text: str) -> str:
-    """Lower case and one apostrophe, keeping every character at its offset."""
-    low = text.lower()
-    if len(low) != len(text):  # a few letters (İ) lower-case to two characters: go one by one
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    if not low.isascii():
-        for apo in _APOSTROPHE_VARIANTS:  # str.replace is C-fast; translate() with a dict is not
-            if apo in low:
-                low = low.replace(apo, "'")
-    elif "`" in low:
-        low = low.replace("`", "'")
-    return low
-
-
 class Rewriter:
     """Finds and rewrites mentions with one :class:`Normalizer`; build once, use for many texts."""
 
@@ -278,59 +190,26 @@ class Rewriter:
         self._titles = normalizer.tables.titles
 
     def _build(self) -> None:
-        """The automaton over every anchor form (one entry a form, with the entities it anchors)."""
+        """What each pattern of the index's scan plan anchors (see :func:`~normalize.scan.plan_of`):
+        one entity, or a group of them."""
         entries = self.normalizer.index.entries
-        # form -> the entity it anchors, one dictionary update for each entity (in C); a form that
-        # several entities share anchors all of them
-        owner: dict[str, int] = {}
-        shared: dict[str, set[int]] = {}
-        for idx, entry in enumerate(entries):
-            surfaces = entry.surfaces
-            for form in surfaces.keys() & owner.keys():
-                shared.setdefault(form, {owner[form]}).add(idx)
-            owner.update(dict.fromkeys(surfaces, idx))
-        # the canonical form itself, whole: what a rewrite writes is found again as one mention
-        for idx, entry in enumerate(entries):
-            canon = entry.record.canonical.lower()
-            if not _two_alnum(canon):
-                continue
-            prev = owner.get(canon)
-            if prev is None:
-                owner[canon] = idx
-            elif canon in shared:
-                shared[canon].add(idx)
-            elif prev != idx:
-                shared[canon] = {prev, idx}
-        owner.pop("", None)
-        # what each form anchors: one entity (its number in the index) or, past them, a group
+        plan = self.normalizer.index.scan_plan()
         infos = [_Anchored((i,), [e]) for i, e in enumerate(entries)]
-        groups: dict[tuple[int, ...], int] = {}
-        for form, idxs in shared.items():
-            t = tuple(sorted(idxs))
-            slot = groups.get(t)
-            if slot is None:
-                slot = groups[t] = len(infos)
-                infos.append(_Anchored(t, [entries[i] for i in t]))
-            owner[form] = slot
-        self._forms = list(owner)
-        self._infos: list[_Anchored] = list(map(infos.__getitem__, owner.values()))  # by pattern number
-        # the key of each pattern, as the index keeps it ("" for a canonical form it does not): read
-        # here once, where looking it up for each anchor reads an entry far off in memory
-        self._keys = [
-            entries[info.idxs[0]].surfaces.get(form, "") for form, info in zip(self._forms, self._infos, strict=True)
-        ]
+        infos.extend(_Anchored(t, [entries[i] for i in t]) for t in plan.groups)
+        self._forms = plan.forms
+        self._infos: list[_Anchored] = list(map(infos.__getitem__, plan.slots))  # by pattern number
+        self._keys = plan.keys
         self._has_patterns = bool(self._forms)
-        # the marks come first, as patterns of their own: a hit of one says the text needs its
-        # letters composed and its stress marks dropped before the names in it can be found
-        self._auto = scan_automaton([*_MARKS, *self._forms])
+        self._scanner = plan.scanner
+        self._scanner.prepare()
 
     # --- finding -------------------------------------------------------------------------------
 
     def _anchors(self, text: str, low: str) -> list[tuple[int, int, _Anchored, int]]:
         """The anchor words of ``text``: hits at word boundaries (and in capitals, unless the
         rewriter takes lower case), the longest first where hits overlap."""
-        hits = scan_hits(self._auto, low)
-        if hits and min(hits)[0] < len(_MARKS):  # (pattern, start, end): in C, the marks first
+        hits = self._scanner.hits(low)
+        if has_mark(hits):
             return self._anchors_marked(text, low)
         return self._choose(text, low, hits)
 
@@ -338,11 +217,11 @@ class Rewriter:
         """The hits of ``low`` (the folded ``text``) that are anchors, not overlapping: (start,
         end, the entities, the pattern's number among the forms)."""
         if self.require_capital:  # the cheapest test first: most hits fail it
-            hits = [h for h in hits if _upper_at(text, h[1])]
+            hits = [h for h in hits if _upper_at(text, h[0])]
         n = len(text)
-        marks = len(_MARKS)
+        marks = len(MARKS)
         found: list[tuple[int, int, int, int]] = []
-        for pattern, start, end in hits:
+        for start, end, pattern in hits:
             if pattern < marks:
                 continue
             if start > 0 and (
@@ -369,9 +248,9 @@ class Rewriter:
         composed (NFC) and its stress marks dropped, the anchors mapped back to the text."""
         form = scan_form(text, low)
         if form is None:
-            return self._choose(text, low, scan_hits(self._auto, low))
+            return self._choose(text, low, self._scanner.hits(low))
         stext, slow, starts, ends = form
-        chosen = self._choose(stext, slow, scan_hits(self._auto, slow))
+        chosen = self._choose(stext, slow, self._scanner.hits(slow))
         return [(starts[a], ends[b - 1], info, p) for a, b, info, p in chosen]
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
@@ -424,7 +303,7 @@ class Rewriter:
             return bool(k) and any(k in keys for keys in info.fit_sets)
         w = word.rstrip(".")
         if not w.isalpha():
-            w = _composed(w)  # a decomposed letter (NFD) keys as the letter
+            w = composed(w)  # a decomposed letter (NFD) keys as the letter
         if not w or w.casefold() in self._titles:
             return False
         maker = self.normalizer.maker

@@ -25,7 +25,7 @@ from .resolver import Normalizer
 from .tables import default_tables_dir, load_tables
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 _HEAD = struct.Struct("<16sH32s64s")
 
 
@@ -53,7 +53,9 @@ def _header(fingerprint: str) -> bytes:
 
 
 def save_index(normalizer: Normalizer, path: str | Path, fingerprint: str = "") -> None:
-    """Write ``normalizer`` to ``path`` (atomically: a crash leaves no half-written file)."""
+    """Write ``normalizer`` to ``path`` (atomically: a crash leaves no half-written file), with the
+    scan plan of the rewrite pass (made here if it was not)."""
+    normalizer.index.scan_plan()
     with atomic_output(Path(path)) as fh:
         fh.write(_header(fingerprint))
         pickle.dump(normalizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
