@@ -153,15 +153,24 @@ def has_mark(hits: list[tuple[int, int, int]]) -> bool:
     return any(h[2] < marks for h in hits)
 
 
-_PLAN_SAVED = ("forms", "slots", "groups", "keys")
+_PLAN_SAVED = ("forms", "patterns", "slots", "groups", "keys")
+
+
+def _scan_pattern(form: str) -> str:
+    """``form`` as the scan sees it, folded as :func:`fold_for_scan` folds the text (GOST 7.79's
+    backtick, ne`ksta, is scanned for as an apostrophe); the form itself where that changes
+    nothing."""
+    folded = fold_for_scan(form)
+    return form if folded == form else folded
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class ScanPlan:
-    """What the rewrite pass scans an index's entities with (see :func:`plan_of`): the patterns
-    (``forms``), for each the entities it anchors (``slots``: an entity's number, or past the
-    entities a group of ``groups``), its key as the index keeps it ("" where it keeps none) and
-    the automaton over them (``scanner``)."""
+    """What the rewrite pass scans an index's entities with (see :func:`plan_of`): the anchor
+    forms (``forms``, lower case, as the index keeps them; ``patterns``, the same folded for the
+    scan), for each the entities it anchors (``slots``: an entity's number, or past the entities a
+    group of ``groups``), its key as the index keeps it ("" where it keeps none) and the automaton
+    over them (``scanner``)."""
 
     def __init__(
         self,
@@ -172,12 +181,13 @@ class ScanPlan:
         dfa_max: int = DFA_MAX_PATTERNS,
     ) -> None:
         self.forms = forms
+        self.patterns = [_scan_pattern(f) for f in forms]
         self.slots = slots
         self.groups = groups
         self.keys = keys
         # the marks come first, as patterns of their own: a hit of one says the text needs its
         # letters composed and its stress marks dropped before the names in it can be found
-        self.scanner = Scanner([*MARKS, *forms], dfa_max=dfa_max)
+        self.scanner = Scanner([*MARKS, *self.patterns], dfa_max=dfa_max)
 
     def __getstate__(self) -> dict[str, Any]:
         state = saved_state(self, _PLAN_SAVED)
@@ -186,7 +196,7 @@ class ScanPlan:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _PLAN_SAVED)
-        self.scanner = Scanner([*MARKS, *self.forms], state["automaton"])
+        self.scanner = Scanner([*MARKS, *self.patterns], state["automaton"])
 
 
 def plan_of(entries: list[EntityEntry], dfa_max: int = DFA_MAX_PATTERNS) -> ScanPlan:

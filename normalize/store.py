@@ -25,7 +25,7 @@ from .resolver import Normalizer
 from .tables import default_tables_dir, load_tables
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 _HEAD = struct.Struct("<16sH32s64s")
 
 

@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import normalize
+from normalize import Normalizer
 from normalize.rewrite import Rewriter
 
 
@@ -376,3 +377,22 @@ def test_gc_relaxed_collects_less_often_inside_and_restores_the_rate() -> None:
     with pytest.raises(ZeroDivisionError), gc_relaxed(99_999):
         _ = 1 / 0
     assert gc.get_threshold() == before
+
+
+def test_spellings_with_a_backtick_are_found_as_resolve_finds_them() -> None:
+    # GOST 7.79 system B writes э as e` and ы as y` (Ne`ksta, Lukashe`nka); the scan folds the
+    # backtick to an apostrophe in the text, and so in the patterns
+    n = Normalizer.default()
+    plan = n.index.scan_plan()
+    forms = [f for f in plan.forms if "`" in f]
+    assert forms
+    checked = 0
+    for form in forms:
+        word = form[:1].upper() + form[1:]
+        m = n.resolve(word)
+        if m is None:
+            continue  # a generic word alone (te`lekanal) names nothing
+        r = normalize.rewrite(f"{word} reported.")
+        assert [(x.surface, x.entity_id) for x in r.mentions] == [(word, m.entity_id)]
+        checked += 1
+    assert checked > 100
