@@ -231,8 +231,11 @@ def inprocess_rewrite(path: Path, index: Path) -> float:
 _MEASURED_CLI = """
 import atexit, resource, runpy, sys
 def _report():
-    with open("/proc/self/status") as f:
-        own = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+    try:
+        with open("/proc/self/status") as f:
+            own = next((int(line.split()[1]) for line in f if line.startswith("VmHWM:")), 0)
+    except OSError:  # not Linux: the peak as getrusage gives it
+        own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     sys.stderr.write(f"\\npeak-rss-kib {max(own, workers)}\\n")
 atexit.register(_report)
@@ -314,7 +317,7 @@ def main() -> int:
     ap.add_argument("--entities", default="bundled", help="bundled, or a number of synthetic entities")
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--density", type=float, default=0.01, help="share of words that are mentions (default 0.01)")
-    ap.add_argument("--repeat", type=int, default=3, help="rounds of the bare scan, flashtext and one job (default 3)")
+    ap.add_argument("--repeat", type=int, default=3, help="rounds of all the figures (default 3)")
     args = ap.parse_args()
     if args.entities == "bundled":
         n = Normalizer.default()
@@ -337,7 +340,7 @@ def main() -> int:
             f"{len(n.index.entries)} entities, {patterns} patterns"
         )
         # the machine's speed drifts within minutes: the figures set beside each other are measured
-        # in turns, all three in each round, and the best of each is reported
+        # in turns, all of them in each round, and the best of each is reported
         rounds = [
             (
                 bare_scan(corpus, rw),
