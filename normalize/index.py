@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from mypy_extensions import mypyc_attr
 
-from .names import person_roles_of, split_tokens
+from .names import acronym_forms, acronym_key, person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import by_constructor, restore_state, saved_state
@@ -34,7 +34,6 @@ _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„�
 _PART_SPLIT_RE = re.compile(r"[-.]")
 PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
 MIN_FUZZY_KEY = 5
-SHORT_WORD = 6  # organisation words of up to six letters may be acronyms (MZKT, BelOMO)
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
 MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
 
@@ -123,6 +122,16 @@ def patronymic_case_keys(key: str) -> list[str]:
     return []
 
 
+SHORT_KEY = 4
+"""Keys of up to this many symbols are weak evidence: many unrelated words share them (Rose and
+Расія, Mass and МАЗ, Kari and Korj): a mention word of such a key names an entity only when it is
+spelled as one of the spellings the index made (``EntityEntry.short_spellings``)."""
+
+
+def _short_spellings(spellings: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(v.lower() for v, k in spellings.items() if len(k) <= SHORT_KEY)
+
+
 def deletions(key: str) -> set[str]:
     """Keys one symbol shorter (for lookups of near spellings)."""
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
@@ -155,6 +164,9 @@ class EntityEntry:
     surfaces: Mapping[str, str] = field(default_factory=dict)
     # organisations and places: keys of every word of every name, generic words included
     word_keys: frozenset[str] = frozenset()
+    # the spellings (lower case) of the name words whose key is short (see SHORT_KEY): a word of
+    # such a key names the entity only when it is spelled so
+    short_spellings: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -489,6 +501,7 @@ class VariantMaker:
             patronymic_initials=p_init,
             patronymic_case_keys=p_cases,
             surfaces=self._surface_keys(surfaces),
+            short_spellings=_short_spellings(surfaces),
         )
 
     def _given_parts(
@@ -594,8 +607,12 @@ class VariantMaker:
         return sig or words
 
     def _tells(self, word: str) -> bool:
-        """Whether a word of a name is not a generic one (завод, holding), by itself or its key."""
-        return word.strip(".") not in self.tables.generic_words and self.key(word) not in self._generic_keys
+        """Whether a word of a name is not a generic one (завод, holding), by itself, its key or
+        the stem of its key (завода, заводу: the word in its case forms)."""
+        if word.strip(".") in self.tables.generic_words:
+            return False
+        k = self.key(word)
+        return self._generic_keys.isdisjoint(self.tables.vocabulary.stems(k))
 
     def _telling_words(self, name: str) -> int:
         """How many words of a name tell it apart: not legal forms, function words or generic words
@@ -695,9 +712,13 @@ class VariantMaker:
                 if whole or query:
                     add(ws, False)
             latin = all(w.isascii() for w in merged)
-            if query and not any(voc.concepts(self.key(w.replace(" ", ""))) for w in merged):
-                continue
+            content = [w for w in merged if w.casefold().strip(".") not in voc.function_words]
             for reading in voc.acronyms(merged, self.key, latin):
+                # a mention's acronym is read only from words of the vocabulary (Ministry of Internal
+                # Affairs is МВД): never from a person's name or initials (Maria Victoria Diaz)
+                made = len(content) - (len(reading) - 1)
+                if query and not all(voc.concepts(self.key(w.replace(" ", ""))) for w in content[:made]):
+                    continue
                 add([reading[0], *self.significant(reading[1:])] if len(reading) > 1 else reading, True)
         return out
 
@@ -712,41 +733,45 @@ class VariantMaker:
                     ks.add(k)
         return ks
 
-    def word_tokens(self, keys: Iterable[str], acronym: bool) -> frozenset[str]:
-        """The vocabulary tokens of a word's keys; an acronym (or a short word that may be one)
-        also gets its acronym mark."""
+    def word_tokens(self, keys: Iterable[str]) -> frozenset[str]:
+        """The vocabulary tokens of a word's keys."""
         voc = self.tables.vocabulary
         out: set[str] = set()
         for k in keys:
             out |= voc.tokens(k)
-            if acronym:
-                out.add("#" + k)
         return frozenset(out)
 
-    def query_phrases(self, text: str) -> list[QueryPhrase]:
-        """A mention of an organisation or place as word lists, one per reading of it.
+    def acronym_keys(self, forms: Iterable[str]) -> set[str]:
+        """The keys an acronym of these forms (as written, in any script) is matched by (see
+        :func:`~normalize.names.acronym_key`)."""
+        return {acronym_key(f, k) for f in forms for v in self.spellings(f) if (k := self.key(v))}
 
-        An acronym is made of the mention only from words of which one at least is in the
-        vocabulary (so that a person's initials are not read as an organisation's acronym), and
-        it matches acronyms only."""
+    def query_phrases(self, text: str) -> list[QueryPhrase]:
+        """A mention of an organisation or place as word lists, one per reading of it. A word
+        written as an acronym (:func:`~normalize.names.acronym_forms`) is matched to acronyms only,
+        a word that may be one to both."""
         out: list[QueryPhrase] = []
         seen: set[tuple[str, ...]] = set()
+        sure, maybe = acronym_forms(text)
         for words, derived in self.readings(text, query=True):
             ws: list[tuple[str, str, frozenset[str]]] = []
             for n, w in enumerate(words):
-                k = self.key(w.replace(" ", ""))
+                w1 = w.replace(" ", "")
+                k = self.key(w1)
                 if not k:
                     continue
-                if derived and n == 0:
-                    ws.append((w, "#" + k, frozenset({"#" + k})))
-                else:
-                    ks = {k}
-                    if w.isascii():
-                        ks.add(self.key(english_reading(w.replace(" ", ""))) or k)
-                    ws.append((w, k, self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
+                if w in sure or (derived and n == 0):
+                    acr = acronym_key(w1, k)
+                    ws.append((w, acr, frozenset({acr})))
+                    continue
+                ks = {k}
+                if w.isascii():
+                    ks.add(self.key(english_reading(w1)) or k)
+                tokens = self.word_tokens(ks) | ks
+                if w in maybe:
+                    tokens |= {acronym_key(w1, k)}
+                ws.append((w, k, tokens))
             sig = tuple(k for _, k, _ in ws)
-            if derived and (not ws or ws[0][1][0] != "#"):
-                continue
             if ws and sig not in seen:
                 seen.add(sig)
                 out.append(QueryPhrase(tuple(ws), derived, whole=not derived and self.significant(words) != words))
@@ -761,9 +786,11 @@ class VariantMaker:
         derived_at: set[int] = set()
         seen: dict[tuple[frozenset[str], ...], int] = {}
         surfaces: dict[str, str] = {}
+        spellings: dict[str, str] = {}  # of every word, for short_spellings
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
+            sure, maybe = acronym_forms(name)
             for words, derived in self.readings(name, whole=rec.type == "place"):
                 # an acronym made from the name's initials serves resolve(), not the text scanner
                 scan = surfaces if not derived and all(w.casefold() in written for w in words) else {}
@@ -771,11 +798,12 @@ class VariantMaker:
                 tk: list[frozenset[str]] = []
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
-                    if derived and n == 0:  # an acronym made here: its key is all it needs
-                        k1 = self.key(w1)
-                        if k1:
-                            ph.append(frozenset({k1}))
-                            tk.append(frozenset({"#" + k1}) if rec.type == "organization" else frozenset())
+                    if (derived and n == 0) or w in sure:  # an acronym: matched as one only
+                        self.keys_of([w1], None, spellings)
+                        acr = frozenset(self.acronym_keys([w1]))
+                        if acr:
+                            ph.append(acr)
+                            tk.append(acr if rec.type == "organization" else frozenset())
                         continue
                     forms = [w1]
                     if script_of(w1) == "Cyrl":
@@ -787,12 +815,14 @@ class VariantMaker:
                             # of the surnames and of the words of names (Беларусь → Беларуси)
                             for rows in (self.tables.word_inflection.get(la, []), self.tables.inflection.get(la, [])):
                                 forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
-                    ks = frozenset(self.org_keys(forms, scan if w1 == w else None))
+                    ks = frozenset(self.org_keys(forms, spellings))
+                    if w1 == w and scan is surfaces:
+                        self.keys_of(forms, None, surfaces)
                     if ks:
-                        acronym = (derived and n == 0) or len(w1) <= SHORT_WORD
-                        ph.append(ks)
+                        acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
+                        ph.append(ks | acr)
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
-                        tk.append(self.word_tokens(ks, acronym) if rec.type == "organization" else frozenset())
+                        tk.append(self.word_tokens(ks) | acr if rec.type == "organization" else frozenset())
                 t = tuple(ph)
                 if not t or (derived and len(t) < len(words)):
                     continue
@@ -817,6 +847,7 @@ class VariantMaker:
             derived_phrases=frozenset(derived_at),
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
+            short_spellings=_short_spellings(spellings),
         )
 
 

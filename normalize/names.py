@@ -93,6 +93,42 @@ def _is_caps(word: str) -> bool:
     return False
 
 
+MAX_ACRONYM_LETTERS = 8
+LITERAL_ACRONYM_LETTERS = 2
+
+
+def written_as_acronym(word: str) -> bool:
+    """Whether a word is written as an acronym may be: two to eight letters, all capitals (МАЗ,
+    NEXTA) or a capital after the first letter (BelTA, МАЗе, its case form in running text)."""
+    w = word.rstrip(".")
+    if not 2 <= len(w) <= MAX_ACRONYM_LETTERS or not w.isalpha():
+        return False
+    return w.isupper() or (w[0].isupper() and any(c.isupper() for c in w[1:]))
+
+
+def acronym_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``text`` (case-folded) that are acronyms, and those that may be. A word with a
+    capital after its first letter is one (BelTA, МАЗе); a word all in capitals may be one (МАЗ,
+    NEXTA) or a name written in capitals (a sanctions list's OJSC AGAT). An acronym is read only
+    from a word written as one: never made from a person's initials (K. S. B. is not КГБ)."""
+    sure: set[str] = set()
+    maybe: set[str] = set()
+    for w in split_tokens(text):
+        if written_as_acronym(w):
+            (maybe if w.isupper() else sure).add(w.rstrip(".").casefold())
+    return frozenset(sure), frozenset(maybe)
+
+
+def acronym_key(word: str, key: str) -> str:
+    """The key an acronym is matched by: ``#`` and its phonetic key (МЗКТ, MZKT: #MYKT), or for
+    one of two letters ``#=`` and its letters, which a key would fold (РФ #=RF, ЕС #=ES, US #=US)."""
+    if len(word) <= LITERAL_ACRONYM_LETTERS:
+        from unidecode import unidecode
+
+        return "#=" + unidecode(word).upper()
+    return "#" + key
+
+
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
     parts = text.split()

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mypy_extensions import mypyc_attr
+from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from .pickling import by_constructor, restore_state, saved_state
@@ -177,7 +178,33 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
 _Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
 
 
-_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants")
+# The scripts whose letters a key reads: Latin and Cyrillic (the tables), Greek, Armenian and
+# Georgian (standard romanizations, as unidecode and the transliterate package's packs write them),
+# with the IPA and modifier letters and the combining marks that appear in romanized names.
+_COVERED = (
+    (0x00C0, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0530, 0x058F), (0x10A0, 0x10FF),
+    (0x1C80, 0x1CBF), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0x2D00, 0x2D2F),
+    (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F),
+)  # fmt: skip
+LITERAL_KEY_MARK = "~"
+"""A word in a script no table covers (Hangul, Arabic, Hebrew, Devanagari, Chinese …) is its own
+key, marked so: ``~`` and the word in lower case. Folded to Latin it would become a short string
+that meets acronyms and name words by chance; as it is, it meets only a name written in that
+script."""
+
+
+def uncovered_script(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script the key does not read (see ``_COVERED``)."""
+    for c in text:
+        o = ord(c)
+        if o < 0xC0 or not c.isalpha():
+            continue
+        if not any(lo <= o <= hi for lo, hi in _COVERED):
+            return True
+    return False
+
+
+_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near")
 """What a saved index keeps of a :class:`PhoneticKey` (its memo and compiled steps are made again)."""
 
 
@@ -195,6 +222,8 @@ class PhoneticKey:
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
         self.surname_variants: tuple[Pass, ...] = ()
+        # pairs of consonant symbols one spelling of a surname may have for the other (`near`)
+        self.near: frozenset[tuple[str, str]] = frozenset()
         self._steps = self._compile_steps()
         self._joinable_memo: bool | None = None
 
@@ -233,6 +262,8 @@ class PhoneticKey:
             return cached
         s = word.lower().translate(self._letters)
         if not s.isascii():
+            if uncovered_script(s):
+                return LITERAL_KEY_MARK + word.lower()
             s = unidecode(s).lower()
         for rest, first, replace, letters in self._steps:  # Pass.run, inline
             if rest is not None and not first.isdisjoint(s):
@@ -308,6 +339,18 @@ class PhoneticKey:
             out |= {self.collapse(p.run(k)) for k in out}
         return out
 
+    def near_spelling(self, a: str, b: str) -> bool:
+        """Whether two keys of one edit apart or more may be spellings of one surname: every
+        consonant symbol one has in place of another's is a pair of ``near`` (т/ц, г/х, ў/л);
+        vowels, and symbols one has and the other lacks, may differ. A consonant for another
+        makes another surname (Лукашенко, Лукашевко)."""
+        for op in Levenshtein.editops(a, b):
+            if op.tag == "replace":
+                x, y = a[op.src_pos], b[op.dest_pos]
+                if x in _CONS_SYMBOLS and y in _CONS_SYMBOLS and (x, y) not in self.near:
+                    return False
+        return True
+
     @staticmethod
     def collapse(symbols: str) -> str:
         """Write doubled symbols once (as the last step of every key does)."""
@@ -372,7 +415,7 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         return None
     reader.keys(
         top,
-        {"source", "cyrillic", "chars", "passes", "surname_variants", "same", "distinct"},
+        {"source", "cyrillic", "chars", "passes", "surname_variants", "near", "same", "distinct"},
         {"cyrillic", "chars", "passes"},
         "the phonetic file",
     )
@@ -395,6 +438,21 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         key.surname_variants = tuple(
             compile_passes(reader, top["surname_variants"], reader.line_of(top, "surname_variants"))
         )
+    if "near" in top:
+        seq = reader.sequence(top["near"], top.lines["near"], "`near`")
+        near: set[tuple[str, str]] = set()
+        for k, pair in enumerate(seq or ()):
+            line = seq.lines[k] if seq is not None else 1
+            if not (
+                isinstance(pair, list)
+                and len(pair) == 2
+                and all(isinstance(x, str) and len(x) == 1 and x in _CONS_SYMBOLS for x in pair)
+            ):
+                reader.problem(line, f"each entry must be a pair of two consonant symbols of the key ({_CONS_SYMBOLS})")
+                continue
+            near.add((pair[0], pair[1]))
+            near.add((pair[1], pair[0]))
+        key.near = frozenset(near)
     for name, want_same in (("same", True), ("distinct", False)):
         if name not in top:
             continue

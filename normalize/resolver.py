@@ -20,7 +20,16 @@ from mypy_extensions import mypyc_attr
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
+from .index import (
+    SHORT_KEY,
+    EntityEntry,
+    Index,
+    QueryPhrase,
+    VariantMaker,
+    build_index,
+    key_gender,
+    patronymic_gender,
+)
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .pickling import by_constructor, restore_state, saved_state
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
@@ -646,6 +655,8 @@ class Normalizer:
         preferred = q.preferred
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
+                if len(k) <= SHORT_KEY and not self._spelled_as(words[i].text, e):
+                    continue  # a short key alone is weak evidence: Kari is not Корж (Korj)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
@@ -661,6 +672,8 @@ class Normalizer:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
                 return None
+            if not self.maker.key.near_spelling(keys[best_i], best_k):
+                return None  # one consonant for another: another surname
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
         patronymic_gender = q.patronymic_gender
@@ -703,6 +716,15 @@ class Normalizer:
             total += 0.95
             weight += 1.0
         return _Scored(-1, total / weight, details)
+
+    def _spelled_as(self, word: str, e: EntityEntry) -> bool:
+        """Whether ``word`` is written as one of the spellings the index made of the entity's name
+        words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
+        of its schemes: for short keys, which many unrelated words share."""
+        spelled = e.short_spellings
+        if word.lower() in spelled:
+            return True
+        return any(v.lower() in spelled for v in self.maker.spellings(word))
 
     def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
         best: _Scored | None = None
@@ -760,9 +782,19 @@ class Normalizer:
                 if j in used:
                     continue
                 if k in ks:
+                    if len(k) <= SHORT_KEY and not self._spelled_as(text, e):
+                        continue
                     bsim, bj, bk, bexact = 1.0, j, k, True
                     break
-                if not tokens.isdisjoint(ptokens[j]):  # the same word in translation, stem or acronym
+                common = tokens & ptokens[j]
+                if common:  # the same word in translation, stem or acronym
+                    if (
+                        len(k) <= SHORT_KEY
+                        and all(t[0] != "#" for t in common)
+                        and common <= ks
+                        and not self._spelled_as(text, e)
+                    ):
+                        continue  # a short word meets a short word by its key alone: Mass is not МАЗ
                     bsim, bj, bk, bexact = 1.0, j, k, False
                     break
                 if k[0] == "#" or k in own:
@@ -784,6 +816,10 @@ class Normalizer:
                 exact += bexact
                 how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
                 details.append((text, how, bk, bsim))
+        if len(details) < len(qsig) and e.record.type != "person":
+            # a word of the mention that fits no word of the name rules it out, as for persons
+            # (Anna Wagner is not the Wagner Group, Vesna Kovač not Viasna)
+            return _Scored(-1, 0.0, details)
         score = 2 * total / (len(qsig) + len(phrase))
         # the brand: the longest word of both names is the same long word, and in neither name a
         # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,

@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Mapping
 
 from .index import EntityEntry, Index, patronymic_gender
+from .names import acronym_key, written_as_acronym
 from .phonetic import PhoneticKey
 from .tables import Tables
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic
@@ -74,7 +75,7 @@ _APOS = _char_class("".join(APOSTROPHES))
 _BODY = rf"(?:[^\W_]|[{_MARKS}])*"
 # GOST 7.79 system B writes ы as y`, э as e`, ь as ` and ъ as ``: a backtick after a letter is the
 # word's (Ne`ksty`, Che`rache`n`), where ’ or ' after a word is a possessive or a quote (Belarus’)
-_TAIL = rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*`{{0,2}}"
+_TAIL = rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*(?:`[{_MARKS}]*){{0,2}}"
 # not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark
 _NOT_INSIDE = rf"(?<![^\W_])(?<![^\W_][{_APOS}])(?<![.\-{_MARKS}])"
 _CAPITALISED_RE = re.compile(rf"{_NOT_INSIDE}[{_UPPER_CLASS}]{_BODY}{_TAIL}")
@@ -272,6 +273,8 @@ class SpanFinder:
             form = composed_word(word)
             k = self.key(form)
             info = self._anchors.get(k) if k else None
+            if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
+                info = self._anchors.get(acronym_key(form, k)) or info
             got = (k, info)
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
@@ -320,8 +323,11 @@ class SpanFinder:
             return None  # nothing there, or glued to the name: part of another word
         lo = max(floor, i - WINDOW)
         m = _WORD_BEFORE_RE.search(text, lo, i)
-        if m is None or (m.start() > lo and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "'’")):
+        if m is None:
             return None
+        a = m.start()
+        if a > lo and (text[a - 1].isalnum() or (text[a - 1] in APOSTROPHES and a - 1 > lo and text[a - 2].isalpha())):
+            return None  # the end of a longer word (d'Alexander)
         if m.start() == lo and lo > floor:
             return None
         return m.start(), m.group()
