@@ -75,7 +75,10 @@ _APOS = _char_class("".join(APOSTROPHES))
 _BODY = rf"(?:[^\W_]|[{_MARKS}])*"
 # GOST 7.79 system B writes ы as y`, э as e`, ь as ` and ъ as ``: a backtick after a letter is the
 # word's (Ne`ksty`, Che`rache`n`), where ’ or ' after a word is a possessive or a quote (Belarus’)
-_TAIL = rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*(?:`[{_MARKS}]*){{0,2}}"
+_TAIL = (
+    rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*"
+    rf"(?:`[{_MARKS}]*){{0,2}}"
+)
 # not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark
 _NOT_INSIDE = rf"(?<![^\W_])(?<![^\W_][{_APOS}])(?<![.\-{_MARKS}])"
 _CAPITALISED_RE = re.compile(rf"{_NOT_INSIDE}[{_UPPER_CLASS}]{_BODY}{_TAIL}")
@@ -91,7 +94,7 @@ _NEXT_RE = re.compile(
     rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-'’.][^\W\d_]{_BODY})*)([»“”\"])|"
     rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-'’.][^\W\d_]{_BODY})*))"
 )
-_QUOTE_OPEN = "«„“\""
+_QUOTE_OPEN = '«„“"'
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
 _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
@@ -134,9 +137,9 @@ class Anchored:
         self.case_forms: frozenset[str] = frozenset().union(*(e.given_case_forms for e in entries))
         orgs = [e for e in entries if e.record.type == "organization"]
         self.org_words: frozenset[str] = frozenset().union(*(e.word_keys for e in orgs))
-        self.org_forms: Mapping[str, str] = orgs[0].surfaces if len(orgs) == 1 else {
-            f: k for e in orgs for f, k in e.surfaces.items()
-        }
+        self.org_forms: Mapping[str, str] = (
+            orgs[0].surfaces if len(orgs) == 1 else {f: k for e in orgs for f, k in e.surfaces.items()}
+        )
 
 
 def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
@@ -544,9 +547,7 @@ class SpanFinder:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
         return first, named, end
 
-    def org_span(
-        self, text: str, anchors: list[Found], k: int, floor: int
-    ) -> tuple[int, int]:
+    def org_span(self, text: str, anchors: list[Found], k: int, floor: int) -> tuple[int, int]:
         """The widest span of an organisation's or place's name from ``anchors[k]``: widened, and
         over the next anchors that are words of the same name (Правозащитный центр «Весна»,
         Национальный банк Республики Беларусь), as far as widening reaches."""
