@@ -367,13 +367,26 @@ class VariantMaker:
         if not first.isalpha():
             return set()
         k = self.key(first)
-        return {first, "#" + k} if k else {first}
+        out = {first, "#" + k} if k else {first}
+        parts = spelling.split("-")
+        if len(parts) == 2 and parts[1][:1].isalpha():  # a compound given name: Jean-Claude, J.-C.
+            second = parts[1][:1].upper()
+            out.add(first + "-" + second)
+            k2 = self.key(second)
+            if k and k2:
+                out.add(f"#{k}-#{k2}")
+        return out
 
     def initial_matches(self, letter: str, pool: frozenset[str]) -> bool:
-        """Whether an initial in a mention fits a set made by :meth:`initials_of`."""
+        """Whether an initial in a mention fits a set made by :meth:`initials_of`; ``J-C`` is the
+        initials of a compound given name (J.-C.)."""
         up = letter.upper()
         if up in pool:
             return True
+        if "-" in up:
+            a, _, b = up.partition("-")
+            ka, kb = self.key(a), self.key(b)
+            return bool(ka and kb) and f"#{ka}-#{kb}" in pool
         k = self.key(up)
         return bool(k) and "#" + k in pool
 
@@ -391,6 +404,12 @@ class VariantMaker:
         if gender is not None:
             groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
         return groups
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` is a given name of the cognates table (by key, in any language and
+        spelling)."""
+        k = self.key(word)
+        return bool(k) and k in self._cognate_keys
 
     def patronymic_root_groups(self, word: str) -> list[int]:
         k = self.key(word)

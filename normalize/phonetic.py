@@ -326,6 +326,8 @@ class PhoneticKey:
         fast path of :meth:`__call__`)."""
         s = word.lower().translate(self._cyr).translate(self._chars)
         if not s.isascii():
+            if uncovered_script(s):
+                return LITERAL_KEY_MARK + word.lower()
             s = unidecode(s).lower()
         for p in self._passes:
             s = p.apply(s)

@@ -233,6 +233,12 @@ def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
     return all(any(k in ks for phrase in place.phrases for ks in phrase) for k in markers)
 
 
+def _initials_in_capitals(word: str) -> bool:
+    """Whether a word of a person's mention that is no name may be initials written without dots:
+    two or three capitals (JC Petrov, AG LUKASHENKO)."""
+    return 2 <= len(word) <= 3 and word.isupper() and word.isalpha()
+
+
 def similarity(a: str, b: str) -> float:
     """Similarity of two keys: the mean of Jaro-Winkler and the Levenshtein ratio.
 
@@ -483,9 +489,9 @@ class Normalizer:
     ) -> list[_Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score."""
-        alts = alternatives(text)
+        alts = alternatives(text, self.maker.is_given_name)
         if len(alts) == 1:
-            return self._rank(text, types, trace, known)
+            return self._rank(alts[0], types, trace, known)
         if trace is not None:
             trace.append(True)
         best: dict[int, _Scored] = {}
@@ -677,6 +683,8 @@ class Normalizer:
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
         patronymic_gender = q.patronymic_gender
+        initials: list[str] = [t.text for t in parsed.initials]
+        given = False  # a word of the mention is a given name: its initials are the patronymic's
         for i, k in enumerate(keys):
             if i == best_i or not k:
                 continue
@@ -700,19 +708,23 @@ class Normalizer:
                 role, need = "given name", GIVEN_MIN
                 if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
                     sim, mk, role = 1.0, k, "given name (case form)"
+                if sim < need and _initials_in_capitals(words[i].text):
+                    initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
+                    continue
+                given = True
             if sim < need:
                 return None
             details.append((words[i].text, role, mk, sim))
             total += sim
             weight += 1.0
-        for n, t in enumerate(parsed.initials):
+        first = 1 if given else 0  # Ivan P. Petrov: the initial after a given name is the patronymic's
+        for n, letter in enumerate(initials, first):
             pool = e.given_initials if n == 0 else e.patronymic_initials
             if not pool:
                 continue
-            letter = t.text.upper()
-            if not self.maker.initial_matches(letter, pool):
+            if not self.maker.initial_matches(letter.upper(), pool):
                 return None
-            details.append((t.text, "initial", letter, 1.0))
+            details.append((letter, "initial", letter.upper(), 1.0))
             total += 0.95
             weight += 1.0
         return _Scored(-1, total / weight, details)
