@@ -122,6 +122,9 @@ def patronymic_case_keys(key: str) -> list[str]:
     return []
 
 
+# the endings of a Russian or Belarusian surname in the genitive (Калиновского, Каліноўскага,
+# Козлова, Пушкина, Карповича): the case of a person an organisation is named after
+_GENITIVE_SURNAME_ENDS = ("ского", "цкого", "скага", "цкага", "ова", "ева", "ёва", "ава", "ина", "ына", "іна", "ича", "іча")
 SHORT_KEY = 4
 """Keys of up to this many symbols are weak evidence: many unrelated words share them (Rose and
 Расія, Mass and МАЗ, Kari and Korj): a mention word of such a key names an entity only when it is
@@ -167,6 +170,9 @@ class EntityEntry:
     # the spellings (lower case) of the name words whose key is short (see SHORT_KEY): a word of
     # such a key names the entity only when it is spelled so
     short_spellings: frozenset[str] = frozenset()
+    # organisations: the stems of the keys of the words of a person's name inside the
+    # organisation's name (Фонд Ивана Петрова, Полк Каліноўскага, Kalinouski Regiment)
+    person_stems: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -799,6 +805,27 @@ class VariantMaker:
             out[0] = QueryPhrase(out[0].words, out[0].derived, written, out[0].whole)
         return out
 
+    def person_words(self, name: str) -> list[str]:
+        """The words of a person's name inside an organisation's name, as written: a given name
+        and the capitalised word after it (Фонд Ивана Петрова, Ivan Petrov Foundation, Полк імя
+        Кастуся Каліноўскага); a capitalised Cyrillic word after the first word that ends as a
+        surname's genitive (Полк Каліноўскага, завод Козлова); a capitalised Latin word that ends as
+        a surname (-ski, -ov, -in) before a word of the vocabulary (Kalinouski Regiment)."""
+        words = split_tokens(name)
+        voc = self.tables.vocabulary
+        out: list[str] = []
+        for i, w in enumerate(words):
+            if not w[:1].isupper() or is_caps(w):
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if self.is_given_name(w) and nxt[:1].isupper():
+                out += [w, nxt]
+            elif i >= 1 and script_of(w) == "Cyrl" and w.lower().endswith(_GENITIVE_SURNAME_ENDS):
+                out.append(w)
+            elif script_of(w) == "Latn" and nxt and key_gender(self.key(w)) and voc.concepts(self.key(nxt)):
+                out.append(w)
+        return out
+
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
         phrases: list[tuple[frozenset[str], ...]] = []
         tokens: list[tuple[frozenset[str], ...]] = []
@@ -854,6 +881,13 @@ class VariantMaker:
                     derived_at.add(len(phrases))
                 phrases.append(t)
                 tokens.append(tuple(tk))
+        person_stems: set[str] = set()
+        if rec.type == "organization":
+            voc = self.tables.vocabulary
+            for name in names:
+                for w in self.person_words(name):
+                    person_stems.update(voc.stems(self.key(w)))
+            person_stems.discard("")
         word_keys = {self.key(w) for name in names for w in split_tokens(name)}
         if rec.type == "place":  # and their case forms: Республики Беларусь, Российской Федерации
             word_keys.update(k for phrase in phrases for ks in phrase for k in ks)
@@ -867,6 +901,7 @@ class VariantMaker:
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
             short_spellings=_short_spellings(spellings),
+            person_stems=frozenset(person_stems),
         )
 
 

@@ -839,7 +839,12 @@ class Normalizer:
         if e.record.type == "organization" and details:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            if len(q_long) >= BRAND_MIN_KEY and q_long[0] != "#" and not concepts(q_long):
+            if (
+                len(q_long) >= BRAND_MIN_KEY
+                and q_long[0] != "#"
+                and not concepts(q_long)
+                and e.person_stems.isdisjoint(self.maker.tables.vocabulary.stems(q_long))
+            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага)
                 sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
                 if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
                     score = max(score, sim - 0.05)
