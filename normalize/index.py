@@ -845,7 +845,6 @@ class VariantMaker:
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
                     if (derived and n == 0) or w in sure:  # an acronym: matched as one only
-                        self.keys_of([w1], None, spellings)
                         acr = frozenset(self.acronym_keys([w1]))
                         if acr:
                             ph.append(acr)
@@ -853,7 +852,8 @@ class VariantMaker:
                         continue
                     forms = [w1]
                     if script_of(w1) == "Cyrl":
-                        forms += self.to_belarusian(w1)
+                        if w not in maybe:  # an acronym's letters are letters: БАЖ is no Russian word
+                            forms += self.to_belarusian(w1)
                         lang = detect_language(w1)
                         for la in [lang] if lang else ["ru", "be"]:
                             # a word of a name has no gender of its own to pick a row by: the rows

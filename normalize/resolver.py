@@ -661,13 +661,11 @@ class Normalizer:
         preferred = q.preferred
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
-                if len(k) <= SHORT_KEY and not self._spelled_as(words[i].text, e):
-                    continue  # a short key alone is weak evidence: Kari is not Корж (Korj)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
-                if not k:
-                    continue
+                if len(k) <= SHORT_KEY:
+                    continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
@@ -727,6 +725,8 @@ class Normalizer:
             details.append((letter, "initial", letter.upper(), 1.0))
             total += 0.95
             weight += 1.0
+        if len(details) == 1 and len(best_k) <= SHORT_KEY and not self._spelled_as(words[best_i].text, e):
+            return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
         return _Scored(-1, total / weight, details)
 
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
@@ -788,41 +788,35 @@ class Normalizer:
         details: list[tuple[str, str, str, float]] = []
         concepts = self.maker.tables.vocabulary.concepts
         own = e.word_keys
+        weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             for j, ks in enumerate(phrase):
                 if j in used:
                     continue
                 if k in ks:
-                    if len(k) <= SHORT_KEY and not self._spelled_as(text, e):
-                        continue
                     bsim, bj, bk, bexact = 1.0, j, k, True
                     break
                 common = tokens & ptokens[j]
                 if common:  # the same word in translation, stem or acronym
-                    if (
-                        len(k) <= SHORT_KEY
-                        and all(t[0] != "#" for t in common)
-                        and common <= ks
-                        and not self._spelled_as(text, e)
-                    ):
-                        continue  # a short word meets a short word by its key alone: Mass is not МАЗ
                     bsim, bj, bk, bexact = 1.0, j, k, False
+                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
+                        bexact = True  # the key itself, not a concept or an acronym
                     break
-                if k[0] == "#" or k in own:
+                if k[0] == "#" or k in own or len(k) <= SHORT_KEY:
                     # an acronym made of the mention matches acronyms only; a word of the entity's
                     # own names is that word, not a misspelling of another (Russian of Russian
-                    # Federation is not Russia)
+                    # Federation is not Russia); a short key is matched exactly and spelled alike
                     continue
                 got = memo.get((k, id(ks)))
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
-                if len(k) < MIN_SHORT and sim < 1.0:
-                    sim = 0.0
                 if sim > bsim:
                     bsim, bj, bk = sim, j, mk
             if bj >= 0 and bsim >= OTHER_MIN:
+                if bexact and len(k) <= SHORT_KEY and k[0] != "#":
+                    weak = text
                 used.add(bj)
                 total += bsim
                 exact += bexact
@@ -832,6 +826,8 @@ class Normalizer:
             # a word of the mention that fits no word of the name rules it out, as for persons
             # (Anna Wagner is not the Wagner Group, Vesna Kovač not Viasna)
             return _Scored(-1, 0.0, details)
+        if weak and len(details) == 1 and not self._spelled_as(weak, e):
+            return _Scored(-1, 0.0, details)  # a short key alone is weak evidence: Mass is not МАЗ
         score = 2 * total / (len(qsig) + len(phrase))
         # the brand: the longest word of both names is the same long word, and in neither name a
         # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
@@ -878,7 +874,6 @@ class Normalizer:
         return "; from a generated form (cognate, other-language or case form)"
 
 
-MIN_SHORT = 3
 SIM_MEMO_SIZE = 500_000
 CONTAINED_SCORE = 0.9
 BRAND_MIN_KEY = 7
