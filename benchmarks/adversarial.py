@@ -185,6 +185,7 @@ class AdversarialSet:
                 self._group_by_key.setdefault(self.key(f), i)
         self.schemes = {lang: sorted(s.id for s in list_schemes() if s.language == lang) for lang in ("ru", "be")}
         self.by_surname: dict[str, list[tuple[Person, Name]]] = {}
+        self.nominative: dict[str, set[str]] = {}  # surname key -> the persons of that nominative
         self.given_cases: dict[str, set[str]] = {}
         self.patronymic_keys: dict[str, set[str]] = {}
         for p in self.persons:
@@ -203,6 +204,7 @@ class AdversarialSet:
         cases = self.given_cases[p.id] = set()
         pats = self.patronymic_keys[p.id] = set()
         for n in p.all_names:
+            self.nominative.setdefault(self.key(n.surname), set()).add(p.id)
             forms = [n.surname, *self.case_forms(n.surname, n.language, p.gender)]
             for k in {self.key(f) for f in forms}:
                 entries = self.by_surname.setdefault(k, [])
@@ -270,14 +272,20 @@ class AdversarialSet:
         languages = [language] if language in table else list(table)
         return [f for lang in languages for f in inflect(word, table[lang], gender)]
 
-    def listed(self, given: str, patronymic: str | None, surname: str, gender: str | None) -> set[str]:
+    def listed(
+        self, given: str, patronymic: str | None, surname: str, gender: str | None, cases: bool = True
+    ) -> set[str]:
         """The listed persons a name is, by the tables: the surname (by key, in any case form of the
         person's gender), the given name of the same cognate entry and gender or a case form of a
         form of that entry (Александра Лукашенко is the genitive of Александр Лукашенко, Яна
-        Тертель of Ян Тертель, and Ян is a form of Іван), the same patronymic where both have one."""
+        Тертель of Ян Тертель, and Ян is a form of Іван), the same patronymic where both have one.
+        Without ``cases``, the nominative only."""
         out: set[str] = set()
-        for p, n in self.by_surname.get(self.key(surname), ()):
-            as_case = given.casefold() in self.given_cases[p.id]
+        k = self.key(surname)
+        for p, n in self.by_surname.get(k, ()):
+            as_case = cases and given.casefold() in self.given_cases[p.id]
+            if not cases and p.id not in self.nominative.get(k, ()):
+                continue
             if not as_case and (not self.same_given(given, n.given) or (gender is not None and p.gender != gender)):
                 continue
             pats = self.patronymic_keys[p.id]
@@ -454,6 +462,8 @@ class AdversarialSet:
         expected = next(iter(found), None)
         yield Item(text, cls, expected, p.id, n.language, "nom", gender, how)
         if latin:
+            if expected is not None and expected not in self.listed(given, patronymic, surname, gender, cases=False):
+                return  # a case form in Latin letters: the tables decline Cyrillic only, the answer is open
             lat, scheme = self.latin(text, n.language, rnd)
             if not_latin and self.key(lat.split()[-1]) in not_latin:
                 return

@@ -10,8 +10,8 @@ Every ``full_name`` of ../shared/devdata/negatives_dev.csv is
       templates, a Cyrillic name in the Cyrillic ones of its language) and rewritten with the
       bundled tables and with each protocol table; every span linked is counted.
 Any match is a false match: the target is at most 2 in 50,000 for each table. Every false match is
-listed with --errors, grouped by its cause as far as the match tells it (``Match.explain()``, the
-entity's type and the words that matched). The data is third-party and is read from its folder; it
+listed, grouped by its cause as far as the match tells it (the entity's type and the words that
+matched); --errors adds its sentence and ``Match.explain()``. The data is third-party and is read from its folder; it
 is never copied into the project. Without it the script says so and exits 0.
 """
 
@@ -49,42 +49,58 @@ def read_names(path: Path, limit: int | None) -> Names:
     return out
 
 
-def resolve_all(n: Normalizer, judge: CauseJudge, names: Names) -> tuple[int, list[tuple[str, str]]]:
-    """False matches of ``resolve()``: their count and (cause, explanation) pairs."""
-    found: list[tuple[str, str]] = []
+Found = list[tuple[str, str, str]]  # cause, one line, the explanation
+
+
+def resolve_all(n: Normalizer, judge: CauseJudge, names: Names) -> Found:
+    """The false matches of ``resolve()``."""
+    found: Found = []
     for name, _ in names:
         m = n.resolve(name)
         if m is not None:
-            found.append((judge.cause_of_match(name, m), m.explain()))
-    return len(found), found
+            line = f"{name!r} -> {m.canonical} [{m.entity_id}] {m.score:.3f}"
+            found.append((judge.cause_of_match(name, m), line, m.explain()))
+    return found
 
 
-def rewrite_all(n: Normalizer, judge: CauseJudge, names: Names) -> tuple[int, int, int, list[tuple[str, str]]]:
-    """Every name in every template of its language: sentences, spans linked, names with a span,
-    and (cause, line) for each span."""
+def rewrite_all(n: Normalizer, judge: CauseJudge, names: Names) -> tuple[int, int, Found]:
+    """Every name in every template of its language: the sentences, the names with a span, and
+    each span."""
     rw = Rewriter(n)
     check_templates(rw)
-    sentences = spans = 0
+    sentences = 0
     named: set[str] = set()
-    found: list[tuple[str, str]] = []
+    found: Found = []
     for name, gender in names:
         for t in templates_for(script_language(name)):
             text, start, end = fill(t, name, gender)
             sentences += 1
             for s in spans_in(rw, text, start, end):
-                spans += 1
                 named.add(name)
                 details, why = explain_span(n, s)
                 cause = judge.cause(name if s.inside else s.surface, s.type, s.entity_id, details, s.surface)
                 where = "" if s.inside else " [outside the name: the template]"
-                found.append((cause, f"{text}\n    span {s.surface!r} -> {s.entity_id}{where}\n    {why}"))
-    return sentences, spans, len(named), found
+                line = f"{name!r}: span {s.surface!r} -> {s.entity_id}{where}"
+                found.append((cause, line, f"{text}\n{why}"))
+    return sentences, len(named), found
+
+
+def show(title: str, found: Found, explain: bool) -> None:
+    """The false matches by cause: one line each (a line repeated in several sentences once, with
+    its count), or with ``explain`` every one with its sentence and ``Match.explain()``."""
+    if not found:
+        return
+    print(f"--- {title}")
+    for cause, lines in grouped((c, f"{line}\n{why}" if explain else line) for c, line, why in found).items():
+        print(f"  == {cause}: {len(lines)}")
+        for line, k in Counter(lines).items():
+            print("    " + line.replace("\n", "\n      ") + (f"  (x{k})" if k > 1 else ""))
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--devdata")
-    ap.add_argument("--errors", action="store_true", help="list every false match, grouped by cause")
+    ap.add_argument("--errors", action="store_true", help="with each false match its sentence and explanation")
     ap.add_argument("--limit", type=int, help="only the first N names (for a quick look)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
@@ -104,36 +120,32 @@ def main(argv: list[str] | None = None) -> int:
     for label, n in tables:
         judge = CauseJudge(n)
         t0 = time.perf_counter()
-        fp, fp_list = resolve_all(n, judge, names)
+        fp_list = resolve_all(n, judge, names)
         t1 = time.perf_counter()
-        sentences, spans, named, span_list = rewrite_all(n, judge, names)
+        sentences, named, span_list = rewrite_all(n, judge, names)
         t2 = time.perf_counter()
         results.append(
             {
                 "table": label,
                 "entities": len(n.entities),
                 "names": len(names),
-                "resolve_false_matches": fp,
-                "resolve_by_cause": dict(Counter(c for c, _ in fp_list)),
+                "resolve_false_matches": len(fp_list),
+                "resolve_by_cause": dict(Counter(c for c, _, _ in fp_list)),
                 "sentences": sentences,
-                "spans": spans,
+                "spans": len(span_list),
                 "names_with_a_span": named,
-                "spans_by_cause": dict(Counter(c for c, _ in span_list)),
+                "spans_by_cause": dict(Counter(c for c, _, _ in span_list)),
                 "resolve_seconds": round(t1 - t0, 1),
                 "rewrite_seconds": round(t2 - t1, 1),
             }
         )
-        if args.errors:
-            for what, found in (("resolve()", fp_list), ("rewrite, spans", span_list)):
-                print(f"--- {label}: {what}")
-                for cause, lines in grouped(found).items():
-                    print(f"  == {cause}: {len(lines)}")
-                    for line in lines:
-                        print("    " + line.replace("\n", "\n    "))
+        if not args.json:
+            show(f"{label}: resolve()", fp_list, args.errors)
+            show(f"{label}: rewrite, spans", span_list, args.errors)
     if args.json:
         print(json.dumps(results, indent=1, ensure_ascii=False))
         return 0
-    print(f"{len(names):,} names of nobody in our tables; target: at most {TARGET} false matches for each table")
+    print(f"\n{len(names):,} names of nobody in our tables; target: at most {TARGET} false matches for each table")
     for r in results:
         ok = "met" if r["resolve_false_matches"] <= TARGET and r["names_with_a_span"] <= TARGET else "NOT met"
         print(

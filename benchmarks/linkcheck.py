@@ -120,7 +120,7 @@ def script_language(text: str) -> str:
 
 CAUSES = (
     "organisation named after a person, matched by a person's name word",
-    "organisation matched by one word, the mention's other words ignored",
+    "organisation or place matched by one word, the mention's other words ignored",
     "acronym made from a mention's initials",
     "script no table covers",
     "two-letter acronym",
