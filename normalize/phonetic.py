@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -193,6 +194,14 @@ that meets acronyms and name words by chance; as it is, it meets only a name wri
 script."""
 
 
+_NOT_CONSONANTS = frozenset("aeiouyаеёиоуыэюяіїєўŭǔwjйьъ'")
+
+
+def _consonant(ch: str) -> bool:
+    """A consonant letter (not a vowel, not one of the semivowels ў, w, j, й, not a sign)."""
+    return ch.isalpha() and unicodedata.normalize("NFD", ch)[0] not in _NOT_CONSONANTS
+
+
 def uncovered_script(text: str) -> bool:
     """Whether ``text`` holds a letter of a script the key does not read (see ``_COVERED``)."""
     for c in text:
@@ -222,7 +231,7 @@ class PhoneticKey:
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
         self.surname_variants: tuple[Pass, ...] = ()
-        # pairs of consonant symbols one spelling of a surname may have for the other (`near`)
+        # pairs of letters one spelling of a surname may have for the other (`near`)
         self.near: frozenset[tuple[str, str]] = frozenset()
         self._steps = self._compile_steps()
         self._joinable_memo: bool | None = None
@@ -341,17 +350,36 @@ class PhoneticKey:
             out |= {self.collapse(p.run(k)) for k in out}
         return out
 
+    @property
+    def _near_order(self) -> list[tuple[str, str]]:
+        """The ``near`` pairs, those written with two letters first."""
+        return sorted(self.near, key=lambda p: (-len(p[1]), p))
+
     def near_spelling(self, a: str, b: str) -> bool:
-        """Whether two keys of one edit apart or more may be spellings of one surname: every
-        consonant symbol one has in place of another's is a pair of ``near`` (т/ц, г/х, ў/л);
-        vowels, and symbols one has and the other lacks, may differ. A consonant for another
-        makes another surname (Лукашенко, Лукашевко)."""
+        """Whether ``a`` may be a misspelling of ``b`` (two words in the same alphabet, lower
+        case): with the pairs of ``near`` written alike in both (ц as т, дз as д, ts as t, kh as h;
+        a consonant paired with a vowel only at the end of a word: -ev as -eu), they differ in
+        vowels and semivowels (ў, w, j, й) only. A consonant for another, or one more or less,
+        makes another surname (Лукашенко / Лукашевко, Калеснікава / Кавеснікава, Цепкало /
+        Цепхало)."""
+        a, b = self._near_folded(a), self._near_folded(b)
         for op in Levenshtein.editops(a, b):
             if op.tag == "replace":
-                x, y = a[op.src_pos], b[op.dest_pos]
-                if x in _CONS_SYMBOLS and y in _CONS_SYMBOLS and (x, y) not in self.near:
+                if _consonant(a[op.src_pos]) or _consonant(b[op.dest_pos]):
                     return False
+            elif _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
+                return False
         return True
+
+    def _near_folded(self, word: str) -> str:
+        """``word`` with the second of each ``near`` pair written as the first (two letters first)."""
+        for x, y in self._near_order:
+            if _consonant(x) != _consonant(y) and len(x) == len(y) == 1:
+                if word.endswith(y):  # a consonant for a vowel: at the end of a word only
+                    word = word[:-1] + x
+            elif y in word:
+                word = word.replace(y, x)
+        return word
 
     @staticmethod
     def collapse(symbols: str) -> str:
@@ -448,12 +476,13 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
             if not (
                 isinstance(pair, list)
                 and len(pair) == 2
-                and all(isinstance(x, str) and len(x) == 1 and x in _CONS_SYMBOLS for x in pair)
+                and all(isinstance(x, str) and 1 <= len(x) <= 2 and x.isalpha() for x in pair)
+                and len(pair[0]) + len(pair[1]) <= 3
             ):
-                reader.problem(line, f"each entry must be a pair of two consonant symbols of the key ({_CONS_SYMBOLS})")
+                reader.problem(line, "each entry must be a pair of two letters, or of a letter and two letters (t, ts)")
                 continue
+            pair = [x.lower() for x in pair]
             near.add((pair[0], pair[1]))
-            near.add((pair[1], pair[0]))
         key.near = frozenset(near)
     for name, want_same in (("same", True), ("distinct", False)):
         if name not in top:

@@ -33,7 +33,7 @@ from .index import (
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .pickling import by_constructor, restore_state, saved_state
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
-from .text import normalize_text
+from .text import normalize_text, script_of
 
 if TYPE_CHECKING:
     from .rewrite import Mode as RewriteMode
@@ -676,7 +676,7 @@ class Normalizer:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
                 return None
-            if not self.maker.key.near_spelling(keys[best_i], best_k):
+            if not self._near_surname(words[best_i].text, e):
                 return None  # one consonant for another: another surname
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
@@ -728,6 +728,30 @@ class Normalizer:
         if len(details) == 1 and len(best_k) <= SHORT_KEY and not self._spelled_as(words[best_i].text, e):
             return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
         return _Scored(-1, total / weight, details)
+
+    def _near_surname(self, word: str, e: EntityEntry) -> bool:
+        """Whether ``word``, a surname of a key near one of the entity's, is a near spelling of
+        the nearest spelling the index made of the entity's surname in the word's alphabet (the
+        word itself, or for a Cyrillic word its spellings under every scheme when the entity has
+        none in Cyrillic): see :meth:`~normalize.phonetic.PhoneticKey.near_spelling`."""
+        low = word.lower()
+        by_script: dict[str, list[str]] = {}
+        for sp in e.surfaces:
+            by_script.setdefault(script_of(sp), []).append(sp)
+        mine = [low]
+        if script_of(low) == "Cyrl" and "Cyrl" not in by_script:
+            mine = [v.lower() for v in self.maker.spellings(word)]
+        best: tuple[int, str, str] | None = None
+        for w in mine:
+            pool = by_script.get(script_of(w))
+            if not pool:
+                continue
+            got = rf_process.extractOne(w, pool, scorer=Levenshtein.distance)
+            if got is not None and (best is None or got[1] < best[0]):
+                best = (int(got[1]), w, got[0])
+        if best is None:
+            return True  # nothing in the alphabet to compare with: the keys decided
+        return self.maker.key.near_spelling(best[1], best[2])
 
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
