@@ -124,7 +124,9 @@ def patronymic_case_keys(key: str) -> list[str]:
 
 # the endings of a Russian or Belarusian surname in the genitive (Калиновского, Каліноўскага,
 # Козлова, Пушкина, Карповича): the case of a person an organisation is named after
-_GENITIVE_SURNAME_ENDS = ("ского", "цкого", "скага", "цкага", "ова", "ева", "ёва", "ава", "ина", "ына", "іна", "ича", "іча")
+_GENITIVE_SURNAME_ENDS = (
+    *("ского", "цкого", "скага", "цкага", "ова", "ева", "ёва", "ава", "ина", "ына", "іна", "ича", "іча"),
+)
 SHORT_KEY = 4
 """Keys of up to this many symbols are weak evidence: many unrelated words share them (Rose and
 Расія, Mass and МАЗ, Kari and Korj): a mention word of such a key names an entity only when it is
@@ -818,11 +820,12 @@ class VariantMaker:
             if not w[:1].isupper() or is_caps(w):
                 continue
             nxt = words[i + 1] if i + 1 < len(words) else ""
+            script = script_of(w)
             if self.is_given_name(w) and nxt[:1].isupper():
                 out += [w, nxt]
-            elif i >= 1 and script_of(w) == "Cyrl" and w.lower().endswith(_GENITIVE_SURNAME_ENDS):
-                out.append(w)
-            elif script_of(w) == "Latn" and nxt and key_gender(self.key(w)) and voc.concepts(self.key(nxt)):
+            elif (i >= 1 and script == "Cyrl" and w.lower().endswith(_GENITIVE_SURNAME_ENDS)) or (
+                script == "Latn" and nxt and key_gender(self.key(w)) and voc.concepts(self.key(nxt))
+            ):
                 out.append(w)
         return out
 

@@ -195,11 +195,25 @@ script."""
 
 
 _NOT_CONSONANTS = frozenset("aeiouyаеёиоуыэюяіїєўŭǔwjйьъ'")
+# where a pair marked soft holds: before a soft vowel, a soft sign or (written without one in Latin)
+# a consonant, or at the end of a word: Шапецька / Шапетько, Shapetska / Shapetko
+_SOFT_AFTER = r"(?=[еёіиюяьeiyj'ʹ’]|[^\W\daeiouyаеёиоуыэюяіїєўŭ]|$)"
 
 
 def _consonant(ch: str) -> bool:
     """A consonant letter (not a vowel, not one of the semivowels ў, w, j, й, not a sign)."""
     return ch.isalpha() and unicodedata.normalize("NFD", ch)[0] not in _NOT_CONSONANTS
+
+
+def _vowels_apart(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` differ in vowels and semivowels only."""
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            if _consonant(a[op.src_pos]) or _consonant(b[op.dest_pos]):
+                return False
+        elif _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
+            return False
+    return True
 
 
 def uncovered_script(text: str) -> bool:
@@ -213,7 +227,7 @@ def uncovered_script(text: str) -> bool:
     return False
 
 
-_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near")
+_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near", "near_soft")
 """What a saved index keeps of a :class:`PhoneticKey` (its memo and compiled steps are made again)."""
 
 
@@ -233,6 +247,7 @@ class PhoneticKey:
         self.surname_variants: tuple[Pass, ...] = ()
         # pairs of letters one spelling of a surname may have for the other (`near`)
         self.near: frozenset[tuple[str, str]] = frozenset()
+        self.near_soft: frozenset[tuple[str, str]] = frozenset()  # those only before a soft letter
         self._steps = self._compile_steps()
         self._joinable_memo: bool | None = None
 
@@ -357,27 +372,28 @@ class PhoneticKey:
 
     def near_spelling(self, a: str, b: str) -> bool:
         """Whether ``a`` may be a misspelling of ``b`` (two words in the same alphabet, lower
-        case): with the pairs of ``near`` written alike in both (ц as т, дз as д, ts as t, kh as h;
-        a consonant paired with a vowel only at the end of a word: -ev as -eu), they differ in
-        vowels and semivowels (ў, w, j, й) only. A consonant for another, or one more or less,
+        case): as written, or with the pairs of ``near`` written alike in either or both (ц as т, дз
+        as д, ts as t, kh as h, where the pair holds), they differ in vowels and semivowels (ў, w,
+        j, й) only. A consonant for another, or one more or less,
         makes another surname (Лукашенко / Лукашевко, Калеснікава / Кавеснікава, Цепкало /
         Цепхало)."""
-        a, b = self._near_folded(a), self._near_folded(b)
-        for op in Levenshtein.editops(a, b):
-            if op.tag == "replace":
-                if _consonant(a[op.src_pos]) or _consonant(b[op.dest_pos]):
-                    return False
-            elif _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
-                return False
-        return True
+        a, b = self._near_folded(a, False), self._near_folded(b, False)
+        return any(
+            _vowels_apart(x, y) for x in {a, self._near_folded(a, True)} for y in {b, self._near_folded(b, True)}
+        )
 
-    def _near_folded(self, word: str) -> str:
-        """``word`` with the second of each ``near`` pair written as the first (two letters first)."""
+    def _near_folded(self, word: str, soft: bool) -> str:
+        """``word`` with the second of each ``near`` pair written as the first (two letters first):
+        the pairs that hold anywhere, or (``soft``) those that hold before a soft letter."""
         for x, y in self._near_order:
-            if _consonant(x) != _consonant(y) and len(x) == len(y) == 1:
+            if ((x, y) in self.near_soft) != soft or y not in word:
+                continue
+            if soft:
+                word = re.sub(re.escape(y) + _SOFT_AFTER, x, word)
+            elif _consonant(x) != _consonant(y) and len(x) == len(y) == 1:
                 if word.endswith(y):  # a consonant for a vowel: at the end of a word only
                     word = word[:-1] + x
-            elif y in word:
+            else:
                 word = word.replace(y, x)
         return word
 
@@ -473,16 +489,23 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         near: set[tuple[str, str]] = set()
         for k, pair in enumerate(seq or ()):
             line = seq.lines[k] if seq is not None else 1
+            soft = isinstance(pair, list) and len(pair) == 3 and pair[2] == "soft"
+            if soft:
+                pair = pair[:2]
             if not (
                 isinstance(pair, list)
                 and len(pair) == 2
                 and all(isinstance(x, str) and 1 <= len(x) <= 2 and x.isalpha() for x in pair)
                 and len(pair[0]) + len(pair[1]) <= 3
             ):
-                reader.problem(line, "each entry must be a pair of two letters, or of a letter and two letters (t, ts)")
+                reader.problem(
+                    line, "each entry must be a pair of two letters, or of a letter and two letters (t, ts), and soft"
+                )
                 continue
             pair = [x.lower() for x in pair]
             near.add((pair[0], pair[1]))
+            if soft:
+                key.near_soft = key.near_soft | {(pair[0], pair[1])}
         key.near = frozenset(near)
     for name, want_same in (("same", True), ("distinct", False)):
         if name not in top:
