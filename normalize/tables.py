@@ -47,14 +47,39 @@ def default_tables_dir() -> Path:
     raise TableError([TableProblem(str(here / "tables"), 1, "the bundled tables are missing from this installation")])
 
 
+CASE_NAMES = ("gen", "dat", "acc", "ins", "loc")
+"""The cases an inflection row writes: genitive, dative, accusative, instrumental, locative
+(prepositional). The nominative is the name itself."""
+ROW_KINDS = ("noun", "adjective", "surname")
+ROW_GENDERS = ("m", "f", "n", "any")
+
+
 class InflectionRow(NamedTuple):
     """One row of the inflection table: a nominative that ends with ``ending`` (or, with
-    ``whole``, that is ``ending``, in lower case) takes ``forms`` in place of it."""
+    ``whole``, that is ``ending``, in lower case) takes its case forms in place of it.
+
+    ``cases`` holds each case the row writes with its forms (the first is the standard one); a
+    masculine row without an accusative takes the genitive for persons and the nominative for
+    things, a neuter one the nominative. ``forms`` is every form of ``cases`` once, in case order
+    (what :func:`inflect` returns). ``kind`` is ``noun``, ``adjective`` or ``surname`` (a
+    declension only names of persons follow); ``declines`` False: the nominative in every case;
+    ``unsure``: cases whose forms are read but never written (the stress decides between them)."""
 
     ending: str
     gender: str
     forms: tuple[str, ...]
     whole: bool = False
+    cases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: str = "noun"
+    declines: bool = True
+    unsure: frozenset[str] = frozenset()
+
+    def forms_of(self, case: str) -> tuple[str, ...]:
+        """The forms the row gives for ``case`` (one of :data:`CASE_NAMES`), () when it gives none."""
+        for name, forms in self.cases:
+            if name == case:
+                return forms
+        return ()
 
 
 InflectionRows = dict[str, list[InflectionRow]]
@@ -349,71 +374,170 @@ def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, Inf
             section = reader.mapping(top[name], top.lines[name], f"`{name}`")
             if section is not None:
                 reader.keys(section, {"ru", "be"}, set(), f"`{name}`")
-                sections[name] = _inflection_rows(reader, section)
-    return _inflection_rows(reader, top), sections["given"], sections["words"]
+                sections[name] = _inflection_rows(reader, section, name)
+    return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"]
 
 
-def _inflection_rows(reader: TableReader, top: Any) -> InflectionRows:
+_ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}
+_YES = {"yes": True, "true": True, "no": False, "false": False}
+
+
+def _inflection_rows(reader: TableReader, top: Any, section: str) -> InflectionRows:
     out: InflectionRows = {}
     for lang in ("ru", "be"):
         if lang not in top:
             continue
         seq = reader.sequence(top[lang], top.lines[lang], f"`{lang}`")
         rows: list[InflectionRow] = []
+        first: dict[tuple[str, bool, str], int] = {}
         for k, item in enumerate(seq or ()):
             line = seq.lines[k] if seq is not None else 1
             m = reader.mapping(item, line, "an inflection row")
             if m is None:
                 continue
-            reader.keys(m, {"ending", "name", "gender", "forms", "note"}, {"gender", "forms"}, "an inflection row")
-            whole = "name" in m
-            if whole == ("ending" in m):
-                reader.problem(line, "an inflection row needs either `ending` or `name`, not both")
+            row = _inflection_row(reader, m, line, section)
+            if row is None:
                 continue
-            ending = m.get("name") if whole else m.get("ending")
-            gender = m.get("gender")
-            forms = reader.texts(m["forms"], m.lines["forms"], "`forms`") if "forms" in m else []
-            if not isinstance(ending, str) or (whole and not ending) or gender not in ("m", "f", "any"):
-                reader.problem(line, "an inflection row needs `ending` (or `name`) text and `gender` m, f or any")
+            key = (row.ending, row.whole, row.gender)
+            if key in first:
+                what = "name" if row.whole else "ending"
+                reader.problem(line, f"a row for this {what} and gender is already at line {first[key]}")
                 continue
-            if any(not all(is_cyrillic(c) for c in f) for f in [ending, *forms]):
-                reader.problem(line, "endings, names and forms must be Cyrillic letters")
-                continue
-            rows.append(InflectionRow(ending.lower() if whole else ending, gender, tuple(forms), whole))
+            first[key] = line
+            rows.append(row)
         rows.sort(key=lambda r: (not r.whole, -len(r.ending)))  # whole names first, then the longest ending
         out[lang] = rows
     return out
 
 
+def _inflection_row(reader: TableReader, m: LDict, line: int, section: str) -> InflectionRow | None:
+    """One row of ``inflection.yaml``, checked; None (with the problems reported) when it is wrong."""
+    reader.keys(m, _ROW_KEYS, {"gender"}, "an inflection row")
+    whole = "name" in m
+    if whole == ("ending" in m):
+        reader.problem(line, "an inflection row needs either `ending` or `name`, not both")
+        return None
+    ending = m.get("name") if whole else m.get("ending")
+    gender = m.get("gender")
+    if not isinstance(ending, str) or (whole and not ending) or gender not in ROW_GENDERS:
+        reader.problem(line, "an inflection row needs `ending` (or `name`) text and `gender` m, f, n or any")
+        return None
+    if gender == "n" and section != "words":
+        reader.problem(reader.line_of(m, "gender"), "`gender: n` (neuter) is for the `words` section only")
+        return None
+    ok = True
+    kind = m.get("kind", "noun")
+    if kind not in ROW_KINDS:
+        reader.problem(reader.line_of(m, "kind"), f"`kind` must be one of {', '.join(ROW_KINDS)}, not {kind!r}")
+        ok = False
+    declines = (
+        _YES.get(m["declines"].lower()) if isinstance(m.get("declines"), str) else True if "declines" not in m else None
+    )
+    if declines is None:
+        reader.problem(reader.line_of(m, "declines"), "`declines` must be yes or no")
+        ok = False
+    cases: list[tuple[str, tuple[str, ...]]] = []
+    raw = m.get("cases")
+    if raw is not None:
+        cm = reader.mapping(raw, reader.line_of(m, "cases"), "`cases`")
+        if cm is None:
+            ok = False
+        else:
+            given: dict[str, tuple[str, ...]] = {}
+            for case, value in cm.items():
+                at = cm.lines[case]
+                if case not in CASE_NAMES:
+                    hint = "the nominative is the name itself" if case == "nom" else f"use {', '.join(CASE_NAMES)}"
+                    reader.problem(at, f"unknown case {case!r} ({hint})")
+                    ok = False
+                    continue
+                before = len(reader.problems)
+                forms = [f.strip() for f in reader.texts(value, at, f"the `{case}` forms")]
+                if len(reader.problems) > before or not forms or not all(forms):
+                    if len(reader.problems) == before:
+                        reader.problem(at, f"the `{case}` forms must be text, not empty")
+                    ok = False
+                    continue
+                if len(set(forms)) < len(forms):
+                    reader.problem(at, f"a `{case}` form is listed twice")
+                    ok = False
+                    continue
+                given[case] = tuple(forms)
+            cases = [(c, given[c]) for c in CASE_NAMES if c in given]
+    if declines and not cases and ok:
+        reader.problem(line, "an inflection row needs `cases`, or `declines: no`")
+        ok = False
+    if declines is False and cases:
+        reader.problem(reader.line_of(m, "cases"), "a row with `declines: no` has no `cases`")
+        ok = False
+    unsure: set[str] = set()
+    if "unsure" in m:
+        for c in reader.texts(m["unsure"], reader.line_of(m, "unsure"), "`unsure`"):
+            if c not in dict(cases):
+                reader.problem(reader.line_of(m, "unsure"), f"`unsure` names {c!r}, a case the row does not give")
+                ok = False
+            unsure.add(c)
+    all_forms = [f for _, forms in cases for f in forms]
+    if any(not all(is_cyrillic(c) for c in f) for f in [ending, *all_forms]):
+        reader.problem(line, "endings, names and forms must be Cyrillic letters")
+        ok = False
+    if not ok:
+        return None
+    own = ending.lower() if whole else ending
+    flat = tuple(dict.fromkeys(f for f in all_forms if f.lower() != own))  # the nominative is not a case form
+    return InflectionRow(own, gender, flat, whole, tuple(cases), kind, bool(declines), frozenset(unsure))
+
+
+def declinable(word: str) -> bool:
+    """Whether the tables can decline ``word``: Cyrillic letters (with ' and -) only."""
+    return bool(word) and all(is_cyrillic(c) or c in "'-" for c in word.lower())
+
+
+def row_fits(row: InflectionRow, word: str) -> bool:
+    """Whether ``row`` declines ``word`` (a nominative; its gender is not checked here): a ``name``
+    row the word itself, else a word that ends with the row's ending (``""``: a consonant) and
+    keeps a stem of at least two letters."""
+    low = word.lower()
+    if row.whole:
+        return low == row.ending
+    if row.ending:
+        return low.endswith(row.ending) and len(word) - len(row.ending) >= 2
+    return len(low) >= 2 and low[-1] not in "аеёиіоуыэюяьй'"
+
+
+def form_of(word: str, row: InflectionRow, form: str) -> str:
+    """``form`` (one of ``row``'s forms) made from ``word``: in place of the ending, or the whole
+    word for a ``name`` row, written in the word's capitals (Льва, ЛЬВА; Лукашэнкам, ЛУКАШЭНКАМ)."""
+    caps = word.isupper() and len(word) > 1
+    if row.whole:
+        return form.upper() if caps else form[:1].upper() + form[1:] if word[:1].isupper() else form.lower()
+    stem = word[: len(word) - len(row.ending)] if row.ending else word
+    return stem + (form.upper() if caps else form)
+
+
+def inflection_row(word: str, rows: list[InflectionRow], gender: str | None) -> InflectionRow | None:
+    """The row that declines ``word`` for ``gender`` (None accepts every row): a row for the whole
+    name wins (Лев → Льва), else the longest ending that fits; None when no row fits."""
+    if not declinable(word):
+        return None  # the tables decline Cyrillic spellings only
+    for row in rows:
+        if (row.gender == "any" or gender is None or row.gender == gender) and row_fits(row, word):
+            return row
+    return None
+
+
 def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[str]:
-    """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits.
+    """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits
+    or the row says the word does not decline.
 
     A row for the whole name wins (Лев → Льва); else the longest ending that fits the gender
-    (``gender`` None accepts every row).
+    (``gender`` None accepts every row). Every form of every case is given, each once, without the
+    nominative; :mod:`normalize.cases` tells which case each form is.
     """
-    low = word.lower()
-    if not low or not all(is_cyrillic(c) or c in "'-" for c in low):
-        return []  # the tables decline Cyrillic spellings only
-    caps = word.isupper() and len(word) > 1
-    for ending, g, forms, whole in rows:
-        if g != "any" and gender is not None and g != gender:
-            continue
-        if whole:
-            if low == ending:
-                return [
-                    f.upper() if caps else f[:1].upper() + f[1:] if word[:1].isupper() else f.lower() for f in forms
-                ]
-            continue
-        if ending and not low.endswith(ending):
-            continue
-        if not ending and (not low or low[-1] in "аеёиіоуыэюяьй'"):
-            continue
-        stem = word[: len(word) - len(ending)] if ending else word
-        if len(stem) < 2:
-            continue
-        out = [stem + (f.upper() if caps else f) for f in forms]
-        return out
-    return []
+    row = inflection_row(word, rows, gender)
+    if row is None:
+        return []
+    return [form_of(word, row, f) for f in row.forms]
 
 
 # --- the whole folder ----------------------------------------------------------------------------
