@@ -83,7 +83,8 @@ class GivenNames:
         return out
 
     def gender_of(self, word: str) -> str | None:
-        """"m", "f" or "" (either) when ``word`` is a given name or a case form of one, else None.
+        """The gender of ``word``: "m", "f" or "" (either) when it is a given name or a case form of
+        one, None when it is not.
 
         Letter case does not matter (ANNA, anna, Anna); the word is one word, without a possessive
         ending or punctuation around it.
