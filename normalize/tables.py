@@ -423,6 +423,7 @@ def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[st
 
 _GIVEN_NAME_LISTS = {"male": "m", "female": "f", "either": ""}
 MIN_GIVEN_NAME_LETTERS = 3  # shorter words are as often initials, particles or abbreviations
+_GIVEN_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, joined by ' or -
 
 
 def given_name_form(word: str) -> str:
@@ -433,12 +434,11 @@ def given_name_form(word: str) -> str:
 
 def _given_name_problem(name: str, tables: Tables) -> str | None:
     """Why ``name`` (lower case) cannot be a given name of the list, or None when it can."""
-    parts = name.replace("'", "-").split("-")
-    if not name or not all(p.isalpha() for p in parts):
+    if not _GIVEN_NAME_RE.fullmatch(name):
         return "must be one word of letters (a hyphen or an apostrophe only between letters)"
-    if script_of(name) not in ("Latn", "Cyrl"):
+    if not name.isascii() and script_of(name) not in ("Latn", "Cyrl"):
         return "must be written in Latin or in Cyrillic letters, not in both or in others"
-    if sum(len(p) for p in parts) < MIN_GIVEN_NAME_LETTERS:
+    if len(name) - name.count("-") - name.count("'") < MIN_GIVEN_NAME_LETTERS:
         return f"has fewer than {MIN_GIVEN_NAME_LETTERS} letters"
     for words, what in (
         (tables.titles, "a title (titles.yaml)"),
