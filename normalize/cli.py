@@ -82,7 +82,8 @@ def cmd_tables_check(args: argparse.Namespace) -> int:
         _out(f"warning: {w}")
     _out(
         f"ok: {len(tables.schemes)} schemes ({sum(len(s.samples) for s in tables.schemes)} samples checked), "
-        f"{len(tables.cognates)} cognate sets, {len(tables.vocabulary.initials)} organisation words, "
+        f"{len(tables.cognates)} cognate sets, {len(tables.given_names)} given names, "
+        f"{len(tables.vocabulary.initials)} organisation words, "
         f"{len(tables.entities)} entities"
     )
     return EXIT_OK

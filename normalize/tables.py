@@ -19,7 +19,7 @@ from .phonetic import PhoneticKey, parse_phonetic
 from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, LList, TableReader
-from .text import is_cyrillic, normalize_text
+from .text import is_cyrillic, normalize_text, script_of
 
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
@@ -35,6 +35,7 @@ _KNOWN_FILES = {
     "org_words.yaml",
     "org_vocabulary.yaml",
     "inflection.yaml",
+    "given_names.yaml",
 }
 
 
@@ -141,6 +142,8 @@ class Tables:
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
+    # given names to recognise a word by (given_names.yaml): lower case → "m", "f" or "" (either)
+    given_names: dict[str, str] = field(default_factory=dict)
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -540,6 +543,65 @@ def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[st
     return [form_of(word, row, f) for f in row.forms]
 
 
+# --- given names ---------------------------------------------------------------------------------
+
+_GIVEN_NAME_LISTS = {"male": "m", "female": "f", "either": ""}
+MIN_GIVEN_NAME_LETTERS = 3  # shorter words are as often initials, particles or abbreviations
+_GIVEN_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, joined by ' or -
+
+
+def given_name_form(word: str) -> str:
+    """The form a given name is listed and looked up by: normalized text in lower case, with the
+    Turkish capital İ read as I (its lower case would be i and a combining dot)."""
+    return normalize_text(word).strip().replace("İ", "I").lower()
+
+
+def _given_name_problem(name: str, tables: Tables) -> str | None:
+    """Why ``name`` (lower case) cannot be a given name of the list, or None when it can."""
+    if not _GIVEN_NAME_RE.fullmatch(name):
+        return "must be one word of letters (a hyphen or an apostrophe only between letters)"
+    if not name.isascii() and script_of(name) not in ("Latn", "Cyrl"):
+        return "must be written in Latin or in Cyrillic letters, not in both or in others"
+    if len(name) - name.count("-") - name.count("'") < MIN_GIVEN_NAME_LETTERS:
+        return f"has fewer than {MIN_GIVEN_NAME_LETTERS} letters"
+    for words, what in (
+        (tables.titles, "a title (titles.yaml)"),
+        (tables.legal_forms, "a legal form (org_words.yaml)"),
+        (tables.generic_words, "a generic word of organisation names (org_words.yaml)"),
+    ):
+        if name in words:
+            return f"is {what}"
+    return None
+
+
+def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str, str]:
+    """The names of ``given_names.yaml``, lower case, with their gender: "m" (``male``), "f"
+    (``female``) or "" (``either``, or listed both as male and as female)."""
+    top = reader.mapping(doc, getattr(doc, "line", 1), "the given names file")
+    if top is None:
+        return {}
+    reader.keys(top, {"source", *_GIVEN_NAME_LISTS}, set(), "the given names file")
+    out: dict[str, str] = {}
+    for key, gender in _GIVEN_NAME_LISTS.items():
+        seq = reader.sequence(top[key], top.lines[key], f"`{key}`") if key in top else None
+        first: dict[str, int] = {}
+        for i, item in enumerate(seq or ()):
+            line = seq.lines[i] if seq is not None else 1
+            if not isinstance(item, str):
+                reader.problem(line, f"each entry of `{key}` must be a name")
+                continue
+            name = given_name_form(item)
+            why = _given_name_problem(name, tables)
+            if why is not None:
+                reader.problem(line, f"the given name {item!r} {why}")
+            elif name in first:
+                reader.problem(line, f"the given name {item!r} is already in `{key}` at line {first[name]}")
+            else:
+                first[name] = line
+                out[name] = gender if out.get(name, gender) == gender else ""
+    return out
+
+
 # --- the whole folder ----------------------------------------------------------------------------
 
 
@@ -624,6 +686,12 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
             reader.keys(top, {"legal_forms", "generic_words", "source"}, set(), "the organisation words file")
             tables.legal_forms = frozenset(_read_word_list(reader, top, "legal_forms"))
             tables.generic_words = frozenset(_read_word_list(reader, top, "generic_words"))
+        problems.extend(reader.problems)
+    got = read("given_names.yaml")  # after titles and org_words: a given name may be neither
+    if got:
+        reader, doc = got
+        if doc is not None:
+            tables.given_names = _read_given_names(reader, doc, tables)
         problems.extend(reader.problems)
     got = read("org_vocabulary.yaml")
     if got:
