@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from mypy_extensions import mypyc_attr
 
+from .givennames import GivenNames
 from .names import acronym_forms, acronym_key, person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
-from .tables import CognateSet, EntityRecord, Tables, inflect
+from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect
 from .text import detect_language, script_of
 
 if TYPE_CHECKING:
@@ -256,7 +257,7 @@ SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
 _MAKER_SAVED = (
     "index_canonical", "_legal_phrases", "tables", "key", "_legal_key_runs", "_legal_keys", "_generic_keys",
     "schemes", "ru_be", "_cognate_keys", "_cognate_stems", "cognates", "_group_keys", "_group_initials",
-    "_group_case_forms",
+    "_group_case_forms", "given_names",
 )  # fmt: skip
 """What a saved index keeps of a :class:`VariantMaker` (its memos of the build are made again)."""
 
@@ -282,7 +283,9 @@ class VariantMaker:
             ks = tuple(k for k in (self.key(w) for w in split_tokens(form)) if k)
             if len(ks) > 1:
                 self._legal_key_runs.setdefault(ks[0], []).append(ks)
-            elif ks and len(ks[0]) >= 3:
+            elif ks and len(ks[0]) > SHORT_KEY:
+                # an abbreviation is matched as the table writes it, not by a short key that
+                # other words share (Anna keys as АНО)
                 legal_keys.add(ks[0])
         for runs in self._legal_key_runs.values():
             runs.sort(key=len, reverse=True)
@@ -295,6 +298,7 @@ class VariantMaker:
         self._cognate_keys: dict[str, list[int]] = {}
         self._cognate_stems: dict[str, list[int]] = {}
         self.cognates: list[CognateSet] = tables.cognates
+        self.given_names = GivenNames(tables)
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
         self._group_case_forms: list[frozenset[str]] = []
@@ -304,6 +308,7 @@ class VariantMaker:
         ] = {}
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._word_rows_memo: dict[str, list[InflectionRow]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -414,8 +419,10 @@ class VariantMaker:
         return groups
 
     def is_given_name(self, word: str) -> bool:
-        """Whether ``word`` is a given name of the cognates table (by key, in any language and
-        spelling)."""
+        """Whether ``word`` is a given name: of the given-names table or its case forms (see
+        :class:`~normalize.givennames.GivenNames`), or of the cognates table in any spelling (by key)."""
+        if self.given_names.is_given(word):
+            return True
         k = self.key(word)
         return bool(k) and k in self._cognate_keys
 
@@ -588,6 +595,7 @@ class VariantMaker:
         self._given_memo = {}
         self._patronymic_memo = {}
         self._spellings_memo = {}
+        self._word_rows_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -807,6 +815,16 @@ class VariantMaker:
             out[0] = QueryPhrase(out[0].words, out[0].derived, written, out[0].whole)
         return out
 
+    def _word_rows(self, language: str) -> list[InflectionRow]:
+        """The rows of ``inflection.yaml`` for surnames that words of other names follow too (all
+        but ``kind: surname``)."""
+        got = self._word_rows_memo.get(language)
+        if got is None:
+            got = self._word_rows_memo[language] = [
+                r for r in self.tables.inflection.get(language, []) if r.kind != "surname"
+            ]
+        return got
+
     def person_words(self, name: str) -> list[str]:
         """The words of a person's name inside an organisation's name, as written: a given name
         and the capitalised word after it (Фонд Ивана Петрова, Ivan Petrov Foundation, Полк імя
@@ -861,8 +879,9 @@ class VariantMaker:
                         for la in [lang] if lang else ["ru", "be"]:
                             # a word of a name has no gender of its own to pick a row by: the rows
                             # of both that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы),
-                            # of the surnames and of the words of names (Беларусь → Беларуси)
-                            for rows in (self.tables.word_inflection.get(la, []), self.tables.inflection.get(la, [])):
+                            # of the words of names (Беларусь → Беларуси) and of the declensions of
+                            # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
+                            for rows in (self.tables.word_inflection.get(la, []), self._word_rows(la)):
                                 forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
                     ks = frozenset(self.org_keys(forms, spellings))
                     if w1 == w and scan is surfaces:

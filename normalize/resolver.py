@@ -544,6 +544,10 @@ class Normalizer:
             markers = self.maker.org_markers(phrase_text)
             if trace is not None:
                 trace.append(True)
+        # a given name alone names an entity only as one of its names is written (Lida, the town
+        # of that name): never by its key (Rose is no Расея, Vesna no Вясна)
+        given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
+        written = _folded(phrase_text) if given_alone else ""
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
@@ -551,6 +555,8 @@ class Normalizer:
             entry = index.entries[idx]
             etype = entry.record.type
             if types is not None and etype not in types:
+                continue
+            if given_alone and written not in self._written_names(idx):
                 continue
             if etype == "person":
                 if q is None:
@@ -827,10 +833,11 @@ class Normalizer:
                     if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
                         bexact = True  # the key itself, not a concept or an acronym
                     break
-                if k[0] == "#" or k in own or len(k) <= SHORT_KEY:
+                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or self.maker.is_given_name(text):
                     # an acronym made of the mention matches acronyms only; a word of the entity's
                     # own names is that word, not a misspelling of another (Russian of Russian
-                    # Federation is not Russia); a short key is matched exactly and spelled alike
+                    # Federation is not Russia); a short key is matched exactly and spelled alike;
+                    # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
                 got = memo.get((k, id(ks)))
                 if got is None:

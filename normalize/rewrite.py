@@ -88,8 +88,7 @@ class Rewriter:
                 normalizer.index,
                 normalizer.tables,
                 maker.key,
-                frozenset(maker._cognate_keys),
-                frozenset().union(*maker._group_case_forms),
+                maker.is_given_name,
                 require_capital=require_capital,
             )
         self._cache: OrderedDict[str, Decision | None] = OrderedDict()

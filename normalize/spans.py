@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from .index import EntityEntry, Index, patronymic_gender
 from .names import acronym_key, written_as_acronym
@@ -175,11 +175,10 @@ class NameParts:
     script and case), a patronymic (by the key's ending: -ович, -ovna, -авіч, their case forms),
     initials, a title (President, г-н), or none of these. Remembered per word form."""
 
-    def __init__(self, tables: Tables, key: PhoneticKey, given_keys: frozenset[str], given_forms: frozenset[str]):
+    def __init__(self, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool]):
         self._key = key
         self._titles = tables.titles
-        self._given_keys = given_keys
-        self._given_forms = given_forms
+        self._is_given = is_given
         self._memo: dict[str, int] = {}
 
     def kind(self, word: str) -> int:
@@ -202,13 +201,11 @@ class NameParts:
             return TITLE
         if len(w) < 2:
             return NONE
-        if low in self._given_forms:
+        if self._is_given(w):
             return GIVEN
         k = self._key(w)
         if not k:
             return NONE
-        if k in self._given_keys:
-            return GIVEN
         if patronymic_gender(k) is not None:
             return PATRONYMIC
         return NONE
@@ -245,14 +242,14 @@ class SpanFinder:
     remembers the anchors and name-part kind of each word form it meets."""
 
     def __init__(
-        self, index: Index, tables: Tables, key: PhoneticKey, given_keys: frozenset[str], given_forms: frozenset[str],
+        self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
         *, require_capital: bool = True,
     ) -> None:  # fmt: skip
         self.index = index
         self.tables = tables
         self.key = key
         self.require_capital = require_capital
-        self.parts = NameParts(tables, key, given_keys, given_forms)
+        self.parts = NameParts(tables, key, is_given)
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -597,7 +594,7 @@ class SpanFinder:
                 and not after[2]
                 and not after[3]
                 and after[1][:1].isupper()
-                and self.parts.kind(after[1]) in (NONE, PATRONYMIC)
+                and self.parts.kind(after[1]) in (NONE, PATRONYMIC, GIVEN)
             ):
                 e, took = after[0], True
         if not took:
