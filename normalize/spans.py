@@ -447,6 +447,19 @@ class SpanFinder:
             return -1
         return got[0]
 
+    def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
+        """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
+        Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
+        surname, whatever else it spells."""
+        got = self.word_before(text, start, floor)
+        if got is None or got[1] not in self.tables.name_particles or self.fits(got[1], info, info.org):
+            return -1
+        s = got[0]
+        prev = self.word_before(text, s, floor)
+        if prev is not None and self.parts.kind(prev[1]) == GIVEN:
+            s = prev[0]
+        return s
+
     def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:
         """The end of a capitalised Cyrillic word just after an organisation's name that is no word
         of it, no name part and no anchor (Народного фронта Азербайджана), else -1."""
@@ -599,6 +612,8 @@ class SpanFinder:
                 e, took = after[0], True
         if not took:
             before = self.proper_name_before(text, a.start, floor, info)
+            if before < 0:
+                before = self.particle_before(text, a.start, floor, info)
             if before >= 0:
                 s, took = before, True
         if took:

@@ -134,6 +134,7 @@ class Tables:
     phonetic: PhoneticKey | None = None
     titles: frozenset[str] = frozenset()
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
+    name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -672,8 +673,9 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
         reader, doc = got
         top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
         if top is not None:
-            reader.keys(top, {"titles", "possessive_suffixes", "source"}, {"titles"}, "the titles file")
+            reader.keys(top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file")
             tables.titles = frozenset(_read_word_list(reader, top, "titles"))
+            tables.name_particles = frozenset(_read_word_list(reader, top, "particles"))
             poss = _read_word_list(reader, top, "possessive_suffixes")
             if poss:
                 tables.possessive_suffixes = tuple(sorted(set(poss), key=len, reverse=True))
