@@ -103,6 +103,12 @@ class GivenNames:
         self._memo[word] = gender
         return gender
 
+    def is_nominative(self, word: str) -> bool:
+        """Whether ``word`` is a given name as the tables list it (the nominative) and no case form
+        of another (Александра is the genitive of Александр as well as a name)."""
+        low = given_name_form(word)
+        return low in self._names and not (script_of(low) == "Cyrl" and self._case_form_genders(low))
+
     def is_given(self, word: str) -> bool:
         """Whether ``word`` is a given name or a case form of one (any gender)."""
         return self.gender_of(word) is not None

@@ -89,6 +89,7 @@ class Rewriter:
                 normalizer.tables,
                 maker.key,
                 maker.is_given_name,
+                maker.given_names.is_nominative,
                 require_capital=require_capital,
             )
         self._cache: OrderedDict[str, Decision | None] = OrderedDict()

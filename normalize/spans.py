@@ -104,6 +104,7 @@ _ADJECTIVE_END_RE = re.compile(
     "(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ою|ею|ых|их|ыми|ими"
     "|ае|ыя|ія|ага|яга|аму|яму|ім|ай|яй|аю|яю|ымі|імі)$"
 )
+_HONORIFICS = frozenset(("имени", "им", "імя", "ім"))  # a name after these names a thing always
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
 
@@ -175,10 +176,13 @@ class NameParts:
     script and case), a patronymic (by the key's ending: -ович, -ovna, -авіч, their case forms),
     initials, a title (President, г-н), or none of these. Remembered per word form."""
 
-    def __init__(self, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool]):
+    def __init__(
+        self, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool], is_nominative: Callable[[str], bool]
+    ):
         self._key = key
         self._titles = tables.titles
         self._is_given = is_given
+        self.is_nominative = is_nominative
         self._memo: dict[str, int] = {}
 
     def kind(self, word: str) -> int:
@@ -243,13 +247,16 @@ class SpanFinder:
 
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
-        *, require_capital: bool = True,
+        is_nominative: Callable[[str], bool], *, require_capital: bool = True,
     ) -> None:  # fmt: skip
         self.index = index
         self.tables = tables
         self.key = key
         self.require_capital = require_capital
-        self.parts = NameParts(tables, key, is_given)
+        self.parts = NameParts(tables, key, is_given, is_nominative)
+        voc = tables.vocabulary
+        self._named_after = frozenset(k for w in tables.named_after if (k := key(w)))
+        self._stems_of = voc.stems
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -447,6 +454,24 @@ class SpanFinder:
             return -1
         return got[0]
 
+    def named_after(self, text: str, s: int, e: int, floor: int) -> bool:
+        """Whether the personal name ``text[s:e]`` names what it stands beside (see ``named_after``
+        in ``org_words.yaml``): after such a word, not in the nominative (фонд Александра
+        Лукашенко, полк Каліноўскага, премия имени …; the director of a fund, директор фонда
+        Александр Лукашенко, is a person), or before such a word in capitals (Alexander Lukashenko
+        Foundation)."""
+        before = self.word_before(text, s, floor)
+        if before is not None and self._is_head(before[1]):
+            first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
+            if not self.parts.is_nominative(first) or before[1].lower().rstrip(".") in _HONORIFICS:
+                return True
+        after = self.word_after(text, e, len(text))
+        return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
+
+    def _is_head(self, word: str) -> bool:
+        k = self.key(composed_word(word.rstrip(".")))
+        return bool(k) and not self._named_after.isdisjoint(self._stems_of(k))
+
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
         Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
@@ -528,7 +553,7 @@ class SpanFinder:
         first = start  # the start of the first word that is not a function word (of, the)
         for _ in range(MAX_NAME_WORDS):
             got = self.word_before(text, start, floor)
-            if got is None or not self.fits(got[1], info):
+            if got is None or not self.fits(got[1], info, info.org):
                 break
             function = got[1].casefold() in function_words
             if not function and not self._new_word(got[1], seen):
@@ -616,6 +641,12 @@ class SpanFinder:
                 before = self.particle_before(text, a.start, floor, info)
             if before >= 0:
                 s, took = before, True
+        if (took or info.person) and self.named_after(text, s, e, floor):
+            # a name of a person that names a thing: фонд Александра Лукашенко, Lukashenko Foundation
+            if not info.phrase:
+                return Proposal([], True)
+            os, oe = self.org_span(text, anchors, k, floor)
+            return Proposal([(os, oe)] if os < s or oe > e else [], True)
         if took:
             alts = [(s, e)]
             if info.phrase:  # an organisation's name that holds a person's (Kastuś Kalinoŭski Regiment)

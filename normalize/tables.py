@@ -135,6 +135,7 @@ class Tables:
     titles: frozenset[str] = frozenset()
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
     name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
+    named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -685,9 +686,12 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
         reader, doc = got
         top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
         if top is not None:
-            reader.keys(top, {"legal_forms", "generic_words", "source"}, set(), "the organisation words file")
+            reader.keys(
+                top, {"legal_forms", "generic_words", "named_after", "source"}, set(), "the organisation words file"
+            )
             tables.legal_forms = frozenset(_read_word_list(reader, top, "legal_forms"))
             tables.generic_words = frozenset(_read_word_list(reader, top, "generic_words"))
+            tables.named_after = frozenset(_read_word_list(reader, top, "named_after"))
         problems.extend(reader.problems)
     got = read("given_names.yaml")  # after titles and org_words: a given name may be neither
     if got:
