@@ -257,7 +257,7 @@ SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
 _MAKER_SAVED = (
     "index_canonical", "_legal_phrases", "tables", "key", "_legal_key_runs", "_legal_keys", "_generic_keys",
     "schemes", "ru_be", "_cognate_keys", "_cognate_stems", "cognates", "_group_keys", "_group_initials",
-    "_group_case_forms", "given_names",
+    "_group_case_forms", "_group_forms", "given_names",
 )  # fmt: skip
 """What a saved index keeps of a :class:`VariantMaker` (its memos of the build are made again)."""
 
@@ -302,6 +302,7 @@ class VariantMaker:
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
         self._group_case_forms: list[frozenset[str]] = []
+        self._group_forms: list[frozenset[str]] = []  # each set's forms as written, lower case
         # per-entity parts that depend on the given names or patronymics alone (build time only)
         self._given_memo: dict[
             tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
@@ -332,6 +333,7 @@ class VariantMaker:
                 self._cognate_stems.setdefault(k, []).append(gi)
             self._group_keys.append(frozenset(keys))
             self._group_initials.append(frozenset(initials))
+            self._group_forms.append(frozenset(f.lower() for f in c.forms))
 
     # --- spellings of one word -----------------------------------------------------------------
 
@@ -412,8 +414,12 @@ class VariantMaker:
     # --- given names ---------------------------------------------------------------------------
 
     def given_groups(self, word: str, gender: str | None) -> list[int]:
-        k = self.key(word)
-        groups = self._cognate_keys.get(k, [])
+        """The cognate sets a given name of the tables belongs to: those that list it as written
+        (Елена is Елена's, though a spelling of Юлиана keys alike), else those of its key."""
+        low = word.lower()
+        groups = [g for g in self._cognate_keys.get(self.key(word), []) if low in self._group_forms[g]]
+        if not groups:
+            groups = self._cognate_keys.get(self.key(word), [])
         if gender is not None:
             groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
         return groups

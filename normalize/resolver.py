@@ -697,6 +697,10 @@ class Normalizer:
                 if gender is not None and pg != gender:
                     return None
                 if not e.patronymic_keys:
+                    if not given:
+                        # a patronymic the table does not know stands after a given name that fits;
+                        # alone beside the surname it is another name (Ціхан Карбалевіч)
+                        return None
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
                     continue
                 role, need = "patronymic", PATRONYMIC_MIN
@@ -707,11 +711,16 @@ class Normalizer:
             else:
                 if not e.given_keys:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
+                    given = True
                     continue
                 sim, mk = _best_sim(k, e.given_keys, GIVEN_MIN)
                 role, need = "given name", GIVEN_MIN
                 if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
                     sim, mk, role = 1.0, k, "given name (case form)"
+                if sim < 1.0 and gender is not None:
+                    g = self.maker.given_names.gender_of(words[i].text)
+                    if g and g != gender:
+                        return None  # Вікторыя is no misspelling of Віктар
                 if sim < need and _initials_in_capitals(words[i].text):
                     initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
                     continue

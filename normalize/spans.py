@@ -68,7 +68,8 @@ def _char_class(chars: str) -> str:
 
 
 _UPPER_CLASS = _char_class(_UPPER)
-_APOS = _char_class("".join(APOSTROPHES))
+APOSTROPHE_CHARS = "".join(APOSTROPHES)
+_APOS = _char_class(APOSTROPHE_CHARS)
 # a word: letters (and digits after the first letter), with the combining marks on them (ALA-LC's tie
 # in T͡sepkalo, a stress mark, a decomposed letter), an apostrophe between letters (Дар'я, O'Brien),
 # and a dot before lower-case letters (Tut.by); a hyphen and a dot before a capital end a word
@@ -89,10 +90,13 @@ _STRESS_RE = re.compile("[\u0300-\u0360\u0362-\u036f]")  # not ALA-LC's ties (U+
 # initials: S., S.G., S. G. is two; J.-C. and Ж.-К. (a compound given name's); a letter with its dot
 _INITIALS_RE = re.compile(r"(?:[^\W\d_]\.(?:-?[^\W\d_]\.){0,2})")
 # a word or initials just before or after a name word, with what stands between
-_WORD_BEFORE_RE = re.compile(rf"(?:[^\W\d_]{_BODY}(?:[-'’][^\W\d_]{_BODY})*\.?|{_INITIALS_RE.pattern})$")
+# a word beside a name: a soft sign written as an apostrophe may end it (Igor', Lyubov’, Ales`)
+_WORD_BEFORE_RE = re.compile(
+    rf"(?:[^\W\d_]{_BODY}(?:[-{_APOS}][^\W\d_]{_BODY})*(?:\.|[{_APOS}])?|{_INITIALS_RE.pattern})$"
+)
 _NEXT_RE = re.compile(
-    rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-'’.][^\W\d_]{_BODY})*)([»“”\"])|"
-    rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-'’.][^\W\d_]{_BODY})*))"
+    rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
+    rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*[{_APOS}]?))"
 )
 _QUOTE_OPEN = '«„“"'
 _QUOTE_CLOSE = frozenset('»“”"')
@@ -177,11 +181,17 @@ class NameParts:
     initials, a title (President, г-н), or none of these. Remembered per word form."""
 
     def __init__(
-        self, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool], is_nominative: Callable[[str], bool]
+        self,
+        tables: Tables,
+        key: PhoneticKey,
+        is_given: Callable[[str], bool],
+        is_nominative: Callable[[str], bool],
+        given_keys: frozenset[str] = frozenset(),
     ):
         self._key = key
         self._titles = tables.titles
         self._is_given = is_given
+        self._given_keys = given_keys  # the keys of the given names of the tables' persons
         self.is_nominative = is_nominative
         self._memo: dict[str, int] = {}
 
@@ -197,7 +207,7 @@ class NameParts:
     def _kind(self, word: str) -> int:
         if _INITIALS_RE.fullmatch(word):
             return INITIALS
-        w = composed_word(word.rstrip("."))
+        w = composed_word(word.rstrip(".").rstrip(APOSTROPHE_CHARS))
         low = w.lower()
         if not w or not w[0].isupper():
             return NONE
@@ -210,6 +220,8 @@ class NameParts:
         k = self._key(w)
         if not k:
             return NONE
+        if k in self._given_keys:
+            return GIVEN
         if patronymic_gender(k) is not None:
             return PATRONYMIC
         return NONE
@@ -253,7 +265,10 @@ class SpanFinder:
         self.tables = tables
         self.key = key
         self.require_capital = require_capital
-        self.parts = NameParts(tables, key, is_given, is_nominative)
+        persons = [e for e in index.entries if e.record.type == "person"]
+        self.parts = NameParts(
+            tables, key, is_given, is_nominative, frozenset().union(*(e.given_keys for e in persons))
+        )
         voc = tables.vocabulary
         self._named_after = frozenset(k for w in tables.named_after if (k := key(w)))
         self._stems_of = voc.stems
