@@ -655,6 +655,12 @@ class VariantMaker:
         k = self.key(word)
         return self._generic_keys.isdisjoint(self.tables.vocabulary.stems(k))
 
+    def _names_more_than_a_kind(self, head: str) -> bool:
+        """Whether the part of a name before its honorific says more than what kind of thing it is
+        (Minsk Electrotechnical Plant named after …; not Полк імя …, a regiment)."""
+        named_after = self.tables.named_after
+        return any(w.casefold().strip(".") not in named_after for w in self.content_words(head))
+
     def _telling_words(self, name: str) -> int:
         """How many words of a name tell it apart: not legal forms, function words or generic words
         (Белорусский государственный концерн по нефти keeps one: нефти)."""
@@ -728,8 +734,9 @@ class VariantMaker:
             low = part.casefold()
             for marker in voc.honorifics:
                 at = low.find(marker)
-                if at > 0 and not low[at - 1].isalnum() and part[:at].strip() not in parts:
-                    parts.append(part[:at].strip())
+                head = part[:at].strip()
+                if at > 0 and not low[at - 1].isalnum() and head not in parts and self._names_more_than_a_kind(head):
+                    parts.append(head)
         if not query and not whole and voc.conjunctions:
             # a long name is shortened before its first "and" (Центральная комиссия по выборам [и
             # проведению республиканских референдумов]) where what is left is a name of its own

@@ -205,13 +205,14 @@ def _consonant(ch: str) -> bool:
     return ch.isalpha() and unicodedata.normalize("NFD", ch)[0] not in _NOT_CONSONANTS
 
 
-def _vowels_apart(a: str, b: str) -> bool:
-    """Whether ``a`` and ``b`` differ in vowels and semivowels only."""
+def _vowels_apart(a: str, b: str, gaps: bool = False) -> bool:
+    """Whether ``a`` and ``b`` differ in vowels and semivowels only (with ``gaps``, also by a
+    consonant one of them lacks)."""
     for op in Levenshtein.editops(a, b):
         if op.tag == "replace":
             if _consonant(a[op.src_pos]) or _consonant(b[op.dest_pos]):
                 return False
-        elif _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
+        elif not gaps and _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
             return False
     return True
 
@@ -370,16 +371,16 @@ class PhoneticKey:
         """The ``near`` pairs, those written with two letters first."""
         return sorted(self.near, key=lambda p: (-len(p[1]), p))
 
-    def near_spelling(self, a: str, b: str) -> bool:
+    def near_spelling(self, a: str, b: str, gaps: bool = False) -> bool:
         """Whether ``a`` may be a misspelling of ``b`` (two words in the same alphabet, lower
         case): as written, or with the pairs of ``near`` written alike in either or both (ц as т, дз
         as д, ts as t, kh as h, where the pair holds), they differ in vowels and semivowels (ў, w,
-        j, й) only. A consonant for another, or one more or less,
-        makes another surname (Лукашенко / Лукашевко, Калеснікава / Кавеснікава, Цепкало /
-        Цепхало)."""
+        j, й) only. A consonant for another, or one more or less, makes another surname (Лукашенко
+        / Лукашевко, Калеснікава / Кавеснікава, Цепкало / Цепхало); with ``gaps`` a consonant may
+        be missing from one of them (a given name or a patronymic written with a slip: Nikoayevna)."""
         a, b = self._near_folded(a, False), self._near_folded(b, False)
         return any(
-            _vowels_apart(x, y) for x in {a, self._near_folded(a, True)} for y in {b, self._near_folded(b, True)}
+            _vowels_apart(x, y, gaps) for x in {a, self._near_folded(a, True)} for y in {b, self._near_folded(b, True)}
         )
 
     def _near_folded(self, word: str, soft: bool) -> str:

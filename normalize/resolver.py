@@ -708,6 +708,8 @@ class Normalizer:
                     sim, mk, role = 1.0, k, "patronymic (case form)"
                 else:
                     sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
+                    if sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                        return None  # another father's name: Алегавіч is no Алесевіч
             else:
                 if not e.given_keys:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
@@ -721,6 +723,8 @@ class Normalizer:
                     g = self.maker.given_names.gender_of(words[i].text)
                     if g and g != gender:
                         return None  # Вікторыя is no misspelling of Віктар
+                if need <= sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                    return None  # another name: a consonant for another
                 if sim < need and _initials_in_capitals(words[i].text):
                     initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
                     continue

@@ -469,13 +469,13 @@ class SpanFinder:
             return -1
         return got[0]
 
-    def named_after(self, text: str, s: int, e: int, floor: int) -> bool:
+    def named_after(self, text: str, s: int, e: int) -> bool:
         """Whether the personal name ``text[s:e]`` names what it stands beside (see ``named_after``
         in ``org_words.yaml``): after such a word, not in the nominative (фонд Александра
         Лукашенко, полк Каліноўскага, премия имени …; the director of a fund, директор фонда
         Александр Лукашенко, is a person), or before such a word in capitals (Alexander Lukashenko
         Foundation)."""
-        before = self.word_before(text, s, floor)
+        before = self.word_before(text, s, 0)  # (the word before may be a mention itself)
         if before is not None and self._is_head(before[1]):
             first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
             if not self.parts.is_nominative(first) or before[1].lower().rstrip(".") in _HONORIFICS:
@@ -656,7 +656,7 @@ class SpanFinder:
                 before = self.particle_before(text, a.start, floor, info)
             if before >= 0:
                 s, took = before, True
-        if (took or info.person) and self.named_after(text, s, e, floor):
+        if (took or info.person) and self.named_after(text, s, e):
             # a name of a person that names a thing: фонд Александра Лукашенко, Lukashenko Foundation
             if not info.phrase:
                 return Proposal([], True)
