@@ -721,8 +721,8 @@ class Normalizer:
                     sim, mk, role = 1.0, k, "given name (case form)"
                 if sim < 1.0 and gender is not None:
                     g = self.maker.given_names.gender_of(words[i].text)
-                    if g and g != gender:
-                        return None  # Вікторыя is no misspelling of Віктар
+                    if (g and g != gender) or (not g and k.endswith(("A", "E")) != mk.endswith(("A", "E"))):
+                        return None  # Вікторыя is no misspelling of Віктар (nor Viktoryja, by its ending)
                 if need <= sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
                     return None  # another name: a consonant for another
                 if sim < need and _initials_in_capitals(words[i].text):
