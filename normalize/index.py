@@ -791,8 +791,17 @@ class VariantMaker:
 
     def acronym_keys(self, forms: Iterable[str]) -> set[str]:
         """The keys an acronym of these forms (as written, in any script) is matched by (see
-        :func:`~normalize.names.acronym_key`)."""
-        return {acronym_key(f, k) for f in forms for v in self.spellings(f) if (k := self.key(v))}
+        :func:`~normalize.names.acronym_key`): of its letters one by one; a Latin one also as a
+        word, since a Cyrillic letter may be written with two (TsIK for ЦИК). A press convention's
+        spelling of the letters is not read (German MTS for МТЗ is another acronym, МТС)."""
+        out: set[str] = set()
+        for f in forms:
+            letters = "".join(self.key(c) for c in f if c.isalpha())
+            if letters:
+                out.add(acronym_key(f, letters))
+            if script_of(f) == "Latn" and (k := self.key(f)):
+                out.add(acronym_key(f, k))
+        return out
 
     def query_phrases(self, text: str) -> list[QueryPhrase]:
         """A mention of an organisation or place as word lists, one per reading of it. A word
@@ -809,15 +818,15 @@ class VariantMaker:
                 if not k:
                     continue
                 if w in sure or (derived and n == 0):
-                    acr = acronym_key(w1, k)
-                    ws.append((w, acr, frozenset({acr})))
+                    acrs = sorted(self.acronym_keys([w1]))
+                    ws.append((w, acrs[0], frozenset(acrs)))
                     continue
                 ks = {k}
                 if w.isascii():
                     ks.add(self.key(english_reading(w1)) or k)
                 tokens = self.word_tokens(ks) | ks
                 if w in maybe:
-                    tokens |= {acronym_key(w1, k)}
+                    tokens |= self.acronym_keys([w1])
                 ws.append((w, k, tokens))
             sig = tuple(k for _, k, _ in ws)
             if ws and sig not in seen:

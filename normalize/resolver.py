@@ -233,6 +233,11 @@ def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
     return all(any(k in ks for phrase in place.phrases for ks in phrase) for k in markers)
 
 
+def _acronyms(keys: Collection[str]) -> bool:
+    """Whether ``keys`` hold an acronym's key (see :func:`~normalize.names.acronym_key`)."""
+    return any(k[0] == "#" for k in keys)
+
+
 def _initials_in_capitals(word: str) -> bool:
     """Whether a word of a person's mention that is no name may be initials written without dots:
     two or three capitals (JC Petrov, AG LUKASHENKO)."""
@@ -837,10 +842,17 @@ class Normalizer:
             for j, ks in enumerate(phrase):
                 if j in used:
                     continue
+                common = tokens & ptokens[j]
+                if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
+                    # short and written in capitals both: acronyms, read letter by letter (МТС is no
+                    # МТЗ, though a press convention writes МТЗ as MTS)
+                    if _acronyms(common):
+                        bsim, bj, bk, bexact = 1.0, j, k, False
+                        break
+                    continue
                 if k in ks:
                     bsim, bj, bk, bexact = 1.0, j, k, True
                     break
-                common = tokens & ptokens[j]
                 if common:  # the same word in translation, stem or acronym
                     bsim, bj, bk, bexact = 1.0, j, k, False
                     if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:

@@ -90,6 +90,7 @@ class Rewriter:
                 maker.key,
                 maker.is_given_name,
                 maker.given_names.is_nominative,
+                maker.acronym_keys,
                 require_capital=require_capital,
             )
         self._cache: OrderedDict[str, Decision | None] = OrderedDict()

@@ -39,7 +39,7 @@ import unicodedata
 from collections.abc import Callable, Mapping
 
 from .index import EntityEntry, Index, patronymic_gender
-from .names import acronym_key, written_as_acronym
+from .names import written_as_acronym
 from .phonetic import PhoneticKey
 from .tables import Tables
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic
@@ -259,8 +259,10 @@ class SpanFinder:
 
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
-        is_nominative: Callable[[str], bool], *, require_capital: bool = True,
+        is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
+        *, require_capital: bool = True,
     ) -> None:  # fmt: skip
+        self._acronym_keys = acronym_keys
         self.index = index
         self.tables = tables
         self.key = key
@@ -296,7 +298,8 @@ class SpanFinder:
             k = self.key(form)
             info = self._anchors.get(k) if k else None
             if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
-                info = self._anchors.get(acronym_key(form, k)) or info
+                for acr in self._acronym_keys([form]):
+                    info = self._anchors.get(acr) or info
             got = (k, info)
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
@@ -529,8 +532,10 @@ class SpanFinder:
         if not w or w.casefold() in self.tables.titles:
             return False
         if upper:
-            if _INITIALS_RE.fullmatch(word) or len(w) == 1:
+            if _INITIALS_RE.fullmatch(word):
                 return self._initial_fits(w[0], info)
+            if len(w) == 1:
+                return False  # a letter without its dot is a word (У Путина), not an initial
             k = self.key(w)
             if not k:
                 return False
