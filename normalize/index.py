@@ -134,6 +134,22 @@ SHORT_KEY = 4
 spelled as one of the spellings the index made (``EntityEntry.short_spellings``)."""
 
 
+def _written_words(rec: EntityRecord) -> set[str]:
+    """The words of an entity's names and aliases as the tables write them, and of its canonical
+    form, lower case."""
+    return {w.lower() for name in (*rec.names, *rec.aliases, rec.canonical) for w in split_tokens(name)}
+
+
+def _latin_only(spellings: Mapping[str, str], written: set[str]) -> frozenset[str]:
+    """The keys of ``spellings`` (spelling → key) that no Cyrillic spelling and no written word
+    has: those of Latin spellings a scheme made, for an entity with a Cyrillic name."""
+    cyrillic = {k for v, k in spellings.items() if v and "\u0400" <= v[0] <= "\u052f"}
+    if not cyrillic:
+        return frozenset()  # a name the tables give in Latin letters only: its keys are its own
+    own = cyrillic | {k for v, k in spellings.items() if v.lower() in written}
+    return frozenset(k for k in spellings.values() if k not in own)
+
+
 def _short_spellings(spellings: Mapping[str, str]) -> frozenset[str]:
     return frozenset(v.lower() for v, k in spellings.items() if len(k) <= SHORT_KEY)
 
@@ -173,6 +189,9 @@ class EntityEntry:
     # the spellings (lower case) of the name words whose key is short (see SHORT_KEY): a word of
     # such a key names the entity only when it is spelled so
     short_spellings: frozenset[str] = frozenset()
+    # the keys that only Latin spellings the index made give, none of the names as the tables
+    # write them (a French Jodzina for Жодзіна keys as Единая): no Cyrillic word is matched by one
+    latin_only: frozenset[str] = frozenset()
     # organisations: the stems of the keys of the words of a person's name inside the
     # organisation's name (Фонд Ивана Петрова, Полк Каліноўскага, Kalinouski Regiment)
     person_stems: frozenset[str] = frozenset()
@@ -542,6 +561,7 @@ class VariantMaker:
             patronymic_case_keys=p_cases,
             surfaces=self._surface_keys(surfaces),
             short_spellings=_short_spellings(surfaces),
+            latin_only=_latin_only(surfaces, _written_words(rec)),
         )
 
     def _given_parts(
@@ -946,6 +966,7 @@ class VariantMaker:
             word_keys=frozenset(word_keys),
             short_spellings=_short_spellings(spellings),
             person_stems=frozenset(person_stems),
+            latin_only=_latin_only(spellings, _written_words(rec)),
         )
 
 

@@ -33,7 +33,7 @@ from .index import (
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .pickling import by_constructor, restore_state, saved_state
 from .tables import EntityRecord, Tables, load_tables, records_to_entities
-from .text import normalize_text, script_of
+from .text import is_cyrillic, normalize_text, script_of
 
 if TYPE_CHECKING:
     from .rewrite import Mode as RewriteMode
@@ -670,8 +670,11 @@ class Normalizer:
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys
         preferred = q.preferred
+        latin_only = e.latin_only
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
+                if k in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
@@ -839,6 +842,8 @@ class Normalizer:
         weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
+            if k in e.latin_only and is_cyrillic(text[0]):
+                continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
             for j, ks in enumerate(phrase):
                 if j in used:
                     continue
