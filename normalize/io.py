@@ -89,6 +89,9 @@ def detect_format(path: str | None, explicit: str | None) -> Format:
 def mention_dict(m: Mention, **extra: Any) -> dict[str, Any]:
     d = {"start": m.start, "end": m.end, "surface": m.surface, "entity_id": m.entity_id,
          "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+    if m.inflected is not None:  # canonical-script: the case and whether the name was declined
+        d["case"] = m.case
+        d["inflected"] = m.inflected
     d.update(extra)
     return d
 

@@ -13,19 +13,18 @@ import re
 import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
 from mypy_extensions import mypyc_attr
 
 from .index import gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
+from .replacement import MODES, Mode, Replacer, Written
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
 from .spans import Found, SpanFinder
-from .text import detect_language, has_latin_letter, script_of
+from .text import detect_language, has_latin_letter
 
-Mode = Literal["replace", "annotate", "canonical-script"]
-MODES: tuple[str, ...] = ("replace", "annotate", "canonical-script")
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
@@ -38,7 +37,11 @@ _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+
 @dataclass(frozen=True)
 class Mention:
     """A mention found in text. ``start``/``end`` are offsets into the input string
-    (``text[start:end] == surface``); ``replacement`` is what the rewrite wrote there."""
+    (``text[start:end] == surface``); ``replacement`` is what the rewrite wrote there. In
+    ``canonical-script`` mode a Cyrillic mention also has its grammatical ``case`` (nom, gen, dat,
+    acc, ins or loc; None where its words do not tell) and whether the name written was
+    ``inflected`` into it (False: written in the nominative, which the tables could not decline
+    or the case is not known; None for other mentions)."""
 
     start: int
     end: int
@@ -48,6 +51,8 @@ class Mention:
     score: float
     type: str
     replacement: str = ""
+    case: str | None = None
+    inflected: bool | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
@@ -93,6 +98,7 @@ class Rewriter:
                 maker.acronym_keys,
                 require_capital=require_capital,
             )
+        self.replacer = Replacer(normalizer.tables, keep_case)
         self._cache: OrderedDict[str, Decision | None] = OrderedDict()
         self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
         self._titles = normalizer.tables.titles
@@ -217,28 +223,11 @@ class Rewriter:
 
     def replacement(self, mention: Mention, mode: Mode) -> str:
         """What ``mode`` writes in place of ``mention``."""
-        return self._replacement(mention.surface, mention.entity_id, mention.canonical, mode)
+        return self._write(mention.surface, mention.entity_id, mode, None).text
 
-    def _replacement(self, surface: str, entity_id: str, canonical: str, mode: Mode) -> str:
-        if mode == "annotate":
-            return surface
-        out = canonical
-        if mode == "canonical-script" and script_of(surface) == "Cyrl":
-            out = self._cyrillic_name(entity_id, detect_language(surface)) or out
-        if self.keep_case and surface.isupper() and len(surface) > 1:
-            out = out.upper()
-        return out
-
-    def _cyrillic_name(self, entity_id: str, lang: str | None) -> str | None:
-        idx = self.normalizer._by_id.get(entity_id)
-        if idx is None:
-            return None
-        names = [n for n in self.normalizer.index.entries[idx].record.names if script_of(n) == "Cyrl"]
-        if lang is not None:
-            same = [n for n in names if detect_language(n) == lang]
-            if same:
-                return same[0]
-        return names[0] if names else None
+    def _write(self, surface: str, entity_id: str, mode: Mode, language: str | None) -> Written:
+        n = self.normalizer
+        return self.replacer.write(surface, n.index.entries[n._by_id[entity_id]], mode, language)
 
     def rewrite(self, text: str, mode: Mode = "replace") -> RewriteResult:
         """Rewrite ``text``: each mention becomes the canonical form (``replace``), the canonical
@@ -253,13 +242,14 @@ class Rewriter:
         parts: list[str] = []
         pos = 0
         done: list[Mention] = []
+        language = detect_language(text) if mode == "canonical-script" else None
         for s, e, m in spans:
             surface = text[s:e]
-            rep = self._replacement(surface, m.entity_id, m.canonical, mode)
+            w = self._write(surface, m.entity_id, mode, language)
             parts.append(text[pos:s])
-            parts.append(rep)
+            parts.append(w.text)
             pos = e
-            done.append(Mention(s, e, surface, m.entity_id, m.canonical, m.score, m.type, rep))
+            done.append(Mention(s, e, surface, m.entity_id, m.canonical, m.score, m.type, w.text, w.case, w.inflected))
         parts.append(text[pos:])
         return RewriteResult("".join(parts), done)
 
@@ -274,9 +264,10 @@ class Rewriter:
         parts: list[str] = []
         pos = 0
         plain = mode == "replace" and not self.keep_case  # the canonical form, whatever the surface
+        language = detect_language(text) if mode == "canonical-script" else None
         for s, e, m in spans:
             parts.append(text[pos:s])
-            parts.append(m.canonical if plain else self._replacement(text[s:e], m.entity_id, m.canonical, mode))
+            parts.append(m.canonical if plain else self._write(text[s:e], m.entity_id, mode, language).text)
             pos = e
         parts.append(text[pos:])
         return "".join(parts), spans
