@@ -346,6 +346,32 @@ def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     ]
 
 
+def _check_titles(reader: TableReader, top: LDict, cognates: Iterable[CognateSet], schemes: SchemeSet) -> None:
+    """Report a title that is also a given name: a form of ``cognates.yaml`` or its spelling under a
+    scheme of its language. Titles are taken off the front of a mention, so such an entry would
+    take the given name away (Maria Zakharova would lose Maria)."""
+    value = top.get("titles")
+    if not isinstance(value, LList):
+        return
+    names: dict[str, str] = {}
+    for c in cognates:
+        for lang, group in (("ru", c.ru), ("be", c.be), ("", c.latin)):
+            for form in group:
+                names.setdefault(normalize_text(form).casefold(), form)
+                for scheme in schemes.for_language(lang) if lang else ():
+                    names.setdefault(scheme.word(form).casefold(), form)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            continue
+        got = names.get(normalize_text(item).strip().casefold())
+        if got is not None:
+            reader.problem(
+                value.lines[i],
+                f"title {item!r} is also the given name {got!r} of cognates.yaml (or its spelling); a title is "
+                "taken off the front of a mention, so it would take the name away",
+            )
+
+
 def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
     """A list of word endings (letters only, in lower case), the longest first."""
     value, line = top[key], top.lines[key]
@@ -677,6 +703,7 @@ def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tab
             reader.keys(top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file")
             tables.titles = frozenset(_read_word_list(reader, top, "titles"))
             tables.name_particles = frozenset(_read_word_list(reader, top, "particles"))
+            _check_titles(reader, top, tables.cognates, schemes)
             poss = _read_word_list(reader, top, "possessive_suffixes")
             if poss:
                 tables.possessive_suffixes = tuple(sorted(set(poss), key=len, reverse=True))
