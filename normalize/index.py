@@ -356,37 +356,43 @@ class VariantMaker:
 
     # --- spellings of one word -----------------------------------------------------------------
 
-    def spellings(self, word: str, language: str | None = None) -> tuple[str, ...]:
-        """The word itself and, for Cyrillic, its spelling under every scheme of its language."""
+    def spellings(self, word: str, language: str | None = None, kind: str = "person") -> tuple[str, ...]:
+        """The word itself and, for Cyrillic, its spelling under every scheme of its language that
+        spells names of ``kind`` (person, organization, place: see ``names`` of a scheme)."""
         if script_of(word) != "Cyrl":
             return (word,)
         memo = self._spellings_memo
-        got = memo.get((word, language))
+        got = memo.get((word, language, kind))
         if got is None:
             if len(memo) >= SPELLINGS_MEMO_SIZE:
                 memo.clear()
-            got = memo[(word, language)] = self._spellings(word, language)
+            got = memo[(word, language, kind)] = self._spellings(word, language, kind)
         return got
 
-    def _spellings(self, word: str, language: str | None) -> tuple[str, ...]:
+    def _spellings(self, word: str, language: str | None, kind: str) -> tuple[str, ...]:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
         caps, low, chars = is_caps(word), word.lower(), frozenset(word)
         for la in langs:
             for s in self.schemes.get(la, ()):
-                for v in s.variants_of(word, 8, caps, low, chars):
-                    out[v] = None
+                if kind in s.names:
+                    for v in s.variants_of(word, 8, caps, low, chars):
+                        out[v] = None
         return tuple(out)
 
     def keys_of(
-        self, words: Iterable[str], language: str | None = None, surfaces: dict[str, str] | None = None
+        self,
+        words: Iterable[str],
+        language: str | None = None,
+        surfaces: dict[str, str] | None = None,
+        kind: str = "person",
     ) -> set[str]:
-        """Keys of every spelling of ``words``; the spellings and their keys are added to
-        ``surfaces`` if given."""
+        """Keys of every spelling of ``words`` (names of ``kind``); the spellings and their keys
+        are added to ``surfaces`` if given."""
         keys: set[str] = set()
         for w in words:
-            spellings = self.spellings(w, language)
+            spellings = self.spellings(w, language, kind)
             for v, k in zip(spellings, self.key.many(spellings), strict=True):
                 if k:
                     keys.add(k)
@@ -790,10 +796,12 @@ class VariantMaker:
                 add([reading[0], *self.significant(reading[1:])] if len(reading) > 1 else reading, True)
         return out
 
-    def org_keys(self, forms: Iterable[str], surfaces: dict[str, str] | None = None) -> set[str]:
-        """Keys of every spelling of an organisation word's forms; an English word also by its
-        English reading (technical → tekhnikal)."""
-        ks = self.keys_of(forms, None, surfaces)
+    def org_keys(
+        self, forms: Iterable[str], surfaces: dict[str, str] | None = None, kind: str = "organization"
+    ) -> set[str]:
+        """Keys of every spelling of an organisation's or place's word's forms; an English word
+        also by its English reading (technical → tekhnikal)."""
+        ks = self.keys_of(forms, None, surfaces, kind)
         for f in forms:
             if f.isascii():
                 k = self.key(english_reading(f))
@@ -925,9 +933,9 @@ class VariantMaker:
                             # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
                             for rows in (self.tables.word_inflection.get(la, []), self._word_rows(la)):
                                 forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
-                    ks = frozenset(self.org_keys(forms, spellings))
+                    ks = frozenset(self.org_keys(forms, spellings, rec.type))
                     if w1 == w and scan is surfaces:
-                        self.keys_of(forms, None, surfaces)
+                        self.keys_of(forms, None, surfaces, rec.type)
                     if ks:
                         acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
                         ph.append(ks | acr)

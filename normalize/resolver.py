@@ -844,10 +844,15 @@ class Normalizer:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             if k in e.latin_only and is_cyrillic(text[0]):
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
+            given = self.maker.is_given_name(text)
             for j, ks in enumerate(phrase):
                 if j in used:
                     continue
                 common = tokens & ptokens[j]
+                if common and given and k not in ks and all(t[:1].isupper() for t in common):
+                    common = (
+                        frozenset()
+                    )  # a given name meets a word of a name as itself or in translation, not by its stem
                 if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
                     # МТЗ, though a press convention writes МТЗ as MTS)
@@ -863,7 +868,7 @@ class Normalizer:
                     if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
                         bexact = True  # the key itself, not a concept or an acronym
                     break
-                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or self.maker.is_given_name(text):
+                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or given:
                     # an acronym made of the mention matches acronyms only; a word of the entity's
                     # own names is that word, not a misspelling of another (Russian of Russian
                     # Federation is not Russia); a short key is matched exactly and spelled alike;

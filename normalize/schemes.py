@@ -27,7 +27,8 @@ LANGUAGES = ("ru", "be")
 CLASSES = frozenset({"vowel", "consonant", "sign"})
 MAX_WORD_VARIANTS = 64
 
-_SCHEME_KEYS = {"id", "name", "language", "source", "description", "letters", "rules", "endings", "samples"}
+_SCHEME_KEYS = {"id", "name", "language", "source", "description", "names", "letters", "rules", "endings", "samples"}
+NAME_KINDS = ("person", "organization", "place")
 _RULE_KEYS = {"match", "output", "after", "before", "not_after", "not_before", "note"}
 _ENDING_KEYS = {"after", "not_after", "add", "note"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -137,6 +138,9 @@ class Scheme:
     path: str = ""
     description: str = ""
     samples: list[tuple[str, str, int]] = field(default_factory=list)
+    # the names the index spells with it: a press convention writes persons' names so, while the
+    # press names places and organisations by their usual or translated names
+    names: frozenset[str] = frozenset(NAME_KINDS)
     _table: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _endings: tuple[Ending, ...] = field(default=(), repr=False)
 
@@ -544,6 +548,14 @@ def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> 
             if m is not None and outs:
                 entries.append(Entry(m, tuple(outs), rline, is_rule=True, **ctx))
     endings = _endings(reader, top) if "endings" in top else ()
+    kinds = frozenset(NAME_KINDS)
+    if "names" in top:
+        listed = reader.texts(top["names"], top.lines["names"], "`names`")
+        bad = [k for k in listed if k not in NAME_KINDS]
+        if bad or not listed:
+            reader.problem(top.lines["names"], f"`names` lists kinds of names of {', '.join(NAME_KINDS)}, not {bad}")
+        else:
+            kinds = frozenset(listed)
     table: dict[str, list[Entry]] = {}
     for e in entries:
         table.setdefault(e.match[0], []).append(e)
@@ -556,6 +568,7 @@ def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> 
         source=str(top.get("source") or ""),
         path=reader.display,
         description=str(top.get("description") or ""),
+        names=kinds,
         _table=table,
         _endings=endings,
     )
