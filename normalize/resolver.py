@@ -850,9 +850,8 @@ class Normalizer:
                     continue
                 common = tokens & ptokens[j]
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
-                    common = (
-                        frozenset()
-                    )  # a given name meets a word of a name as itself or in translation, not by its stem
+                    # a given name meets a word of a name as itself or in translation, not by stem
+                    common = frozenset()
                 if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
                     # МТЗ, though a press convention writes МТЗ as MTS)
