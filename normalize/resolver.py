@@ -39,6 +39,9 @@ if TYPE_CHECKING:
     from .rewrite import Mode as RewriteMode
     from .rewrite import RewriteResult
 
+BARE_SURNAME_PROMINENCE = 60
+"""The ``prominence`` from which a person is known by the surname alone (Lukashenko, Putin): a
+surname alone of a less prominent person is an ambiguous match (see :attr:`Match.ambiguous`)."""
 DEFAULT_THRESHOLD = 0.86
 """Default minimum score for a match (0-1). Lower finds more spellings and risks more false matches."""
 SURNAME_MIN = 0.88
@@ -134,6 +137,7 @@ class Decision:
         "_normalizer",
         "_others",
         "canonical",
+        "namesakes",
         "entity_id",
         "score",
         "type",
@@ -154,6 +158,8 @@ class Decision:
         self._ambiguous = ambiguous
         self._others = others  # the runners-up, best first
         self._match: Match | None = None
+        # a surname alone of a person not known by it alone (see Normalizer._namesakes)
+        self.namesakes: bool = normalizer._namesakes(chosen)
 
     def match(self) -> Match:
         """The :class:`Match` of this decision, as :meth:`Normalizer.resolve` returns it."""
@@ -191,12 +197,15 @@ class _Scored:
     """An entity's score for a mention, with how each word matched (a plain class: one is made
     for every candidate of every mention)."""
 
-    __slots__ = ("details", "idx", "score")
+    __slots__ = ("bare", "details", "idx", "score")
 
-    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]]) -> None:
+    def __init__(
+        self, idx: int, score: float, details: list[tuple[str, str, str, float]], bare: bool = False
+    ) -> None:
         self.idx = idx
         self.score = score
         self.details = details
+        self.bare = bare  # a person matched by the surname alone
 
 
 class _PersonQuery:
@@ -448,7 +457,7 @@ class Normalizer:
         normalized), by the threshold and the ambiguity policy."""
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
-            return Decision(self, top, mention, False, []) if top.score >= threshold else None
+            return Decision(self, top, mention, self._namesakes(top), []) if top.score >= threshold else None
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -483,7 +492,14 @@ class Normalizer:
                     return None
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
-        return Decision(self, chosen, mention, ambiguous, others)
+        return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
+
+    def _namesakes(self, s: _Scored) -> bool:
+        """Whether a match is a surname alone of a person the tables do not hold known by the
+        surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`): people outside the
+        tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
+        ambiguous, and running text links it only with more to go on."""
+        return s.bare and self.index.entries[s.idx].record.prominence < BARE_SURNAME_PROMINENCE
 
     def _rank_all(
         self,
@@ -595,6 +611,11 @@ class Normalizer:
             return False
         word = words[0].text.lower()
         return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
+
+    def _names_a_place(self, stems: Iterable[str]) -> bool:
+        """Whether one of ``stems`` (of a word's key) is the key of a place's name."""
+        entries, by_key = self.index.entries, self.index.by_key
+        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ()))
 
     def _places_named(self, keys: list[str]) -> list[int]:
         """The places whose name (or a case form of it) is one of the words of these keys."""
@@ -754,7 +775,7 @@ class Normalizer:
             weight += 1.0
         if len(details) == 1 and len(best_k) <= SHORT_KEY and not self._spelled_as(words[best_i].text, e):
             return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
-        return _Scored(-1, total / weight, details)
+        return _Scored(-1, total / weight, details, len(details) == 1)
 
     def _near_surname(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word``, a surname of a key near one of the entity's, is a near spelling of
@@ -904,8 +925,10 @@ class Normalizer:
                 len(q_long) >= BRAND_MIN_KEY
                 and q_long[0] != "#"
                 and not concepts(q_long)
-                and e.person_stems.isdisjoint(self.maker.tables.vocabulary.stems(q_long))
-            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага)
+                and e.person_stems.isdisjoint(stems := self.maker.tables.vocabulary.stems(q_long))
+                and not self._names_a_place(stems)
+            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a
+                # word made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
                 sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
                 if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
                     score = max(score, sim - 0.05)

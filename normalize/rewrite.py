@@ -172,6 +172,7 @@ class Rewriter:
         anchors = finder.anchors(text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
+        named: set[str] = set()  # the persons this text named with more than a surname
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -184,6 +185,10 @@ class Rewriter:
                         break
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
+            if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
+                continue  # a surname alone that many people share, and nothing here says which
+            if m.type == "person" and not m.namesakes:
+                named.add(m.entity_id)
             out.append((s, e, m))
             floor = e
         return out

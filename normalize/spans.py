@@ -209,10 +209,10 @@ class NameParts:
             return INITIALS
         w = composed_word(word.rstrip(".").rstrip(APOSTROPHE_CHARS))
         low = w.lower()
+        if low in self._titles:
+            return TITLE  # in lower case too: президент Лукашенко, міністра Хрэніна
         if not w or not w[0].isupper():
             return NONE
-        if low in self._titles:
-            return TITLE
         if len(w) < 2:
             return NONE
         if self._is_given(w):
@@ -489,6 +489,11 @@ class SpanFinder:
     def _is_head(self, word: str) -> bool:
         k = self.key(composed_word(word.rstrip(".")))
         return bool(k) and not self._named_after.isdisjoint(self._stems_of(k))
+
+    def titled(self, text: str, start: int) -> bool:
+        """Whether a title stands just before ``start`` (President, г-н, міністра)."""
+        got = self.word_before(text, start, 0)
+        return got is not None and self.parts.kind(got[1]) == TITLE
 
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
