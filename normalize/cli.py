@@ -205,8 +205,31 @@ def _add_match_options(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def version_text() -> str:
+    """``normalize --version``: the distribution, its version, and whether the build is compiled."""
+    import importlib.util
+    import platform
+
+    from . import __version__
+
+    spec = importlib.util.find_spec("normalize.index")
+    compiled = spec is not None and not str(spec.origin).endswith(".py")
+    kind = "compiled with mypyc" if compiled else "plain Python"
+    return f"normalize-names {__version__} ({kind}; Python {platform.python_version()})"
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and whether the build is compiled")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        _out(version_text())
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="normalize", description="Normalize Belarusian and Russian names.")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
