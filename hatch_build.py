@@ -32,10 +32,10 @@ TESTED = ("3.11", "3.12", "3.13")
 COST = "same results, resolve() 1.6 to 2.2 times and the rewrite pass 1.3 times slower"
 
 
-def check_python() -> None:
+def check_python(version: tuple[int, ...] = tuple(sys.version_info)) -> None:
     """Refuse an unsupported Python with a message that names the supported versions."""
-    if sys.version_info[:2] < OLDEST:
-        have = ".".join(map(str, sys.version_info[:3]))
+    if version[:2] < OLDEST:
+        have = ".".join(map(str, version[:3]))
         raise SystemExit(
             f"{DIST} needs Python {OLDEST[0]}.{OLDEST[1]} or newer (tested on {', '.join(TESTED)}); "
             f"this is Python {have}. Install it with a supported Python, for example: "

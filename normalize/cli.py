@@ -99,6 +99,15 @@ def cmd_tables_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables_schemas(args: argparse.Namespace) -> int:
+    from .tables import default_tables_dir
+
+    folder = default_tables_dir() / "json-schema"
+    for path in sorted(folder.glob("*.schema.json")):
+        _out(str(path))
+    return EXIT_OK
+
+
 def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .resolver import Normalizer
 
@@ -284,6 +293,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_no_default(c)
     c.set_defaults(func=cmd_tables_check)
+
+    sc = tsub.add_parser("schemas", help="where the JSON Schemas of the table files are (for editors)")
+    sc.set_defaults(func=cmd_tables_schemas)
 
     st = tsub.add_parser("stats", help="counts, index size and memory of a tables folder")
     st.add_argument("folder", nargs="?", help="your tables folder, with the bundled ones (default: $NORMALIZE_TABLES)")

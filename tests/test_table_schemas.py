@@ -114,3 +114,11 @@ def test_scheme_schema_refuses_an_unknown_rule_key_and_a_bad_sample() -> None:
     assert errors("scheme.schema.json", scheme) == []
     assert errors("scheme.schema.json", scheme.replace("samples:", "sample:", 1))
     assert errors("scheme.schema.json", scheme + "  - [Сергей]\n")
+
+
+def test_tables_schemas_prints_where_the_installed_schemas_are(capsys: pytest.CaptureFixture[str]) -> None:
+    from normalize.cli import main
+
+    assert main(["tables", "schemas"]) == 0
+    paths = [Path(line) for line in capsys.readouterr().out.splitlines()]
+    assert SCHEMAS / "entities.schema.json" in paths and all(p.is_file() for p in paths)
