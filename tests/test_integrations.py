@@ -166,3 +166,31 @@ def test_spacy_pipe_with_two_processes_and_a_saved_pipeline(tmp_path: Any) -> No
     again = spacy.load(tmp_path / "pipeline")
     assert again.pipe_names == ["normalize_entities"]
     assert [_ents(again(t)) for t in TEXTS] == want
+
+
+def test_spark_readme_job_runs_as_written(tmp_path: Any) -> None:
+    """The README's Spark job, run as it says (`python job.py`: local[*]) with the Python under test,
+    without PYSPARK_PYTHON set: the job itself points the executors at its own Python."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java on this machine")
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README beside the tests")
+    job = re.search(r"A whole job, `job.py`:\n\n```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    assert job is not None
+    (tmp_path / "job.py").write_text(job.group(1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON")}
+    env["PATH"] = "/usr/bin:/bin"  # a python3 on the PATH that is not this environment's
+    done = subprocess.run(
+        [sys.executable, "job.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy in Hrodna." in done.stdout
+    assert "|Ціханоўскай          |sviatlana-tsikhanouskaya|Sviatlana Tsikhanouskaya|1.0  |person|" in done.stdout
+    assert "|Ivan Petrovsky       |NULL" in done.stdout
