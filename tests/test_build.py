@@ -82,7 +82,7 @@ def _build(tmp_path: Path, what: str, **env: str) -> tuple[Path, str]:
     done = subprocess.run(
         [sys.executable, "-c", code],
         cwd=REPO,
-        env={**os.environ, **env},
+        env={**os.environ, "NORMALIZE_BUILD": "auto", **env},
         capture_output=True,
         text=True,
         timeout=600,
