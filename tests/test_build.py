@@ -115,3 +115,18 @@ def test_an_editable_install_runs_the_source(tmp_path: Path) -> None:
     assert pth and str(REPO) in zipfile.ZipFile(wheel).read(pth[0]).decode()
     assert "compiler" not in err
     test_nothing_compiled_in_the_source_tree()
+
+
+def test_normalize_build_compiled_refuses_to_fall_back(tmp_path: Path) -> None:
+    hook()
+    done = subprocess.run(
+        [sys.executable, "-c", f"import hatchling.build as b; b.build_wheel({str(tmp_path)!r})"],
+        cwd=REPO,
+        env={**os.environ, "CC": "/bin/false", "NORMALIZE_BUILD": "compiled"},
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert done.returncode != 0
+    assert "normalize-names: NORMALIZE_BUILD=compiled, but no working C compiler" in done.stderr
+    assert list(tmp_path.iterdir()) == []
