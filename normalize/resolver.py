@@ -32,7 +32,7 @@ from .index import (
 )
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .pickling import by_constructor, restore_state, saved_state
-from .tables import EntityRecord, Tables, load_tables, records_to_entities
+from .tables import EntityRecord, Tables, load_tables, records_to_entities, user_tables_dir
 from .text import is_cyrillic, normalize_text, script_of
 
 if TYPE_CHECKING:
@@ -137,8 +137,8 @@ class Decision:
         "_normalizer",
         "_others",
         "canonical",
-        "namesakes",
         "entity_id",
+        "namesakes",
         "score",
         "type",
     )
@@ -199,9 +199,7 @@ class _Scored:
 
     __slots__ = ("bare", "details", "idx", "score")
 
-    def __init__(
-        self, idx: int, score: float, details: list[tuple[str, str, str, float]], bare: bool = False
-    ) -> None:
+    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]], bare: bool = False) -> None:
         self.idx = idx
         self.score = score
         self.details = details
@@ -331,22 +329,28 @@ class Normalizer:
     # --- construction ------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | Path | None = None, *, cache: bool = True) -> Normalizer:
-        """Load a tables folder (same format as the bundled ``tables/``); missing parts (schemes,
-        cognates …) are taken from the bundled tables.
+    def load(cls, folder: str | Path | None = None, *, cache: bool = True, default_tables: bool = True) -> Normalizer:
+        """The bundled tables with a folder of your own (same format as the bundled ``tables/``;
+        ``$NORMALIZE_TABLES`` when ``folder`` is None) **added**: its entities join the bundled
+        ones (one with the id of a bundled entity replaces it), and so do its schemes, cognates,
+        titles and organisation words; a rule file it holds (``phonetic.yaml`` …) is used in place
+        of the bundled one. ``default_tables=False`` leaves the bundled entities out (the rules the
+        folder lacks are still the bundled ones).
 
         With ``cache`` (the default) the compiled index is kept in ``~/.cache/normalize`` (or
         ``$NORMALIZE_CACHE_DIR``; set it to ``off`` to disable) and reused while the table files
         are unchanged; tables are still checked whenever they change."""
+        user = user_tables_dir(folder)
         if cache:
             from .store import cached_load
 
-            return cached_load(folder)
-        return cls(load_tables(folder))
+            return cached_load(user, default_tables=default_tables)
+        return cls(load_tables(user, default_tables=default_tables))
 
     @classmethod
     def default(cls) -> Normalizer:
-        """The bundled tables (built once per process)."""
+        """The bundled tables, with the folder ``$NORMALIZE_TABLES`` names added (built once per
+        process)."""
         global _DEFAULT
         if _DEFAULT is None:
             _DEFAULT = cls.load(None)

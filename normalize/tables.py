@@ -7,6 +7,7 @@ Every file is checked as it loads; all problems of all files are raised together
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -153,8 +154,9 @@ class Tables:
 # --- entities ------------------------------------------------------------------------------------
 
 
-def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityRecord | None:
-    """Validate one entity mapping; ``problem(key, message)`` reports each fault."""
+def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = None) -> EntityRecord | None:
+    """Validate one entity mapping; ``problem(key, message)`` reports each fault and
+    ``warn(key, message)`` (when given) each value that was missing and assumed."""
     ok = True
     for key in raw:
         if key not in _ENTITY_KEYS:
@@ -209,6 +211,15 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityReco
     canonical = raw.get("canonical")
     if canonical is None and names:
         canonical = names[0]
+        if warn is not None:
+            warn("id", f"{eid!r} has no `canonical`: rewrite() writes its first name, {canonical!r}; add `canonical:`")
+    if etype == "person" and gender is None and warn is not None:
+        warn(
+            "id",
+            f"{eid!r} has no `gender`: it is taken from the surname's ending where that shows one "
+            "(-ская/-skaya f, -ский/-sky m), else the surname's forms of both genders are accepted; "
+            "add `gender: m` or `gender: f`",
+        )
     if not isinstance(canonical, str) or not canonical.strip():
         problem("canonical", "`canonical` must be non-empty text")
         ok = False
@@ -238,14 +249,17 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityReco
     )
 
 
-def _read_entities(reader: TableReader, doc: Any) -> list[EntityRecord]:
+def _read_entities(reader: TableReader, doc: Any, warnings: list[TableProblem]) -> list[EntityRecord]:
     out: list[EntityRecord] = []
     for mm in reader.mappings(doc, "an entity file", "an entity"):
 
         def problem(key: str, msg: str, mm: LDict = mm) -> None:
             reader.problem(reader.line_of(mm, key), msg)
 
-        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem)
+        def warn(key: str, msg: str, mm: LDict = mm) -> None:
+            warnings.append(TableProblem(reader.display, reader.line_of(mm, key), msg))
+
+        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem, warn)
         if rec is not None:
             out.append(rec)
     return out
@@ -633,132 +647,272 @@ def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str
 # --- the whole folder ----------------------------------------------------------------------------
 
 
-def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tables:
-    """Load and check a tables folder (the bundled one when ``root`` is None).
+TABLES_ENV = "NORMALIZE_TABLES"
+"""The setting that names a folder of the user's own tables, added to the bundled ones."""
 
-    A folder that lacks a part (for example a user's folder holding only ``entities/``) takes that
-    part from the bundled tables.
+
+def user_tables_dir(folder: Path | str | None = None) -> Path | None:
+    """The user's tables folder: ``folder`` when given, else the one ``$NORMALIZE_TABLES`` names
+    (None when neither names one)."""
+    if folder is not None:
+        return Path(folder)
+    env = os.environ.get(TABLES_ENV, "").strip()
+    return Path(env).expanduser() if env else None
+
+
+def _is_same_dir(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+# The parts of a tables folder. The additive ones are read from both the bundled tables and the
+# user's folder and combined; each rule file (an ordered set of rules) is the user's when the
+# folder has it, else the bundled one.
+_RULE_FILES = ("ru_be.yaml", "phonetic.yaml", "org_vocabulary.yaml", "inflection.yaml")
+
+
+def load_tables(root: Path | str | None = None, *, entities: bool = True, default_tables: bool = True) -> Tables:
+    """Load and check the bundled tables and a folder of the user's own (``root``, else the folder
+    ``$NORMALIZE_TABLES`` names).
+
+    The user's entities, schemes, cognates, titles and organisation words are **added** to the
+    bundled ones; an entity or a scheme with the id of a bundled one replaces it (a warning in
+    :attr:`Tables.warnings` says so). A rule file the folder holds (``phonetic.yaml``,
+    ``ru_be.yaml``, ``inflection.yaml``, ``org_vocabulary.yaml``) is used in place of the bundled
+    one. With ``default_tables=False`` the bundled entities are left out, and each part the folder
+    holds replaces the bundled one; the parts it lacks (the schemes, the phonetic key …) are still
+    the bundled ones, since nothing can be matched without them.
     """
     bundled = default_tables_dir()
-    root = Path(root) if root is not None else bundled
-    if not root.is_dir():
-        raise TableError([TableProblem(str(root), 1, "no such tables folder")])
-    problems: list[TableProblem] = []
+    user = user_tables_dir(root)
+    if user is not None and not user.is_dir():
+        raise TableError([TableProblem(str(user), 1, "no such tables folder")])
+    if user is not None and _is_same_dir(user, bundled):
+        user = None  # the bundled tables themselves
+    return _Loader(bundled, user, entities=entities, merge=default_tables).load()
 
-    def pick(rel: str) -> Path | None:
-        p = root / rel
-        if p.exists():
-            return p
-        q = bundled / rel
-        return q if q.exists() else None
 
-    def display(p: Path) -> str:
-        for base in (root, bundled):
+class _Loader:
+    """Reads the parts of the bundled tables and of a user's folder into one :class:`Tables`."""
+
+    def __init__(self, bundled: Path, user: Path | None, *, entities: bool, merge: bool) -> None:
+        self.bundled = bundled
+        self.user = user
+        self.entities = entities
+        self.merge = merge
+        self.problems: list[TableProblem] = []
+        self.warnings: list[TableProblem] = []
+
+    def display(self, p: Path) -> str:
+        for base in (self.user, self.bundled):
+            if base is None:
+                continue
             try:
                 return str(Path(base.name) / p.relative_to(base))
             except ValueError:
                 continue
         return str(p)
 
-    scheme_dir = pick("schemes")
-    schemes = SchemeSet([])
-    if scheme_dir is not None:
-        try:
-            schemes = SchemeSet.load(scheme_dir, scheme_dir.parent.parent)
-        except TableError as exc:
-            problems.extend(exc.problems)
-    tables = Tables(root=str(root), schemes=schemes)
+    def sources(self, rel: str) -> list[Path]:
+        """Where a part is read from, bundled first: both (merging), or the user's alone when the
+        folder holds it, else the bundled one."""
+        mine = self.user / rel if self.user is not None else None
+        theirs = self.bundled / rel
+        out = [p for p in (theirs, mine) if p is not None and p.exists()]
+        if mine is not None and mine.exists() and (not self.merge or rel in _RULE_FILES):
+            if self.merge and theirs.exists() and not _same_file(mine, theirs):
+                self.warnings.append(
+                    TableProblem(
+                        self.display(mine), 1, f"{rel} is used in place of the bundled one (rules are not merged)"
+                    )
+                )
+            return [mine]
+        return out
 
-    def read(rel: str) -> tuple[TableReader, Any] | None:
-        p = pick(rel)
-        if p is None:
-            return None
-        reader = TableReader(p, display(p))
+    def read(self, p: Path) -> tuple[TableReader, Any]:
+        reader = TableReader(p, self.display(p))
         return reader, reader.read()
 
-    got = read("cognates.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.cognates = _read_cognates(reader, doc)
-            problems.extend(check_cognates(tables.cognates))
-        problems.extend(reader.problems)
-    got = read("ru_be.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.ru_be = parse_scheme(reader, doc, complete=False)
-        problems.extend(reader.problems)
-    got = read("phonetic.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.phonetic = parse_phonetic(reader, doc)
-        problems.extend(reader.problems)
-    got = read("titles.yaml")
-    if got:
-        reader, doc = got
-        top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
-        if top is not None:
-            reader.keys(top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file")
-            tables.titles = frozenset(_read_word_list(reader, top, "titles"))
-            tables.name_particles = frozenset(_read_word_list(reader, top, "particles"))
-            _check_titles(reader, top, tables.cognates, schemes)
-            poss = _read_word_list(reader, top, "possessive_suffixes")
-            if poss:
-                tables.possessive_suffixes = tuple(sorted(set(poss), key=len, reverse=True))
-        problems.extend(reader.problems)
-    got = read("org_words.yaml")
-    if got:
-        reader, doc = got
-        top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
-        if top is not None:
-            reader.keys(
-                top, {"legal_forms", "generic_words", "named_after", "source"}, set(), "the organisation words file"
-            )
-            tables.legal_forms = frozenset(_read_word_list(reader, top, "legal_forms"))
-            tables.generic_words = frozenset(_read_word_list(reader, top, "generic_words"))
-            tables.named_after = frozenset(_read_word_list(reader, top, "named_after"))
-        problems.extend(reader.problems)
-    got = read("given_names.yaml")  # after titles and org_words: a given name may be neither
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.given_names = _read_given_names(reader, doc, tables)
-        problems.extend(reader.problems)
-    got = read("org_vocabulary.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None and tables.phonetic is not None:
-            tables.vocabulary = parse_org_vocabulary(reader, doc, tables.phonetic)
-        problems.extend(reader.problems)
-    got = read("inflection.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
-            if isinstance(doc, LDict) and "place_adjectives" in doc:
-                tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
-        problems.extend(reader.problems)
-    if entities:
-        if (root / "entities").is_dir():
-            files = sorted((root / "entities").glob("*.yaml"))
-        elif root != bundled:  # a user's folder may hold entity files directly
-            files = [p for p in sorted(root.glob("*.yaml")) if p.name not in _KNOWN_FILES]
-        else:
-            files = []
-        for p in files:
-            reader = TableReader(p, display(p))
-            doc = reader.read()
+    def load(self) -> Tables:
+        tables = Tables(root=str(self.user or self.bundled), schemes=self._schemes())
+        for p in self.sources("cognates.yaml"):
+            reader, doc = self.read(p)
             if doc is not None:
-                tables.entities.extend(_read_entities(reader, doc))
-            problems.extend(reader.problems)
-        dup, warn = check_entity_set(tables.entities)
-        problems.extend(dup)
-        tables.warnings.extend(warn)
-    if problems:
-        raise TableError(problems)
-    return tables
+                tables.cognates = merge_cognates(tables.cognates, _read_cognates(reader, doc), self.problems)
+            self.problems.extend(reader.problems)
+        self.problems.extend(check_cognates(tables.cognates))
+        for p in self.sources("ru_be.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.ru_be = parse_scheme(reader, doc, complete=False)
+            self.problems.extend(reader.problems)
+        for p in self.sources("phonetic.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.phonetic = parse_phonetic(reader, doc)
+            self.problems.extend(reader.problems)
+        titles: set[str] = set()
+        poss: set[str] = set()
+        particles: set[str] = set()
+        for p in self.sources("titles.yaml"):
+            reader, doc = self.read(p)
+            top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
+            if top is not None:
+                reader.keys(
+                    top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file"
+                )
+                titles.update(_read_word_list(reader, top, "titles"))
+                _check_titles(reader, top, tables.cognates, tables.schemes)
+                poss.update(_read_word_list(reader, top, "possessive_suffixes"))
+                particles.update(_read_word_list(reader, top, "particles"))
+            self.problems.extend(reader.problems)
+        tables.titles = frozenset(titles)
+        tables.name_particles = frozenset(particles)
+        if poss:
+            tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
+        legal: set[str] = set()
+        generic: set[str] = set()
+        named_after: set[str] = set()
+        for p in self.sources("org_words.yaml"):
+            reader, doc = self.read(p)
+            top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
+            if top is not None:
+                reader.keys(
+                    top, {"legal_forms", "generic_words", "named_after", "source"}, set(), "the organisation words file"
+                )
+                legal.update(_read_word_list(reader, top, "legal_forms"))
+                generic.update(_read_word_list(reader, top, "generic_words"))
+                named_after.update(_read_word_list(reader, top, "named_after"))
+            self.problems.extend(reader.problems)
+        tables.legal_forms = frozenset(legal)
+        tables.generic_words = frozenset(generic)
+        tables.named_after = frozenset(named_after)
+        given_names: dict[str, str] = {}
+        for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither
+            reader, doc = self.read(p)
+            if doc is not None:
+                for name, gender in _read_given_names(reader, doc, tables).items():
+                    given_names[name] = gender if given_names.get(name, gender) == gender else ""
+            self.problems.extend(reader.problems)
+        tables.given_names = given_names
+        for p in self.sources("org_vocabulary.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None and tables.phonetic is not None:
+                tables.vocabulary = parse_org_vocabulary(reader, doc, tables.phonetic)
+            self.problems.extend(reader.problems)
+        for p in self.sources("inflection.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
+                if isinstance(doc, LDict) and "place_adjectives" in doc:
+                    tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
+            self.problems.extend(reader.problems)
+        if self.entities:
+            tables.entities = self._entities()
+            dup, warn = check_entity_set(tables.entities)
+            self.problems.extend(dup)
+            self.warnings.extend(warn)
+        tables.warnings = self.warnings
+        if self.problems:
+            raise TableError(self.problems)
+        return tables
+
+    def _schemes(self) -> SchemeSet:
+        by_id: dict[str, Scheme] = {}
+        files: dict[str, Path] = {}
+        for folder in self.sources("schemes"):
+            try:
+                loaded = SchemeSet.load(folder, folder.parent.parent)
+            except TableError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            for s in loaded:
+                file = folder.parent.parent / s.path  # the path is shown relative to that
+                if s.id in by_id and not _same_file(file, files[s.id]):
+                    self.warnings.append(
+                        TableProblem(s.path, 1, f"scheme {s.id!r} replaces the bundled one ({by_id[s.id].path})")
+                    )
+                by_id[s.id] = s
+                files[s.id] = file
+        return SchemeSet(by_id.values())
+
+    def _entity_files(self, root: Path) -> list[Path]:
+        if (root / "entities").is_dir():
+            return sorted((root / "entities").glob("*.yaml"))
+        if root != self.bundled:  # a user's folder may hold entity files directly
+            return [p for p in sorted(root.glob("*.yaml")) if p.name not in _KNOWN_FILES]
+        return []
+
+    def _entities(self) -> list[EntityRecord]:
+        groups: list[list[EntityRecord]] = []
+        roots = [self.bundled] if self.user is None or self.merge else []
+        roots += [self.user] if self.user is not None else []
+        for root in roots:
+            got: list[EntityRecord] = []
+            for p in self._entity_files(root):
+                reader, doc = self.read(p)
+                if doc is not None:
+                    got.extend(_read_entities(reader, doc, self.warnings))
+                self.problems.extend(reader.problems)
+            groups.append(got)
+        if len(groups) < 2:
+            return groups[0] if groups else []
+        bundled, mine = groups
+        theirs = {e.id: e for e in bundled}
+        for e in mine:
+            other = theirs.get(e.id)
+            if other is not None and dataclasses.replace(other, where=e.where) != e:
+                path, line = _split_where(e.where)
+                self.warnings.append(TableProblem(path, line, f"{e.id!r} replaces the bundled entity at {other.where}"))
+        replaced = {e.id for e in mine}
+        return [e for e in bundled if e.id not in replaced] + mine
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two table files hold the same bytes (a copy of a bundled file replaces nothing)."""
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def merge_cognates(base: list[CognateSet], extra: list[CognateSet], problems: list[TableProblem]) -> list[CognateSet]:
+    """``base`` with the entries of ``extra`` added: an entry that shares a form with one entry of
+    ``base`` (of the same gender) adds its forms to it; one that shares none is a new given name."""
+    if not base:
+        return list(extra)
+    out = list(base)
+    owner: dict[tuple[str, str | None], int] = {}
+    for i, c in enumerate(out):
+        for f in c.forms:
+            owner.setdefault((f.casefold(), c.gender), i)
+    for c in extra:
+        hits = sorted({owner[k] for k in ((f.casefold(), c.gender) for f in c.forms) if k in owner})
+        if len(hits) > 1:
+            path, line = _split_where(c.where)
+            places = " and ".join(out[i].where for i in hits)
+            problems.append(
+                TableProblem(path, line, f"this entry joins two given names of the bundled tables ({places})")
+            )
+            continue
+        if not hits:
+            out.append(c)
+            for f in c.forms:
+                owner.setdefault((f.casefold(), c.gender), len(out) - 1)
+            continue
+        i = hits[0]
+        old = out[i]
+
+        def added(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+            seen = {f.casefold() for f in theirs}
+            return theirs + tuple(f for f in mine if f.casefold() not in seen)
+
+        out[i] = CognateSet(added(c.ru, old.ru), added(c.be, old.be), added(c.latin, old.latin), old.gender, c.where)
+        for f in c.forms:
+            owner.setdefault((f.casefold(), c.gender), i)
+    return out
 
 
 def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityRecord]:

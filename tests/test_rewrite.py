@@ -338,10 +338,22 @@ def test_the_rows_for_words_of_names_leave_surnames_alone() -> None:
     n = normalize.Normalizer.from_records(
         [
             # known by the surname alone (prominence 60 and above), as running text names them here
-            {"id": "ok", "canonical": "Olga Koval", "names": ["Ольга Коваль"], "type": "person", "gender": "f",
-             "prominence": 70},
-            {"id": "ik", "canonical": "Ivan Gorel", "names": ["Иван Горель"], "type": "person", "gender": "m",
-             "prominence": 70},
+            {
+                "id": "ok",
+                "canonical": "Olga Koval",
+                "names": ["Ольга Коваль"],
+                "type": "person",
+                "gender": "f",
+                "prominence": 70,
+            },
+            {
+                "id": "ik",
+                "canonical": "Ivan Gorel",
+                "names": ["Иван Горель"],
+                "type": "person",
+                "gender": "m",
+                "prominence": 70,
+            },
         ]
     )
     assert [m.entity_id for m in n.rewrite("Встреча с Ковалью и Горелем.").mentions] == ["ik"]
