@@ -902,8 +902,8 @@ class Normalizer:
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
-                if sim > bsim:
-                    bsim, bj, bk = sim, j, mk
+                if sim > bsim and (sim < OTHER_MIN or self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True)):
+                    bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:
                 if bexact and len(k) <= SHORT_KEY and k[0] != "#":
                     weak = text

@@ -48,6 +48,7 @@ MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname
 MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
 WINDOW = 80
 WORD_MEMO_SIZE = 200_000  # word forms whose anchors and name-part kind are remembered
+MIN_NEAR_KEY = 6  # a word of a key this long with no exact anchor may be a surname one edit away
 
 _MARKS = COMBINING_MARKS
 _UPPER = "".join(sorted({c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()}))
@@ -283,6 +284,7 @@ class SpanFinder:
                 info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
             self._anchors[k] = info
         self._words: dict[str, tuple[str, Anchored | None]] = {}
+        self._near_groups: dict[tuple[int, ...], Anchored] = {}
         self._stems: dict[str, tuple[str, ...]] = {}
         self._function_words = tables.vocabulary.function_words
         self._possessives = tables.possessive_suffixes
@@ -304,6 +306,18 @@ class SpanFinder:
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
             self._words[word] = got
+        return got
+
+    def _near(self, key: str) -> Anchored | None:
+        """The persons a surname of ``key`` may be a misspelling of (one edit away, as ``resolve()``
+        finds them: Lukashenkko), which the resolver then decides letter by letter."""
+        entries = self.index.entries
+        idxs = tuple(sorted(i for i in self.index.candidates(key) if entries[i].record.type == "person"))
+        if not idxs:
+            return None
+        got = self._near_groups.get(idxs)
+        if got is None:
+            got = self._near_groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
         return got
 
     def anchors(self, text: str) -> list[Found]:
@@ -328,6 +342,10 @@ class SpanFinder:
                         if info is not None:
                             out.append(Found(pos, pos + len(part), k, info))
                     pos += len(part) + 1
+            elif len(k) >= MIN_NEAR_KEY:  # at last, a surname one edit away (Lukashenkko)
+                info = self._near(k)
+                if info is not None:
+                    out.append(Found(start, end, k, info))
         return out
 
     def _without_possessive(self, word: str) -> str:
