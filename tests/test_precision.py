@@ -9,23 +9,28 @@ import normalize
 from normalize import Normalizer
 
 
+def person(eid: str, canonical: str, gender: str, *names: str) -> dict[str, object]:
+    return {"id": eid, "canonical": canonical, "names": list(names), "type": "person", "gender": gender}
+
+
+def org(eid: str, canonical: str, *names: str) -> dict[str, object]:
+    return {"id": eid, "canonical": canonical, "names": list(names), "type": "organization"}
+
+
 @pytest.fixture(scope="module")
 def own() -> Normalizer:
     """A small table of its own: two persons, a foundation named after one of them, a regiment
     named after a historical person, an organisation with a short acronym and one of a surname."""
     return Normalizer.from_records(
         [
-            {"id": "ip", "canonical": "Ivan Petrov", "names": ["Иван Петрович Петров"], "type": "person", "gender": "m"},
-            {"id": "ap", "canonical": "Alena Kavaliova", "names": ["Алена Пятроўна Кавалёва", "Елена Петровна Ковалёва"],
-             "type": "person", "gender": "f"},
-            {"id": "kk", "canonical": "Kirill Kiselyov", "names": ["Кірыл Станіслававіч Кісялёў", "Кирилл Станиславович Киселёв"],
-             "type": "person", "gender": "m"},
-            {"id": "fund", "canonical": "Ivan Petrov Foundation", "names": ["Фонд Ивана Петрова"], "type": "organization"},
-            {"id": "polk", "canonical": "Kalinouski Regiment", "names": ["Полк Каліноўскага"], "type": "organization"},
-            {"id": "grp", "canonical": "Wagner Group", "names": ["ЧВК «Вагнер»", "Группа Вагнера"], "type": "organization"},
-            {"id": "kgb", "canonical": "KGB", "names": ["Комитет государственной безопасности", "КГБ"],
-             "type": "organization"},
-            {"id": "bz", "canonical": "Belaz", "names": ["ОАО «БелАЗ»"], "type": "organization"},
+            person("ip", "Ivan Petrov", "m", "Иван Петрович Петров"),
+            person("ap", "Alena Kavaliova", "f", "Алена Пятроўна Кавалёва", "Елена Петровна Ковалёва"),
+            person("kk", "Kirill Kiselyov", "m", "Кірыл Станіслававіч Кісялёў", "Кирилл Станиславович Киселёв"),
+            org("fund", "Ivan Petrov Foundation", "Фонд Ивана Петрова"),
+            org("polk", "Kalinouski Regiment", "Полк Каліноўскага"),
+            org("grp", "Wagner Group", "ЧВК «Вагнер»", "Группа Вагнера"),
+            org("kgb", "KGB", "Комитет государственной безопасности", "КГБ"),
+            org("bz", "Belaz", "ОАО «БелАЗ»"),
         ]
     )  # fmt: skip
 
