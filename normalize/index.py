@@ -24,7 +24,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
-from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect
+from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect, inflection_row
 from .text import detect_language, script_of
 
 if TYPE_CHECKING:
@@ -329,6 +329,7 @@ class VariantMaker:
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._word_rows_memo: dict[str, list[InflectionRow]] = {}
+        self._nominatives_memo: dict[str, tuple[tuple[str, str], ...]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -448,6 +449,32 @@ class VariantMaker:
         if gender is not None:
             groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
         return groups
+
+    def nominatives(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The keys of the surnames ``word`` (Cyrillic) may be a case form of, by the surname rows
+        of the inflection table, each with the row's gender ("m", "f" or "any"): Тихановской → the
+        key of Тихановская, f. A table that holds a surname in Latin letters only meets its
+        Russian and Belarusian case forms so."""
+        got = self._nominatives_memo.get(word)
+        if got is None:
+            out: dict[tuple[str, str], None] = {}
+            low = word.lower()
+            if low and "\u0400" <= low[0] <= "\u052f":
+                for rows in self.tables.inflection.values():
+                    for row in rows:
+                        if row.whole or not row.declines:
+                            continue
+                        for f in row.forms:
+                            if len(low) > len(f) + 1 and low.endswith(f):
+                                nominative = low[: len(low) - len(f)] + row.ending
+                                g = None if row.gender == "any" else row.gender
+                                if inflection_row(nominative, rows, g) is row and (k := self.key(nominative)):
+                                    out[(k, row.gender)] = None
+            got = tuple(out)
+            if len(self._nominatives_memo) >= SPELLINGS_MEMO_SIZE:
+                self._nominatives_memo.clear()
+            self._nominatives_memo[word] = got
+        return got
 
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` is a given name: of the given-names table or its case forms (see
@@ -628,6 +655,7 @@ class VariantMaker:
         self._patronymic_memo = {}
         self._spellings_memo = {}
         self._word_rows_memo = {}
+        self._nominatives_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""

@@ -543,9 +543,14 @@ class Normalizer:
         index = self.index
         cands: set[int] = set()
         by_key = self.index.by_key
-        for k in keys:
+        for i, k in enumerate(keys):
             if k:
-                cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
+                hits = by_key.get(k)
+                if hits:
+                    cands.update(hits)  # Index.candidates(k, fuzzy=False)
+                else:  # a case form of a surname a table holds in Latin letters only (Тихановской)
+                    for nk, _ in self.maker.nominatives(words[i].text):
+                        cands.update(by_key.get(nk, ()))
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons
@@ -696,11 +701,18 @@ class Normalizer:
         surname_keys = e.surname_keys
         preferred = q.preferred
         latin_only = e.latin_only
+        gender = e.gender
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
+        if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
+            for i, k in enumerate(keys):
+                for nk, g in self.maker.nominatives(words[i].text) if k else ():
+                    if nk in surname_keys and nk not in latin_only and (g == "any" or gender in (None, g)):
+                        best_i, best_sim, best_k = i, 1.0, nk
+                        break
         if best_i < 0:
             for i, k in enumerate(keys):
                 if len(k) <= SHORT_KEY:
@@ -710,7 +722,6 @@ class Normalizer:
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
-        gender = e.gender
         if best_sim < 1.0:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
@@ -811,10 +822,13 @@ class Normalizer:
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
         words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
-        of its schemes: for short keys, which many unrelated words share."""
+        of its schemes or meets a Cyrillic name of the entity: for short keys, which many unrelated
+        words of other languages share."""
         spelled = e.short_spellings
         if word.lower() in spelled:
             return True
+        if is_cyrillic(word[0]) and any(is_cyrillic(v[0]) for v in spelled):
+            return True  # Cyrillic for Cyrillic: the key folds their spellings (Расея, Расія)
         return any(v.lower() in spelled for v in self.maker.spellings(word))
 
     def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:

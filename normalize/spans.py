@@ -261,9 +261,10 @@ class SpanFinder:
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
         is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
-        *, require_capital: bool = True,
+        nominatives: Callable[[str], tuple[tuple[str, str], ...]], *, require_capital: bool = True,
     ) -> None:  # fmt: skip
         self._acronym_keys = acronym_keys
+        self._nominatives = nominatives
         self.index = index
         self.tables = tables
         self.key = key
@@ -302,6 +303,11 @@ class SpanFinder:
             if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
                 for acr in self._acronym_keys([form]):
                     info = self._anchors.get(acr) or info
+            if info is None and k:  # a case form of a surname a table holds in Latin letters only
+                for nk, _ in self._nominatives(form):
+                    info = self._anchors.get(nk)
+                    if info is not None:
+                        break
             got = (k, info)
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
