@@ -99,6 +99,7 @@ _NEXT_RE = re.compile(
     rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
     rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*[{_APOS}]?))"
 )
+_SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
@@ -385,6 +386,8 @@ class SpanFinder:
         """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
+        if pos + 1 < len(text) and text[pos + 1] == "," and _SOFT_SIGN_RE.match(text, pos):
+            pos += 1  # a soft sign written as an apostrophe ends the word before the comma
         m = _NEXT_RE.match(text, pos, min(ceil, pos + WINDOW))
         if m is None:
             return None
@@ -672,7 +675,9 @@ class SpanFinder:
         a = anchors[k]
         info = a.info
         ceil = anchors[k + 1].start if k + 1 < len(anchors) else len(text)
-        s, e, took = self.person_run(text, a.start, a.end, floor, ceil, info)
+        # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
+        # Lidija also keys as a case form of the town of Lida)
+        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info)
         if not took and self.parts.kind(text[a.start : a.end]) == GIVEN:
             # a given name followed by a capitalised word: a person (Lida Hernández, Vesna Kovač)
             after = self.word_after(text, a.end, len(text))

@@ -196,9 +196,8 @@ def sentences(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
     pos = 0
     for _ in range(draw(st.integers(1, 6))):
         if draw(st.booleans()) and not (runs and runs[-1][1] == pos):  # a run of name words ends at a word of no name
-            words = draw(st.lists(st.sampled_from(GIVEN + PATRONYMICS + INITIALS), max_size=2)) + [
-                draw(st.sampled_from(SURNAMES))
-            ]
+            before = draw(st.lists(st.sampled_from(GIVEN + PATRONYMICS + INITIALS), max_size=2))
+            words = [*before, draw(st.sampled_from(SURNAMES))]
             if draw(st.booleans()):
                 words = [words[-1], *words[:-1]]  # surname first
             run = " ".join(words)
