@@ -219,6 +219,8 @@ class NameParts:
             return NONE
         if self._is_given(w):
             return GIVEN
+        if "-" in w and all(self._is_given(p) or _INITIALS_RE.fullmatch(p.rstrip(".") + ".") for p in w.split("-") if p):
+            return GIVEN  # a compound given name: Wolf-Dietrich, Hans-J., Жан-Клод
         k = self._key(w)
         if not k:
             return NONE
@@ -674,7 +676,6 @@ class SpanFinder:
         """What to decide for ``anchors[k]`` (see :class:`Proposal`), nothing below ``floor``."""
         a = anchors[k]
         info = a.info
-        ceil = anchors[k + 1].start if k + 1 < len(anchors) else len(text)
         # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
         # Lidija also keys as a case form of the town of Lida)
         s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info)
