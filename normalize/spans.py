@@ -219,7 +219,8 @@ class NameParts:
             return NONE
         if self._is_given(w):
             return GIVEN
-        if "-" in w and all(self._is_given(p) or _INITIALS_RE.fullmatch(p.rstrip(".") + ".") for p in w.split("-") if p):
+        parts = [p for p in w.split("-") if p] if "-" in w else []
+        if parts and all(self._is_given(p) or _INITIALS_RE.fullmatch(p.rstrip(".") + ".") for p in parts):
             return GIVEN  # a compound given name: Wolf-Dietrich, Hans-J., Жан-Клод
         k = self._key(w)
         if not k:
