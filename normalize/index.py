@@ -134,6 +134,17 @@ SHORT_KEY = 4
 spelled as one of the spellings the index made (``EntityEntry.short_spellings``)."""
 
 
+CYRILLIC_CAPITALS = "#Cyrl"
+"""Marks the keys of a word a table writes in Cyrillic capitals (ЦИК, БАЖ, МАЗ): a Cyrillic word of
+running text is that word only when written in capitals too, or as its case form (ЦИКа), never
+when written as an ordinary word (Цікава, Боже)."""
+
+
+def is_cyrillic_word(word: str) -> bool:
+    """Whether ``word`` begins with a Cyrillic letter."""
+    return bool(word) and "\u0400" <= word[0] <= "\u052f"
+
+
 def _written_words(rec: EntityRecord) -> set[str]:
     """The words of an entity's names and aliases as the tables write them, and of its canonical
     form, lower case."""
@@ -936,6 +947,7 @@ class VariantMaker:
         seen: dict[tuple[frozenset[str], ...], int] = {}
         surfaces: dict[str, str] = {}
         spellings: dict[str, str] = {}  # of every word, for short_spellings
+        capitals: set[str] = set()  # the Cyrillic spellings of words in capitals: no short spellings
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
@@ -969,14 +981,20 @@ class VariantMaker:
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)
-                    ks = frozenset(
-                        self.org_keys(forms, spellings, rec.type) | self.org_keys(cases, spellings, "organization")
-                    )
+                    # (a word in capitals, an acronym as often as not, keeps its Cyrillic spellings out of
+                    # the short ones: БАЖ is no Боже)
+                    own: dict[str, str] = {}
+                    ks = frozenset(self.org_keys(forms, own, rec.type) | self.org_keys(cases, own, "organization"))
+                    spellings.update(own)
+                    if w in maybe:
+                        capitals.update(v for v in own if is_cyrillic_word(v))
                     if w1 == w and scan is surfaces:
                         self.keys_of(forms, None, surfaces, rec.type)
                         self.keys_of(cases, None, surfaces, "organization")
                     if ks:
                         acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
+                        if acr and is_cyrillic_word(w1):
+                            acr |= {CYRILLIC_CAPITALS}
                         ph.append(ks | acr)
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
                         tk.append(self.word_tokens(ks) | acr if rec.type == "organization" else frozenset())
@@ -1011,7 +1029,7 @@ class VariantMaker:
             derived_phrases=frozenset(derived_at),
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
-            short_spellings=_short_spellings(spellings),
+            short_spellings=_short_spellings({v: k for v, k in spellings.items() if v not in capitals}),
             person_stems=frozenset(person_stems),
             latin_only=_latin_only(spellings, _written_words(rec)),
         )

@@ -21,6 +21,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .index import (
+    CYRILLIC_CAPITALS,
     SHORT_KEY,
     EntityEntry,
     Index,
@@ -577,7 +578,9 @@ class Normalizer:
         # a given name alone names an entity only as one of its names is written or spelled by a
         # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
         given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
-        written = _folded(phrase_text) if given_alone else ""
+        # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
+        ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
+        written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
@@ -587,6 +590,8 @@ class Normalizer:
             if types is not None and etype not in types:
                 continue
             if given_alone and written not in self._written_names(idx) and written not in entry.surfaces:
+                continue
+            if ordinary_alone and etype == "organization" and written not in self._written_names(idx):
                 continue
             if etype == "person":
                 if q is None:
@@ -718,6 +723,8 @@ class Normalizer:
                 if len(k) <= SHORT_KEY:
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
+                if mk in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
@@ -819,6 +826,10 @@ class Normalizer:
             return True  # nothing in the alphabet to compare with: the keys decided
         return self.maker.key.near_spelling(best[1], best[2], gaps)
 
+    def _cyrillic_place(self, e: EntityEntry) -> bool:
+        """Whether the tables name a place in Cyrillic (the index then made its case forms)."""
+        return any(is_cyrillic(n[0]) for n in (*e.record.names, *e.record.aliases) if n)
+
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
         words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
@@ -884,11 +895,13 @@ class Normalizer:
         weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
-            if k in e.latin_only and is_cyrillic(text[0]):
+            cyrillic = is_cyrillic(text[0])
+            if k in e.latin_only and cyrillic:
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
             given = self.maker.is_given_name(text)
+            plain_cyrillic = cyrillic and not _acronyms(tokens)  # not written in capitals
             for j, ks in enumerate(phrase):
-                if j in used:
+                if j in used or (plain_cyrillic and CYRILLIC_CAPITALS in ks):
                     continue
                 common = tokens & ptokens[j]
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
@@ -919,6 +932,10 @@ class Normalizer:
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
+                if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self._cyrillic_place(e))):
+                    # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
+                    # named by its words and their case forms (Віцебскай is no Віцебск)
+                    continue
                 if sim > bsim and (sim < OTHER_MIN or self._near_word(text, e, gaps=True)):
                     bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:
