@@ -889,7 +889,7 @@ class VariantMaker:
                 if not k:
                     continue
                 if w in sure or (derived and n == 0):
-                    acrs = sorted(self.acronym_keys([w1]))
+                    acrs = sorted(self.acronym_keys([sure.get(w, w1)]))
                     ws.append((w, acrs[0], frozenset(acrs)))
                     continue
                 ks = {k}
@@ -960,7 +960,7 @@ class VariantMaker:
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
                     if (derived and n == 0) or w in sure:  # an acronym: matched as one only
-                        acr = frozenset(self.acronym_keys([w1]))
+                        acr = frozenset(self.acronym_keys([sure.get(w, w1)]))
                         if acr:
                             ph.append(acr)
                             tk.append(acr if rec.type == "organization" else frozenset())
