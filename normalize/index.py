@@ -192,6 +192,9 @@ class EntityEntry:
     phrase_tokens: tuple[tuple[frozenset[str], ...], ...] = ()
     # indexes of the phrases made by acronym from other words (they rank below written names)
     derived_phrases: frozenset[int] = frozenset()
+    # indexes of the phrases of a part in quotes that is no name of its own (Беларускі Народны Фронт
+    # «Адраджэнне»: Адраджэнне, the Renaissance, names the front only in quotes)
+    quoted_phrases: frozenset[int] = frozenset()
     # the spellings (lower case) of the words that anchor a mention in running text (surname
     # forms, name words), each with its key: the rewrite pass reads a scanned word's key here
     surfaces: Mapping[str, str] = field(default_factory=dict)
@@ -338,7 +341,7 @@ class VariantMaker:
             tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
         ] = {}
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
-        self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._spellings_memo: dict[tuple[str, str | None, str], tuple[str, ...]] = {}
         self._word_rows_memo: dict[str, list[InflectionRow]] = {}
         self._nominatives_memo: dict[str, tuple[tuple[str, str], ...]] = {}
         for gi, c in enumerate(tables.cognates):
@@ -949,6 +952,22 @@ class VariantMaker:
         spellings: dict[str, str] = {}  # of every word, for short_spellings
         capitals: set[str] = set()  # the Cyrillic spellings of words in capitals: no short spellings
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
+        # the words of a part in quotes that is no name of its own: ordinary words (of the
+        # vocabulary) after a rest that tells the entity apart (Беларускі Народны Фронт
+        # «Адраджэнне»: Адраджэнне alone is a revival), unlike a coined name (ОАО «Белшина») or a
+        # part after a kind of thing (Тэлеканал «Белсат»); less the words of names of its own
+        quoted: set[str] = set()
+        own_words: set[str] = set()
+        concepts = self.tables.vocabulary.concepts
+        for name in names:
+            inner = [w for m in _QUOTED_RE.finditer(name) for w in self.content_words(m.group(1))]
+            rest = _QUOTED_RE.sub(" ", name)
+            if inner and any(self._tells(w) for w in self.content_words(rest)):
+                quoted.update(w.casefold() for w in inner if concepts(self.key(w)))
+            elif not inner:
+                own_words.update(w.casefold() for w in self.content_words(name))
+        quoted -= own_words
+        quoted_at: set[int] = set()
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
             sure, maybe = acronym_forms(name)
@@ -1008,6 +1027,8 @@ class VariantMaker:
                 seen[t] = len(phrases)
                 if derived:
                     derived_at.add(len(phrases))
+                if quoted and all(w.casefold() in quoted for w in words):
+                    quoted_at.add(len(phrases))
                 phrases.append(t)
                 tokens.append(tuple(tk))
         person_stems: set[str] = set()
@@ -1027,6 +1048,7 @@ class VariantMaker:
             phrases=tuple(phrases),
             phrase_tokens=tuple(tokens),
             derived_phrases=frozenset(derived_at),
+            quoted_phrases=frozenset(quoted_at),
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
             short_spellings=_short_spellings({v: k for v, k in spellings.items() if v not in capitals}),

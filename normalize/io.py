@@ -26,7 +26,8 @@ from typing import IO, Any, Literal, Protocol
 
 from .errors import InputError
 from .errors import TableProblem as Problem
-from .rewrite import Mention, Mode, Rewriter
+from .replacement import Mode
+from .rewrite import Mention, Rewriter
 
 Format = Literal["text", "jsonl", "csv"]
 OnError = Literal["pass", "skip", "fail"]

@@ -37,7 +37,7 @@ from .tables import EntityRecord, Tables, load_tables, records_to_entities, user
 from .text import is_cyrillic, normalize_text, script_of
 
 if TYPE_CHECKING:
-    from .rewrite import Mode as RewriteMode
+    from .replacement import Mode as RewriteMode
     from .rewrite import RewriteResult
 
 BARE_SURNAME_PROMINENCE = 60
@@ -224,6 +224,9 @@ _NORMALIZER_SAVED = ("tables", "index", "maker", "_by_id")  # what a saved index
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
 
 
+_QUOTE_MARKS = frozenset('«»„“”"‘')  # (’ is an apostrophe too)
+
+
 def _written_form(name: str) -> str:
     """A name folded for comparing it as written: normalized, one kind of quote, one space, no
     case."""
@@ -233,6 +236,11 @@ def _written_form(name: str) -> str:
 def _folded(normalized: str) -> str:
     """:func:`_written_form` of a text :func:`normalize_text` has made already."""
     return " ".join(_QUOTE_RE.sub('"', normalized).casefold().split())
+
+
+def _in_quotes(text: str) -> bool:
+    """Whether a mention holds a part in quotes (БНФ «Адраджэнне», "Wagner")."""
+    return not _QUOTE_MARKS.isdisjoint(text)
 
 
 def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
@@ -581,6 +589,7 @@ class Normalizer:
         # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
         ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
+        quoted = _in_quotes(phrase_text)
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
@@ -591,7 +600,12 @@ class Normalizer:
                 continue
             if given_alone and written not in self._written_names(idx) and written not in entry.surfaces:
                 continue
-            if ordinary_alone and etype == "organization" and written not in self._written_names(idx):
+            if (
+                ordinary_alone
+                and etype == "organization"
+                and not quoted
+                and not self._named_alone(idx, written, keys[0])
+            ):
                 continue
             if etype == "person":
                 if q is None:
@@ -607,7 +621,7 @@ class Normalizer:
                         places = self._places_named(keys)
                     if places and self.foreign_place(idx, places):
                         continue  # another country's ministry: Министерство иностранных дел России
-                s = self._score_phrase(entry, qphrases or [])
+                s = self._score_phrase(entry, qphrases or [], quoted)
             if s is not None:
                 s.idx = idx
                 scored.append(s)
@@ -685,6 +699,21 @@ class Normalizer:
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
 
+    def _named_alone(self, idx: int, written: str, key: str) -> bool:
+        """Whether an ordinary word (of the vocabulary) is a name of the organisation by itself:
+        one of its names as written, or a case form of a name of one word (Вясны of Вясна); in
+        quotes, the caller lets it be read as any name's word (Адраджэнне of БНФ «Адраджэнне»)."""
+        names = self._written_names(idx)
+        if written in names:
+            return True
+        stems = self.tables.vocabulary.stems
+        mine = set(stems(key))
+        return any(
+            not mine.isdisjoint(stems(self.maker.key(name)))
+            for name in names
+            if " " not in name and is_cyrillic(name[0]) == is_cyrillic(written[0])
+        )
+
     @property
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""
@@ -714,8 +743,8 @@ class Normalizer:
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
             for i, k in enumerate(keys):
-                for nk, g in self.maker.nominatives(words[i].text) if k else ():
-                    if nk in surname_keys and nk not in latin_only and (g == "any" or gender in (None, g)):
+                for nk, ng in self.maker.nominatives(words[i].text) if k else ():
+                    if nk in surname_keys and nk not in latin_only and (ng == "any" or gender in (None, ng)):
                         best_i, best_sim, best_k = i, 1.0, nk
                         break
         if best_i < 0:
@@ -842,7 +871,9 @@ class Normalizer:
             return True  # Cyrillic for Cyrillic: the key folds their spellings (Расея, Расія)
         return any(v.lower() in spelled for v in self.maker.spellings(word))
 
-    def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
+    def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool) -> _Scored | None:
+        """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
+        that is no name of its own counts only for a mention in quotes (``quoted``)."""
         best: _Scored | None = None
         is_org = e.record.type == "organization"
         written = qphrases[0].tokens if qphrases else frozenset()
@@ -852,6 +883,8 @@ class Normalizer:
                 continue  # an organisation's names are read by their significant words
             lq = len(qp.words)
             for j, phrase in enumerate(e.phrases):
+                if not quoted and j in e.quoted_phrases:
+                    continue  # Адраджэнне alone is a revival, «Адраджэнне» the front
                 derived = j in e.derived_phrases
                 ptokens = e.phrase_tokens[j]
                 if derived:
@@ -910,7 +943,7 @@ class Normalizer:
                 if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
                     # МТЗ, though a press convention writes МТЗ as MTS)
-                    if _acronyms(common):
+                    if _acronyms(common) or _acronyms(tokens & ks):  # (a place's phrase has no tokens)
                         bsim, bj, bk, bexact = 1.0, j, k, False
                         break
                     continue

@@ -118,7 +118,10 @@ class Rewriter:
         resolves alike when the anchor is a plain word and no organisation or place was among the
         candidates (the resolver reports when it read more than keys), so Lukashenka, Lukashenko
         and Loukachenko after "Alexander " are resolved once. A decision found this way carries
-        the surface it was first resolved for; with ``exact`` signatures are not used."""
+        the surface it was first resolved for; with ``exact`` signatures are not used. A span in
+        quotes is resolved with them (Адраджэнне, a revival, is the front in «Адраджэнне»)."""
+        if self.finder.in_quotes(text, s, e):
+            s, e = s - 1, e + 1  # resolved with its quotes: some names are names only in quotes
         surface = text[s:e]
         cached = self._cache.get(surface)
         if cached is not None or surface in self._cache:
@@ -186,9 +189,15 @@ class Rewriter:
                         break
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
+            if m.type == "place" and finder.thing_named_after_place(text, e):
+                continue
+            if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
+                continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
-            if m.type == "person" and not m.namesakes:
+            if m.type == "organization" and m.entity_id not in named and finder.state_body(text, s, e):
+                continue  # a body every country has (Следственный комитет), not named here in full
+            if not m.namesakes:
                 named.add(m.entity_id)
             out.append((s, e, m))
             floor = e

@@ -101,6 +101,7 @@ _NEXT_RE = re.compile(
 )
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
+_NUMBERED_RE = re.compile(r"(?:[ \t\u00a0]+|-)\d{1,2}(?!\d)")  # Беларусь 1, Россия-24; not a year
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
 _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
@@ -165,6 +166,23 @@ def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_ADDRESS_MARKS = ("://", "www.", "@")
+_ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web or e-mail address or a handle: of a stretch
+    without blanks, quotes or angle brackets that holds ://, www., @ or href=."""
+    a = start
+    while a > 0 and text[a - 1] not in _ADDRESS_ENDS and start - a < WINDOW:
+        a -= 1
+    b = end
+    while b < len(text) and text[b] not in _ADDRESS_ENDS and b - end < WINDOW:
+        b += 1
+    token = text[a:b]
+    return any(mark in token for mark in _ADDRESS_MARKS) or text.endswith("href=", 0, max(0, a - 1))
+
+
 def composed_word(word: str) -> str:
     """A word with its letters composed (NFC) and its stress marks dropped (ALA-LC's ties kept):
     the form that is keyed."""
@@ -208,7 +226,8 @@ class NameParts:
 
     def _kind(self, word: str) -> int:
         if _INITIALS_RE.fullmatch(word):
-            return INITIALS
+            # an initial is a capital: г. Менска is the city's (горад) abbreviation, not a name's
+            return INITIALS if word[0].isupper() else NONE
         w = composed_word(word.rstrip(".").rstrip(APOSTROPHE_CHARS))
         low = w.lower()
         if low in self._titles:
@@ -279,6 +298,7 @@ class SpanFinder:
         )
         voc = tables.vocabulary
         self._named_after = frozenset(k for w in tables.named_after if (k := key(w)))
+        self._state_bodies = frozenset(k for w in tables.state_bodies if (k := key(w)))
         self._stems_of = voc.stems
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
@@ -335,8 +355,10 @@ class SpanFinder:
         out: list[Found] = []
         for m in self._word_re.finditer(text):
             w = m.group()
-            k, info = self.word(w)
             start, end = m.start(), m.end()
+            if _in_address(text, start, end):
+                continue  # a word of a web address, e-mail address or handle names nothing
+            k, info = self.word(w)
             if info is None and not APOSTROPHES.isdisjoint(w):
                 bare = self._without_possessive(w)
                 if bare != w:
@@ -344,14 +366,21 @@ class SpanFinder:
                     end = start + len(bare)
             if info is not None:
                 out.append(Found(start, end, k, info))
-            elif "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва)
+            elif "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва),
+                # when each capitalised part is one (КХП-БНФ, another party, and Киево-Печерская are not)
                 pos = start
+                found: list[Found] = []
+                whole = True
                 for part in w.split("-"):
                     if part[:1].isupper() or not self.require_capital:
                         k, info = self.word(part)
                         if info is not None:
-                            out.append(Found(pos, pos + len(part), k, info))
+                            found.append(Found(pos, pos + len(part), k, info))
+                        elif part[:1].isupper():
+                            whole = False
                     pos += len(part) + 1
+                if whole:
+                    out.extend(found)
             elif len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
                 info = self._near(k)
                 if info is not None:
@@ -486,10 +515,12 @@ class SpanFinder:
         return True
 
     def proper_name_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
-        """The start of a capitalised Cyrillic adjective just before the anchor at ``start`` that
-        is no word of its entities (Золотой Орды, Советского Союза), else -1."""
+        """The start of a word just before the anchor at ``start`` that makes another proper name
+        with it, else -1: a capitalised Cyrillic adjective that is no word of its entities (Золотой
+        Орды, Советского Союза); before a place, a Latin word in capitals (the festival ART MIENSK,
+        WATCH DOCS Belarus)."""
         if not is_cyrillic(text[start]):
-            return -1
+            return self._capitals_before(text, start, floor, info) if info.phrase and not info.person else -1
         got = self.word_before(text, start, floor)
         if got is None:
             return -1
@@ -498,7 +529,18 @@ class SpanFinder:
             return -1
         if sentence_start(text, got[0]):
             return -1  # its capital says nothing
-        if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
+        if self.parts.kind(w) != NONE or self.fits(w, info, info.org):
+            return -1
+        return got[0]
+
+    def _capitals_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
+        got = self.word_before(text, start, floor)
+        if got is None:
+            return -1
+        w = got[1]
+        if not (len(w) > 1 and w.isupper() and w.isascii() and w.isalpha()):
+            return -1
+        if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or w.casefold() in self._function_words:
             return -1
         return got[0]
 
@@ -519,6 +561,43 @@ class SpanFinder:
     def _is_head(self, word: str) -> bool:
         k = self.key(composed_word(word.rstrip(".")))
         return bool(k) and not self._named_after.isdisjoint(self._stems_of(k))
+
+    def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` is one ordinary word (of the vocabulary) that opens a sentence,
+        outside quotes: its capital says nothing, so it names no organisation (Весна 2020 года,
+        the season; the centre is «Весна»)."""
+        word = text[s:e]
+        if not word.isalpha() or not sentence_start(text, s) or (s > 0 and text[s - 1] in _QUOTE_OPEN):
+            return False
+        k = self.key(composed_word(word))
+        return bool(k) and bool(self.tables.vocabulary.concepts(k))
+
+    def state_body(self, text: str, s: int, e: int) -> bool:
+        """Whether the organisation's name ``text[s:e]`` names a kind of body every state has
+        (``state_bodies`` in ``org_words.yaml``) in ordinary words only (of the vocabulary, no
+        place among them): Следственный комитет, Министерство иностранных дел. Such a name alone
+        does not say whose body it is."""
+        content = [w for w in _ANY_WORD_RE.findall(text, s, e) if w.casefold() not in self._function_words]
+        entries, by_key, voc = self.index.entries, self.index.by_key, self.tables.vocabulary
+        kind = False
+        for w in content:
+            k = self.key(composed_word(w))
+            if not k or not voc.concepts(k):
+                return False
+            stems = voc.stems(k)
+            if any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ())):
+                return False  # a place's word or its adjective: Беларуская, Russian
+            kind = kind or not self._state_bodies.isdisjoint(stems)
+        return kind
+
+    def in_quotes(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` stands in quotes of its own (the front «Адраджэнне»)."""
+        return s > 0 and e < len(text) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE
+
+    def thing_named_after_place(self, text: str, e: int) -> bool:
+        """Whether a place's name that ends at ``e`` is part of the name of something numbered
+        after it (the channels Беларусь 1, Россия-24; not a year)."""
+        return _NUMBERED_RE.match(text, e) is not None
 
     def titled(self, text: str, start: int) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра)."""
@@ -621,10 +700,10 @@ class SpanFinder:
         for _ in range(MAX_EXTEND_ORG if org else MAX_NAME_WORDS):
             if end >= ceil:
                 break
-            got = self.word_after(text, end, ceil)
-            if got is None:
+            nxt = self.word_after(text, end, ceil)
+            if nxt is None:
                 break
-            w_end, word, comma, quoted = got
+            w_end, word, comma, quoted = nxt
             if comma or not self.fits(word, info, org):
                 break  # an organisation's or place's name holds no comma
             function = word.casefold() in function_words
@@ -713,9 +792,9 @@ class SpanFinder:
         if not info.phrase:
             return Proposal([(a.start, a.end)], False)
         s, e = self.org_span(text, anchors, k, floor)
-        after = self.proper_name_after(text, e, len(text), info) if info.org else -1
-        if after >= 0:
-            return Proposal([(s, after)], True)
+        other_end = self.proper_name_after(text, e, len(text), info) if info.org else -1
+        if other_end >= 0:
+            return Proposal([(s, other_end)], True)
         alts = [(s, e)]
         if e > a.end:
             alts.extend(self.shorter_parts(text, s, e, a.end))

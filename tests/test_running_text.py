@@ -162,7 +162,10 @@ def test_signs_after_a_name_stay_as_written(text: str, rewritten: str) -> None:
         ("Сустрэча з Лукашэнкам.", "Сустрэча з Аляксандрам Рыгоравічам Лукашэнкам."),
         ("Встреча с Александром Лукашенко.", "Встреча с Александром Григорьевичем Лукашенко."),
         ("Пра Святлану Ціханоўскую пісалі.", "Пра Святлану Георгіеўну Ціханоўскую пісалі."),
-        ("Рашэнне Нацыянальнага банка.", "Рашэнне Нацыянальнага банка Рэспублікі Беларусь."),
+        (  # a state body's bare name, after its full name
+            "Заява Нацыянальнага банка Рэспублікі Беларусь. Рашэнне Нацыянальнага банка.",
+            "Заява Нацыянальнага банка Рэспублікі Беларусь. Рашэнне Нацыянальнага банка Рэспублікі Беларусь.",
+        ),
     ],
 )
 def test_canonical_script_writes_the_case_of_the_mention(text: str, written: str) -> None:
@@ -226,3 +229,73 @@ def test_every_link_is_resolves_and_every_unlinked_name_resolves_to_none(
             continue  # a name linked, whole or in part
         got = n.resolve(text[start:end])
         assert got is None or got.ambiguous, (text, text[start:end], got)
+
+
+# --- names in quotes, state bodies, plural place names ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an ordinary word that a name holds in quotes names the organisation only in quotes
+        ("Нацыянальнае адраджэнне пачалося. Адраджэнне краіны ідзе.", []),
+        ("Сябры «Адраджэння» правялі сход.", [("Адраджэння", "belarusian-popular-front")]),
+        # a coined name in quotes is a name of its own without them
+        ("Журналісты Белсата працуюць у Польшчы.", [("Белсата", "belsat"), ("Польшчы", "poland")]),
+    ],
+)
+def test_a_word_in_quotes_names_only_in_quotes(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Следственный комитет завершил предварительное следствие.",
+        "Министерство иностранных дел выступило с заявлением.",
+        "The Ministry of Foreign Affairs issued a statement.",
+        "Следчы камітэт распачаў справу.",
+    ],
+)
+def test_a_state_body_named_by_ordinary_words_alone_stays_unlinked(rw: Rewriter, text: str) -> None:
+    assert linked(rw, text) == [], text
+
+
+def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None:
+    text = "Следственный комитет Республики Беларусь возбудил дело. Следственный комитет сообщил об этом."
+    got = linked(rw, text)
+    assert [e for _, e in got] == [got[0][1]] * 2 and len(got) == 2
+    assert got[1][0] == "Следственный комитет"
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Малады фронт правёў акцыю.", "Малады фронт", "young-front"),  # a movement, no body of a state
+        ("Радыё Свабода паведаміла.", "Радыё Свабода", "radio-svaboda"),
+    ],
+)
+def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
+    rw: Rewriter, text: str, surface: str, entity: str
+) -> None:
+    assert linked(rw, text) == [(surface, entity)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        # the plural place names: their own case forms (pluralia tantum)
+        ("Мітынг прайшоў у Баранавічах.", "Баранавічах", "baranavichy"),
+        ("Автобус из Барановичей опоздал.", "Барановичей", "baranavichy"),
+        ("Завод у Асіповічах спыніўся.", "Асіповічах", "asipovichy"),
+        ("Поезд пришёл в Калинковичи.", "Калинковичи", "kalinkavichy"),
+        ("Памяць ахвяраў у Курапатах.", "Курапатах", "kurapaty"),
+        # the fleeting е of Taraškievica
+        ("У Гомлі прайшла акцыя.", "Гомлі", "gomel"),
+        # a small letter with a dot is no initial: г. is the city's abbreviation
+        ("Паседжанне суда г. Менска адбылося.", "Менска", "minsk"),
+        ("Представитель СК РФ сообщил.", "РФ", "russia"),  # a place's acronym, as written
+    ],
+)
+def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, entity: str) -> None:
+    assert (surface, entity) in linked(rw, text), text

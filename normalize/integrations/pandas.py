@@ -19,8 +19,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..replacement import Mode
 from ..resolver import Normalizer
-from ..rewrite import Mode
 
 if TYPE_CHECKING:
     import pandas as pd
