@@ -13,6 +13,7 @@ from .rewrite import Mention, Rewriter, RewriteResult, rewrite
 from .text import detect_language, normalize_text
 from .translit import SchemeInfo, list_schemes, transliterate
 from .variants import variants
+from .version import __version__ as __version__
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -38,4 +39,3 @@ __all__ = [
     "transliterate",
     "variants",
 ]
-__version__ = "0.1.0"

@@ -151,11 +151,11 @@ def cmd_build_index(args: argparse.Namespace) -> int:
 
 
 def cmd_tables_stats(args: argparse.Namespace) -> int:
-    import pickle
     import time
     import tracemalloc
 
     from .resolver import Normalizer
+    from .store import index_bytes
 
     tracemalloc.start()
     t0 = time.perf_counter()
@@ -178,7 +178,7 @@ def cmd_tables_stats(args: argparse.Namespace) -> int:
         "build_seconds": round(secs, 2),
         "index_memory_mib": round(current / 2**20, 1),
         "build_peak_memory_mib": round(peak / 2**20, 1),
-        "serialized_mib": round(len(pickle.dumps(n, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20, 1),
+        "serialized_mib": round(len(index_bytes(n)) / 2**20, 1),
     }
     if args.json:
         _out(json.dumps(stats, ensure_ascii=False))
@@ -280,8 +280,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+    """A warning as one line among the command's messages (no source line, no Python names)."""
+    text = str(message)
+    sys.stderr.write(f"{text if text.startswith('normalize:') else 'normalize: ' + text}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    import warnings
+
+    warnings.showwarning = _show_warning  # type: ignore[assignment]
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

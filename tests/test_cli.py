@@ -258,7 +258,7 @@ def test_foreign_and_stale_index_files_are_refused(tmp_path: Path, capsys: pytes
     from normalize.store import _HEAD, FORMAT_VERSION, MAGIC
 
     stale = tmp_path / "stale.bin"
-    stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0".ljust(32, b"\0"), b"".ljust(64, b"\0")) + b"junk")
+    stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0", b"", 4, b"") + b"junk")
     code, _, err = run(["resolve", "--index", str(stale), "x"], capsys)
     assert code == 2 and "rebuild it" in err
 
