@@ -7,7 +7,15 @@
 
 from __future__ import annotations
 
-from .errors import IndexFileError, InputError, NormalizeError, TableError, TableProblem, UnknownSchemeError
+from .errors import (
+    IndexFileError,
+    InputError,
+    NormalizeError,
+    OptionError,
+    TableError,
+    TableProblem,
+    UnknownSchemeError,
+)
 from .resolver import DEFAULT_THRESHOLD, Candidate, Decision, Match, Normalizer, resolve
 from .rewrite import Mention, Rewriter, RewriteResult, rewrite
 from .text import detect_language, normalize_text
@@ -25,6 +33,7 @@ __all__ = [
     "Mention",
     "NormalizeError",
     "Normalizer",
+    "OptionError",
     "RewriteResult",
     "Rewriter",
     "SchemeInfo",

@@ -335,9 +335,19 @@ def pass_regex(rules: Mapping[str, Sequence[tuple[_Ctx, _Ctx, str]]]) -> re.Patt
     return re.compile("|".join("(?:" + a + ")" for a in alts))
 
 
+MAX_RULES = 2000
+"""Rules a phonetic table may hold in all (the bundled one has under a hundred): each is an
+alternative of a regular expression every key runs through, and the table's pairs are checked
+with all of them."""
+
+
 def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[Pass]:
     passes: list[Pass] = []
     seq = reader.sequence(passes_node, line, "`passes`")
+    rules_in_all = sum(len(p) for p in seq or () if isinstance(p, list))
+    if rules_in_all > MAX_RULES:
+        reader.problem(line, f"{rules_in_all} rules: a phonetic table holds at most {MAX_RULES}")
+        return passes
     for k, p in enumerate(seq or ()):
         pline = seq.lines[k] if seq is not None else line
         rules = reader.sequence(p, pline, "a pass")

@@ -21,7 +21,7 @@ from mypy_extensions import mypyc_attr
 from .index import EntityEntry, gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
-from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
+from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .scan import MARKS, composed, fold_for_scan, has_mark, scan_form
 from .text import detect_language, has_latin_letter, script_of
 
@@ -176,6 +176,7 @@ class Rewriter:
         keep_case: bool = False,
         require_capital: bool = True,
     ) -> None:
+        check_options(threshold, policy)
         self.normalizer = normalizer
         self.threshold = threshold
         self.policy: Policy = policy

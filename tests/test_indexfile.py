@@ -94,13 +94,12 @@ def test_a_saved_index_loads_as_it_was_built(tmp_path: Path) -> None:
 def test_an_index_of_records_round_trips_with_a_double_array(tmp_path: Path) -> None:
     from normalize.scan import plan_of
 
-    n = Normalizer.from_records(
-        [
-            {"id": "p1", "type": "person", "gender": "f", "canonical": "Sviatlana Tsikhanouskaya",
-             "names": ["Святлана Ціханоўская", "Светлана Тихановская"]},
-            {"id": "o1", "type": "organization", "canonical": "Viasna", "names": ["Правозащитный центр «Весна»"]},
-        ]  # fmt: skip
-    )
+    records = [
+        {"id": "p1", "type": "person", "gender": "f", "canonical": "Sviatlana Tsikhanouskaya",
+         "names": ["Святлана Ціханоўская", "Светлана Тихановская"]},
+        {"id": "o1", "type": "organization", "canonical": "Viasna", "names": ["Правозащитный центр «Весна»"]},
+    ]  # fmt: skip
+    n = Normalizer.from_records(records)
     n.index._scan_plan = plan_of(n.index.entries, dfa_max=0)
     save_index(n, tmp_path / "i.bin")
     loaded = load_index(tmp_path / "i.bin")
