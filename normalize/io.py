@@ -233,6 +233,8 @@ class LineProcessor:
         self.on_error = on_error
         self.mentions_key = mentions_key
         self.source: str | None = None  # the input's name in each side record (several inputs, one side file)
+        self.seen: set[str] = set()  # the fields asked for that an object held
+        self.first_keys: tuple[str, ...] | None = None  # the keys of the first object read
 
     def bad(self, raw: bytes, message: str) -> LineResult:
         return LineResult(raw if self.on_error == "pass" else None, [], [], message)
@@ -264,8 +266,12 @@ class LineProcessor:
             return self.bad(raw, f"invalid JSON: {exc.msg} (column {exc.colno + len(bom)})")
         except (ValueError, RecursionError) as exc:
             return self.bad(raw, str(exc) if isinstance(exc, ValueError) else "JSON nested too deep")
+        names = line.names()
+        self.seen.update(names.intersection(self.fields))
+        if self.first_keys is None:
+            self.first_keys = tuple(m[0] for m in line.members)
         annotate = self.mode == "annotate"
-        if annotate and self.mentions_key in line.names():
+        if annotate and self.mentions_key in names:
             return self.bad(raw, f"the object has a key {self.mentions_key!r} already (choose another: --mentions-key)")
         found: list[Mention] = []
         notes: list[dict[str, Any]] = []
@@ -298,6 +304,8 @@ class ChunkResult:
     problems: list[tuple[int, str]]
     mentions: int
     counts: Counter[tuple[str, str]] | None
+    seen: set[str] = field(default_factory=set)  # JSON Lines: the fields asked for that an object held
+    first_keys: tuple[str, ...] | None = None  # JSON Lines: the keys of the first object read
 
 
 Chunk = tuple[int, bytes, int, int]
@@ -454,7 +462,10 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
         if counts is not None:
             for mention in res.mentions:
                 counts[(mention.entity_id, mention.surface)] += 1
-    return ChunkResult(b"".join(outs), b"".join(sides), len(lines), problems, mentions, counts)
+    seen, first_keys = set(proc.seen), proc.first_keys
+    proc.seen.clear()
+    proc.first_keys = None
+    return ChunkResult(b"".join(outs), b"".join(sides), len(lines), problems, mentions, counts, seen, first_keys)
 
 
 def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int, source: str | None) -> bytes:

@@ -66,6 +66,8 @@ def _stdin() -> IO[bytes]:
 def _jsonl(fin: IO[bytes], fout: IO[bytes], field: str, cells: Any, path: str, on_error: str) -> int:
     """Each JSON object with the four keys added after its own; bad lines by ``on_error``."""
     problems: list[Problem] = []
+    first_keys: list[str] | None = None
+    found = False
 
     def bad(raw: bytes, no: int, message: str) -> None:
         problems.append(Problem(path, no, message))
@@ -97,6 +99,9 @@ def _jsonl(fin: IO[bytes], fout: IO[bytes], field: str, cells: Any, path: str, o
             except (ValueError, RecursionError) as exc:
                 bad(raw, no, f"invalid JSON: {exc}")
                 continue
+            if first_keys is None:
+                first_keys = [m[0] for m in line.members]
+            found = found or field in line.names()
             clash = [c for c in COLUMNS if c in line.names()]
             values = [v for k, _a, _b, v in line.members if k == field]
             name = values[-1] if values else None
@@ -111,4 +116,7 @@ def _jsonl(fin: IO[bytes], fout: IO[bytes], field: str, cells: Any, path: str, o
             fout.write((bom + line.edited({}, added)).encode("utf-8") + raw[len(body) :])
     for p in problems[:100]:
         sys.stderr.write(f"normalize: {p}\n")
+    if first_keys is not None and not found:
+        keys = ", ".join(first_keys) or "none"
+        raise InputError(f"{path}: no object has the field {field!r} (the keys of the first object: {keys})")
     return EXIT_PARTIAL if problems else EXIT_OK

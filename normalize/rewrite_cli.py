@@ -79,6 +79,8 @@ class RangeResult:
     problems: list[tuple[int, str]]
     mentions: int
     counts: Counter[tuple[str, str]] | None
+    seen: set[str]
+    first_keys: tuple[str, ...] | None
 
 
 def _work_range(task: tuple[int, int, int, str, bool]) -> RangeResult:
@@ -92,6 +94,8 @@ def _work_range(task: tuple[int, int, int, str, bool]) -> RangeResult:
     last: Chunk = (1, b"", 0, 0)
     problems: list[tuple[int, str]] = []
     counts: Counter[tuple[str, str]] | None = Counter() if count else None
+    seen: set[str] = set()
+    first_keys: tuple[str, ...] | None = None
     with open(part, "wb") as fout:
         for chunk in read_chunks(RangeReader(fd, start, end, CHUNK_BYTES), CHUNK_BYTES):
             last = chunk
@@ -100,6 +104,8 @@ def _work_range(task: tuple[int, int, int, str, bool]) -> RangeResult:
             mentions += res.mentions
             out_bytes += len(res.out)
             fout.write(res.out)
+            seen |= res.seen
+            first_keys = first_keys if first_keys is not None else res.first_keys
             if counts is not None and res.counts:
                 counts.update(res.counts)
             if res.problems:
@@ -107,7 +113,7 @@ def _work_range(task: tuple[int, int, int, str, bool]) -> RangeResult:
                 if proc.on_error == "fail":
                     break
     newlines = last[0] - 1 + last[2]  # the number of the last chunk's first line tells the rest
-    return RangeResult(part, newlines, lines, out_bytes, problems, mentions, counts)
+    return RangeResult(part, newlines, lines, out_bytes, problems, mentions, counts, seen, first_keys)
 
 
 def _worker_init() -> None:
@@ -292,12 +298,22 @@ def _rewrite_input(
             proc = LineProcessor(rewriter, fmt, args.mode, args.field, args.on_error, args.mentions_key)
             proc.source = source
             if jobs > 1 and regular and target is not None and side is None:
-                _parallel_file(proc, fin, total, fout, target, name, stats, progress, jobs, bool(args.report))
+                seen = _parallel_file(proc, fin, total, fout, target, name, stats, progress, jobs, bool(args.report))
             else:
-                _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
+                seen = _stream(proc, fin, fout, side, name, stats, progress, jobs, bool(args.report))
+            if fmt == "jsonl" and args.field and seen[1] is not None:
+                _check_fields(args.field, seen, name)
         progress.close()
         if before is not None and regular:
             _check_unchanged(fin, before, name)  # before the output is moved into place
+
+
+def _check_fields(fields: list[str], seen: tuple[set[str], tuple[str, ...] | None], name: str) -> None:
+    """Stop (before the output is moved into place) when a --field asked for is in no object."""
+    missing = [f for f in fields if f not in seen[0]]
+    if missing:
+        keys = ", ".join(seen[1] or ()) or "none"
+        raise InputError(f"{name}: no object has the field {missing[0]!r} (the keys of the first object: {keys})")
 
 
 def _check_unchanged(fin: IO[bytes], before: os.stat_result, name: str) -> None:
@@ -349,14 +365,16 @@ def _parallel_file(
     progress: Progress,
     jobs: int,
     count: bool,
-) -> None:
+) -> tuple[set[str], tuple[str, ...] | None]:
     """A file on several cores: each worker reads its own ranges of whole lines (through the
     descriptor opened here) and writes each to a part file; the parent appends the parts to the
     output in order (and adds the lines before a range to the line numbers of its problems), so
     that the parent does almost no work itself."""
     ranges = line_ranges(fin, total, MAX_RANGE_BYTES, MIN_RANGE_BYTES, jobs * RANGE_SHARE)
+    seen: set[str] = set()
+    first_keys: tuple[str, ...] | None = None
     if not ranges:
-        return
+        return seen, first_keys
     real = real_target(target)
     remove_stale_parts(real)
     parts = part_name(real, ".parts")
@@ -378,6 +396,8 @@ def _parallel_file(
             os.unlink(res.part)
             base += res.newlines
             progress.add(b - a)
+            seen |= res.seen
+            first_keys = first_keys if first_keys is not None else res.first_keys
         pool.close()
     except BaseException:
         if pool is not None:
@@ -388,6 +408,7 @@ def _parallel_file(
             pool.join()
         _WORKER = None
         shutil.rmtree(parts, ignore_errors=True)
+    return seen, first_keys
 
 
 def _stream(
@@ -400,7 +421,12 @@ def _stream(
     progress: Progress,
     jobs: int,
     count: bool,
-) -> None:
+) -> tuple[set[str], tuple[str, ...] | None]:
+    """Chunks read here, rewritten here or by a pool of workers, written in order; returns the
+    fields asked for that an object held and the first object's keys (JSON Lines)."""
+    seen: set[str] = set()
+    keys: list[tuple[str, ...]] = []
+
     def emit(res: ChunkResult, size: int) -> None:
         stats.lines += res.lines
         stats.mentions += res.mentions
@@ -410,12 +436,15 @@ def _stream(
         fout.write(res.out)
         if side is not None and res.side:
             side.write(res.side)
+        seen.update(res.seen)
+        if res.first_keys is not None and not keys:
+            keys.append(res.first_keys)
 
     chunks = read_chunks(fin, CHUNK_BYTES)
     if jobs <= 1:
         for chunk in chunks:
             emit(process_chunk(proc, chunk, count), len(chunk[1]))
-        return
+        return seen, keys[0] if keys else None
     global _WORKER
     pool = _fork_pool(proc, jobs)
     try:
@@ -435,3 +464,4 @@ def _stream(
     finally:
         pool.join()
         _WORKER = None
+    return seen, keys[0] if keys else None

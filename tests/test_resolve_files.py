@@ -81,3 +81,18 @@ def test_resolve_a_jsonl_field(cli_env: dict[str, str], tmp_path: Path) -> None:
     }
     p = cli(cli_env, "resolve", str(src), "--field", "name", "--format", "csv", "--column", "x")
     assert p.returncode == 2
+
+
+def test_a_jsonl_field_that_is_not_there(cli_env: dict[str, str], tmp_path: Path) -> None:
+    src = tmp_path / "people.jsonl"
+    src.write_text('{"name": "Lukashenko", "id": 1}\n', encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    p = cli(cli_env, "resolve", str(src), "--field", "nom", "-o", str(out))
+    assert (
+        p.returncode == 2
+        and "no object has the field 'nom' (the keys of the first object: name, id)" in p.stderr.decode()
+    )
+    assert not out.exists()
+    for jobs in ("1", "2"):
+        p = cli(cli_env, "rewrite", str(src), "--field", "nom", "-o", str(out), "--jobs", jobs)
+        assert p.returncode == 2 and "no object has the field 'nom'" in p.stderr.decode() and not out.exists()
