@@ -21,8 +21,10 @@ import os
 import stat
 import struct
 import warnings
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .errors import IndexFileError
 from .index import gc_paused
@@ -150,9 +152,10 @@ def check_index(n: Normalizer, what: str) -> None:
         raise IndexFileError(f"{what} does not hold a normalize index")
     entries = idx.entries
     count = len(entries)
-    if not all(type(e) is EntityEntry for e in entries):
+    if not set(map(type, entries)) <= {EntityEntry}:
         problems.append("entries")
-    if not all(type(v) is list and all(type(i) is int and 0 <= i < count for i in v) for v in idx.by_key.values()):
+    lists = idx.by_key.values()
+    if not set(map(type, lists)) <= {list} or not _numbers_below(chain.from_iterable(lists), count):
         problems.append("keys")
     if n._by_id != {e.id: i for i, e in enumerate(entries)}:
         problems.append("ids")
@@ -169,12 +172,17 @@ def _plan_fits(plan: object, count: int) -> bool:
 
     if not isinstance(plan, ScanPlan) or not len(plan.forms) == len(plan.patterns) == len(plan.slots) == len(plan.keys):
         return False
-    slots = count + len(plan.groups)
     return (
-        all(type(s) is int and 0 <= s < slots for s in plan.slots)
-        and all(all(type(i) is int and 0 <= i < count for i in g) for g in plan.groups)
+        _numbers_below(plan.slots, count + len(plan.groups))
+        and _numbers_below(chain.from_iterable(plan.groups), count)
         and plan.scanner.size == len(MARKS) + len(plan.patterns)
     )
+
+
+def _numbers_below(values: Iterable[Any], bound: int) -> bool:
+    """Whether ``values`` are whole numbers from 0 to ``bound - 1`` (checked in C, not one by one)."""
+    got = list(values)
+    return not got or (set(map(type, got)) <= {int} and min(got) >= 0 and max(got) < bound)
 
 
 # --- the cache -------------------------------------------------------------------------------------
