@@ -7,12 +7,21 @@
 
 from __future__ import annotations
 
-from .errors import IndexFileError, InputError, NormalizeError, TableError, TableProblem, UnknownSchemeError
+from .errors import (
+    IndexFileError,
+    InputError,
+    NormalizeError,
+    OptionError,
+    TableError,
+    TableProblem,
+    UnknownSchemeError,
+)
 from .resolver import DEFAULT_THRESHOLD, Candidate, Decision, Match, Normalizer, resolve
 from .rewrite import Mention, Rewriter, RewriteResult, rewrite
 from .text import detect_language, normalize_text
 from .translit import SchemeInfo, list_schemes, transliterate
 from .variants import variants
+from .version import __version__ as __version__
 
 __all__ = [
     "DEFAULT_THRESHOLD",
@@ -24,6 +33,7 @@ __all__ = [
     "Mention",
     "NormalizeError",
     "Normalizer",
+    "OptionError",
     "RewriteResult",
     "Rewriter",
     "SchemeInfo",
@@ -38,4 +48,3 @@ __all__ = [
     "transliterate",
     "variants",
 ]
-__version__ = "0.1.0"

@@ -14,12 +14,9 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from .errors import InputError, NormalizeError, TableError
+from .exitcodes import EXIT_INTERRUPTED, EXIT_IO, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 
-EXIT_OK = 0
-EXIT_PARTIAL = 1
-EXIT_USAGE = 2
-EXIT_IO = 3
-EXIT_INTERRUPTED = 130
+__all__ = ["EXIT_INTERRUPTED", "EXIT_IO", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
 
 def _stdin_lines() -> Iterator[str]:
@@ -110,10 +107,13 @@ def cmd_tables_schemas(args: argparse.Namespace) -> int:
 
 
 def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from .errors import InputError
     from .resolver import Normalizer
 
     index = getattr(args, "index", None)
     if index:
+        if args.tables:
+            raise InputError("--tables and --index exclude each other: an index holds the tables it was built from")
         from .store import load_index
 
         return load_index(index)
@@ -123,7 +123,20 @@ def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return Normalizer.default()
 
 
+def _candidate_dict(c) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    return {"entity_id": c.entity_id, "canonical": c.canonical, "score": c.score, "type": c.type,
+            "prominence": c.prominence}  # fmt: skip
+
+
 def cmd_resolve(args: argparse.Namespace) -> int:
+    from .resolver import check_options
+
+    check_options(args.threshold, args.policy)
+    if getattr(args, "column", None) or getattr(args, "field", None):
+        n = _normalizer(args)
+        from .resolve_cli import run_resolve_file
+
+        return run_resolve_file(args, n)
     n = _normalizer(args)
     for mention in _args_or_stdin(args.mention):
         m = n.resolve(mention, threshold=args.threshold, policy=args.policy)
@@ -136,10 +149,10 @@ def cmd_resolve(args: argparse.Namespace) -> int:
                 rec["match"] = {
                     "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type,
                     "ambiguous": m.ambiguous,
-                    "candidates": [c.__dict__ for c in m.candidates],
+                    "candidates": [_candidate_dict(c) for c in m.candidates],
                 }  # fmt: skip
             elif args.policy != "first":
-                rec["candidates"] = [c.__dict__ for c in n.candidates(mention)[:3]]
+                rec["candidates"] = [_candidate_dict(c) for c in n.candidates(mention)[:3]]
             _out(json.dumps(rec, ensure_ascii=False))
         else:
             _out(f"{mention}\t{m.entity_id}\t{m.canonical}\t{m.score:.3f}" if m else f"{mention}\t-\t-\t-")
@@ -159,8 +172,10 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_rewrite(args: argparse.Namespace) -> int:
+    from .resolver import check_options
     from .rewrite_cli import run_rewrite
 
+    check_options(args.threshold, args.policy)
     return run_rewrite(args, _normalizer(args))
 
 
@@ -177,11 +192,11 @@ def cmd_build_index(args: argparse.Namespace) -> int:
 
 
 def cmd_tables_stats(args: argparse.Namespace) -> int:
-    import pickle
     import time
     import tracemalloc
 
     from .resolver import Normalizer
+    from .store import index_bytes
 
     default_tables = _default_tables(args)
     tracemalloc.start()
@@ -205,7 +220,7 @@ def cmd_tables_stats(args: argparse.Namespace) -> int:
         "build_seconds": round(secs, 2),
         "index_memory_mib": round(current / 2**20, 1),
         "build_peak_memory_mib": round(peak / 2**20, 1),
-        "serialized_mib": round(len(pickle.dumps(n, protocol=pickle.HIGHEST_PROTOCOL)) / 2**20, 1),
+        "serialized_mib": round(len(index_bytes(n)) / 2**20, 1),
     }
     if args.json:
         _out(json.dumps(stats, ensure_ascii=False))
@@ -265,6 +280,11 @@ def _add_no_default(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _add_csv_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--delimiter", help="CSV: the delimiter (default: found in the first lines, else , or tab for .tsv)")
+    p.add_argument("--encoding", default="utf-8", help="CSV: the text encoding (default utf-8; cp1251, koi8-r ...)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="normalize", description="Normalize Belarusian and Russian names.")
     p.add_argument("--version", action=_VersionAction)
@@ -310,11 +330,21 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("-o", "--output", required=True, help="the index file to write")
     b.set_defaults(func=cmd_build_index)
 
-    r = sub.add_parser("resolve", help="resolve mentions to entities")
-    r.add_argument("mention", nargs="*", help="mentions (standard input, one a line, when none)")
+    r = sub.add_parser("resolve", help="resolve mentions to entities, or a column of a CSV or JSON Lines file")
+    r.add_argument(
+        "mention", nargs="*",
+        help="mentions (standard input, one a line, when none); with --column or --field, one file (- for "
+        "standard input)",
+    )  # fmt: skip
     _add_match_options(r)
     r.add_argument("--json", action="store_true", help="JSON Lines output")
     r.add_argument("--explain", action="store_true", help="say why each mention matched")
+    r.add_argument("--column", help="CSV: the column of names; adds entity_id, canonical, score and type columns")
+    r.add_argument("--field", help="JSON Lines: the field of names; adds entity_id, canonical, score and type keys")
+    r.add_argument("--format", choices=["jsonl", "csv"], help="the file's format (default: by its name)")
+    r.add_argument("-o", "--output", help="with --column or --field: the file to write (standard output when none)")
+    r.add_argument("--on-error", choices=["pass", "skip", "fail"], default="pass", help="bad JSON lines (as rewrite)")
+    _add_csv_options(r)
     r.set_defaults(func=cmd_resolve)
 
     e = sub.add_parser("explain", help="resolve mentions and say why they matched")
@@ -331,7 +361,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--field", action="append", default=[], help="JSON Lines field to rewrite (repeatable; default text)"
     )
     w.add_argument("--column", action="append", default=[], help="CSV column to rewrite (repeatable; default all)")
-    w.add_argument("--mentions", help="plain text in annotate mode: where to write the mentions (JSON Lines)")
+    w.add_argument(
+        "--mentions",
+        help="plain text in annotate mode: where to write the mentions (JSON Lines; one file for all inputs, "
+        "each record with its input's name when there are several)",
+    )
+    w.add_argument(
+        "--mentions-key", default="mentions",
+        help="annotate mode: the JSON key or CSV column that receives the mentions (default mentions; a line "
+        "whose object has it already is a bad line)",
+    )  # fmt: skip
+    w.add_argument("--hidden", action="store_true", help="in folders, also rewrite hidden files and folders (.name)")
+    _add_csv_options(w)
     w.add_argument(
         "--report", nargs="?", const="-", help="write counts per entity and surface form (to FILE, or stderr)"
     )
@@ -349,8 +390,17 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _show_warning(message: Warning | str, category: type[Warning], *args: object, **kwargs: object) -> None:
+    """A warning as one line among the command's messages (no source line, no Python names)."""
+    text = str(message)
+    sys.stderr.write(f"{text if text.startswith('normalize:') else 'normalize: ' + text}\n")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    import warnings
+
+    warnings.showwarning = _show_warning
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -51,3 +51,8 @@ class IndexFileError(NormalizeError):
 
 class InputError(NormalizeError):
     """Input that cannot be processed (for example a mention longer than the documented bound)."""
+
+
+class OptionError(NormalizeError, ValueError):
+    """An option given to a call or a command is outside what it takes (a threshold of 2 or NaN, an
+    unknown policy)."""

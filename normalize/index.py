@@ -290,9 +290,10 @@ SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
 _MAKER_SAVED = (
     "index_canonical", "_legal_phrases", "tables", "key", "_legal_key_runs", "_legal_keys", "_generic_keys",
     "schemes", "ru_be", "_cognate_keys", "_cognate_stems", "cognates", "_group_keys", "_group_initials",
-    "_group_case_forms", "_group_forms", "given_names",
+    "_group_case_forms", "_group_forms",
 )  # fmt: skip
-"""What a saved index keeps of a :class:`VariantMaker` (its memos of the build are made again)."""
+"""What a saved index keeps of a :class:`VariantMaker` (its memos of the build and the given names,
+made from the tables, are made again)."""
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -665,6 +666,7 @@ class VariantMaker:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _MAKER_SAVED)
+        self.given_names = GivenNames(self.tables)
         self._given_memo = {}
         self._patronymic_memo = {}
         self._spellings_memo = {}

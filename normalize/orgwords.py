@@ -18,7 +18,7 @@ words, each word taken in each language of the vocabulary.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mypy_extensions import mypyc_attr
@@ -170,6 +170,14 @@ class OrgVocabulary:
         return out
 
 
+def part_regex(part_marks: Mapping[str, str]) -> re.Pattern[str] | None:
+    """The regex that finds the compound parts (keys) of ``part_marks`` in a key, the longest
+    first; None when there are none."""
+    if not part_marks:
+        return None
+    return re.compile("|".join(re.escape(a) for a in sorted(part_marks, key=len, reverse=True)))
+
+
 def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], str]) -> OrgVocabulary:
     """Read ``org_vocabulary.yaml``; ``key`` is the phonetic key the tokens are made on."""
     voc = OrgVocabulary()
@@ -230,9 +238,7 @@ def parse_org_vocabulary(reader: TableReader, doc: object, key: Callable[[str], 
                     continue
                 owner[k] = line
                 voc.part_marks[k] = mark
-        if voc.part_marks:
-            alts = sorted(voc.part_marks, key=len, reverse=True)
-            voc.part_regex = re.compile("|".join(re.escape(a) for a in alts))
+        voc.part_regex = part_regex(voc.part_marks)
 
     if "words" in top:
         seq = reader.sequence(top["words"], top.lines["words"], "`words`")

@@ -412,13 +412,37 @@ class PhoneticKey:
 _SPLIT_RE = re.compile(f"[^\\w'’{COMBINING_MARKS}]+")
 
 
+def pass_regex(rules: Mapping[str, Sequence[tuple[_Ctx, _Ctx, str]]]) -> re.Pattern[str]:
+    """The alternation of a pass's rules (its ``regex``), made from the rules alone: each match
+    text escaped, with its contexts as look-arounds; the longest match first, a text's rules in
+    their order."""
+    alts = [
+        (_context_re(after, True) if after is not None else "")
+        + re.escape(src)
+        + (_context_re(before, False) if before is not None else "")
+        for src, cands in sorted(rules.items(), key=lambda item: -len(item[0]))
+        for after, before, _out in cands
+    ]
+    return re.compile("|".join("(?:" + a + ")" for a in alts))
+
+
+MAX_RULES = 2000
+"""Rules a phonetic table may hold in all (the bundled one has under a hundred): each is an
+alternative of a regular expression every key runs through, and the table's pairs are checked
+with all of them."""
+
+
 def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[Pass]:
     passes: list[Pass] = []
     seq = reader.sequence(passes_node, line, "`passes`")
+    rules_in_all = sum(len(p) for p in seq or () if isinstance(p, list))
+    if rules_in_all > MAX_RULES:
+        reader.problem(line, f"{rules_in_all} rules: a phonetic table holds at most {MAX_RULES}")
+        return passes
     for k, p in enumerate(seq or ()):
         pline = seq.lines[k] if seq is not None else line
         rules = reader.sequence(p, pline, "a pass")
-        alts: list[tuple[int, int, str, str, _Ctx, _Ctx]] = []
+        alts: list[tuple[int, int, str, _Ctx, _Ctx]] = []
         for j, r in enumerate(rules or ()):
             rline = rules.lines[j] if rules is not None else pline
             m = reader.mapping(r, rline, "a rule")
@@ -433,7 +457,6 @@ def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[
                 reader.problem(rline, f"`output` must be upper-case symbols A-Z, not {output!r}")
                 continue
             ctx: dict[str, _Ctx] = {"after": None, "before": None}
-            regex_ctx = {"after": "", "before": ""}
             for key, behind in (("after", True), ("before", False)):
                 if key not in m:
                     continue
@@ -443,17 +466,15 @@ def compile_passes(reader: TableReader, passes_node: object, line: int) -> list[
                     if bad or not (e in ("start", "end") or e in _CLASS_RE or e.isalnum()):
                         reader.problem(m.lines[key], f"unknown context {e!r} in `{key}`")
                 ctx[key] = tuple(entries)
-                regex_ctx[key] = _context_re(entries, behind)
-            pattern = regex_ctx["after"] + re.escape(match) + regex_ctx["before"]
-            alts.append((len(match), j, pattern, output, ctx["after"], ctx["before"]))
+            alts.append((len(match), j, output, ctx["after"], ctx["before"]))
         alts.sort(key=lambda a: (-a[0], a[1]))
         if alts:
             table: dict[str, list[tuple[_Ctx, _Ctx, str]]] = {}
-            for _len, j, _pattern, output, after, before in alts:
+            for _len, j, output, after, before in alts:
                 src = rules[j]["match"] if rules is not None else ""
                 table.setdefault(src, []).append((after, before, output))
-            regex = re.compile("|".join("(?:" + a[2] + ")" for a in alts))
-            passes.append(Pass(regex, {k: tuple(v) for k, v in table.items()}))
+            rules_of = {k: tuple(v) for k, v in table.items()}
+            passes.append(Pass(pass_regex(rules_of), rules_of))
     return passes
 
 

@@ -53,6 +53,20 @@ AMBIGUITY_MARGIN = 0.03
 PRESELECT_OVER = 8
 PRESELECT = 3
 Policy = Literal["prominent", "abstain", "first"]
+POLICIES = ("prominent", "abstain", "first")
+
+
+def check_options(threshold: float, policy: str) -> None:
+    """Raise :class:`~normalize.errors.OptionError` for a threshold outside 0-1 (or NaN) or an
+    unknown policy."""
+    if not isinstance(threshold, (int, float)) or not 0.0 <= threshold <= 1.0:
+        from .errors import OptionError
+
+        raise OptionError(f"threshold must be a number from 0 to 1, not {threshold!r}")
+    if policy not in POLICIES:
+        from .errors import OptionError
+
+        raise OptionError(f"unknown policy {policy!r}; use one of {', '.join(POLICIES)}")
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -411,6 +425,7 @@ class Normalizer:
         """
         if not isinstance(mention, str):  # (a compiled build checks this on the call itself)
             raise TypeError(f"a mention must be text (str), not {type(mention).__name__}")
+        check_options(threshold, policy)
         d = self._resolve_traced(mention, threshold, policy, types, None)
         return None if d is None else d.match()
 
@@ -438,6 +453,8 @@ class Normalizer:
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
+        if isinstance(mentions, (str, bytes)):
+            raise TypeError("resolve_many takes a list (an iterable) of mentions, not one text: use resolve()")
         cache: dict[str, Match | None] = {}
         out: list[Match | None] = []
         for m in mentions:

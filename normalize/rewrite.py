@@ -21,7 +21,7 @@ from .index import gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
-from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy
+from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import Found, SpanFinder
 from .text import detect_language, has_latin_letter
 
@@ -82,6 +82,7 @@ class Rewriter:
         keep_case: bool = False,
         require_capital: bool = True,
     ) -> None:
+        check_options(threshold, policy)
         self.normalizer = normalizer
         self.threshold = threshold
         self.policy: Policy = policy

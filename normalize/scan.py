@@ -103,6 +103,7 @@ class Scanner:
         self._dfa: ahocorasick_rs.AhoCorasick | None = None
         self._da: daachorse.CharwiseDoubleArrayAhoCorasick | None = None
         self._patterns: list[str] = []  # of a DFA not built yet
+        self._loaded = bool(saved)  # a double array read from a file: its pattern numbers are checked
         if saved:
             self._da = daachorse.CharwiseDoubleArrayAhoCorasick.deserialize(saved)
         elif len(patterns) <= dfa_max:
@@ -140,7 +141,12 @@ class Scanner:
 
     def _hits(self, low: str) -> list[tuple[int, int, int]]:
         if self._da is not None:
-            return self._da.find_overlapping(low)
+            hits = self._da.find_overlapping(low)
+            if self._loaded and hits and max(h[2] for h in hits) >= self.size:
+                from .errors import IndexFileError
+
+                raise IndexFileError("the automaton of the index file names patterns it does not hold: rebuild it")
+            return hits
         if self._dfa is None:
             self.prepare()
         assert self._dfa is not None

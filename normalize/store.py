@@ -1,32 +1,50 @@
-"""Saving and loading a compiled index, so that workers start in milliseconds.
+"""Saving and loading a compiled index, so that workers start in a fraction of a second.
 
-The file starts with a fixed header (magic text, format version, package version, a hash of the
-tables it was built from), followed by the pickled :class:`~normalize.resolver.Normalizer`. The
-header is checked before anything is unpickled: a file of another format, of an older format
-version or of another package version is refused with :class:`~normalize.errors.IndexFileError`.
-Load only index files you built yourself: unpickling runs code.
+An index file is a fixed header (magic text, format version, package version, a hash of the tables
+it was built from, the length and SHA-256 of the body) and a body of plain data
+(:mod:`normalize.indexfile`: MessagePack arrays, maps, strings, numbers and bytes). Loading one
+runs no code from the file, whatever its bytes: the reader makes nothing but plain data, and the
+objects of the index are made from it by an allow-list of our own classes. The header is checked
+first, then the body's checksum, then its shape: a file of another format, of another package
+version, damaged or tampered with is refused with :class:`~normalize.errors.IndexFileError`.
+
+The cache of :meth:`Normalizer.load <normalize.resolver.Normalizer.load>` keeps such files in the
+user's cache folder (``$NORMALIZE_CACHE_DIR``, or the platform's, by ``platformdirs``). The folder
+is made ``0700`` and each file ``0600``; a folder or file that another user owns, or that others
+may write, is not used (with a warning), and a file that fails its checks is built again.
 """
 
 from __future__ import annotations
 
 import hashlib
-import io
 import os
-import pickle
+import stat
 import struct
-from contextlib import suppress
+import warnings
+from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from . import __version__
 from .errors import IndexFileError
 from .index import gc_paused
-from .io import atomic_output
-from .resolver import Normalizer
+from .indexfile import dumps, loads
+from .outfile import output_file
 from .tables import default_tables_dir, load_tables
+from .version import __version__
+
+if TYPE_CHECKING:
+    from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 8
-_HEAD = struct.Struct("<16sH32s64s")
+FORMAT_VERSION = 9
+_HEAD = struct.Struct("<16sH32s64sQ32s")
+MAX_INDEX_BYTES = 4 << 30
+
+
+class CacheWarning(UserWarning):
+    """The index cache folder or a file in it is not safe to use (another user's, or writable by
+    others): the tables are compiled without it."""
 
 
 def tables_fingerprint(folder: str | Path | None, *, default_tables: bool = True) -> str:
@@ -47,77 +65,206 @@ def tables_fingerprint(folder: str | Path | None, *, default_tables: bool = True
     return h.hexdigest()
 
 
-def _header(fingerprint: str) -> bytes:
+def _header(fingerprint: str, body: bytes) -> bytes:
     return _HEAD.pack(
-        MAGIC, FORMAT_VERSION, __version__.encode().ljust(32, b"\0"), fingerprint.encode()[:64].ljust(64, b"\0")
+        MAGIC,
+        FORMAT_VERSION,
+        __version__.encode().ljust(32, b"\0"),
+        fingerprint.encode()[:64].ljust(64, b"\0"),
+        len(body),
+        hashlib.sha256(body).digest(),
     )
 
 
-def save_index(normalizer: Normalizer, path: str | Path, fingerprint: str = "") -> None:
-    """Write ``normalizer`` to ``path`` (atomically: a crash leaves no half-written file), with the
-    scan plan of the rewrite pass (made here if it was not)."""
+def index_bytes(normalizer: Normalizer, fingerprint: str = "") -> bytes:
+    """The bytes of the index file of ``normalizer`` (with the scan plan of the rewrite pass, made
+    here if it was not)."""
     normalizer.index.scan_plan()
-    with atomic_output(Path(path)) as fh:
-        fh.write(_header(fingerprint))
-        pickle.dump(normalizer, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    body = dumps(normalizer)
+    return _header(fingerprint, body) + body
 
 
-def read_header(data: bytes, path: str) -> tuple[int, str, str]:
+def save_index(normalizer: Normalizer, path: str | Path, fingerprint: str = "") -> None:
+    """Write ``normalizer`` to ``path``: whole or not at all, readable by its owner alone (0600)."""
+    data = index_bytes(normalizer, fingerprint)
+    with output_file(Path(path), private=True) as fh:
+        fh.write(data)
+
+
+def read_header(data: bytes, path: str) -> tuple[int, str, str, int, bytes]:
+    """(format, package version, tables fingerprint, body length, body SHA-256) of a header;
+    :class:`IndexFileError` for a file that is not an index of this format and version."""
     if len(data) < _HEAD.size or not data.startswith(MAGIC):
         raise IndexFileError(f"{path} is not a normalize index file")
-    _magic, fmt, ver, fp = _HEAD.unpack(data[: _HEAD.size])
+    _magic, fmt, ver, fp, size, digest = _HEAD.unpack(data[: _HEAD.size])
     version = ver.rstrip(b"\0").decode("ascii", "replace")
     if fmt != FORMAT_VERSION:
         raise IndexFileError(f"{path} has index format {fmt}; this normalize reads format {FORMAT_VERSION}: rebuild it")
     if version != __version__:
         raise IndexFileError(f"{path} was built by normalize {version}; this is {__version__}: rebuild it")
-    return fmt, version, fp.rstrip(b"\0").decode("ascii", "replace")
+    return fmt, version, fp.rstrip(b"\0").decode("ascii", "replace"), size, digest
 
 
-def load_index(path: str | Path, expect_fingerprint: str | None = None) -> Normalizer:
-    """Load an index written by :func:`save_index`; refuse a foreign, stale or damaged file."""
-    p = str(path)
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(_HEAD.size)
-            _, _, fp = read_header(head, p)
-            if expect_fingerprint is not None and fp != expect_fingerprint:
-                raise IndexFileError(f"{p} was built from other tables: rebuild it")
-            body = fh.read()
-    except OSError as exc:
-        raise IndexFileError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    try:
-        with gc_paused():
-            obj = pickle.load(io.BytesIO(body))
-    except Exception as exc:  # a truncated or damaged file
-        raise IndexFileError(f"{p} is damaged ({type(exc).__name__}): rebuild it") from exc
+def index_from_bytes(data: bytes, what: str, expect_fingerprint: str | None = None) -> Normalizer:
+    """The normalizer an index file's bytes hold (see :func:`load_index`)."""
+    from .resolver import Normalizer
+
+    _, _, fp, size, digest = read_header(data, what)
+    if expect_fingerprint is not None and fp != expect_fingerprint:
+        raise IndexFileError(f"{what} was built from other tables: rebuild it")
+    body = memoryview(data)[_HEAD.size :]
+    if len(body) != size:
+        raise IndexFileError(f"{what} is cut short or too long ({len(body)} bytes of {size}): rebuild it")
+    if hashlib.sha256(body).digest() != digest:
+        raise IndexFileError(f"{what} fails its checksum (damaged or changed): rebuild it")
+    with gc_paused():
+        obj = loads(body, what)
     if not isinstance(obj, Normalizer):
-        raise IndexFileError(f"{p} does not hold a normalize index")
+        raise IndexFileError(f"{what} does not hold a normalize index")
+    check_index(obj, what)
     return obj
 
 
+def load_index(path: str | Path, expect_fingerprint: str | None = None) -> Normalizer:
+    """Load an index written by :func:`save_index`; refuse a foreign, stale, damaged or changed
+    file with :class:`IndexFileError`. No code from the file runs, whatever it holds."""
+    p = str(path)
+    try:
+        with open(path, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                raise IndexFileError(f"{p} is not a regular file")
+            head = fh.read(_HEAD.size)
+            read_header(head, p)
+            data = head + fh.read(MAX_INDEX_BYTES + 1)
+    except OSError as exc:
+        raise IndexFileError(f"cannot read {p}: {exc.strerror or exc}") from exc
+    return index_from_bytes(data, p, expect_fingerprint)
+
+
+def check_index(n: Normalizer, what: str) -> None:
+    """The parts of a loaded index that lookups index by number refer to what is there, so that a
+    file that passes its checksum yet was made by hand fails here, not in the middle of a run."""
+    from .index import EntityEntry, Index, VariantMaker
+    from .tables import Tables
+
+    idx = n.index
+    problems: list[str] = []
+    if not isinstance(idx, Index) or not isinstance(n.maker, VariantMaker) or not isinstance(n.tables, Tables):
+        raise IndexFileError(f"{what} does not hold a normalize index")
+    entries = idx.entries
+    count = len(entries)
+    if not set(map(type, entries)) <= {EntityEntry}:
+        problems.append("entries")
+    lists = idx.by_key.values()
+    if not set(map(type, lists)) <= {list} or not _numbers_below(chain.from_iterable(lists), count):
+        problems.append("keys")
+    if n._by_id != {e.id: i for i, e in enumerate(entries)}:
+        problems.append("ids")
+    plan = idx._scan_plan
+    if plan is not None and not _plan_fits(plan, count):
+        problems.append("scan plan")
+    if problems:
+        raise IndexFileError(f"{what} holds an index whose parts do not fit ({', '.join(problems)}): rebuild it")
+
+
+def _plan_fits(plan: object, count: int) -> bool:
+    """Whether a loaded scan plan's lists are of one length and its entity numbers in range."""
+    from .scan import MARKS, ScanPlan
+
+    if not isinstance(plan, ScanPlan) or not len(plan.forms) == len(plan.patterns) == len(plan.slots) == len(plan.keys):
+        return False
+    return (
+        _numbers_below(plan.slots, count + len(plan.groups))
+        and _numbers_below(chain.from_iterable(plan.groups), count)
+        and plan.scanner.size == len(MARKS) + len(plan.patterns)
+    )
+
+
+def _numbers_below(values: Iterable[Any], bound: int) -> bool:
+    """Whether ``values`` are whole numbers from 0 to ``bound - 1`` (checked in C, not one by one)."""
+    got = list(values)
+    return not got or (set(map(type, got)) <= {int} and min(got) >= 0 and max(got) < bound)
+
+
+# --- the cache -------------------------------------------------------------------------------------
+
+
 def cache_dir() -> Path | None:
-    """Where compiled indexes are cached: $NORMALIZE_CACHE_DIR, else ~/.cache/normalize; None
-    when $NORMALIZE_CACHE_DIR is empty or ``off``."""
+    """Where compiled indexes are cached: $NORMALIZE_CACHE_DIR, else the user's cache folder
+    (``platformdirs``: ~/.cache/normalize on Linux); None when $NORMALIZE_CACHE_DIR is empty or
+    ``off``."""
     env = os.environ.get("NORMALIZE_CACHE_DIR")
     if env is not None:
         return None if env.strip() in ("", "off", "0") else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "normalize"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("normalize", appauthor=False))
+
+
+def _unsafe(st: os.stat_result) -> str | None:
+    """Why a cache folder or file of this status must not be used, or None."""
+    if hasattr(os, "geteuid") and st.st_uid != os.geteuid():
+        return "is owned by another user"
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return "may be written by others"
+    return None
+
+
+def _safe_cache_dir() -> Path | None:
+    """The cache folder, made 0700 if it is not there; None (with a warning) when it is not safe to
+    use, or cannot be made."""
+    cdir = cache_dir()
+    if cdir is None:
+        return None
+    try:
+        cdir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        st = os.lstat(cdir)
+    except OSError:
+        return None  # a read-only home: work without the cache
+    why = "is not a folder" if not stat.S_ISDIR(st.st_mode) else _unsafe(st)
+    if why:
+        warnings.warn(f"normalize: the index cache {cdir} {why}: not used", CacheWarning, stacklevel=3)
+        return None
+    return cdir
+
+
+def _read_cached(target: Path, fp: str) -> Normalizer | None:
+    """The cached index at ``target``, or None when there is none or it must not be used."""
+    try:
+        fd = os.open(target, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None  # none yet (or a symbolic link: never followed)
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fh.fileno())
+        why = "is not a regular file" if not stat.S_ISREG(st.st_mode) else _unsafe(st)
+        if why:
+            warnings.warn(f"normalize: the cached index {target} {why}: not used", CacheWarning, stacklevel=4)
+            return None
+        data = fh.read(MAX_INDEX_BYTES + 1)
+    try:
+        return index_from_bytes(data, str(target), fp)
+    except IndexFileError as exc:
+        warnings.warn(f"{exc}; building it again", CacheWarning, stacklevel=4)
+        return None
 
 
 def cached_load(folder: str | Path | None, *, default_tables: bool = True) -> Normalizer:
     """Load the tables of ``folder``, from the cache when they have not changed since last time."""
+    from .resolver import Normalizer
+
     fp = tables_fingerprint(folder, default_tables=default_tables)
-    cdir = cache_dir()
+    cdir = _safe_cache_dir()
     target = cdir / f"index-{__version__}-{fp[:24]}.bin" if cdir is not None else None
-    if target is not None and target.is_file():
-        try:
-            return load_index(target, fp)
-        except IndexFileError:
-            pass
+    if target is not None:
+        got = _read_cached(target, fp)
+        if got is not None:
+            return got
     n = Normalizer(load_tables(folder, default_tables=default_tables))
     if target is not None:
-        with suppress(OSError):  # a read-only home: work without the cache
+        try:
+            if os.path.islink(target) or (target.exists() and _unsafe(os.lstat(target))):
+                return n  # warned about above; left as it is
             save_index(n, target, fp)
+        except OSError:
+            pass  # a full or read-only disk: work without the cache
     return n

@@ -6,6 +6,8 @@ All scalars are read as text (YAML's ``BaseLoader``): ``no`` stays ``"no"``. Map
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +22,32 @@ except AttributeError:  # pragma: no cover - depends on how PyYAML was built
 
 MAX_TABLE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
+ALIAS_VALUES = 100_000
+"""How many values YAML aliases (``*name``) may add to a file beyond the ones it writes out: an
+alias repeats what its anchor holds, and aliases of aliases would otherwise grow a small file into
+billions of values."""
+
+
+class _Expanded(Exception):
+    """Aliases grew a file past its bound: conversion stops."""
+
+
+def _distinct_nodes(root: yaml.Node) -> int:
+    """The number of nodes a composed document holds, each counted once (an alias is the node of
+    its anchor)."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            for k, v in node.value:
+                stack.extend((k, v))
+    return len(seen)
 
 
 # What the YAML parser's messages usually mean in a table file, in plain words.
@@ -81,20 +109,28 @@ class TableReader:
         self.path = Path(path)
         self.display = display or str(path)
         self.problems: list[TableProblem] = []
+        self._left = 0  # values aliases may still add (see ALIAS_VALUES)
+        self._open: set[int] = set()  # the collections being converted (an alias to one is a loop)
 
     def problem(self, line: int, message: str) -> None:
         self.problems.append(TableProblem(self.display, line, message))
 
     def read(self) -> Any:
-        """Parse the file; return the converted document (None when it could not be read)."""
+        """Parse the file; return the converted document (None when it could not be read). Only a
+        regular file is read (a device or a FIFO is refused, without waiting on it), and at most
+        :data:`MAX_TABLE_BYTES` of it."""
         try:
-            size = self.path.stat().st_size
-            if size > MAX_TABLE_BYTES:
-                self.problem(1, f"file is {size} bytes; table files are limited to {MAX_TABLE_BYTES}")
-                return None
-            raw = self.path.read_bytes()
+            fd = os.open(self.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+            with os.fdopen(fd, "rb") as fh:
+                if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                    self.problem(1, "not a regular file (a device, a FIFO or a folder): table files must be files")
+                    return None
+                raw = fh.read(MAX_TABLE_BYTES + 1)
         except OSError as exc:
             self.problem(1, f"cannot read file: {exc.strerror or exc}")
+            return None
+        if len(raw) > MAX_TABLE_BYTES:
+            self.problem(1, f"file is more than {MAX_TABLE_BYTES} bytes; table files are limited to {MAX_TABLE_BYTES}")
             return None
         try:
             text = raw.decode("utf-8")
@@ -126,15 +162,37 @@ class TableReader:
             return None
         if node is None:
             return None
-        return self._convert(node, 0)
+        self._left = _distinct_nodes(node) + ALIAS_VALUES
+        self._open = set()
+        try:
+            return self._convert(node, 0)
+        except _Expanded:
+            return None
 
     def _convert(self, node: yaml.Node, depth: int) -> Any:
         line = node.start_mark.line + 1
         if depth > MAX_DEPTH:
             self.problem(line, f"nesting deeper than {MAX_DEPTH} levels")
             return None
+        self._left -= 1
+        if self._left < 0:
+            self.problem(line, f"aliases (*name) repeat values past the bound of {ALIAS_VALUES} more values a file")
+            raise _Expanded
+        if id(node) in self._open:
+            self.problem(line, "an alias (*name) refers to a value that holds it: it would repeat for ever")
+            return None
+        if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)):
+            self._open.add(id(node))
+            try:
+                return self._convert_collection(node, depth, line)
+            finally:
+                self._open.discard(id(node))
         if isinstance(node, yaml.ScalarNode):
             return str(node.value)
+        self.problem(line, "unsupported YAML node")  # pragma: no cover - BaseLoader makes only the 3 kinds
+        return None
+
+    def _convert_collection(self, node: yaml.Node, depth: int, line: int) -> Any:
         if isinstance(node, yaml.SequenceNode):
             seq = LList()
             seq.line = line
@@ -159,8 +217,7 @@ class TableReader:
                 out[key] = self._convert(value_node, depth + 1)
                 out.lines[key] = key_line
             return out
-        self.problem(line, "unsupported YAML node")  # pragma: no cover - BaseLoader makes only the 3 kinds
-        return None
+        return None  # pragma: no cover - called for the two kinds above
 
     # --- small validators used by every table loader ---------------------------------------------
 

@@ -20,7 +20,7 @@ from .phonetic import PhoneticKey, parse_phonetic
 from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, LList, TableReader
-from .text import is_cyrillic, normalize_text, script_of
+from .text import SURROGATE_RE, is_cyrillic, normalize_text, script_of
 
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
@@ -28,6 +28,9 @@ _ENTITY_KEYS = {"id", "type", "gender", "canonical", "names", "aliases", "promin
 _COGNATE_KEYS = {"ru", "be", "latin", "gender", "note"}
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 MAX_NAME_CHARS = 300
+MAX_NAMES = 1000
+"""Names and aliases one entity may have: each adds its spellings under every scheme and its case
+forms to the index (100,000 names took minutes and gigabytes to build)."""
 _KNOWN_FILES = {
     "cognates.yaml",
     "ru_be.yaml",
@@ -155,10 +158,25 @@ class Tables:
 # --- entities ------------------------------------------------------------------------------------
 
 
+def _not_text(value: object) -> bool:
+    """Whether a string holds what no table file can (a NUL, or a lone surrogate code point)."""
+    return isinstance(value, str) and ("\x00" in value or SURROGATE_RE.search(value) is not None)
+
+
+def _count(value: object) -> int:
+    return len(value) if isinstance(value, (list, tuple)) else 0
+
+
 def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = None) -> EntityRecord | None:
     """Validate one entity mapping; ``problem(key, message)`` reports each fault and
     ``warn(key, message)`` (when given) each value that was missing and assumed."""
     ok = True
+    for key in ("id", "canonical", "names", "aliases", "note"):
+        value = raw.get(key)
+        values = value if isinstance(value, (list, tuple)) else [value]
+        if any(_not_text(v) for v in values):
+            problem(key, f"`{key}` holds a NUL or a lone surrogate code point, which is not text")
+            return None
     for key in raw:
         if key not in _ENTITY_KEYS:
             problem(key, f"unknown key {key!r} in an entity (allowed: {', '.join(sorted(_ENTITY_KEYS))})")
@@ -185,6 +203,9 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
     if not isinstance(names_raw, (list, tuple)) or not names_raw:
         problem("names", "`names` must be a name or a non-empty list of names")
         ok = False
+    elif len(names_raw) + _count(raw.get("aliases")) > MAX_NAMES:
+        problem("names", f"an entity has at most {MAX_NAMES} names and aliases")
+        return None
     else:
         for n in names_raw:
             if not isinstance(n, str) or not normalize_text(n).strip():
@@ -223,6 +244,9 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         )
     if not isinstance(canonical, str) or not canonical.strip():
         problem("canonical", "`canonical` must be non-empty text")
+        ok = False
+    elif len(canonical) > MAX_NAME_CHARS:
+        problem("canonical", f"`canonical` is longer than {MAX_NAME_CHARS} characters")
         ok = False
     prom_raw = raw.get("prominence", 50)
     try:

@@ -17,3 +17,24 @@ def tables() -> Tables:
 @pytest.fixture(scope="session")
 def tables_dir() -> Path:
     return TABLES
+
+
+def command() -> str:
+    """The installed `normalize` command (beside the interpreter that runs the tests)."""
+    import sys
+
+    exe = Path(sys.executable).parent / "normalize"
+    assert exe.exists(), "the tests run the installed `normalize` command: install the package first"
+    return str(exe)
+
+
+@pytest.fixture(scope="session")
+def cli_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """The environment the installed command runs in: its own package (no PYTHONPATH) and a
+    cache of its own, unless the run gives one."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+    if not env.get("NORMALIZE_CACHE_DIR"):
+        env["NORMALIZE_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    return env

@@ -259,7 +259,7 @@ def test_foreign_and_stale_index_files_are_refused(tmp_path: Path, capsys: pytes
     from normalize.store import _HEAD, FORMAT_VERSION, MAGIC
 
     stale = tmp_path / "stale.bin"
-    stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0".ljust(32, b"\0"), b"".ljust(64, b"\0")) + b"junk")
+    stale.write_bytes(_HEAD.pack(MAGIC, FORMAT_VERSION + 1, b"0", b"", 4, b"") + b"junk")
     code, _, err = run(["resolve", "--index", str(stale), "x"], capsys)
     assert code == 2 and "rebuild it" in err
 
@@ -301,13 +301,13 @@ def test_disk_full_leaves_no_partial_output(
 ) -> None:
     import errno
 
-    from normalize import io as nio
+    from normalize import outfile
 
     src = tmp_path / "in.txt"
     src.write_text("Lukashenko in Grodno\n" * 20000, encoding="utf-8")
     before = src.read_bytes()
     out = tmp_path / "out.txt"
-    real = nio.atomic_output
+    real = outfile.output_file
 
     class Full:
         def __init__(self, fh):  # type: ignore[no-untyped-def]
@@ -329,11 +329,11 @@ def test_disk_full_leaves_no_partial_output(
         with real(target) as fh:
             yield Full(fh)
 
-    monkeypatch.setattr("normalize.rewrite_cli.atomic_output", full_output)
+    monkeypatch.setattr("normalize.rewrite_cli.output_file", full_output)
     code, _, err = run(["rewrite", str(src), "-o", str(out)], capsys)
     assert code == 3 and "No space left on device" in err
     assert src.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["in.txt"]
-    monkeypatch.setattr("normalize.rewrite_cli.atomic_output", real)
+    monkeypatch.setattr("normalize.rewrite_cli.output_file", real)
     assert run(["rewrite", str(src), "-o", str(out)], capsys)[0] == 0  # a rerun completes
 
 
@@ -341,7 +341,6 @@ def test_unwritable_output_folder_is_a_clear_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import errno
-    import tempfile
 
     src = tmp_path / "in.txt"
     src.write_text("Lukashenko\n", encoding="utf-8")
@@ -349,7 +348,7 @@ def test_unwritable_output_folder_is_a_clear_error(
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(errno.EACCES, "Permission denied", str(tmp_path / "ro"))
 
-    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    monkeypatch.setattr("normalize.outfile.part_name", refuse)
     code, _, err = run(["rewrite", str(src), "-o", str(tmp_path / "ro" / "out.txt")], capsys)
     assert code == 3 and "Permission denied" in err
     assert src.read_text(encoding="utf-8") == "Lukashenko\n"
@@ -390,7 +389,7 @@ def test_range_reader_sees_the_block_boundaries_of_the_whole_file(tmp_path: Path
     src = tmp_path / "in.bin"
     src.write_bytes(bytes(range(256)) * 10)
     with src.open("rb") as fh:
-        r = RangeReader(fh, 100, 1000, 256)
+        r = RangeReader(fh.fileno(), 100, 1000, 256)
         sizes = []
         got = b""
         while block := r.read(256):

@@ -197,3 +197,60 @@ def test_rule_tables_with_a_value_of_any_shape(
         assert exc.problems and all(p.path and p.line >= 1 for p in exc.problems)
         return
     n.resolve("Лукашенко")
+
+
+# YAML anchors (&name) and aliases (*name): shared values, nested aliases that multiply, and aliases
+# to a value that holds them; the loader reads them or reports a TableError with file and line,
+# quickly, whatever their shape
+_anchor_names = st.sampled_from(["a", "b", "c"])
+
+
+@st.composite
+def _aliased_yaml(draw: st.DrawFn) -> str:
+    lines: list[str] = []
+    defined: list[str] = []
+    for i in range(draw(st.integers(1, 6))):
+        name = f"{draw(_anchor_names)}{i}"
+        items: list[str] = []
+        for _ in range(draw(st.integers(0, 12))):
+            kind = draw(st.integers(0, 3))
+            if kind == 0 and defined:
+                items.append("*" + draw(st.sampled_from(defined)))
+            elif kind == 1:
+                items.append("*" + name)  # an alias inside its own anchor: a loop
+            else:
+                items.append(draw(st.sampled_from(["Лукашенко", "x", "Ціханоўская", "[1, 2]", "{k: v}"])))
+        lines.append(f"- id: e{i}\n  type: person\n  canonical: E{i}\n  names: &{name} [{', '.join(items) or 'Імя'}]")
+        defined.append(name)
+    if draw(st.booleans()) and defined:
+        lines.append(f"- id: last\n  names: *{draw(st.sampled_from(defined))}")
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=N, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_aliased_yaml())
+def test_entity_tables_with_anchors_and_aliases(tmp_path_factory: pytest.TempPathFactory, text: str) -> None:
+    d = tmp_path_factory.mktemp("a")
+    (d / "entities").mkdir()
+    (d / "entities" / "x.yaml").write_text(text, encoding="utf-8")
+    t0 = time.perf_counter()
+    try:
+        n = normalize.Normalizer.load(d, cache=False)
+    except TableError as exc:
+        assert exc.problems and all(p.line >= 1 and p.path.endswith("x.yaml") for p in exc.problems)
+    else:
+        n.resolve("Лукашенко")
+    assert time.perf_counter() - t0 < 60
+
+
+@pytest.mark.parametrize("depth", [3, 6, 9])
+def test_aliases_that_multiply_are_bounded(tmp_path: Path, depth: int) -> None:
+    lines = ["- id: a\n  names: &a0 [Лукашенко, Лукашенко, Лукашенко, Лукашенко, Лукашенко]"]
+    for i in range(1, depth + 1):
+        lines.append(f"- id: a{i}\n  names: &a{i} [{', '.join([f'*a{i - 1}'] * 5)}]")
+    (tmp_path / "entities").mkdir()
+    (tmp_path / "entities" / "x.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    with pytest.raises(TableError):  # names nested in lists, or too many values: either is reported
+        load_tables(tmp_path)
+    assert time.perf_counter() - t0 < 30

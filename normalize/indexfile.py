@@ -1,0 +1,421 @@
+"""The body of an index file: the objects of a compiled index as plain data, and back.
+
+An index is written as one MessagePack document of arrays, maps, strings, numbers and bytes only.
+Reading it builds nothing but those; the objects of the index are then made from them by the
+classes of :data:`_CLASSES` alone (an allow-list of our own classes), each from the attributes it
+declares it keeps (its ``__getstate__``, or its dataclass fields), so the format follows the
+classes as they change and never needs a field written out by hand here. Whatever the bytes, the
+reader runs no code from the file and makes no object of another class: a file that does not fit
+is refused with :class:`~normalize.errors.IndexFileError`.
+
+Regular expressions are not kept: each class that holds one makes it again from its data (a
+phonetic pass from its rules, the organisation vocabulary from its compound parts), so a file can
+no more bring a pattern of its own than a table file can.
+
+The encoding (see :func:`dumps`):
+
+* every string that stands in a list, tuple, set or map of strings is written once, in one table
+  at the head of the file, and referred to by its number: one object for each distinct string
+  when loaded, as the index holds them;
+* a container is ``[tag, ...]``: its kind, and its items as strings by number, as they are (numbers,
+  nested lists of numbers) or one by one;
+* an object is ``[OBJECT, class number, state]``; an object or container that the index holds in
+  several places is written once (``KEEP``) and referred to after (``SAME``), so sharing is kept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import msgpack
+
+from .errors import IndexFileError
+
+# the tags of containers: a list, tuple, frozenset or set of strings (by number), of plain values
+# (as they are) or of values encoded one by one; a map; an object; a value kept for later and one
+# kept before; a frozenset or tuple of the pool (by number); lists of the same: of pooled values,
+# of kept values, of maps of strings to strings, of objects of one class (by field)
+(L_S, L_N, L_V, T_S, T_N, T_V, F_S, F_N, F_V, S_S, S_N, S_V, MAP, OBJECT, KEEP, SAME, POOLED,
+ L_P, L_K, L_DSS, L_OBJ) = range(21)  # fmt: skip
+_KINDS: tuple[tuple[type, int, int, int], ...] = (
+    (list, L_S, L_N, L_V),
+    (tuple, T_S, T_N, T_V),
+    (frozenset, F_S, F_N, F_V),
+    (set, S_S, S_N, S_V),
+)
+_PLAIN = (int, float, bool, type(None), bytes)
+MAX_DEPTH = 64
+
+
+class _Kind:
+    """How one class of :data:`_CLASSES` is saved and made again."""
+
+    def __init__(
+        self,
+        cls: type,
+        save: Callable[[Any], dict[str, Any]],
+        load: Callable[[dict[str, Any]], Any],
+        fields: tuple[str, ...] = (),
+    ) -> None:
+        self.cls = cls
+        self.save = save
+        self.load = load
+        self.fields = fields  # the constructor's arguments, in order, when it takes the state as it is
+
+    def load_many(self, names: list[str], columns: list[list[Any]]) -> list[Any]:
+        """Objects from their fields, each field a column of values (one value for each object)."""
+        if self.fields and tuple(names) == self.fields:
+            return list(map(self.cls, *columns))  # the constructor, called from C
+        return [self.load(dict(zip(names, row, strict=True))) for row in zip(*columns, strict=True)]
+
+
+def _by_state(cls: Any) -> _Kind:
+    """A class that names what it keeps in ``__getstate__`` and makes the rest in ``__setstate__``."""
+
+    def load(state: dict[str, Any]) -> Any:
+        obj = cls.__new__(cls)
+        obj.__setstate__(state)
+        return obj
+
+    return _Kind(cls, lambda obj: dict(obj.__getstate__()), load)
+
+
+def _by_fields(
+    cls: type, leave_out: Iterable[str] = (), remake: Callable[[dict[str, Any]], None] | None = None
+) -> _Kind:
+    """A dataclass (or named tuple): the fields its constructor takes, passed to it again.
+    ``leave_out``: fields made again from the others by ``remake`` (which adds them to the state)."""
+    skip = frozenset(leave_out)
+    if dataclasses.is_dataclass(cls):
+        names = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in skip)
+    else:
+        names = tuple(n for n in cls._fields if n not in skip)  # type: ignore[attr-defined]
+
+    def load(state: dict[str, Any]) -> Any:
+        if set(state) != set(names):
+            raise ValueError(f"{cls.__name__} saved with other fields")
+        if remake is not None:
+            state = dict(state)
+            remake(state)
+        return cls(**state)
+
+    return _Kind(cls, lambda obj: {n: getattr(obj, n) for n in names}, load, () if remake or skip else names)
+
+
+def _classes() -> list[_Kind]:
+    """The classes an index file may hold, in a fixed order (a class's number is its place here)."""
+    from .errors import TableProblem
+    from .index import EntityEntry, Index, VariantMaker
+    from .orgwords import OrgVocabulary, part_regex
+    from .phonetic import Pass, PhoneticKey, pass_regex
+    from .resolver import Normalizer
+    from .scan import ScanPlan
+    from .schemes import Ending, Entry, Scheme, SchemeSet
+    from .tables import CognateSet, EntityRecord, InflectionRow, Tables
+
+    def pass_remake(state: dict[str, Any]) -> None:
+        state["regex"] = pass_regex(state["rules"])
+
+    def vocabulary_remake(state: dict[str, Any]) -> None:
+        state["part_regex"] = part_regex(state["part_marks"])
+
+    return [
+        _by_state(Normalizer),
+        _by_state(Index),
+        _by_state(VariantMaker),
+        _by_state(PhoneticKey),
+        _by_state(ScanPlan),
+        _by_fields(EntityEntry),
+        _by_fields(EntityRecord),
+        _by_fields(CognateSet),
+        _by_fields(InflectionRow),
+        _by_fields(Tables),
+        _by_fields(TableProblem),
+        _by_fields(Scheme),
+        _by_fields(Entry),
+        _Kind(SchemeSet, lambda s: {"schemes": list(s)}, lambda state: SchemeSet(state["schemes"])),
+        _by_fields(Pass, ("regex",), pass_remake),
+        _by_fields(OrgVocabulary, ("part_regex",), vocabulary_remake),
+        _by_fields(Ending),
+    ]
+
+
+_REGISTRY: list[_Kind] | None = None
+
+
+def _registry() -> list[_Kind]:
+    global _REGISTRY
+    if _REGISTRY is None:
+        _REGISTRY = _classes()
+    return _REGISTRY
+
+
+# --- writing -------------------------------------------------------------------------------------
+
+
+def _poolable(obj: Any) -> bool:
+    """A frozenset or tuple of strings alone, or of whole numbers alone: kept once for each value."""
+    t = type(obj)
+    if t is not frozenset and t is not tuple:
+        return False
+    types = set(map(type, obj))
+    return types <= {str} or types == {int}
+
+
+class _Writer:
+    def __init__(self) -> None:
+        reg = _registry()
+        self.number = {k.cls: i for i, k in enumerate(reg)}
+        self.kinds = reg
+        self.strings: dict[str, int] = {}
+        self.pool: dict[Any, int] = {}  # frozensets and tuples of strings or numbers, by value
+        self.pool_items: list[Any] = []
+        self.count: dict[int, int] = {}  # id -> how often the object is met (first pass)
+        self.kept: dict[int, int] = {}  # id -> its number among the kept values
+        self.alive: list[Any] = []  # keeps the objects whose ids are counted alive
+        self.busy: set[int] = set()  # the objects being written (a cycle would never end)
+        self.pool_rows: list[Any] = []
+
+    def visit(self, root: Any) -> None:
+        """First pass: how often each container and object is met (shared ones are kept)."""
+        stack = [root]
+        count = self.count
+        while stack:
+            obj = stack.pop()
+            t = type(obj)
+            if t is str or t in _PLAIN or _poolable(obj):
+                continue
+            n = count.get(id(obj), 0)
+            count[id(obj)] = n + 1
+            if n:
+                continue
+            self.alive.append(obj)
+            if t in (list, tuple, frozenset, set):
+                stack.extend(obj)
+            elif t is dict:
+                stack.extend(obj.keys())
+                stack.extend(obj.values())
+            elif t in self.number:
+                stack.extend(self.kinds[self.number[t]].save(obj).values())
+            else:
+                raise TypeError(f"an index cannot hold {t.__module__}.{t.__qualname__}")
+
+    def str_no(self, s: str) -> int:
+        n = self.strings.get(s)
+        if n is None:
+            n = self.strings[s] = len(self.strings)
+        return n
+
+    def pool_no(self, obj: Any) -> int:
+        n = self.pool.get(obj)
+        if n is None or type(self.pool_items[n]) is not type(obj):
+            n = self.pool[obj] = len(self.pool_items)
+            strs = all(type(x) is str for x in obj)
+            self.pool_items.append(obj)
+            self.pool_rows.append([type(obj) is tuple, strs, [self.str_no(x) for x in obj] if strs else list(obj)])
+        return n
+
+    def unshared(self, items: list[Any]) -> bool:
+        count = self.count
+        return all(count.get(id(x), 0) <= 1 for x in items)
+
+    def items(self, seq: Any, tags: tuple[int, int, int] = (L_S, L_N, L_V)) -> list[Any]:
+        """A container's items, in the most compact form that fits all of them."""
+        items = list(seq)
+        if not items:
+            return [tags[1], items]
+        types = set(map(type, items))
+        if types == {str}:
+            return [tags[0], [self.str_no(x) for x in items]]
+        if all(_plain_nest(x, self.count) for x in items):
+            return [tags[1], items]
+        if tags[0] != L_S:
+            return [tags[2], [self.encode(x) for x in items]]
+        if all(_poolable(x) for x in items):
+            return [L_P, [self.pool_no(x) for x in items]]
+        kept = self.kept
+        if all(id(x) in kept for x in items):
+            return [L_K, [kept[id(x)] for x in items]]
+        if types == {dict} and self.unshared(items) and all(_str_map(x) for x in items):
+            return [L_DSS, [[[self.str_no(k) for k in d], [self.str_no(v) for v in d.values()]] for d in items]]
+        if len(types) == 1 and (t := next(iter(types))) in self.number and not any(id(x) in kept for x in items):
+            return self.objects(self.number[t], items)
+        return [tags[2], [self.encode(x) for x in items]]
+
+    def objects(self, no: int, items: list[Any]) -> list[Any]:
+        """Objects of one class, field by field: each field's values as one list."""
+        save = self.kinds[no].save
+        states = [save(x) for x in items]
+        names = list(states[0])
+        if any(list(st) != names for st in states):
+            return [L_V, [self.encode(x) for x in items]]
+        columns = [self.items([st[n] for st in states]) for n in names]
+        positions: list[int] = []
+        for i, x in enumerate(items):
+            if self.count.get(id(x), 0) > 1:
+                self.kept[id(x)] = len(self.kept)
+                positions.append(i)
+        return [L_OBJ, no, [self.str_no(n) for n in names], columns, positions]
+
+    def encode(self, obj: Any) -> Any:
+        t = type(obj)
+        if t is str or t in _PLAIN:
+            return obj
+        if _poolable(obj):
+            return [POOLED, self.pool_no(obj)]
+        key = id(obj)
+        got = self.kept.get(key)
+        if got is not None:
+            return [SAME, got]
+        if key in self.busy:
+            raise TypeError("an index cannot hold a cycle of references")
+        self.busy.add(key)
+        out = self._encode(obj, t)
+        self.busy.discard(key)
+        if self.count.get(key, 0) > 1:
+            self.kept[key] = len(self.kept)
+            return [KEEP, out]
+        return out
+
+    def _encode(self, obj: Any, t: type) -> Any:
+        for kind, *tags in _KINDS:
+            if t is kind:
+                return self.items(obj, tuple(tags))  # type: ignore[arg-type]
+        if t is dict:
+            return [MAP, self.items(obj.keys()), self.items(obj.values())]
+        no = self.number[t]
+        state = self.kinds[no].save(obj)
+        return [OBJECT, no, [MAP, self.items(state.keys()), self.items(state.values())]]
+
+
+def _str_map(d: dict[Any, Any]) -> bool:
+    return all(type(k) is str for k in d) and all(type(v) is str for v in d.values())
+
+
+def _plain_nest(x: Any, count: dict[int, int]) -> bool:
+    """Whether ``x`` comes back from MessagePack as it is: a plain value, or a list of them (not
+    shared with anything else), nested."""
+    t = type(x)
+    if t in _PLAIN:
+        return True
+    if t is list:
+        return count.get(id(x), 0) <= 1 and all(_plain_nest(y, count) for y in x)
+    return False
+
+
+def dumps(root: Any) -> bytes:
+    """``root`` (an object of the index) as the bytes of an index file's body."""
+    w = _Writer()
+    w.visit(root)
+    body = w.encode(root)
+    names = [f"{k.cls.__module__}.{k.cls.__qualname__}" for k in w.kinds]
+    doc = [names, list(w.strings), w.pool_rows, body]
+    return msgpack.packb(doc, use_bin_type=True)  # type: ignore[no-any-return]
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+class _Reader:
+    def __init__(self, strings: list[str], pool_rows: list[Any]) -> None:
+        self.strings = strings
+        self.kept: list[Any] = []
+        self.kinds = _registry()
+        get = strings.__getitem__
+        pool: list[Any] = []
+        for is_tuple, strs, values in pool_rows:
+            if type(values) is not list:
+                raise ValueError("a pooled value is not a list")
+            items = map(get, values) if strs else values
+            if not strs and not all(type(v) is int for v in values):
+                raise ValueError("a pooled value of other values than numbers")
+            pool.append(tuple(items) if is_tuple else frozenset(items))
+        self.pool = pool
+
+    def decode(self, v: Any, depth: int = 0) -> Any:
+        if type(v) is not list:
+            return v
+        if depth > MAX_DEPTH:
+            raise ValueError("nested too deep")
+        tag = v[0]
+        if tag == L_N:
+            return v[1]
+        if tag == L_S:
+            return list(map(self.strings.__getitem__, v[1]))
+        if tag == POOLED:
+            return self.pool[v[1]]
+        if tag == L_P:
+            return list(map(self.pool.__getitem__, v[1]))
+        if tag == SAME:
+            return self.kept[v[1]]
+        if tag == L_K:
+            return list(map(self.kept.__getitem__, v[1]))
+        if tag == KEEP:
+            got = self.decode(v[1], depth + 1)
+            self.kept.append(got)
+            return got
+        if tag == MAP:
+            keys = self.decode(v[1], depth + 1)
+            values = self.decode(v[2], depth + 1)
+            if type(keys) is not list or type(values) is not list:
+                raise ValueError("a map of other parts than lists")
+            return dict(zip(keys, values, strict=True))
+        if tag == L_DSS:
+            get = self.strings.__getitem__
+            return [dict(zip(map(get, k), map(get, vs), strict=True)) for k, vs in v[1]]
+        if tag == OBJECT:
+            state = self.decode(v[2], depth + 1)
+            if type(state) is not dict or not all(type(k) is str for k in state):
+                raise ValueError("an object without named fields")
+            return self.kinds[v[1]].load(state)
+        if tag == L_OBJ:
+            return self.objects(v, depth)
+        if tag in (L_V, T_V, F_V, S_V):
+            items = [self.decode(x, depth + 1) for x in v[1]]
+        elif tag in (T_N, F_N, S_N):
+            items = v[1]
+        elif tag in (T_S, F_S, S_S):
+            items = list(map(self.strings.__getitem__, v[1]))
+        else:
+            raise ValueError(f"unknown tag {tag!r}")
+        if tag == L_V:
+            return items
+        if tag in (T_N, T_V, T_S):
+            return tuple(items)
+        if tag in (F_N, F_V, F_S):
+            return frozenset(items)
+        return set(items)
+
+    def objects(self, v: list[Any], depth: int) -> list[Any]:
+        _tag, no, names, columns, positions = v
+        kind = self.kinds[no]
+        keys = list(map(self.strings.__getitem__, names))
+        cols = [self.decode(c, depth + 1) for c in columns]
+        if len(keys) != len(cols) or any(type(c) is not list for c in cols):
+            raise ValueError("objects of unequal fields")
+        if len({len(c) for c in cols}) > 1:
+            raise ValueError("objects of unequal fields")
+        out: list[Any] = kind.load_many(keys, cols)
+        self.kept.extend(out[i] for i in positions)
+        return out
+
+
+def loads(body: bytes | memoryview, what: str) -> Any:
+    """The object :func:`dumps` wrote; :class:`IndexFileError` (naming ``what``) for bytes that
+    are not such a body. Only arrays, maps, strings, numbers and bytes are read, then the
+    classes of the allow-list make the objects."""
+    try:
+        doc = msgpack.unpackb(body, raw=False, strict_map_key=True, use_list=True)
+        names, strings, pool_rows, root = doc
+        want = [f"{k.cls.__module__}.{k.cls.__qualname__}" for k in _registry()]
+        if names != want:
+            raise IndexFileError(f"{what} was written for other classes: rebuild it")
+        if type(strings) is not list or not set(map(type, strings)) <= {str}:
+            raise ValueError("the string table holds other values")
+        return _Reader(strings, pool_rows).decode(root)
+    except IndexFileError:
+        raise
+    except Exception as exc:  # any shape that is not ours: refused, whatever it is
+        raise IndexFileError(f"{what} is damaged ({type(exc).__name__}: {exc}): rebuild it") from exc
