@@ -21,7 +21,17 @@ def test_resolve_json_on_a_tie(cli_env: dict[str, str], tmp_path: Path) -> None:
         encoding="utf-8",
     )
     for policy in ("first", "prominent", "abstain"):
-        p = cli(cli_env, "resolve", "--json", "--tables", str(tmp_path), "--no-default-tables", "--policy", policy, "Lukashenko")
+        p = cli(
+            cli_env,
+            "resolve",
+            "--json",
+            "--tables",
+            str(tmp_path),
+            "--no-default-tables",
+            "--policy",
+            policy,
+            "Lukashenko",
+        )
         assert p.returncode == 0, p.stderr.decode()
         rec = json.loads(p.stdout)
         cands = rec["match"]["candidates"] if rec["match"] else rec["candidates"]
