@@ -88,6 +88,18 @@ def cmd_tables_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables_import(args: argparse.Namespace) -> int:
+    from .importers.command import run
+
+    return run(args)
+
+
+def _add_import_arguments(p: argparse.ArgumentParser) -> None:
+    from .importers.command import add_arguments
+
+    add_arguments(p)
+
+
 def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .resolver import Normalizer
 
@@ -235,6 +247,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_tables_stats)
+
+    im = tsub.add_parser("import", help="write entity files from FollowTheMoney, Wikidata or CSV data (merging)")
+    _add_import_arguments(im)
+    im.set_defaults(func=cmd_tables_import)
 
     b = sub.add_parser("build-index", help="compile tables into an index file that workers load in milliseconds")
     b.add_argument("folder", nargs="?", help="the tables folder (default: the bundled tables)")

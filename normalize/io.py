@@ -18,7 +18,7 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import IO, Any, Literal, Protocol
 
 from .errors import InputError
 from .errors import TableProblem as Problem
+from .resolver import Normalizer
 from .rewrite import Mention, Mode, Rewriter
 
 Format = Literal["text", "jsonl", "csv"]
@@ -86,9 +87,33 @@ def detect_format(path: str | None, explicit: str | None) -> Format:
     return "text"
 
 
-def mention_dict(m: Mention, **extra: Any) -> dict[str, Any]:
+SourceIds = Mapping[str, dict[str, Any]]
+"""Entity id → its ids in other sources, as a mention record writes them (:func:`source_ids`)."""
+
+
+def source_ids(normalizer: Normalizer) -> dict[str, dict[str, Any]]:
+    """The ids in other sources (``ids`` in the tables) of each entity that has some, as mention
+    records write them: ``{"wikidata": "Q…"}``, a list where a source gives several."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in normalizer.index.entries:
+        if e.record.ids:
+            got: dict[str, Any] = {}
+            for source, sid in e.record.ids:
+                have = got.get(source)
+                got[source] = sid if have is None else [*(have if isinstance(have, list) else [have]), sid]
+            out[e.record.id] = got
+    return out
+
+
+def mention_dict(m: Mention, ids: SourceIds | None = None, **extra: Any) -> dict[str, Any]:
+    """A mention as a JSON record; with ``ids`` (:func:`source_ids`), the entity's ids in other
+    sources under ``ids`` where it has some."""
     d = {"start": m.start, "end": m.end, "surface": m.surface, "entity_id": m.entity_id,
          "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+    if ids:
+        got = ids.get(m.entity_id)
+        if got:
+            d["ids"] = got
     d.update(extra)
     return d
 
@@ -118,6 +143,7 @@ class LineProcessor:
         self.mode = mode
         self.fields = list(fields) or ["text"]
         self.on_error = on_error
+        self.ids = source_ids(rewriter.normalizer)  # what the mention records carry of each entity
 
     def _bad(self, raw: bytes, message: str) -> LineResult:
         return LineResult(raw if self.on_error == "pass" else None, [], [], message)
@@ -133,7 +159,7 @@ class LineProcessor:
         if self.fmt == "jsonl":
             return self._jsonl(raw, text, ending, lineno)
         res = self.rewriter.rewrite(text, self.mode)
-        side = [mention_dict(m, line=lineno) for m in res.mentions] if self.mode == "annotate" else []
+        side = [mention_dict(m, self.ids, line=lineno) for m in res.mentions] if self.mode == "annotate" else []
         if not res.mentions or self.mode == "annotate":
             return LineResult(raw, side, res.mentions)
         return LineResult(res.text.encode("utf-8") + ending, side, res.mentions)
@@ -156,7 +182,7 @@ class LineProcessor:
             res = self.rewriter.rewrite(val, self.mode)
             if res.mentions:
                 found.extend(res.mentions)
-                notes.extend(mention_dict(m, field=f) for m in res.mentions)
+                notes.extend(mention_dict(m, self.ids, field=f) for m in res.mentions)
                 if self.mode != "annotate":
                     obj[f] = res.text
         if self.mode == "annotate":
@@ -286,7 +312,7 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
             new, spans = proc.rewriter.rewrite_text(text, proc.mode)
             side = b""
             if proc.mode == "annotate" and spans:
-                side = _side_records(text, spans, first)
+                side = _side_records(text, spans, first, proc.ids)
             if counts is not None:
                 for s_, e_, match in spans:
                     counts[(match.entity_id, text[s_:e_])] += 1
@@ -314,7 +340,7 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
     return ChunkResult(b"".join(outs), b"".join(sides), len(lines), problems, mentions, counts)
 
 
-def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int) -> bytes:
+def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int, ids: SourceIds) -> bytes:
     """Mentions of a chunk as JSON Lines with their line number and offsets inside the line."""
     starts = [0]
     for i, ch in enumerate(text):
@@ -328,6 +354,8 @@ def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int)
         base = starts[li]
         rec = {"line": first_line + li, "start": s_ - base, "end": e_ - base, "surface": text[s_:e_],
                "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+        if m.entity_id in ids:
+            rec["ids"] = ids[m.entity_id]
         out.append(json.dumps(rec, ensure_ascii=False).encode("utf-8") + b"\n")
     return b"".join(out)
 
@@ -378,6 +406,7 @@ def rewrite_csv(
     if missing and columns:
         raise InputError(f"{path}: no column {missing[0]!r} (columns: {', '.join(header)})")
     idx = [header.index(c) for c in want if c in header]
+    ids = source_ids(rewriter.normalizer)
     if mode == "annotate":
         header = [*header, "mentions"]
     writer.writerow(header)
@@ -399,7 +428,7 @@ def rewrite_csv(
                 res = rewriter.rewrite(row[i], mode)
                 stats.add(res.mentions)
                 if mode == "annotate":
-                    notes.extend(mention_dict(m, column=header[i]) for m in res.mentions)
+                    notes.extend(mention_dict(m, ids, column=header[i]) for m in res.mentions)
                 else:
                     row[i] = res.text
         if mode == "annotate":
