@@ -413,9 +413,9 @@ class Normalizer:
             weak = {}
             for i, e in enumerate(self.index.entries):
                 for alias in e.record.weak_aliases:
-                    owners = weak.setdefault(_written_form(alias), [])
-                    if i not in owners:
-                        owners.append(i)
+                    held = weak.setdefault(_written_form(alias), [])
+                    if i not in held:
+                        held.append(i)
             self._weak_memo = weak
         owners = weak.get(_folded(text)) if weak else None
         if owners is None or len(owners) != 1:

@@ -225,7 +225,7 @@ def _alias_list(raw: Mapping[str, Any], key: str, problem: Any) -> tuple[list[st
     ok = True
     for a in value:
         if not isinstance(a, str) or not normalize_text(a).strip() or len(a) > MAX_NAME_CHARS:
-            problem(key, f"each entry of `{key}` must be non-empty text of at most {MAX_NAME_CHARS} characters, not {a!r}")
+            problem(key, f"each entry of `{key}` must be a name of 1 to {MAX_NAME_CHARS} characters, not {a!r}")
             ok = False
         else:
             out.append(normalize_text(a).strip())
@@ -251,7 +251,8 @@ def _source_ids(value: Any, problem: Any) -> tuple[tuple[tuple[str, str], ...], 
             text = one.strip() if isinstance(one, str) else ""
             form = _SOURCE_ID_RES.get(source)
             if not text or len(text) > MAX_SOURCE_ID_CHARS or not text.isprintable():
-                problem("ids", f"an id of {source!r} must be one line of text (up to {MAX_SOURCE_ID_CHARS} characters), not {one!r}")
+                limit = MAX_SOURCE_ID_CHARS
+                problem("ids", f"an id of {source!r} must be a line of 1 to {limit} characters, not {one!r}")
                 ok = False
             elif form is not None and not form.match(text):
                 problem("ids", f"{text!r} is not an id of {source} (expected the form {form.pattern})")
@@ -275,7 +276,8 @@ def _read_entities(reader: TableReader, doc: Any) -> list[EntityRecord]:
 
 
 def check_entity_set(entities: list[EntityRecord]) -> tuple[list[TableProblem], list[TableProblem]]:
-    """Problems (duplicate ids, a source id on two entities) and warnings (one exact name claimed by two entities of a type)."""
+    """Problems (duplicate ids, a source id on two entities) and warnings (one exact name claimed
+    by two entities of a type)."""
     problems: list[TableProblem] = []
     warnings: list[TableProblem] = []
     first: dict[str, EntityRecord] = {}
@@ -288,11 +290,11 @@ def check_entity_set(entities: list[EntityRecord]) -> tuple[list[TableProblem], 
     holder: dict[tuple[str, str], EntityRecord] = {}
     for e in entities:
         for sid in e.ids:
-            other = holder.setdefault(sid, e)
-            if other is not e and other.id != e.id:
+            held = holder.setdefault(sid, e)
+            if held.id != e.id:
                 path, line = _split_where(e.where)
                 problems.append(
-                    TableProblem(path, line, f"the {sid[0]} id {sid[1]!r} is also on {other.id!r} ({other.where})")
+                    TableProblem(path, line, f"the {sid[0]} id {sid[1]!r} is also on {held.id!r} ({held.where})")
                 )
     claimed: dict[tuple[str, str], EntityRecord] = {}
     for e in entities:

@@ -13,7 +13,9 @@ SHOWN = 100  # problems written to standard error; --report FILE gets every one
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     """The options of ``tables import``."""
-    p.add_argument("format", choices=["ftm", "wikidata", "csv"], help="FollowTheMoney JSON lines, Wikidata entity JSON, CSV")
+    p.add_argument(
+        "format", choices=["ftm", "wikidata", "csv"], help="FollowTheMoney JSON lines, Wikidata entity JSON, CSV"
+    )
     p.add_argument("source", nargs="?", help="the file to import (standard input when none)")
     p.add_argument("-o", "--output", required=True, help="the entity file to write or merge into (a .yaml file)")
     p.add_argument("--report", help="write every record not imported, with its line and reason, to FILE (JSON Lines)")
@@ -22,7 +24,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     w.add_argument("--classes", help="the classes file (default: the bundled tables/import/wikidata.yaml)")
     c = p.add_argument_group("csv")
     c.add_argument("--id", dest="id_column", help="the column of each row's id (required for csv)")
-    c.add_argument("--name", dest="name_columns", action="append", default=[], help="a column holding a name (repeatable)")
+    c.add_argument(
+        "--name", dest="name_columns", action="append", default=[], help="a column holding a name (repeatable)"
+    )
     c.add_argument("--type", dest="type_column", help="the column of the type (person, organization, place)")
     c.add_argument("--gender", dest="gender_column", help="the column of the gender (m, f, male, female)")
     c.add_argument("--canonical", dest="canonical_column", help="the column of the canonical form")

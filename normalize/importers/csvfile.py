@@ -47,7 +47,9 @@ class Columns:
         for role, cols in wanted.items():
             for col in cols:
                 if col not in header:
-                    raise InputError(f"{path}: no column {col!r} for --{role.rstrip('s')} (columns: {', '.join(header)})")
+                    raise InputError(
+                        f"{path}: no column {col!r} for --{role.rstrip('s')} (columns: {', '.join(header)})"
+                    )
                 out.setdefault(role, []).append(header.index(col))
         return out
 

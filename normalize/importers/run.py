@@ -47,9 +47,7 @@ def _lines(stream: IO[bytes]) -> Iterator[tuple[int, str] | Skipped]:
             yield no, text.rstrip("\r\n")
 
 
-def records(
-    fmt: str, stream: IO[bytes], name: str, options: Options, key: PhoneticKey
-) -> Iterator[Imported | Skipped]:
+def records(fmt: str, stream: IO[bytes], name: str, options: Options, key: PhoneticKey) -> Iterator[Imported | Skipped]:
     """The entities of a source (or why each record is not one), in the order of the source."""
     if fmt == "ftm":
         for got in _lines(stream):

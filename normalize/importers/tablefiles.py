@@ -31,6 +31,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -249,7 +250,11 @@ class EntityWriter:
             if fi >= 0 and not self.files[fi].ours:
                 f = self.files[fi]
                 self.result.skipped.append(
-                    Skipped(rec.line, f"already in {f.display}:{f.lines[item]} (not written by an import: merge it there)", bad=False)
+                    Skipped(
+                        rec.line,
+                        f"already in {f.display}:{f.lines[item]} (not written by an import: merge it there)",
+                        bad=False,
+                    )
                 )
                 return
             for s, i in rec.ids:
@@ -363,7 +368,7 @@ class EntityWriter:
         doc = reader.parse(text)
         items = reader.mappings(doc, "an entity file", "an entity") if doc is not None else []
         starts = [m.line for m in items]
-        block_ok = all(a < b for a, b in zip(starts, starts[1:], strict=False)) and all(
+        block_ok = all(a < b for a, b in pairwise(starts)) and all(
             lines[s - 1].lstrip().startswith("-") for s in starts
         )
         pending = {self._locs[loc][1]: recs for loc, recs in self._pending.items() if self._locs[loc][0] == fi}
