@@ -1,5 +1,5 @@
-"""The ``normalize`` command: ``translit``, ``schemes``, ``variants``, ``tables``, ``resolve``,
-``explain``, ``rewrite`` and ``build-index``.
+"""The ``normalize`` command: ``translit``, ``schemes``, ``variants``, ``tables`` (``check``,
+``stats``, ``import``), ``resolve``, ``explain``, ``rewrite``, ``discover`` and ``build-index``.
 
 Exit codes: 0 success; 1 some input lines could not be processed (reported, passed through or
 skipped); 2 usage, input or table error; 3 a file could not be read or written (disk full, read-only
@@ -94,6 +94,12 @@ def cmd_tables_import(args: argparse.Namespace) -> int:
     return run(args)
 
 
+def _add_discover_arguments(p: argparse.ArgumentParser) -> None:
+    from .discover_cli import add_arguments
+
+    add_arguments(p)
+
+
 def _add_import_arguments(p: argparse.ArgumentParser) -> None:
     from .importers.command import add_arguments
 
@@ -150,6 +156,12 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
     from .rewrite_cli import run_rewrite
 
     return run_rewrite(args, _normalizer(args))
+
+
+def cmd_discover(args: argparse.Namespace) -> int:
+    from .discover_cli import run
+
+    return run(args, _normalizer(args))
 
 
 def cmd_build_index(args: argparse.Namespace) -> int:
@@ -293,6 +305,10 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_match_options(w)
     w.set_defaults(func=cmd_rewrite)
+
+    d = sub.add_parser("discover", help="list the people a corpus mentions that the tables lack, as draft entities")
+    _add_discover_arguments(d)
+    d.set_defaults(func=cmd_discover)
     return p
 
 

@@ -60,23 +60,21 @@ def emit_entity(rec: Mapping[str, Any]) -> str:
     """One entity as a block of YAML (``- id: …`` and its fields, two spaces in)."""
     out: list[str] = []
     for n, (key, value) in enumerate(rec.items()):
-        lead = "- " if n == 0 else "  "
-        if isinstance(value, str):
-            out.append(f"{lead}{key}: {scalar(value)}")
-        elif isinstance(value, list):
-            out.append(f"{lead}{key}:")
-            out.extend(f"    - {scalar(str(v))}" for v in value)
-        elif isinstance(value, Mapping):
-            out.append(f"{lead}{key}:")
-            for k, v in value.items():
-                if isinstance(v, list):
-                    out.append(f"    {scalar(str(k))}:")
-                    out.extend(f"      - {scalar(str(x))}" for x in v)
-                else:
-                    out.append(f"    {scalar(str(k))}: {scalar(str(v))}")
-        else:
-            out.append(f"{lead}{key}: {scalar(str(value))}")
+        _emit(out, "- " if n == 0 else "  ", "  ", str(key), value)
     return "\n".join(out) + "\n"
+
+
+def _emit(out: list[str], lead: str, indent: str, key: str, value: Any) -> None:
+    """``key: value`` in block style; ``lead`` starts the line, ``indent`` is the key's own."""
+    if isinstance(value, Mapping):
+        out.append(f"{lead}{scalar(key)}:")
+        for k, v in value.items():
+            _emit(out, indent + "  ", indent + "  ", str(k), v)
+    elif isinstance(value, list):
+        out.append(f"{lead}{scalar(key)}:")
+        out.extend(f"{indent}  - {scalar(str(v))}" for v in value)
+    else:
+        out.append(f"{lead}{scalar(key)}: {scalar(str(value))}")
 
 
 def _plain(value: Any) -> Any:
