@@ -292,14 +292,20 @@ class Finder:
                 i += 1
                 continue
             if r is not None and r.given:
-                # Given [Patronymic] Surname, or Surname Given [Patronymic]
-                p = i + 1 if i + 1 < n and reads[i + 1] is not None and reads[i + 1].patronymic else None  # type: ignore[union-attr]
+                # Given [Patronymic] Surname, or Surname Given [Patronymic]; a patronymic of the
+                # given name's gender only (Katsiaryna Barysevich: a surname)
+                p = i + 1 if i + 1 < n and self._fits_patronymic(r, reads[i + 1]) else None
                 after = (p if p is not None else i) + 1
-                if surname_at(after):
+                # a word made as a patronymic of the other gender is a surname (Katsiaryna Barysevich)
+                unlike = p is None and after < n and reads[after] is not None and not used[after]
+                unlike = unlike and reads[after].patronymic is not None and sum(c.isalpha() for c in run[after].text) > 4  # type: ignore[union-attr]
+                if surname_at(after) or unlike:
                     yield emit(i, after + 1, after, i, p, [])
                     i = after + 1
                     continue
-                if surname_first_at(i - 1) and (p is not None or run[i - 1].text.isupper() or "," in line[run[i - 1].end : run[i].start]):
+                before = run[i - 1].text if i else ""
+                marked = before.isupper() or "," in line[run[i - 1].end : run[i].start] if i else False
+                if surname_first_at(i - 1) and (marked or (p is not None and script_of(before) == "Cyrl")):
                     yield emit(i - 1, after, i - 1, i, p, [])
                     i = after
                     continue
@@ -326,6 +332,13 @@ class Finder:
                 i = j
                 continue
             i += 1
+
+    @staticmethod
+    def _fits_patronymic(given: Reading, word: Reading | None) -> bool:
+        """Whether a word after a given name is its patronymic: made as one, of its gender."""
+        if word is None or word.patronymic is None:
+            return False
+        return any(g in (None, word.patronymic) for _, _, g in given.given)
 
     # --- surnames ------------------------------------------------------------------------------
 
@@ -369,11 +382,13 @@ class Finder:
                     if low in (f.lower() for f in inflect(lemma, rows, g)) and (lemma, g) not in out:
                         out.append((lemma, g))
                         consumed[(lemma, g)] = len(form)
-        # a candidate that is itself a case form of another is not a nominative (Шэймана of Шэйман)
-        forms_of = {lg: {f.lower() for la in self.rows for f in inflect(lg[0], self.rows[la], lg[1])} for lg in out}
-        out = [lg for lg in out if not any(lg[0].lower() in forms_of[o] for o in out if o != lg)]
         out.sort(key=lambda lg: -consumed[lg])  # stable: the table's order among equals
         return out
+
+    def nominatives(self, lemmas: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+        """``lemmas`` less those that are a case form of another of them (Лосіка of Лосік)."""
+        forms = {lg: {f.lower() for la in self.rows for f in inflect(lg[0], self.rows[la], lg[1])} for lg in lemmas}
+        return [lg for lg in lemmas if not any(lg[0].lower() in forms[o] for o in lemmas if o != lg)]
 
 
 @dataclass
@@ -394,7 +409,7 @@ class Discovery:
         self.seen: dict[str, Seen] = {}
         self.known = 0  # mentions of people the tables hold
         self._known_memo: dict[str, bool] = {}
-        self._attested: set[str] = set()  # the keys of the surnames as written (made by people())
+        self._attested: set[str] = set()  # the surnames the corpus writes (made by people())
 
     def add_line(self, text: str, where: str) -> None:
         """The mentions of one line of the corpus (``where``: file and line, for the examples)."""
@@ -434,7 +449,12 @@ class Discovery:
                 k = parent[k]
             return k
 
-        self._attested = {key(s.found.surname) for s in self.seen.values()}
+        # the surnames as the corpus writes them: Cyrillic ones as written (a key would take a
+        # case form for another nominative: Макея keys as Макя), Latin ones by their key
+        self._attested = {
+            s.found.surname.lower() if script_of(s.found.surname) == "Cyrl" else key(s.found.surname)
+            for s in self.seen.values()
+        }
         read: list[tuple[Seen, str, str | None, int | None]] = []  # mention, surname key, gender, given set
         for seen in self.seen.values():
             f = seen.found
@@ -500,7 +520,9 @@ class Discovery:
         gender = genders.pop() if len(genders) == 1 else None
         lemmas = finder.lemmas(f.surname, gender)
         own = key(f.surname)
-        attested = [lg for lg in lemmas if key(lg[0]) in self._attested and key(lg[0]) != own]
+        attested = finder.nominatives(
+            [lg for lg in lemmas if lg[0].lower() in self._attested or key(lg[0]) in self._attested]
+        )
         if gender is not None:
             declined = any(
                 r[2] in (None, gender) and script_of(f.given_written) == script_of(r[1])
@@ -517,8 +539,8 @@ class Discovery:
             genders_of = {g for _, g in lemmas}
             if looks is not None:
                 lemma, gender = f.surname, looks
-            elif len(genders_of) == 1 and not any(finder.may_be_nominative(f.surname, g) for g in ("m", "f")):
-                lemma, gender = lemmas[0][0], genders_of.pop()
+            elif len(genders_of) == 1 and (attested or self._ending(f.surname, lemmas[0][0]) >= 3):
+                lemma, gender = (attested or lemmas)[0][0], genders_of.pop()  # Тарайкоўскага
             else:
                 lemma = f.surname
         given = min((gi for gi, _, g in f.given if gender is None or g in (None, gender)), default=None)
