@@ -10,11 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, TableError, TableProblem
+from ..errors import InputError
 from ..io import MAX_LINE_BYTES, read_chunks, split_lines
 from ..phonetic import PhoneticKey
-from ..tablefile import TableReader
-from ..tables import _read_entities, load_tables
+from ..tables import load_tables
 from . import csvfile, ftm, wikidata
 from .model import Imported, Skipped
 from .tablefiles import EntityWriter, Result
@@ -112,11 +111,9 @@ def _csv_records(stream: IO[bytes], name: str, cols: csvfile.Columns, key: Phone
         text_in.detach()
 
 
-def import_file(
-    fmt: str, source: Path | None, stream: IO[bytes], output: Path, options: Options, *, check: bool = True
-) -> Result:
+def import_file(fmt: str, source: Path | None, stream: IO[bytes], output: Path, options: Options) -> Result:
     """Import one source (``stream``, read from ``source`` or standard input) into ``output``
-    and its folder; with ``check``, the files written are checked as `tables check` does."""
+    and its folder. Every entity is checked as `tables check` does before it is written."""
     name = str(source) if source is not None else "<stdin>"
     if source is not None and output.exists() and source.resolve() == output.resolve():
         raise InputError(f"the output {output} is the input itself")
@@ -132,20 +129,4 @@ def import_file(
     except BaseException:
         writer.abort()
         raise
-    result = writer.finish()
-    if check:
-        check_files([Path(f) for f in result.files])
-    return result
-
-
-def check_files(paths: list[Path]) -> None:
-    """Check entity files as `tables check` does (file by file); raise :class:`TableError`."""
-    problems: list[TableProblem] = []
-    for p in paths:
-        reader = TableReader(p, str(p))
-        doc = reader.read()
-        if doc is not None:
-            _read_entities(reader, doc)
-        problems.extend(reader.problems)
-    if problems:
-        raise TableError(problems)
+    return writer.finish()

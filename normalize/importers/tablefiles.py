@@ -38,11 +38,11 @@ from typing import Any
 from ..errors import InputError, TableError, TableProblem
 from ..io import atomic_output
 from ..tablefile import LDict, LList, TableReader
-from ..tables import _KNOWN_FILES, MAX_NAME_CHARS
+from ..tables import _KNOWN_FILES, MAX_NAME_CHARS, check_entity
 from .model import Imported, Skipped, entity_id
 
 MARK = "# Entities imported by `normalize tables import`"
-PART_BYTES = 32 * 1024 * 1024  # half the bound of a table file
+PART_BYTES = 8 * 1024 * 1024  # an eighth of the bound of a table file: each is read (and checked) in little memory
 _PLAIN_RE = re.compile(r"^[^\W_](?:[\w .'’ʼ()\-]*[\w.')’ʼ])?$")
 _MERGED_KEYS = ("names", "aliases", "weak_aliases")
 
@@ -75,6 +75,14 @@ def _emit(out: list[str], lead: str, indent: str, key: str, value: Any) -> None:
         out.extend(f"{indent}  - {scalar(str(v))}" for v in value)
     else:
         out.append(f"{lead}{scalar(key)}: {scalar(str(value))}")
+
+
+def refusal(table: Mapping[str, Any]) -> str:
+    """What `tables check` says of an entity record ("" when it accepts it): every record is
+    checked so before it is written, the same check in memory, without reading the file back."""
+    problems: list[str] = []
+    check_entity(table, "", lambda key, msg: problems.append(msg))
+    return "; ".join(problems)
 
 
 def _plain(value: Any) -> Any:
@@ -275,7 +283,7 @@ class EntityWriter:
         self._new += 1
         for s, i in rec.ids:
             where.setdefault(f"{s}\t{i}", loc)
-        self._spool.write(json.dumps(table, ensure_ascii=False) + "\n")
+        self._spool.write(json.dumps([rec.line, table], ensure_ascii=False) + "\n")
 
     def skip(self, s: Skipped) -> None:
         self.result.skipped.append(s)
@@ -336,10 +344,14 @@ class EntityWriter:
             text = next(lines, None)
             if text is None:
                 break
-            table = json.loads(text)
+            line, table = json.loads(text)
             for rec in self._pending.get(self._new_locs[self._emitted], ()):
                 merge_into(table, rec, set())
             self._emitted += 1
+            why = refusal(table)
+            if why:  # never written: `tables check` would refuse it
+                self.result.skipped.append(Skipped(line, why))
+                continue
             block = emit_entity(table) + "\n"
             out.append(block)
             self.result.new += 1
@@ -383,6 +395,10 @@ class EntityWriter:
             changed = False
             for rec in recs or ():
                 changed = merge_into(table, rec, set()) or changed
+            why = refusal(table) if changed else ""
+            if why:  # the merge is not written: `tables check` would refuse the entity
+                self.result.skipped.extend(Skipped(r.line, why) for r in recs or ())
+                table, changed = _plain(m), False
             if changed:
                 any_change = True
                 self.result.merged += 1
