@@ -41,10 +41,21 @@ def write_source(path: Path, lines: int) -> None:
                 cyr = "".join(SYL_CYR[i] for i in idx).capitalize()
                 if n % 3:
                     g_lat, g_cyr = GIVEN[n % len(GIVEN)]
-                    rec = {"id": f"p{n}", "schema": "Person", "properties": {
-                        "name": [f"{g_lat} {lat}ov", f"{g_cyr} {cyr}ов"], "gender": ["male"], "alias": [f"{lat.upper()}OV"]}}
+                    rec = {
+                        "id": f"p{n}",
+                        "schema": "Person",
+                        "properties": {
+                            "name": [f"{g_lat} {lat}ov", f"{g_cyr} {cyr}ов"],
+                            "gender": ["male"],
+                            "alias": [f"{lat.upper()}OV"],
+                        },
+                    }
                 else:
-                    rec = {"id": f"c{n}", "schema": "Company", "properties": {"name": [f"{lat} Holding", f"ООО «{cyr}»"]}}
+                    rec = {
+                        "id": f"c{n}",
+                        "schema": "Company",
+                        "properties": {"name": [f"{lat} Holding", f"ООО «{cyr}»"]},
+                    }
             fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
 
 
@@ -87,8 +98,8 @@ def main() -> int:
             )
             figures = []
             for _ in range(2):
-                res = subprocess.run([sys.executable, "-c", code, exe, "tables", "import", "ftm", str(src), "-o", str(out)],
-                                     capture_output=True, text=True, check=True)  # fmt: skip
+                cmd = [sys.executable, "-c", code, exe, "tables", "import", "ftm", str(src), "-o", str(out)]
+                res = subprocess.run(cmd, capture_output=True, text=True, check=True)
                 secs, kib, rc, stdout, stderr = json.loads(res.stdout)
                 if rc not in (0, 1):
                     sys.exit(stderr)

@@ -31,7 +31,7 @@ from normalize import Normalizer  # noqa: E402
 from normalize.discover import Discovery, Settings  # noqa: E402
 from normalize.importers.tablefiles import emit_entity  # noqa: E402
 from normalize.names import person_roles_of  # noqa: E402
-from normalize.tables import EntityRecord, Tables, default_tables_dir, inflect, load_tables  # noqa: E402
+from normalize.tables import EntityRecord, Tables, inflect, load_tables  # noqa: E402
 from normalize.text import detect_language, normalize_text  # noqa: E402
 from normalize.translit import transliterate  # noqa: E402
 
@@ -47,7 +47,10 @@ TEMPLATES = {
     ("be", "dat"): ["Пытанне адрасавалі {} яшчэ ў сакавіку."],
     ("be", "acc"): ["Журналісты бачылі {} на акцыі пратэсту."],
     ("be", "ins"): ["Сустрэча з {} прайшла без прэсы."],
-    ("en", "nom"): ["On Tuesday {} told reporters that the talks would go on.", "A statement by {} was read out in court."],
+    ("en", "nom"): [
+        "On Tuesday {} told reporters that the talks would go on.",
+        "A statement by {} was read out in court.",
+    ],
     ("pl", "nom"): ["We wtorek {} {v} dziennikarzom, że rozmowy będą kontynuowane."],
     ("de", "nom"): ["Am Dienstag sagte {} vor Journalisten, die Gespräche gingen weiter."],
 }
@@ -173,7 +176,7 @@ def run_generated(hide: int, seed: int) -> None:
                 whose[who] += n
         total = sum(whose.values())
         total_mentions += total
-        top_who, top_n = whose.most_common(1)[0] if whose else (None, 0)
+        top_n = whose.most_common(1)[0][1] if whose else 0
         if None in whose:
             kept_groups += 1
         if len(whose) == 1:
@@ -190,13 +193,18 @@ def run_generated(hide: int, seed: int) -> None:
     found_total = sum(found_of.values())
     print(f"generated corpus: {len(lines)} sentences, {sum(generated.values())} mentions of {len(hidden)} hidden "
           f"people, {len(lines) - sum(generated.values())} of {len(kept)} kept entities; {secs:.1f} s")  # fmt: skip
-    print(f"  mentions of hidden people found: {found_total} of {sum(generated.values())} "
-          f"({found_total / max(1, sum(generated.values())):.3f}); hidden people found: {len(persons_groups)}")
+    print(
+        f"  mentions of hidden people found: {found_total} of {sum(generated.values())} "
+        f"({found_total / max(1, sum(generated.values())):.3f}); hidden people found: {len(persons_groups)}"
+    )
     print(f"  mentions of kept people left out: {discovery.known}; groups holding one: {kept_groups}")
-    print(f"  groups: {len(groups)}; precision (groups of one person): {pure}/{len(groups)} = {pure / max(1, len(groups)):.3f}; "
+    precision = pure / max(1, len(groups))
+    print(f"  groups: {len(groups)}; precision (groups of one person): {pure}/{len(groups)} = {precision:.3f}; "
           f"mention-weighted {mention_pure / max(1, total_mentions):.3f}")  # fmt: skip
-    print(f"  recall (people whose found mentions are all in one group): {whole}/{len(persons_groups)} = "
-          f"{whole / max(1, len(persons_groups)):.3f}; mentions in their person's largest group {share:.3f}")
+    print(
+        f"  recall (people whose found mentions are all in one group): {whole}/{len(persons_groups)} = "
+        f"{whole / max(1, len(persons_groups)):.3f}; mentions in their person's largest group {share:.3f}"
+    )
     for m in mixed_examples:
         print(f"    a mixed group: {m}")
 

@@ -66,6 +66,7 @@ class Reading:
     given: list[tuple[int, str, str | None]]
     patronymic: str | None
     surname: bool
+    shaped: str | None = None  # the gender of a word made as a patronymic, of a name the table may lack
 
 
 @dataclass
@@ -102,6 +103,16 @@ class Person:
     @property
     def mentions(self) -> int:
         return sum(s.count for s in self.forms)
+
+
+def nominative_key(key: str) -> str:
+    """The key of a patronymic's nominative, from the key of one of its case forms (…VICA →
+    …VIC); other keys as they are."""
+    for nominative, cases in PATRONYMIC_CASE_KEYS.items():
+        for case in sorted(cases, key=len, reverse=True):
+            if key.endswith(case) and len(key) > len(case) + 3:
+                return key[: -len(case)] + nominative
+    return key
 
 
 class GivenNames:
@@ -156,15 +167,7 @@ class GivenNames:
         """Whether a word made as a patronymic (-ович, -івна, -ovich and their case forms) is
         made of a man's given name of the table (Николаевич of Николай, Ильич of Илья); a
         surname of that shape is made of no given name (Шушкевіч, Олиневич)."""
-        k = self.key(word)
-        for nominative, cases in PATRONYMIC_CASE_KEYS.items():  # a case form: its nominative's key
-            for case in sorted(cases, key=len, reverse=True):
-                if k.endswith(case) and len(k) > len(case) + 3:
-                    k = k[: -len(case)] + nominative
-                    break
-            else:
-                continue
-            break
+        k = nominative_key(self.key(word))
         for suf in ("ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC"):
             if k.endswith(suf) and len(k) > len(suf) + 2:
                 stem = k[: -len(suf)]  # the father's name, less its last letters (Сергей → SERG)
@@ -209,7 +212,7 @@ class Finder:
             and not self.vocabulary.concepts(k)
             and not self._names_a_place_or_organisation(word)
         )
-        return Reading(given, pg, surname)
+        return Reading(given, pg, surname, patronymic_gender(k) if k else None)
 
     def _names_a_place_or_organisation(self, word: str) -> bool:
         return self.normalizer.resolve(word, types=("place", "organization")) is not None
@@ -241,7 +244,7 @@ class Finder:
                 if run:
                     runs.append(run)
                     run = []
-                before = line[: m.start()].rstrip(" «\"“„(—–-")
+                before = line[: m.start()].rstrip(' «"“„(—–-')
                 opens = not before or before[-1] in ".!?:;…"
             end = m.start() + len(word) + (1 if initial else 0)
             run.append(Token(word, m.start(), end, initial, opens))
@@ -295,10 +298,12 @@ class Finder:
                 # Given [Patronymic] Surname, or Surname Given [Patronymic]; a patronymic of the
                 # given name's gender only (Katsiaryna Barysevich: a surname)
                 p = i + 1 if i + 1 < n and self._fits_patronymic(r, reads[i + 1]) else None
+                if p is None and i + 2 < n and surname_at(i + 2) and self._shaped_patronymic(r, reads[i + 1]):
+                    p = i + 1  # made as a patronymic, before a surname (Николай Бернардович Фрейденштейн)
                 after = (p if p is not None else i) + 1
                 # a word made as a patronymic of the other gender is a surname (Katsiaryna Barysevich)
-                unlike = p is None and after < n and reads[after] is not None and not used[after]
-                unlike = unlike and reads[after].patronymic is not None and sum(c.isalpha() for c in run[after].text) > 4  # type: ignore[union-attr]
+                nxt = reads[after] if p is None and after < n and not used[after] else None
+                unlike = nxt is not None and nxt.patronymic is not None and sum(c.isalpha() for c in run[after].text) > 4
                 if surname_at(after) or unlike:
                     yield emit(i, after + 1, after, i, p, [])
                     i = after + 1
@@ -339,6 +344,13 @@ class Finder:
         if word is None or word.patronymic is None:
             return False
         return any(g in (None, word.patronymic) for _, _, g in given.given)
+
+    @staticmethod
+    def _shaped_patronymic(given: Reading, word: Reading | None) -> bool:
+        """Whether a word is made as a patronymic of the given name's gender (of any name)."""
+        if word is None or word.shaped is None:
+            return False
+        return any(g in (None, word.shaped) for _, _, g in given.given)
 
     # --- surnames ------------------------------------------------------------------------------
 
@@ -455,9 +467,14 @@ class Discovery:
             s.found.surname.lower() if script_of(s.found.surname) == "Cyrl" else key(s.found.surname)
             for s in self.seen.values()
         }
+        # words the corpus writes as patronymics (between a given name and a surname) are no
+        # surnames where they stand after a given name alone (Уладзімір Пракопавіч)
+        patronymics = {nominative_key(key(s.found.patronymic)) for s in self.seen.values() if s.found.patronymic}
         read: list[tuple[Seen, str, str | None, int | None]] = []  # mention, surname key, gender, given set
         for seen in self.seen.values():
             f = seen.found
+            if not f.patronymic and nominative_key(key(f.surname)) in patronymics:
+                continue
             lemma, gender, given = self._read_mention(f)
             k = key(lemma)
             if not k:
@@ -476,14 +493,18 @@ class Discovery:
                 loose.append((seen, k, gender))
                 continue
             root = find(k)
-            gk = (root, gender, given)
+            gk: tuple[str, str | None, int | str] = (root, gender, given)
             person = groups.get(gk)
             if person is None:
                 person = groups[gk] = Person(root, gender, given)
             person.forms.append(seen)
         # a mention with initials (or a given name the table lacks) joins the one group of its
         # surname whose given name it fits; else it makes a group of its own
-        for seen, k, gender, in loose:
+        for (
+            seen,
+            k,
+            gender,
+        ) in loose:
             root = find(k)
             letter = seen.found.initials[:1].upper()
             same = [(g, gi, p) for (r, g, gi), p in groups.items() if r == root and isinstance(gi, int)]
@@ -508,10 +529,11 @@ class Discovery:
         """A mention's surname in the nominative, its gender and its given name's cognate set.
 
         The nominative of a Cyrillic surname is a word the inflection table makes that case form
-        of (for the gender the given name or the patronymic shows): one the corpus writes too (by
-        its key, in any script), else one that a case form of that gender must be: a word with
-        no nominative ending of that gender        (Тихановской, Шэйману), or where the given name is declined too (Юрыя Караева); a word that
-        may be a nominative itself (Лукашэнка, Бабарыка) is kept as written."""
+        of (for the gender the given name or the patronymic shows): one the corpus writes too (as
+        written, or a Latin spelling by its key), else one that a case form of that gender must
+        be: a word with no nominative ending of that gender (Тихановской, Шэйману), or one whose
+        given name is declined too (Юрыя Караева). A word that may be a nominative itself
+        (Лукашэнка, Бабарыка) is kept as written."""
         finder = self.finder
         key = finder.key
         genders = {g for _, _, g in f.given if g}
@@ -557,9 +579,7 @@ class Discovery:
         return len(word) - common
 
 
-def draft_entities(
-    people: Iterable[Person], discovery: Discovery, taken_ids: set[str]
-) -> list[dict[str, object]]:
+def draft_entities(people: Iterable[Person], discovery: Discovery, taken_ids: set[str]) -> list[dict[str, object]]:
     """The groups as draft entities of the tables (see :func:`write_drafts`)."""
     from .importers.model import slug
     from .translit import transliterate

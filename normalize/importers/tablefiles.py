@@ -42,7 +42,7 @@ from ..tables import _KNOWN_FILES, MAX_NAME_CHARS, check_entity
 from .model import Imported, Skipped, entity_id
 
 MARK = "# Entities imported by `normalize tables import`"
-PART_BYTES = 8 * 1024 * 1024  # an eighth of the bound of a table file: each is read (and checked) in little memory
+PART_BYTES = 2 * 1024 * 1024  # a file an import writes is read again whole at the next import: kept small
 _PLAIN_RE = re.compile(r"^[^\W_](?:[\w .'’ʼ()\-]*[\w.')’ʼ])?$")
 _MERGED_KEYS = ("names", "aliases", "weak_aliases")
 
