@@ -303,7 +303,9 @@ class Finder:
                 after = (p if p is not None else i) + 1
                 # a word made as a patronymic of the other gender is a surname (Katsiaryna Barysevich)
                 nxt = reads[after] if p is None and after < n and not used[after] else None
-                unlike = nxt is not None and nxt.patronymic is not None and sum(c.isalpha() for c in run[after].text) > 4
+                unlike = (
+                    nxt is not None and nxt.patronymic is not None and sum(c.isalpha() for c in run[after].text) > 4
+                )
                 if surname_at(after) or unlike:
                     yield emit(i, after + 1, after, i, p, [])
                     i = after + 1
