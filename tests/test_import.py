@@ -309,6 +309,16 @@ def test_output_is_split_into_parts_within_the_bound(
     assert "0 new, 0 merged, 41 unchanged" in out and len(list((folder / "entities").glob("s*.yaml"))) == len(parts)
 
 
+def test_the_caption_an_export_carries_is_the_canonical() -> None:
+    from normalize.importers.ftm import parse_line
+
+    key = load_tables(None, entities=False).phonetic
+    assert key is not None
+    line = '{"id": "x", "schema": "Person", "caption": "Vladimir Putin", "properties": {"name": ["Wladimir Putin"]}}'
+    got = parse_line(line, 1, key)
+    assert not isinstance(got, tablefiles.Skipped) and got.canonical == "Vladimir Putin"
+
+
 def test_caption_and_name_order(tables: object) -> None:
     assert pick_caption(["Владимир Путин", "Vladimir Putin", "Wladimir Putin", "Vladimir Poutine"]) == "Vladimir Putin"
     assert pick_caption(["Александр Лукашенко"]) == "Александр Лукашенко"

@@ -1,11 +1,13 @@
 """FollowTheMoney entities as JSON lines (the format of OpenSanctions' data): one entity a line,
 ``{"id": …, "schema": "Person", "properties": {"name": […], …}}``.
 
-Read: ``name`` (names), ``alias`` and ``previousName`` (aliases), ``weakAlias`` (weak aliases),
-``firstName``, ``middleName``, ``fatherName`` and ``lastName`` (a full name is made of them, one
-for each script they are written in), ``gender``, and ``wikidataId`` (a second source id). The
-schemas Person, Organization, Company, LegalEntity and PublicBody are imported; records of other
-schemas (sanctions, addresses, vessels …) are skipped and counted.
+Read: ``caption`` (the canonical form, where the export carries one; else made by the same rule,
+:func:`~.model.pick_caption`), ``name`` (names), ``alias`` and ``previousName`` (aliases),
+``weakAlias`` (weak aliases), ``firstName``, ``middleName``, ``fatherName`` and ``lastName`` (a
+full name is made of them, for each script that holds one of each), ``gender``, and
+``wikidataId`` (a second source id). The schemas Person, Organization, Company, LegalEntity and
+PublicBody are imported; records of other schemas (sanctions, addresses, vessels …) are skipped
+and counted.
 """
 
 from __future__ import annotations
@@ -72,7 +74,8 @@ def parse_line(text: str, line: int, key: PhoneticKey) -> Imported | Skipped:
     if etype == "person":
         names = clean_names(person_name_order(n, key) for n in names)
         composed = clean_names(person_name_order(n, key) for n in composed)
-    caption = pick_caption(names) or pick_caption(composed)
+    given_caption = clean_names([obj.get("caption")])  # OpenSanctions' exports carry it, made by this rule
+    caption = (given_caption or [None])[0] or pick_caption(names) or pick_caption(composed)
     all_names = clean_names([*names, *composed])
     aliases = clean_names(_values(props, "alias") + _values(props, "previousName"))
     if etype == "person":
