@@ -75,8 +75,8 @@ def texts(stream: IO[bytes], name: str, fmt: str, fields: list[str], columns: li
             if fmt == "jsonl":
                 try:
                     obj = json.loads(text) if text.strip() else None
-                except json.JSONDecodeError:
-                    continue
+                except (json.JSONDecodeError, RecursionError):
+                    continue  # not a JSON object: no text to read (rewrite reports such lines)
                 if isinstance(obj, dict):
                     for f in want:
                         v = obj.get(f)

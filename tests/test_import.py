@@ -190,16 +190,24 @@ def test_bad_records_are_reported_with_their_line(folder: Path, capsys: pytest.C
          '{"schema": "Person", "properties": {"name": ["Ivan Ivanov"]}}\n'
          '{"id": "x1", "schema": "Person", "properties": {"name": [""]}}\n').encode()
         + b'{"id": "x2", "schema": "Person", "properties": {"name": ["\xff"]}}\n'
+        + b"[" * 100_000 + b"\n"
     )  # fmt: skip
     report = folder / "report.jsonl"
     code, out, err = run(["tables", "import", "ftm", str(src), "-o", str(folder / "entities" / "x.yaml"),
                           "--report", str(report)], capsys)  # fmt: skip
     assert code == 1
-    assert "1 new" in out and "5 bad records" in out
-    for line, words in ((2, "invalid JSON"), (3, "JSON object"), (4, "no `id`"), (5, "no name"), (6, "UTF-8")):
+    assert "1 new" in out and "6 bad records" in out
+    for line, words in (
+        (2, "invalid JSON"),
+        (3, "JSON object"),
+        (4, "no `id`"),
+        (5, "no name"),
+        (6, "UTF-8"),
+        (7, "deep"),
+    ):
         assert f"bad.jsonl:{line}: " in err and words in err
     lines = [json.loads(x) for x in report.read_text(encoding="utf-8").splitlines()]
-    assert [r["line"] for r in lines] == [2, 3, 4, 5, 6]
+    assert [r["line"] for r in lines] == [2, 3, 4, 5, 6, 7]
 
 
 def test_wikidata_items(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -59,6 +59,8 @@ def parse_line(text: str, line: int, key: PhoneticKey) -> Imported | Skipped:
         obj = json.loads(text)
     except json.JSONDecodeError as exc:
         return Skipped(line, f"invalid JSON: {exc.msg} (column {exc.colno})")
+    except RecursionError:
+        return Skipped(line, "invalid JSON: nested too deep")
     if not isinstance(obj, dict):
         return Skipped(line, "a line must hold a JSON object (an entity)")
     schema, props, eid = obj.get("schema"), obj.get("properties"), obj.get("id")

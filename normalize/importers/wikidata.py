@@ -23,6 +23,7 @@ from ..text import script_of
 from .model import Imported, Skipped, clean_names, person_name_order, pick_caption
 
 SOURCE = "wikidata"
+MAX_ANSWER_CHARS = 64 * 1024 * 1024  # an answer spread over lines is read whole: up to this
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,16 @@ def _is_qid(text: object) -> bool:
 def items(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, Any] | Skipped]:
     """The items of a file given line by line: a dump line, an answer of ``wbgetentities`` on
     one line, or (when the file starts with a line holding only ``{``) one answer over the whole
-    file, which is read whole."""
+    file, which is read whole (up to :data:`MAX_ANSWER_CHARS`)."""
     whole: list[str] | None = None
     first_line = 0
+    size = 0
     for no, text in lines:
         if whole is not None:
+            size += len(text) + 1
+            if size > MAX_ANSWER_CHARS:
+                yield Skipped(first_line, f"an answer over {MAX_ANSWER_CHARS} characters; split it into lines")
+                return
             whole.append(text)
             continue
         s = text.strip()
@@ -102,12 +108,18 @@ def items(lines: Iterator[tuple[int, str]]) -> Iterator[tuple[int, Any] | Skippe
         except json.JSONDecodeError as exc:
             yield Skipped(no, f"invalid JSON: {exc.msg} (column {exc.colno})")
             continue
+        except RecursionError:
+            yield Skipped(no, "invalid JSON: nested too deep")
+            continue
         yield from _unpack(obj, no)
     if whole is not None:
         try:
             obj = json.loads("\n".join(whole))
         except json.JSONDecodeError as exc:
             yield Skipped(first_line + exc.lineno - 1, f"invalid JSON: {exc.msg} (column {exc.colno})")
+            return
+        except RecursionError:
+            yield Skipped(first_line, "invalid JSON: nested too deep")
             return
         yield from _unpack(obj, first_line)
 
