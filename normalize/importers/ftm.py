@@ -77,7 +77,7 @@ def parse_line(text: str, line: int, key: PhoneticKey) -> Imported | Skipped:
         names = clean_names(person_name_order(n, key) for n in names)
         composed = clean_names(person_name_order(n, key) for n in composed)
     given_caption = clean_names([obj.get("caption")])  # OpenSanctions' exports carry it, made by this rule
-    caption = (given_caption or [None])[0] or pick_caption(names) or pick_caption(composed)
+    caption = given_caption[0] if given_caption else pick_caption(names) or pick_caption(composed)
     all_names = clean_names([*names, *composed])
     aliases = clean_names(_values(props, "alias") + _values(props, "previousName"))
     if etype == "person":
