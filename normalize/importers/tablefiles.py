@@ -28,6 +28,7 @@ import json
 import os
 import re
 import tempfile
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -149,6 +150,28 @@ def merge_into(entity: dict[str, Any], rec: Imported, refused: set[tuple[str, st
     return changed
 
 
+class _Locations:
+    """Where each entity is (the number of its file, -1 for one new in this run; its place in the
+    file) and the hash of its names and ids: three arrays of machine integers, 24 bytes an entity,
+    where a tuple of Python integers takes several times as much."""
+
+    def __init__(self) -> None:
+        self.files = array("q")
+        self.items = array("q")
+        self.digests = array("Q")
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def append(self, file: int, item: int, digest: int) -> None:
+        self.files.append(file)
+        self.items.append(item)
+        self.digests.append(digest)
+
+    def __getitem__(self, loc: int) -> tuple[int, int, int]:
+        return self.files[loc], self.items[loc], self.digests[loc]
+
+
 @dataclass
 class _File:
     path: Path
@@ -185,10 +208,10 @@ class EntityWriter:
         self.files: list[_File] = []
         self.used_ids: set[str] = set()
         self._where: dict[str, int] = {}  # "source\tid" → number of the entity (in _locs)
-        self._locs: list[tuple[int, int, int]] = []  # (file, item, digest); file -1: new in this run
+        self._locs = _Locations()  # where each entity is, and the hash of its names and ids
         self._pending: dict[int, list[Imported]] = {}  # entity number → records that change it
         self._new = 0
-        self._new_locs: list[int] = []  # the entity number of each new entity, in spool order
+        self._new_locs = array("q")  # the entity number of each new entity, in spool order
         self._emitted = 0  # new entities written so far
         self._spool_dir = tempfile.mkdtemp(prefix=f".{output.name}.", suffix=".import", dir=self._mkdir())
         self._spool = open(os.path.join(self._spool_dir, "new.jsonl"), "w+", encoding="utf-8")  # noqa: SIM115
@@ -234,7 +257,7 @@ class EntityWriter:
                     self.used_ids.add(eid)
                 rec = _plain(m)
                 loc = len(self._locs)
-                self._locs.append((fi, item, _digest(_record_texts(rec))))
+                self._locs.append(fi, item, _digest(_record_texts(rec)))
                 for source, sid in _id_pairs(rec.get("ids")):
                     self._where.setdefault(f"{source}\t{sid}", loc)
             problems.extend(reader.problems)
@@ -278,7 +301,7 @@ class EntityWriter:
         self.used_ids.add(eid)
         table = rec.table_record(eid)
         loc = len(self._locs)
-        self._locs.append((-1, self._new, _digest(_record_texts(table))))
+        self._locs.append(-1, self._new, _digest(_record_texts(table)))
         self._new_locs.append(loc)
         self._new += 1
         for s, i in rec.ids:
