@@ -477,7 +477,7 @@ class Discovery:
             f = seen.found
             if not f.patronymic and nominative_key(key(f.surname)) in patronymics:
                 continue
-            lemma, gender, given = self._read_mention(f)
+            lemma, gender, given = self.read_mention(f)
             k = key(lemma)
             if not k:
                 continue
@@ -527,7 +527,7 @@ class Discovery:
         out.sort(key=lambda p: (-p.mentions, p.surname_key))
         return out[: settings.top]
 
-    def _read_mention(self, f: Found) -> tuple[str, str | None, int | None]:
+    def read_mention(self, f: Found) -> tuple[str, str | None, int | None]:
         """A mention's surname in the nominative, its gender and its given name's cognate set.
 
         The nominative of a Cyrillic surname is a word the inflection table makes that case form
@@ -597,10 +597,10 @@ def draft_entities(people: Iterable[Person], discovery: Discovery, taken_ids: se
         for seen in person.forms:
             f = seen.found
             spellings[f.surface] += seen.count
-            lemma, g, _ = discovery._read_mention(f)
+            lemma, g, _ = discovery.read_mention(f)
             gender = gender or g
             given = _nominative_given(f, person.given, finder)
-            patr = f.patronymic if f.patronymic and _is_nominative_patronymic(f.patronymic) else ""
+            patr = f.patronymic if f.patronymic and _is_nominative_patronymic(f.patronymic, finder) else ""
             if not given:
                 continue  # initials: no name to write
             if script_of(lemma) == "Cyrl":
@@ -654,9 +654,10 @@ def _nominative_given(f: Found, group: int | None, finder: Finder) -> str:
     return f.given_written
 
 
-def _is_nominative_patronymic(word: str) -> bool:
-    low = word.lower()
-    return low.endswith(("вич", "віч", "вна", "ўна", "ична", "інічна", "vich", "vna", "ich", "una"))
+def _is_nominative_patronymic(word: str, finder: Finder) -> bool:
+    """Whether a patronymic is written in the nominative (its key ends as a nominative's does)."""
+    k = finder.key(word)
+    return patronymic_gender(k) is not None and nominative_key(k) == k
 
 
 def _longest_first(names: list[str]) -> list[str]:
