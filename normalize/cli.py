@@ -13,7 +13,7 @@ import json
 import sys
 from collections.abc import Iterator, Sequence
 
-from .errors import NormalizeError, TableError
+from .errors import InputError, NormalizeError, TableError
 
 EXIT_OK = 0
 EXIT_PARTIAL = 1
@@ -70,19 +70,31 @@ def cmd_schemes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _load(folder: str | None, *, entities: bool = True):  # type: ignore[no-untyped-def]
+def _load(folder: str | None, *, entities: bool = True, default_tables: bool = True):  # type: ignore[no-untyped-def]
     from .tables import load_tables
 
-    return load_tables(folder, entities=entities)
+    return load_tables(folder, entities=entities, default_tables=default_tables)
+
+
+def _default_tables(args: argparse.Namespace) -> bool:
+    """False with --no-default-tables, which needs a folder of the user's own."""
+    if not getattr(args, "no_default_tables", False):
+        return True
+    from .tables import user_tables_dir
+
+    if user_tables_dir(getattr(args, "tables", None) or getattr(args, "folder", None)) is None:
+        raise InputError("--no-default-tables needs a tables folder of your own (--tables DIR or NORMALIZE_TABLES)")
+    return False
 
 
 def cmd_tables_check(args: argparse.Namespace) -> int:
-    tables = _load(args.folder)
+    tables = _load(args.folder, default_tables=_default_tables(args))
     for w in tables.warnings:
         _out(f"warning: {w}")
     _out(
         f"ok: {len(tables.schemes)} schemes ({sum(len(s.samples) for s in tables.schemes)} samples checked), "
-        f"{len(tables.cognates)} cognate sets, {len(tables.vocabulary.initials)} organisation words, "
+        f"{len(tables.cognates)} cognate sets, {len(tables.given_names)} given names, "
+        f"{len(tables.vocabulary.initials)} organisation words, "
         f"{len(tables.entities)} entities"
     )
     return EXIT_OK
@@ -106,6 +118,15 @@ def _add_import_arguments(p: argparse.ArgumentParser) -> None:
     add_arguments(p)
 
 
+def cmd_tables_schemas(args: argparse.Namespace) -> int:
+    from .tables import default_tables_dir
+
+    folder = default_tables_dir() / "json-schema"
+    for path in sorted(folder.glob("*.schema.json")):
+        _out(str(path))
+    return EXIT_OK
+
+
 def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from .resolver import Normalizer
 
@@ -114,7 +135,10 @@ def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         from .store import load_index
 
         return load_index(index)
-    return Normalizer.load(args.tables) if args.tables else Normalizer.default()
+    default_tables = _default_tables(args)
+    if args.tables or not default_tables:
+        return Normalizer.load(args.tables, default_tables=default_tables)
+    return Normalizer.default()
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
@@ -167,9 +191,11 @@ def cmd_discover(args: argparse.Namespace) -> int:
 def cmd_build_index(args: argparse.Namespace) -> int:
     from .resolver import Normalizer
     from .store import save_index, tables_fingerprint
+    from .tables import user_tables_dir
 
-    n = Normalizer.load(args.folder, cache=False)
-    save_index(n, args.output, tables_fingerprint(args.folder))
+    default_tables = _default_tables(args)
+    n = Normalizer.load(args.folder, cache=False, default_tables=default_tables)
+    save_index(n, args.output, tables_fingerprint(user_tables_dir(args.folder), default_tables=default_tables))
     _out(f"wrote {args.output}: {len(n.index.entries)} entities")
     return EXIT_OK
 
@@ -181,9 +207,10 @@ def cmd_tables_stats(args: argparse.Namespace) -> int:
 
     from .resolver import Normalizer
 
+    default_tables = _default_tables(args)
     tracemalloc.start()
     t0 = time.perf_counter()
-    n = Normalizer.load(args.folder, cache=False)
+    n = Normalizer.load(args.folder, cache=False, default_tables=default_tables)
     secs = time.perf_counter() - t0
     current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
@@ -215,7 +242,10 @@ def cmd_tables_stats(args: argparse.Namespace) -> int:
 def _add_match_options(p: argparse.ArgumentParser) -> None:
     from .resolver import DEFAULT_THRESHOLD
 
-    p.add_argument("--tables", help="a tables folder (default: the bundled tables)")
+    p.add_argument(
+        "--tables", help="a folder of your own tables, added to the bundled ones (default: $NORMALIZE_TABLES)"
+    )
+    _add_no_default(p)
     p.add_argument("--index", help="a serialized index made by `normalize build-index` (instead of --tables)")
     p.add_argument(
         "--threshold",
@@ -229,8 +259,39 @@ def _add_match_options(p: argparse.ArgumentParser) -> None:
     )  # fmt: skip
 
 
+def version_text() -> str:
+    """``normalize --version``: the distribution, its version, and whether the build is compiled."""
+    import importlib.util
+    import platform
+
+    from . import __version__
+
+    spec = importlib.util.find_spec("normalize.index")
+    compiled = spec is not None and not str(spec.origin).endswith(".py")
+    kind = "compiled with mypyc" if compiled else "plain Python"
+    return f"normalize-names {__version__} ({kind}; Python {platform.python_version()})"
+
+
+class _VersionAction(argparse.Action):
+    def __init__(self, option_strings: Sequence[str], dest: str, **kwargs: object) -> None:
+        super().__init__(option_strings, dest, nargs=0, help="print the version and whether the build is compiled")
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        _out(version_text())
+        parser.exit()
+
+
+def _add_no_default(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--no-default-tables",
+        action="store_true",
+        help="leave the bundled entities out: your tables alone (the rules your folder lacks stay the bundled ones)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="normalize", description="Normalize Belarusian and Russian names.")
+    p.add_argument("--version", action=_VersionAction)
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
 
@@ -252,11 +313,18 @@ def build_parser() -> argparse.ArgumentParser:
     tsub = tb.add_subparsers(dest="tables_command", metavar="ACTION")
     tsub.required = True
     c = tsub.add_parser("check", help="check a tables folder and report every problem with file and line")
-    c.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
+    c.add_argument(
+        "folder", nargs="?", help="your tables folder, checked with the bundled ones (default: $NORMALIZE_TABLES)"
+    )
+    _add_no_default(c)
     c.set_defaults(func=cmd_tables_check)
 
+    sc = tsub.add_parser("schemas", help="where the JSON Schemas of the table files are (for editors)")
+    sc.set_defaults(func=cmd_tables_schemas)
+
     st = tsub.add_parser("stats", help="counts, index size and memory of a tables folder")
-    st.add_argument("folder", nargs="?", help="the folder (default: the bundled tables)")
+    st.add_argument("folder", nargs="?", help="your tables folder, with the bundled ones (default: $NORMALIZE_TABLES)")
+    _add_no_default(st)
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_tables_stats)
 
@@ -265,7 +333,8 @@ def build_parser() -> argparse.ArgumentParser:
     im.set_defaults(func=cmd_tables_import)
 
     b = sub.add_parser("build-index", help="compile tables into an index file that workers load in milliseconds")
-    b.add_argument("folder", nargs="?", help="the tables folder (default: the bundled tables)")
+    b.add_argument("folder", nargs="?", help="your tables folder, with the bundled ones (default: $NORMALIZE_TABLES)")
+    _add_no_default(b)
     b.add_argument("-o", "--output", required=True, help="the index file to write")
     b.set_defaults(func=cmd_build_index)
 

@@ -18,12 +18,13 @@ from typing import TYPE_CHECKING, Any
 
 from mypy_extensions import mypyc_attr
 
-from .names import person_roles_of, split_tokens
+from .givennames import GivenNames
+from .names import acronym_forms, acronym_key, person_roles_of, split_tokens
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
-from .tables import CognateSet, EntityRecord, Tables, inflect
+from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect
 from .text import detect_language, script_of
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„�
 _PART_SPLIT_RE = re.compile(r"[-.]")
 PATRONYMIC_SUFFIXES = ("INICNA", "ICNA", "AVIC", "EVIC", "AVNA", "EVNA", "IC")
 MIN_FUZZY_KEY = 5
-SHORT_WORD = 6  # organisation words of up to six letters may be acronyms (MZKT, BelOMO)
 FEMALE_ENDINGS = ("SKA", "ZKA", "AVA", "EVA", "INA")
 MALE_ENDINGS = ("SKI", "ZKI", "AV", "EV", "IN")
 
@@ -123,6 +123,37 @@ def patronymic_case_keys(key: str) -> list[str]:
     return []
 
 
+# the endings of a Russian or Belarusian surname in the genitive (Калиновского, Каліноўскага,
+# Козлова, Пушкина, Карповича): the case of a person an organisation is named after
+_GENITIVE_SURNAME_ENDS = (
+    *("ского", "цкого", "скага", "цкага", "ова", "ева", "ёва", "ава", "ина", "ына", "іна", "ича", "іча"),
+)
+SHORT_KEY = 4
+"""Keys of up to this many symbols are weak evidence: many unrelated words share them (Rose and
+Расія, Mass and МАЗ, Kari and Korj): a mention word of such a key names an entity only when it is
+spelled as one of the spellings the index made (``EntityEntry.short_spellings``)."""
+
+
+def _written_words(rec: EntityRecord) -> set[str]:
+    """The words of an entity's names and aliases as the tables write them, and of its canonical
+    form, lower case."""
+    return {w.lower() for name in (*rec.names, *rec.aliases, rec.canonical) for w in split_tokens(name)}
+
+
+def _latin_only(spellings: Mapping[str, str], written: set[str]) -> frozenset[str]:
+    """The keys of ``spellings`` (spelling → key) that no Cyrillic spelling and no written word
+    has: those of Latin spellings a scheme made, for an entity with a Cyrillic name."""
+    cyrillic = {k for v, k in spellings.items() if v and "\u0400" <= v[0] <= "\u052f"}
+    if not cyrillic:
+        return frozenset()  # a name the tables give in Latin letters only: its keys are its own
+    own = cyrillic | {k for v, k in spellings.items() if v.lower() in written}
+    return frozenset(k for k in spellings.values() if k not in own)
+
+
+def _short_spellings(spellings: Mapping[str, str]) -> frozenset[str]:
+    return frozenset(v.lower() for v, k in spellings.items() if len(k) <= SHORT_KEY)
+
+
 def deletions(key: str) -> set[str]:
     """Keys one symbol shorter (for lookups of near spellings)."""
     return {key[:i] + key[i + 1 :] for i in range(len(key))}
@@ -155,6 +186,15 @@ class EntityEntry:
     surfaces: Mapping[str, str] = field(default_factory=dict)
     # organisations and places: keys of every word of every name, generic words included
     word_keys: frozenset[str] = frozenset()
+    # the spellings (lower case) of the name words whose key is short (see SHORT_KEY): a word of
+    # such a key names the entity only when it is spelled so
+    short_spellings: frozenset[str] = frozenset()
+    # the keys that only Latin spellings the index made give, none of the names as the tables
+    # write them (a French Jodzina for Жодзіна keys as Единая): no Cyrillic word is matched by one
+    latin_only: frozenset[str] = frozenset()
+    # organisations: the stems of the keys of the words of a person's name inside the
+    # organisation's name (Фонд Ивана Петрова, Полк Каліноўскага, Kalinouski Regiment)
+    person_stems: frozenset[str] = frozenset()
 
     @property
     def id(self) -> str:
@@ -236,7 +276,7 @@ SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
 _MAKER_SAVED = (
     "index_canonical", "_legal_phrases", "tables", "key", "_legal_key_runs", "_legal_keys", "_generic_keys",
     "schemes", "ru_be", "_cognate_keys", "_cognate_stems", "cognates", "_group_keys", "_group_initials",
-    "_group_case_forms",
+    "_group_case_forms", "_group_forms", "given_names",
 )  # fmt: skip
 """What a saved index keeps of a :class:`VariantMaker` (its memos of the build are made again)."""
 
@@ -262,7 +302,9 @@ class VariantMaker:
             ks = tuple(k for k in (self.key(w) for w in split_tokens(form)) if k)
             if len(ks) > 1:
                 self._legal_key_runs.setdefault(ks[0], []).append(ks)
-            elif ks and len(ks[0]) >= 3:
+            elif ks and len(ks[0]) > SHORT_KEY:
+                # an abbreviation is matched as the table writes it, not by a short key that
+                # other words share (Anna keys as АНО)
                 legal_keys.add(ks[0])
         for runs in self._legal_key_runs.values():
             runs.sort(key=len, reverse=True)
@@ -275,15 +317,18 @@ class VariantMaker:
         self._cognate_keys: dict[str, list[int]] = {}
         self._cognate_stems: dict[str, list[int]] = {}
         self.cognates: list[CognateSet] = tables.cognates
+        self.given_names = GivenNames(tables)
         self._group_keys: list[frozenset[str]] = []
         self._group_initials: list[frozenset[str]] = []
         self._group_case_forms: list[frozenset[str]] = []
+        self._group_forms: list[frozenset[str]] = []  # each set's forms as written, lower case
         # per-entity parts that depend on the given names or patronymics alone (build time only)
         self._given_memo: dict[
             tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
         ] = {}
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
+        self._word_rows_memo: dict[str, list[InflectionRow]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -307,40 +352,47 @@ class VariantMaker:
                 self._cognate_stems.setdefault(k, []).append(gi)
             self._group_keys.append(frozenset(keys))
             self._group_initials.append(frozenset(initials))
+            self._group_forms.append(frozenset(f.lower() for f in c.forms))
 
     # --- spellings of one word -----------------------------------------------------------------
 
-    def spellings(self, word: str, language: str | None = None) -> tuple[str, ...]:
-        """The word itself and, for Cyrillic, its spelling under every scheme of its language."""
+    def spellings(self, word: str, language: str | None = None, kind: str = "person") -> tuple[str, ...]:
+        """The word itself and, for Cyrillic, its spelling under every scheme of its language that
+        spells names of ``kind`` (person, organization, place: see ``names`` of a scheme)."""
         if script_of(word) != "Cyrl":
             return (word,)
         memo = self._spellings_memo
-        got = memo.get((word, language))
+        got = memo.get((word, language, kind))
         if got is None:
             if len(memo) >= SPELLINGS_MEMO_SIZE:
                 memo.clear()
-            got = memo[(word, language)] = self._spellings(word, language)
+            got = memo[(word, language, kind)] = self._spellings(word, language, kind)
         return got
 
-    def _spellings(self, word: str, language: str | None) -> tuple[str, ...]:
+    def _spellings(self, word: str, language: str | None, kind: str) -> tuple[str, ...]:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
         caps, low, chars = is_caps(word), word.lower(), frozenset(word)
         for la in langs:
             for s in self.schemes.get(la, ()):
-                for v in s.variants_of(word, 8, caps, low, chars):
-                    out[v] = None
+                if kind in s.names:
+                    for v in s.variants_of(word, 8, caps, low, chars):
+                        out[v] = None
         return tuple(out)
 
     def keys_of(
-        self, words: Iterable[str], language: str | None = None, surfaces: dict[str, str] | None = None
+        self,
+        words: Iterable[str],
+        language: str | None = None,
+        surfaces: dict[str, str] | None = None,
+        kind: str = "person",
     ) -> set[str]:
-        """Keys of every spelling of ``words``; the spellings and their keys are added to
-        ``surfaces`` if given."""
+        """Keys of every spelling of ``words`` (names of ``kind``); the spellings and their keys
+        are added to ``surfaces`` if given."""
         keys: set[str] = set()
         for w in words:
-            spellings = self.spellings(w, language)
+            spellings = self.spellings(w, language, kind)
             for v, k in zip(spellings, self.key.many(spellings), strict=True):
                 if k:
                     keys.add(k)
@@ -355,13 +407,26 @@ class VariantMaker:
         if not first.isalpha():
             return set()
         k = self.key(first)
-        return {first, "#" + k} if k else {first}
+        out = {first, "#" + k} if k else {first}
+        parts = spelling.split("-")
+        if len(parts) == 2 and parts[1][:1].isalpha():  # a compound given name: Jean-Claude, J.-C.
+            second = parts[1][:1].upper()
+            out.add(first + "-" + second)
+            k2 = self.key(second)
+            if k and k2:
+                out.add(f"#{k}-#{k2}")
+        return out
 
     def initial_matches(self, letter: str, pool: frozenset[str]) -> bool:
-        """Whether an initial in a mention fits a set made by :meth:`initials_of`."""
+        """Whether an initial in a mention fits a set made by :meth:`initials_of`; ``J-C`` is the
+        initials of a compound given name (J.-C.)."""
         up = letter.upper()
         if up in pool:
             return True
+        if "-" in up:
+            a, _, b = up.partition("-")
+            ka, kb = self.key(a), self.key(b)
+            return bool(ka and kb) and f"#{ka}-#{kb}" in pool
         k = self.key(up)
         return bool(k) and "#" + k in pool
 
@@ -374,11 +439,23 @@ class VariantMaker:
     # --- given names ---------------------------------------------------------------------------
 
     def given_groups(self, word: str, gender: str | None) -> list[int]:
-        k = self.key(word)
-        groups = self._cognate_keys.get(k, [])
+        """The cognate sets a given name of the tables belongs to: those that list it as written
+        (Елена is Елена's, though a spelling of Юлиана keys alike), else those of its key."""
+        low = word.lower()
+        groups = [g for g in self._cognate_keys.get(self.key(word), []) if low in self._group_forms[g]]
+        if not groups:
+            groups = self._cognate_keys.get(self.key(word), [])
         if gender is not None:
             groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
         return groups
+
+    def is_given_name(self, word: str) -> bool:
+        """Whether ``word`` is a given name: of the given-names table or its case forms (see
+        :class:`~normalize.givennames.GivenNames`), or of the cognates table in any spelling (by key)."""
+        if self.given_names.is_given(word):
+            return True
+        k = self.key(word)
+        return bool(k) and k in self._cognate_keys
 
     def patronymic_root_groups(self, word: str) -> list[int]:
         k = self.key(word)
@@ -489,6 +566,8 @@ class VariantMaker:
             patronymic_initials=p_init,
             patronymic_case_keys=p_cases,
             surfaces=self._surface_keys(surfaces),
+            short_spellings=_short_spellings(surfaces),
+            latin_only=_latin_only(surfaces, _written_words(rec)),
         )
 
     def _given_parts(
@@ -548,6 +627,7 @@ class VariantMaker:
         self._given_memo = {}
         self._patronymic_memo = {}
         self._spellings_memo = {}
+        self._word_rows_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -594,8 +674,18 @@ class VariantMaker:
         return sig or words
 
     def _tells(self, word: str) -> bool:
-        """Whether a word of a name is not a generic one (завод, holding), by itself or its key."""
-        return word.strip(".") not in self.tables.generic_words and self.key(word) not in self._generic_keys
+        """Whether a word of a name is not a generic one (завод, holding), by itself, its key or
+        the stem of its key (завода, заводу: the word in its case forms)."""
+        if word.strip(".") in self.tables.generic_words:
+            return False
+        k = self.key(word)
+        return self._generic_keys.isdisjoint(self.tables.vocabulary.stems(k))
+
+    def _names_more_than_a_kind(self, head: str) -> bool:
+        """Whether the part of a name before its honorific says more than what kind of thing it is
+        (Minsk Electrotechnical Plant named after …; not Полк імя …, a regiment)."""
+        named_after = self.tables.named_after
+        return any(w.casefold().strip(".") not in named_after for w in self.content_words(head))
 
     def _telling_words(self, name: str) -> int:
         """How many words of a name tell it apart: not legal forms, function words or generic words
@@ -670,8 +760,9 @@ class VariantMaker:
             low = part.casefold()
             for marker in voc.honorifics:
                 at = low.find(marker)
-                if at > 0 and not low[at - 1].isalnum() and part[:at].strip() not in parts:
-                    parts.append(part[:at].strip())
+                head = part[:at].strip()
+                if at > 0 and not low[at - 1].isalnum() and head not in parts and self._names_more_than_a_kind(head):
+                    parts.append(head)
         if not query and not whole and voc.conjunctions:
             # a long name is shortened before its first "and" (Центральная комиссия по выборам [и
             # проведению республиканских референдумов]) where what is left is a name of its own
@@ -695,16 +786,22 @@ class VariantMaker:
                 if whole or query:
                     add(ws, False)
             latin = all(w.isascii() for w in merged)
-            if query and not any(voc.concepts(self.key(w.replace(" ", ""))) for w in merged):
-                continue
+            content = [w for w in merged if w.casefold().strip(".") not in voc.function_words]
             for reading in voc.acronyms(merged, self.key, latin):
+                # a mention's acronym is read only from words of the vocabulary (Ministry of Internal
+                # Affairs is МВД): never from a person's name or initials (Maria Victoria Diaz)
+                made = len(content) - (len(reading) - 1)
+                if query and not all(voc.concepts(self.key(w.replace(" ", ""))) for w in content[:made]):
+                    continue
                 add([reading[0], *self.significant(reading[1:])] if len(reading) > 1 else reading, True)
         return out
 
-    def org_keys(self, forms: Iterable[str], surfaces: dict[str, str] | None = None) -> set[str]:
-        """Keys of every spelling of an organisation word's forms; an English word also by its
-        English reading (technical → tekhnikal)."""
-        ks = self.keys_of(forms, None, surfaces)
+    def org_keys(
+        self, forms: Iterable[str], surfaces: dict[str, str] | None = None, kind: str = "organization"
+    ) -> set[str]:
+        """Keys of every spelling of an organisation's or place's word's forms; an English word
+        also by its English reading (technical → tekhnikal)."""
+        ks = self.keys_of(forms, None, surfaces, kind)
         for f in forms:
             if f.isascii():
                 k = self.key(english_reading(f))
@@ -712,41 +809,54 @@ class VariantMaker:
                     ks.add(k)
         return ks
 
-    def word_tokens(self, keys: Iterable[str], acronym: bool) -> frozenset[str]:
-        """The vocabulary tokens of a word's keys; an acronym (or a short word that may be one)
-        also gets its acronym mark."""
+    def word_tokens(self, keys: Iterable[str]) -> frozenset[str]:
+        """The vocabulary tokens of a word's keys."""
         voc = self.tables.vocabulary
         out: set[str] = set()
         for k in keys:
             out |= voc.tokens(k)
-            if acronym:
-                out.add("#" + k)
         return frozenset(out)
 
-    def query_phrases(self, text: str) -> list[QueryPhrase]:
-        """A mention of an organisation or place as word lists, one per reading of it.
+    def acronym_keys(self, forms: Iterable[str]) -> set[str]:
+        """The keys an acronym of these forms (as written, in any script) is matched by (see
+        :func:`~normalize.names.acronym_key`): of its letters one by one; a Latin one also as a
+        word, since a Cyrillic letter may be written with two (TsIK for ЦИК). A press convention's
+        spelling of the letters is not read (German MTS for МТЗ is another acronym, МТС)."""
+        out: set[str] = set()
+        for f in forms:
+            letters = "".join(self.key(c) for c in f if c.isalpha())
+            if letters:
+                out.add(acronym_key(f, letters))
+            if script_of(f) == "Latn" and (k := self.key(f)):
+                out.add(acronym_key(f, k))
+        return out
 
-        An acronym is made of the mention only from words of which one at least is in the
-        vocabulary (so that a person's initials are not read as an organisation's acronym), and
-        it matches acronyms only."""
+    def query_phrases(self, text: str) -> list[QueryPhrase]:
+        """A mention of an organisation or place as word lists, one per reading of it. A word
+        written as an acronym (:func:`~normalize.names.acronym_forms`) is matched to acronyms only,
+        a word that may be one to both."""
         out: list[QueryPhrase] = []
         seen: set[tuple[str, ...]] = set()
+        sure, maybe = acronym_forms(text)
         for words, derived in self.readings(text, query=True):
             ws: list[tuple[str, str, frozenset[str]]] = []
             for n, w in enumerate(words):
-                k = self.key(w.replace(" ", ""))
+                w1 = w.replace(" ", "")
+                k = self.key(w1)
                 if not k:
                     continue
-                if derived and n == 0:
-                    ws.append((w, "#" + k, frozenset({"#" + k})))
-                else:
-                    ks = {k}
-                    if w.isascii():
-                        ks.add(self.key(english_reading(w.replace(" ", ""))) or k)
-                    ws.append((w, k, self.word_tokens(ks, len(k) <= SHORT_WORD) | ks))
+                if w in sure or (derived and n == 0):
+                    acrs = sorted(self.acronym_keys([w1]))
+                    ws.append((w, acrs[0], frozenset(acrs)))
+                    continue
+                ks = {k}
+                if w.isascii():
+                    ks.add(self.key(english_reading(w1)) or k)
+                tokens = self.word_tokens(ks) | ks
+                if w in maybe:
+                    tokens |= self.acronym_keys([w1])
+                ws.append((w, k, tokens))
             sig = tuple(k for _, k, _ in ws)
-            if derived and (not ws or ws[0][1][0] != "#"):
-                continue
             if ws and sig not in seen:
                 seen.add(sig)
                 out.append(QueryPhrase(tuple(ws), derived, whole=not derived and self.significant(words) != words))
@@ -755,15 +865,49 @@ class VariantMaker:
             out[0] = QueryPhrase(out[0].words, out[0].derived, written, out[0].whole)
         return out
 
+    def _word_rows(self, language: str) -> list[InflectionRow]:
+        """The rows of ``inflection.yaml`` for surnames that words of other names follow too (all
+        but ``kind: surname``)."""
+        got = self._word_rows_memo.get(language)
+        if got is None:
+            got = self._word_rows_memo[language] = [
+                r for r in self.tables.inflection.get(language, []) if r.kind != "surname"
+            ]
+        return got
+
+    def person_words(self, name: str) -> list[str]:
+        """The words of a person's name inside an organisation's name, as written: a given name
+        and the capitalised word after it (Фонд Ивана Петрова, Ivan Petrov Foundation, Полк імя
+        Кастуся Каліноўскага); a capitalised Cyrillic word after the first word that ends as a
+        surname's genitive (Полк Каліноўскага, завод Козлова); a capitalised Latin word that ends as
+        a surname (-ski, -ov, -in) before a word of the vocabulary (Kalinouski Regiment)."""
+        words = split_tokens(name)
+        voc = self.tables.vocabulary
+        out: list[str] = []
+        for i, w in enumerate(words):
+            if not w[:1].isupper() or is_caps(w):
+                continue
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            script = script_of(w)
+            if self.is_given_name(w) and nxt[:1].isupper():
+                out += [w, nxt]
+            elif (i >= 1 and script == "Cyrl" and w.lower().endswith(_GENITIVE_SURNAME_ENDS)) or (
+                script == "Latn" and nxt and key_gender(self.key(w)) and voc.concepts(self.key(nxt))
+            ):
+                out.append(w)
+        return out
+
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
         phrases: list[tuple[frozenset[str], ...]] = []
         tokens: list[tuple[frozenset[str], ...]] = []
         derived_at: set[int] = set()
         seen: dict[tuple[frozenset[str], ...], int] = {}
         surfaces: dict[str, str] = {}
+        spellings: dict[str, str] = {}  # of every word, for short_spellings
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
+            sure, maybe = acronym_forms(name)
             for words, derived in self.readings(name, whole=rec.type == "place"):
                 # an acronym made from the name's initials serves resolve(), not the text scanner
                 scan = surfaces if not derived and all(w.casefold() in written for w in words) else {}
@@ -771,28 +915,32 @@ class VariantMaker:
                 tk: list[frozenset[str]] = []
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
-                    if derived and n == 0:  # an acronym made here: its key is all it needs
-                        k1 = self.key(w1)
-                        if k1:
-                            ph.append(frozenset({k1}))
-                            tk.append(frozenset({"#" + k1}) if rec.type == "organization" else frozenset())
+                    if (derived and n == 0) or w in sure:  # an acronym: matched as one only
+                        acr = frozenset(self.acronym_keys([w1]))
+                        if acr:
+                            ph.append(acr)
+                            tk.append(acr if rec.type == "organization" else frozenset())
                         continue
                     forms = [w1]
                     if script_of(w1) == "Cyrl":
-                        forms += self.to_belarusian(w1)
+                        if w not in maybe:  # an acronym's letters are letters: БАЖ is no Russian word
+                            forms += self.to_belarusian(w1)
                         lang = detect_language(w1)
                         for la in [lang] if lang else ["ru", "be"]:
                             # a word of a name has no gender of its own to pick a row by: the rows
                             # of both that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы),
-                            # of the surnames and of the words of names (Беларусь → Беларуси)
-                            for rows in (self.tables.word_inflection.get(la, []), self.tables.inflection.get(la, [])):
+                            # of the words of names (Беларусь → Беларуси) and of the declensions of
+                            # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
+                            for rows in (self.tables.word_inflection.get(la, []), self._word_rows(la)):
                                 forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
-                    ks = frozenset(self.org_keys(forms, scan if w1 == w else None))
+                    ks = frozenset(self.org_keys(forms, spellings, rec.type))
+                    if w1 == w and scan is surfaces:
+                        self.keys_of(forms, None, surfaces, rec.type)
                     if ks:
-                        acronym = (derived and n == 0) or len(w1) <= SHORT_WORD
-                        ph.append(ks)
+                        acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
+                        ph.append(ks | acr)
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
-                        tk.append(self.word_tokens(ks, acronym) if rec.type == "organization" else frozenset())
+                        tk.append(self.word_tokens(ks) | acr if rec.type == "organization" else frozenset())
                 t = tuple(ph)
                 if not t or (derived and len(t) < len(words)):
                     continue
@@ -805,6 +953,13 @@ class VariantMaker:
                     derived_at.add(len(phrases))
                 phrases.append(t)
                 tokens.append(tuple(tk))
+        person_stems: set[str] = set()
+        if rec.type == "organization":
+            voc = self.tables.vocabulary
+            for name in names:
+                for w in self.person_words(name):
+                    person_stems.update(voc.stems(self.key(w)))
+            person_stems.discard("")
         word_keys = {self.key(w) for name in names for w in split_tokens(name)}
         if rec.type == "place":  # and their case forms: Республики Беларусь, Российской Федерации
             word_keys.update(k for phrase in phrases for ks in phrase for k in ks)
@@ -817,6 +972,9 @@ class VariantMaker:
             derived_phrases=frozenset(derived_at),
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
+            short_spellings=_short_spellings(spellings),
+            person_stems=frozenset(person_stems),
+            latin_only=_latin_only(spellings, _written_words(rec)),
         )
 
 

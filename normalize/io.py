@@ -114,6 +114,9 @@ def mention_dict(m: Mention, ids: SourceIds | None = None, **extra: Any) -> dict
         got = ids.get(m.entity_id)
         if got:
             d["ids"] = got
+    if m.inflected is not None:  # canonical-script: the case and whether the name was declined
+        d["case"] = m.case
+        d["inflected"] = m.inflected
     d.update(extra)
     return d
 

@@ -8,13 +8,15 @@ apart from whole words, and the order (surname first with a comma, ALL-CAPS surn
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from .text import APOSTROPHE, COMBINING_MARKS, is_cyrillic
 
 # combining marks belong to the letter before them
 _TOKEN_RE = re.compile(rf"[^\W_](?:[\w'.\-{COMBINING_MARKS}]*[^\W_])?[{COMBINING_MARKS}]*\.?", re.UNICODE)
 _INITIALS_RE = re.compile(r"^(?:[^\W\d_]\.){1,3}[^\W\d_]?\.?$|^[^\W\d_]\.?$", re.UNICODE)
+# the initials of a compound given name: J.-C. (Jean-Claude), Ж.-К.
+_COMPOUND_INITIALS_RE = re.compile(r"^[^\W\d_]\.?-[^\W\d_]\.?$", re.UNICODE)
 MAX_MENTION_CHARS = 300
 MAX_TOKENS = 12
 
@@ -93,6 +95,44 @@ def _is_caps(word: str) -> bool:
     return False
 
 
+MAX_ACRONYM_LETTERS = 8
+LITERAL_ACRONYM_LETTERS = 2
+
+
+def written_as_acronym(word: str) -> bool:
+    """Whether a word is written as an acronym may be: two to eight letters, all capitals (МАЗ,
+    NEXTA) or a capital after the first letter (BelTA, МАЗе, its case form in running text)."""
+    w = word.rstrip(".")
+    if not 2 <= len(w) <= MAX_ACRONYM_LETTERS or not w.isalpha():
+        return False
+    return w.isupper() or (w[0].isupper() and any(c.isupper() for c in w[1:]))
+
+
+def acronym_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The words of ``text`` (case-folded) that are acronyms, and those that may be. A word with a
+    capital after its first letter is one (BelTA, МАЗе); a word all in capitals may be one (МАЗ,
+    NEXTA) or a name written in capitals (a sanctions list's OJSC AGAT). An acronym is read only
+    from a word written as one: never made from a person's initials (K. S. B. is not КГБ)."""
+    sure: set[str] = set()
+    maybe: set[str] = set()
+    for w in split_tokens(text):
+        if written_as_acronym(w):
+            (maybe if w.isupper() else sure).add(w.rstrip(".").casefold())
+    return frozenset(sure), frozenset(maybe)
+
+
+def acronym_key(word: str, key: str) -> str:
+    """The key an acronym is matched by: ``#`` and ``key``, the key of its letters read one by one
+    (:meth:`~normalize.index.VariantMaker.acronym_keys`: МЗКТ and MZKT give #MYKT; МТС is not МТЗ,
+    though ТС and ТЗ both read as ц), or for one of two letters ``#=`` and its letters, which a key
+    would fold (РФ #=RF, ЕС #=ES, US #=US)."""
+    if len(word) <= LITERAL_ACRONYM_LETTERS:
+        from unidecode import unidecode
+
+        return "#=" + unidecode(word).upper()
+    return "#" + key
+
+
 def split_tokens(text: str) -> list[str]:
     """The word-like pieces of ``text``; dots and hyphens inside a piece are kept (Tut.by)."""
     parts = text.split()
@@ -136,6 +176,9 @@ def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str])
         raw[-1] = word
     tokens: list[Token] = []
     for w in raw[: MAX_TOKENS * 2]:
+        if len(w) <= 5 and "-" in w and _COMPOUND_INITIALS_RE.match(w):
+            tokens.append(Token(w[0] + "-" + w.rstrip(".")[-1], True, False))  # one given name's
+            continue
         if len(w) <= 8 and (len(w) == 1 or "." in w) and _INITIALS_RE.match(w):
             for letter in w.replace(".", ""):
                 tokens.append(Token(letter, True, False))
@@ -186,10 +229,61 @@ def person_roles_of(name: str) -> tuple[list[str], list[str], str | None]:
     return person_roles(words)
 
 
-def alternatives(mention: str) -> list[str]:
-    """``Sergei Petrovich ARTEMENKO / ARTIOMENKO`` → both full names; ``A / B`` → A and B.
+def alternatives(mention: str, is_given: Callable[[str], bool] | None = None) -> list[str]:
+    """The names a mention may hold, each to be matched on its own (the best counts):
 
-    A shorter part after a slash replaces the same number of words at the end of the first part."""
+    - ``Sergei Petrovich ARTEMENKO / ARTIOMENKO`` → both full names; ``A / B`` → A and B (a
+      shorter part after a slash replaces the same number of words at the end of the first part);
+    - ``Ivan PETROV, Iwan PIETROW``: two names of two words or more with a comma between (one word
+      before the comma is a surname first: ``PETROV, Ivan``);
+    - ``ИванПетрович ПЕТРОВ``: a given name glued to the next word, when ``is_given`` says the
+      first part is a given name;
+    - ``Hrenin``: a Latin ``h`` that is no part of kh, ch, sh, zh, gh, ph or th, read as х (Serbian,
+      Croatian, Czech-Slovak and Turkish writing of Хренин, Харків) as well as г (Hrodna)."""
+    out: list[str] = []
+    for part in _slash_parts(mention):
+        pieces = [p.strip() for p in part.split(",")]
+        if len(pieces) > 1 and all(len(split_tokens(p)) >= 2 for p in pieces):
+            out.extend(pieces)
+        else:
+            out.append(part)
+    if is_given is not None:
+        out = [_unglued(alt, is_given) for alt in out]
+    for alt in list(out):
+        if ("h" in alt or "H" in alt) and _LONE_H_RE.search(alt):
+            kh = _LONE_H_RE.sub(_as_kh, alt)
+            if kh not in out:
+                out.append(kh)
+    return out
+
+
+_GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
+_LONE_H_RE = re.compile(r"(?<![cgkpstzCGKPSTZ\w])[hH]|(?<=[^\W\d_cgkpstzCGKPSTZ])[hH]")
+
+
+def _as_kh(m: re.Match[str]) -> str:
+    if not m.string[max(0, m.start() - 1) : m.end() + 1].isascii():
+        return m.group()
+    if m.group() == "h":
+        return "kh"
+    following = m.string[m.end() : m.end() + 1]
+    return "KH" if following.isupper() else "Kh"
+
+
+def _unglued(text: str, is_given: Callable[[str], bool]) -> str:
+    """``text`` with each word of two capitalised parts whose first part is a given name split in
+    two (ИванПетрович → Иван Петрович)."""
+    words = text.split(" ")
+    for i, w in enumerate(words):
+        for k in range(2, len(w) - 1):
+            if w[k].isupper() and w[k - 1].islower() and w[0].isupper() and w[k + 1].islower():
+                if is_given(w[:k]):
+                    words[i] = w[:k] + " " + w[k:]
+                break
+    return " ".join(words)
+
+
+def _slash_parts(mention: str) -> list[str]:
     if "/" not in mention:
         return [mention]
     parts = [p.strip() for p in mention.split("/") if p.strip()]

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import operator
 import re
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from mypy_extensions import mypyc_attr
+from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
 from .pickling import by_constructor, restore_state, saved_state
@@ -177,7 +179,56 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
 _Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
 
 
-_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants")
+# The scripts whose letters a key reads: Latin and Cyrillic (the tables), Greek, Armenian and
+# Georgian (standard romanizations, as unidecode and the transliterate package's packs write them),
+# with the IPA and modifier letters and the combining marks that appear in romanized names.
+_COVERED = (
+    (0x00C0, 0x036F), (0x0370, 0x03FF), (0x0400, 0x052F), (0x0530, 0x058F), (0x10A0, 0x10FF),
+    (0x1C80, 0x1CBF), (0x1D00, 0x1DBF), (0x1E00, 0x1FFF), (0x2C60, 0x2C7F), (0x2D00, 0x2D2F),
+    (0x2DE0, 0x2DFF), (0xA640, 0xA69F), (0xA720, 0xA7FF), (0xAB30, 0xAB6F),
+)  # fmt: skip
+LITERAL_KEY_MARK = "~"
+"""A word in a script no table covers (Hangul, Arabic, Hebrew, Devanagari, Chinese …) is its own
+key, marked so: ``~`` and the word in lower case. Folded to Latin it would become a short string
+that meets acronyms and name words by chance; as it is, it meets only a name written in that
+script."""
+
+
+_NOT_CONSONANTS = frozenset("aeiouyаеёиоуыэюяіїєўŭǔwjйьъ'")
+# where a pair marked soft holds: before a soft vowel, a soft sign or (written without one in Latin)
+# a consonant, or at the end of a word: Шапецька / Шапетько, Shapetska / Shapetko
+_SOFT_AFTER = r"(?=[еёіиюяьeiyj'ʹ’]|[^\W\daeiouyаеёиоуыэюяіїєўŭ]|$)"
+
+
+def _consonant(ch: str) -> bool:
+    """A consonant letter (not a vowel, not one of the semivowels ў, w, j, й, not a sign)."""
+    return ch.isalpha() and unicodedata.normalize("NFD", ch)[0] not in _NOT_CONSONANTS
+
+
+def _vowels_apart(a: str, b: str, gaps: bool = False) -> bool:
+    """Whether ``a`` and ``b`` differ in vowels and semivowels only (with ``gaps``, also by a
+    consonant one of them lacks)."""
+    for op in Levenshtein.editops(a, b):
+        if op.tag == "replace":
+            if _consonant(a[op.src_pos]) or _consonant(b[op.dest_pos]):
+                return False
+        elif not gaps and _consonant(a[op.src_pos] if op.tag == "delete" else b[op.dest_pos]):
+            return False
+    return True
+
+
+def uncovered_script(text: str) -> bool:
+    """Whether ``text`` holds a letter of a script the key does not read (see ``_COVERED``)."""
+    for c in text:
+        o = ord(c)
+        if o < 0xC0 or not c.isalpha():
+            continue
+        if not any(lo <= o <= hi for lo, hi in _COVERED):
+            return True
+    return False
+
+
+_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near", "near_soft")
 """What a saved index keeps of a :class:`PhoneticKey` (its memo and compiled steps are made again)."""
 
 
@@ -195,6 +246,9 @@ class PhoneticKey:
         self._passes = tuple(passes)
         self._cache: dict[str, str] = {}
         self.surname_variants: tuple[Pass, ...] = ()
+        # pairs of letters one spelling of a surname may have for the other (`near`)
+        self.near: frozenset[tuple[str, str]] = frozenset()
+        self.near_soft: frozenset[tuple[str, str]] = frozenset()  # those only before a soft letter
         self._steps = self._compile_steps()
         self._joinable_memo: bool | None = None
 
@@ -233,6 +287,8 @@ class PhoneticKey:
             return cached
         s = word.lower().translate(self._letters)
         if not s.isascii():
+            if uncovered_script(s):
+                return LITERAL_KEY_MARK + word.lower()
             s = unidecode(s).lower()
         for rest, first, replace, letters in self._steps:  # Pass.run, inline
             if rest is not None and not first.isdisjoint(s):
@@ -295,6 +351,8 @@ class PhoneticKey:
         fast path of :meth:`__call__`)."""
         s = word.lower().translate(self._cyr).translate(self._chars)
         if not s.isascii():
+            if uncovered_script(s):
+                return LITERAL_KEY_MARK + word.lower()
             s = unidecode(s).lower()
         for p in self._passes:
             s = p.apply(s)
@@ -307,6 +365,38 @@ class PhoneticKey:
         for p in self.surname_variants:
             out |= {self.collapse(p.run(k)) for k in out}
         return out
+
+    @property
+    def _near_order(self) -> list[tuple[str, str]]:
+        """The ``near`` pairs, those written with two letters first."""
+        return sorted(self.near, key=lambda p: (-len(p[1]), p))
+
+    def near_spelling(self, a: str, b: str, gaps: bool = False) -> bool:
+        """Whether ``a`` may be a misspelling of ``b`` (two words in the same alphabet, lower
+        case): as written, or with the pairs of ``near`` written alike in either or both (ц as т, дз
+        as д, ts as t, kh as h, where the pair holds), they differ in vowels and semivowels (ў, w,
+        j, й) only. A consonant for another, or one more or less, makes another surname (Лукашенко
+        / Лукашевко, Калеснікава / Кавеснікава, Цепкало / Цепхало); with ``gaps`` a consonant may
+        be missing from one of them (a given name or a patronymic written with a slip: Nikoayevna)."""
+        a, b = self._near_folded(a, False), self._near_folded(b, False)
+        return any(
+            _vowels_apart(x, y, gaps) for x in {a, self._near_folded(a, True)} for y in {b, self._near_folded(b, True)}
+        )
+
+    def _near_folded(self, word: str, soft: bool) -> str:
+        """``word`` with the second of each ``near`` pair written as the first (two letters first):
+        the pairs that hold anywhere, or (``soft``) those that hold before a soft letter."""
+        for x, y in self._near_order:
+            if ((x, y) in self.near_soft) != soft or y not in word:
+                continue
+            if soft:
+                word = re.sub(re.escape(y) + _SOFT_AFTER, x, word)
+            elif _consonant(x) != _consonant(y) and len(x) == len(y) == 1:
+                if word.endswith(y):  # a consonant for a vowel: at the end of a word only
+                    word = word[:-1] + x
+            else:
+                word = word.replace(y, x)
+        return word
 
     @staticmethod
     def collapse(symbols: str) -> str:
@@ -372,7 +462,7 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         return None
     reader.keys(
         top,
-        {"source", "cyrillic", "chars", "passes", "surname_variants", "same", "distinct"},
+        {"source", "cyrillic", "chars", "passes", "surname_variants", "near", "same", "distinct"},
         {"cyrillic", "chars", "passes"},
         "the phonetic file",
     )
@@ -395,6 +485,29 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         key.surname_variants = tuple(
             compile_passes(reader, top["surname_variants"], reader.line_of(top, "surname_variants"))
         )
+    if "near" in top:
+        seq = reader.sequence(top["near"], top.lines["near"], "`near`")
+        near: set[tuple[str, str]] = set()
+        for k, pair in enumerate(seq or ()):
+            line = seq.lines[k] if seq is not None else 1
+            soft = isinstance(pair, list) and len(pair) == 3 and pair[2] == "soft"
+            if soft:
+                pair = pair[:2]
+            if not (
+                isinstance(pair, list)
+                and len(pair) == 2
+                and all(isinstance(x, str) and 1 <= len(x) <= 2 and x.isalpha() for x in pair)
+                and len(pair[0]) + len(pair[1]) <= 3
+            ):
+                reader.problem(
+                    line, "each entry must be a pair of two letters, or of a letter and two letters (t, ts), and soft"
+                )
+                continue
+            pair = [x.lower() for x in pair]
+            near.add((pair[0], pair[1]))
+            if soft:
+                key.near_soft = key.near_soft | {(pair[0], pair[1])}
+        key.near = frozenset(near)
     for name, want_same in (("same", True), ("distinct", False)):
         if name not in top:
             continue

@@ -20,16 +20,28 @@ from mypy_extensions import mypyc_attr
 from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .index import EntityEntry, Index, QueryPhrase, VariantMaker, build_index, key_gender, patronymic_gender
+from .index import (
+    SHORT_KEY,
+    EntityEntry,
+    Index,
+    QueryPhrase,
+    VariantMaker,
+    build_index,
+    key_gender,
+    patronymic_gender,
+)
 from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
 from .pickling import by_constructor, restore_state, saved_state
-from .tables import EntityRecord, Tables, load_tables, records_to_entities
-from .text import normalize_text
+from .tables import EntityRecord, Tables, load_tables, records_to_entities, user_tables_dir
+from .text import is_cyrillic, normalize_text, script_of
 
 if TYPE_CHECKING:
     from .rewrite import Mode as RewriteMode
     from .rewrite import RewriteResult
 
+BARE_SURNAME_PROMINENCE = 60
+"""The ``prominence`` from which a person is known by the surname alone (Lukashenko, Putin): a
+surname alone of a less prominent person is an ambiguous match (see :attr:`Match.ambiguous`)."""
 DEFAULT_THRESHOLD = 0.86
 """Default minimum score for a match (0-1). Lower finds more spellings and risks more false matches."""
 SURNAME_MIN = 0.88
@@ -131,6 +143,7 @@ class Decision:
         "_others",
         "canonical",
         "entity_id",
+        "namesakes",
         "score",
         "type",
     )
@@ -150,6 +163,8 @@ class Decision:
         self._ambiguous = ambiguous
         self._others = others  # the runners-up, best first
         self._match: Match | None = None
+        # a surname alone of a person not known by it alone (see Normalizer._namesakes)
+        self.namesakes: bool = normalizer._namesakes(chosen)
 
     def match(self) -> Match:
         """The :class:`Match` of this decision, as :meth:`Normalizer.resolve` returns it."""
@@ -187,12 +202,13 @@ class _Scored:
     """An entity's score for a mention, with how each word matched (a plain class: one is made
     for every candidate of every mention)."""
 
-    __slots__ = ("details", "idx", "score")
+    __slots__ = ("bare", "details", "idx", "score")
 
-    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]]) -> None:
+    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]], bare: bool = False) -> None:
         self.idx = idx
         self.score = score
         self.details = details
+        self.bare = bare  # a person matched by the surname alone
 
 
 class _PersonQuery:
@@ -227,6 +243,17 @@ def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
     """Whether every word by which a mention says it names an organisation is a word of the
     place's own name (Федерация of Российская Федерация, Republic of Republic of Belarus)."""
     return all(any(k in ks for phrase in place.phrases for ks in phrase) for k in markers)
+
+
+def _acronyms(keys: Collection[str]) -> bool:
+    """Whether ``keys`` hold an acronym's key (see :func:`~normalize.names.acronym_key`)."""
+    return any(k[0] == "#" for k in keys)
+
+
+def _initials_in_capitals(word: str) -> bool:
+    """Whether a word of a person's mention that is no name may be initials written without dots:
+    two or three capitals (JC Petrov, AG LUKASHENKO)."""
+    return 2 <= len(word) <= 3 and word.isupper() and word.isalpha()
 
 
 def similarity(a: str, b: str) -> float:
@@ -308,22 +335,28 @@ class Normalizer:
     # --- construction ------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | Path | None = None, *, cache: bool = True) -> Normalizer:
-        """Load a tables folder (same format as the bundled ``tables/``); missing parts (schemes,
-        cognates …) are taken from the bundled tables.
+    def load(cls, folder: str | Path | None = None, *, cache: bool = True, default_tables: bool = True) -> Normalizer:
+        """The bundled tables with a folder of your own (same format as the bundled ``tables/``;
+        ``$NORMALIZE_TABLES`` when ``folder`` is None) **added**: its entities join the bundled
+        ones (one with the id of a bundled entity replaces it), and so do its schemes, cognates,
+        titles and organisation words; a rule file it holds (``phonetic.yaml`` …) is used in place
+        of the bundled one. ``default_tables=False`` leaves the bundled entities out (the rules the
+        folder lacks are still the bundled ones).
 
         With ``cache`` (the default) the compiled index is kept in ``~/.cache/normalize`` (or
         ``$NORMALIZE_CACHE_DIR``; set it to ``off`` to disable) and reused while the table files
         are unchanged; tables are still checked whenever they change."""
+        user = user_tables_dir(folder)
         if cache:
             from .store import cached_load
 
-            return cached_load(folder)
-        return cls(load_tables(folder))
+            return cached_load(user, default_tables=default_tables)
+        return cls(load_tables(user, default_tables=default_tables))
 
     @classmethod
     def default(cls) -> Normalizer:
-        """The bundled tables (built once per process)."""
+        """The bundled tables, with the folder ``$NORMALIZE_TABLES`` names added (built once per
+        process)."""
         global _DEFAULT
         if _DEFAULT is None:
             _DEFAULT = cls.load(None)
@@ -461,7 +494,7 @@ class Normalizer:
         normalized), by the threshold and the ambiguity policy."""
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
-            return Decision(self, top, mention, False, []) if top.score >= threshold else None
+            return Decision(self, top, mention, self._namesakes(top), []) if top.score >= threshold else None
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -496,7 +529,14 @@ class Normalizer:
                     return None
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
-        return Decision(self, chosen, mention, ambiguous, others)
+        return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
+
+    def _namesakes(self, s: _Scored) -> bool:
+        """Whether a match is a surname alone of a person the tables do not hold known by the
+        surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`): people outside the
+        tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
+        ambiguous, and running text links it only with more to go on."""
+        return s.bare and self.index.entries[s.idx].record.prominence < BARE_SURNAME_PROMINENCE
 
     def _rank_all(
         self,
@@ -507,9 +547,9 @@ class Normalizer:
     ) -> list[_Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score."""
-        alts = alternatives(text)
+        alts = alternatives(text, self.maker.is_given_name)
         if len(alts) == 1:
-            return self._rank(text, types, trace, known)
+            return self._rank(alts[0], types, trace, known)
         if trace is not None:
             trace.append(True)
         best: dict[int, _Scored] = {}
@@ -562,6 +602,10 @@ class Normalizer:
             markers = self.maker.org_markers(phrase_text)
             if trace is not None:
                 trace.append(True)
+        # a given name alone names an entity only as one of its names is written (Lida, the town
+        # of that name): never by its key (Rose is no Расея, Vesna no Вясна)
+        given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
+        written = _folded(phrase_text) if given_alone else ""
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
@@ -569,6 +613,8 @@ class Normalizer:
             entry = index.entries[idx]
             etype = entry.record.type
             if types is not None and etype not in types:
+                continue
+            if given_alone and written not in self._written_names(idx):
                 continue
             if etype == "person":
                 if q is None:
@@ -602,6 +648,11 @@ class Normalizer:
             return False
         word = words[0].text.lower()
         return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
+
+    def _names_a_place(self, stems: Iterable[str]) -> bool:
+        """Whether one of ``stems`` (of a word's key) is the key of a place's name."""
+        entries, by_key = self.index.entries, self.index.by_key
+        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ()))
 
     def _places_named(self, keys: list[str]) -> list[int]:
         """The places whose name (or a case form of it) is one of the words of these keys."""
@@ -677,13 +728,16 @@ class Normalizer:
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys
         preferred = q.preferred
+        latin_only = e.latin_only
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
+                if k in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:
             for i, k in enumerate(keys):
-                if not k:
-                    continue
+                if len(k) <= SHORT_KEY:
+                    continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
@@ -694,9 +748,13 @@ class Normalizer:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
                 return None
+            if not self._near_surname(words[best_i].text, e):
+                return None  # one consonant for another: another surname
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
         patronymic_gender = q.patronymic_gender
+        initials: list[str] = [t.text for t in parsed.initials]
+        given = False  # a word of the mention is a given name: its initials are the patronymic's
         for i, k in enumerate(keys):
             if i == best_i or not k:
                 continue
@@ -705,6 +763,10 @@ class Normalizer:
                 if gender is not None and pg != gender:
                     return None
                 if not e.patronymic_keys:
+                    if not given:
+                        # a patronymic the table does not know stands after a given name that fits;
+                        # alone beside the surname it is another name (Ціхан Карбалевіч)
+                        return None
                     details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
                     continue
                 role, need = "patronymic", PATRONYMIC_MIN
@@ -712,30 +774,78 @@ class Normalizer:
                     sim, mk, role = 1.0, k, "patronymic (case form)"
                 else:
                     sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
+                    if sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                        return None  # another father's name: Алегавіч is no Алесевіч
             else:
                 if not e.given_keys:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
+                    given = True
                     continue
                 sim, mk = _best_sim(k, e.given_keys, GIVEN_MIN)
                 role, need = "given name", GIVEN_MIN
                 if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
                     sim, mk, role = 1.0, k, "given name (case form)"
+                if sim < 1.0 and gender is not None:
+                    g = self.maker.given_names.gender_of(words[i].text)
+                    if (g and g != gender) or (not g and k.endswith(("A", "E")) != mk.endswith(("A", "E"))):
+                        return None  # Вікторыя is no misspelling of Віктар (nor Viktoryja, by its ending)
+                if need <= sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                    return None  # another name: a consonant for another
+                if sim < need and _initials_in_capitals(words[i].text):
+                    initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
+                    continue
+                given = True
             if sim < need:
                 return None
             details.append((words[i].text, role, mk, sim))
             total += sim
             weight += 1.0
-        for n, t in enumerate(parsed.initials):
+        first = 1 if given else 0  # Ivan P. Petrov: the initial after a given name is the patronymic's
+        for n, letter in enumerate(initials, first):
             pool = e.given_initials if n == 0 else e.patronymic_initials
             if not pool:
                 continue
-            letter = t.text.upper()
-            if not self.maker.initial_matches(letter, pool):
+            if not self.maker.initial_matches(letter.upper(), pool):
                 return None
-            details.append((t.text, "initial", letter, 1.0))
+            details.append((letter, "initial", letter.upper(), 1.0))
             total += 0.95
             weight += 1.0
-        return _Scored(-1, total / weight, details)
+        if len(details) == 1 and len(best_k) <= SHORT_KEY and not self._spelled_as(words[best_i].text, e):
+            return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
+        return _Scored(-1, total / weight, details, len(details) == 1)
+
+    def _near_surname(self, word: str, e: EntityEntry) -> bool:
+        """Whether ``word``, a surname of a key near one of the entity's, is a near spelling of
+        the nearest spelling the index made of the entity's surname in the word's alphabet (the
+        word itself, or for a Cyrillic word its spellings under every scheme when the entity has
+        none in Cyrillic): see :meth:`~normalize.phonetic.PhoneticKey.near_spelling`."""
+        low = word.lower()
+        by_script: dict[str, list[str]] = {}
+        for sp in e.surfaces:
+            by_script.setdefault(script_of(sp), []).append(sp)
+        mine = [low]
+        if script_of(low) == "Cyrl" and "Cyrl" not in by_script:
+            mine = [v.lower() for v in self.maker.spellings(word)]
+        best: tuple[int, str, str] | None = None
+        for w in mine:
+            pool = by_script.get(script_of(w))
+            if not pool:
+                continue
+            got = rf_process.extractOne(w, pool, scorer=Levenshtein.distance)
+            if got is not None and (best is None or got[1] < best[0]):
+                best = (int(got[1]), w, got[0])
+        if best is None:
+            return True  # nothing in the alphabet to compare with: the keys decided
+        return self.maker.key.near_spelling(best[1], best[2])
+
+    def _spelled_as(self, word: str, e: EntityEntry) -> bool:
+        """Whether ``word`` is written as one of the spellings the index made of the entity's name
+        words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
+        of its schemes: for short keys, which many unrelated words share."""
+        spelled = e.short_spellings
+        if word.lower() in spelled:
+            return True
+        return any(v.lower() in spelled for v in self.maker.spellings(word))
 
     def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
         best: _Scored | None = None
@@ -787,36 +897,60 @@ class Normalizer:
         details: list[tuple[str, str, str, float]] = []
         concepts = self.maker.tables.vocabulary.concepts
         own = e.word_keys
+        weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
+            if k in e.latin_only and is_cyrillic(text[0]):
+                continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
+            given = self.maker.is_given_name(text)
             for j, ks in enumerate(phrase):
                 if j in used:
+                    continue
+                common = tokens & ptokens[j]
+                if common and given and k not in ks and all(t[:1].isupper() for t in common):
+                    # a given name meets a word of a name as itself or in translation, not by stem
+                    common = frozenset()
+                if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
+                    # short and written in capitals both: acronyms, read letter by letter (МТС is no
+                    # МТЗ, though a press convention writes МТЗ as MTS)
+                    if _acronyms(common):
+                        bsim, bj, bk, bexact = 1.0, j, k, False
+                        break
                     continue
                 if k in ks:
                     bsim, bj, bk, bexact = 1.0, j, k, True
                     break
-                if not tokens.isdisjoint(ptokens[j]):  # the same word in translation, stem or acronym
+                if common:  # the same word in translation, stem or acronym
                     bsim, bj, bk, bexact = 1.0, j, k, False
+                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
+                        bexact = True  # the key itself, not a concept or an acronym
                     break
-                if k[0] == "#" or k in own:
+                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or given:
                     # an acronym made of the mention matches acronyms only; a word of the entity's
                     # own names is that word, not a misspelling of another (Russian of Russian
-                    # Federation is not Russia)
+                    # Federation is not Russia); a short key is matched exactly and spelled alike;
+                    # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
                 got = memo.get((k, id(ks)))
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
-                if len(k) < MIN_SHORT and sim < 1.0:
-                    sim = 0.0
-                if sim > bsim:
-                    bsim, bj, bk = sim, j, mk
+                if sim > bsim and (sim < OTHER_MIN or self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True)):
+                    bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:
+                if bexact and len(k) <= SHORT_KEY and k[0] != "#":
+                    weak = text
                 used.add(bj)
                 total += bsim
                 exact += bexact
                 how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
                 details.append((text, how, bk, bsim))
+        if len(details) < len(qsig) and e.record.type != "person":
+            # a word of the mention that fits no word of the name rules it out, as for persons
+            # (Anna Wagner is not the Wagner Group, Vesna Kovač not Viasna)
+            return _Scored(-1, 0.0, details)
+        if weak and len(details) == 1 and not self._spelled_as(weak, e):
+            return _Scored(-1, 0.0, details)  # a short key alone is weak evidence: Mass is not МАЗ
         score = 2 * total / (len(qsig) + len(phrase))
         # the brand: the longest word of both names is the same long word, and in neither name a
         # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
@@ -824,7 +958,14 @@ class Normalizer:
         if e.record.type == "organization" and details:
             q_long = max(qsig, key=lambda t: len(t[1]))[1]
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            if len(q_long) >= BRAND_MIN_KEY and q_long[0] != "#" and not concepts(q_long):
+            if (
+                len(q_long) >= BRAND_MIN_KEY
+                and q_long[0] != "#"
+                and not concepts(q_long)
+                and e.person_stems.isdisjoint(stems := self.maker.tables.vocabulary.stems(q_long))
+                and not self._names_a_place(stems)
+            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a
+                # word made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
                 sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
                 if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
                     score = max(score, sim - 0.05)
@@ -858,7 +999,6 @@ class Normalizer:
         return "; from a generated form (cognate, other-language or case form)"
 
 
-MIN_SHORT = 3
 SIM_MEMO_SIZE = 500_000
 CONTAINED_SCORE = 0.9
 BRAND_MIN_KEY = 7

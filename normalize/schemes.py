@@ -1,8 +1,9 @@
 """Transliteration schemes: loading them from table files and applying them to text.
 
 A scheme is a YAML file in ``tables/schemes/`` (format in ``tables/README.md``): a base letter map,
-context rules and samples. Loading compiles it into a lookup by first letter; applying walks each
-Cyrillic word once, taking at each position the longest entry whose context fits.
+context rules, grammatical endings and samples. Loading compiles it into a lookup by first letter;
+applying walks each Cyrillic word once, taking at each position the longest entry whose context
+fits, and then adds the ending (if any) that the end of the word calls for.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ LANGUAGES = ("ru", "be")
 CLASSES = frozenset({"vowel", "consonant", "sign"})
 MAX_WORD_VARIANTS = 64
 
-_SCHEME_KEYS = {"id", "name", "language", "source", "description", "letters", "rules", "samples"}
+_SCHEME_KEYS = {"id", "name", "language", "source", "description", "names", "letters", "rules", "endings", "samples"}
+NAME_KINDS = ("person", "organization", "place")
 _RULE_KEYS = {"match", "output", "after", "before", "not_after", "not_before", "note"}
+_ENDING_KEYS = {"after", "not_after", "add", "note"}
 _ID_RE = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 
 
@@ -97,6 +100,33 @@ class Entry:
         return not (self.not_before is not None and _fits_before(word, j, self.not_before))
 
 
+@dataclass(frozen=True)
+class Ending:
+    """A grammatical ending a language adds to a word that ends so (Lithuanian Путин → Putinas).
+
+    ``after`` and ``not_after`` are read against the end of the lower-case Cyrillic word, in the
+    entries of a rule's context; ``adds`` are the alternatives written after the word's
+    transliteration (the first is the scheme's output; ``""`` leaves the word as it is)."""
+
+    after: Context
+    adds: tuple[str, ...]
+    line: int
+    not_after: Context | None = None
+
+    def fits(self, low: str) -> bool:
+        n = len(low)
+        if not _fits_after(low, n, self.after):
+            return False
+        return not (self.not_after is not None and _fits_after(low, n, self.not_after))
+
+
+def takes_ending(low: str) -> bool:
+    """Whether a lower-case Cyrillic word can take an ending: two letters or more and a vowel
+    among them. A single letter is an initial (В. Путин), and a word without a vowel letter an
+    acronym (КГБ, МТЗ), which no language declines like a name."""
+    return len(low) > 1 and any(c in VOWELS for c in low)
+
+
 @dataclass
 class Scheme:
     """A loaded, checked romanization (or respelling) scheme."""
@@ -108,7 +138,11 @@ class Scheme:
     path: str = ""
     description: str = ""
     samples: list[tuple[str, str, int]] = field(default_factory=list)
+    # the names the index spells with it: a press convention writes persons' names so, while the
+    # press names places and organisations by their usual or translated names
+    names: frozenset[str] = frozenset(NAME_KINDS)
     _table: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
+    _endings: tuple[Ending, ...] = field(default=(), repr=False)
 
     @property
     def family(self) -> str:
@@ -147,6 +181,20 @@ class Scheme:
         state = dict(self.__dict__)
         state.pop("_fast", None)
         return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.__dict__.setdefault("_endings", ())  # a scheme saved before endings existed
+
+    def ending_of(self, low: str) -> tuple[str, ...] | None:
+        """The alternatives of the ending a lower-case Cyrillic word takes, or None: the first
+        entry of ``endings`` whose context fits the end of the word (see :func:`takes_ending`)."""
+        if not self._endings or not takes_ending(low):
+            return None
+        for e in self._endings:
+            if e.fits(low):
+                return e.adds
+        return None
 
     def _parts(
         self, word: str, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
@@ -212,6 +260,11 @@ class Scheme:
                     parts.append(outs)
                 else:
                     parts.append(tuple(_recase(seg, o, caps) for o in outs))
+        if self._endings:
+            adds = self.ending_of(low if low is not None else word.lower())
+            if adds is not None:
+                parts.append(tuple(a.upper() for a in adds) if caps else adds)
+                several = several or len(adds) > 1
         if not several:
             return ["".join([p[0] for p in parts])]
         result: list[str] = []
@@ -231,8 +284,15 @@ class Scheme:
         caps = len(letters) > 1 and all(c.isupper() for c in letters)
         fast = self._parts(word, caps)
         if fast is not None:
-            return "".join([p[0] for p in fast[0]])
-        return "".join(outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word))
+            out = "".join([p[0] for p in fast[0]])
+        else:
+            out = "".join(
+                outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word)
+            )
+        adds = self.ending_of(word.lower()) if self._endings else None
+        if adds is not None:
+            out += adds[0].upper() if caps else adds[0]
+        return out
 
     def apply(self, text: str) -> str:
         """Transliterate the Cyrillic words of ``text``; everything else is kept."""
@@ -414,6 +474,33 @@ def _match_text(reader: TableReader, value: str, line: int) -> str | None:
     return m
 
 
+def _endings(reader: TableReader, top: LDict) -> tuple[Ending, ...]:
+    """The ``endings`` section: each entry an ``after`` context (of the word's end) and the text it
+    ``add``s, checked with file and line."""
+    seq = reader.sequence(top["endings"], top.lines["endings"], "`endings`")
+    out: list[Ending] = []
+    for k, item in enumerate(seq or ()):
+        line = seq.lines[k] if seq is not None else 1
+        m = reader.mapping(item, line, "an ending")
+        if m is None:
+            continue
+        reader.keys(m, _ENDING_KEYS, {"after", "add"}, "an ending")
+        after = _context(reader, m, "after")
+        not_after = _context(reader, m, "not_after")
+        for key, ctx in (("after", after), ("not_after", not_after)):
+            if ctx is not None and "start" in ctx:
+                reader.problem(
+                    m.lines[key], f"`start` cannot stand in an ending's `{key}`: it is read at the word's end"
+                )
+        adds = reader.texts(m["add"], m.lines["add"], "`add`") if "add" in m else []
+        bad = [a for a in adds if a and not a.isalpha()]
+        for a in bad:
+            reader.problem(m.lines["add"], f"an ending is added as letters, not {a!r}")
+        if after and adds and not bad and "start" not in after and "start" not in (not_after or ()):
+            out.append(Ending(after, tuple(adds), line, not_after))
+    return tuple(out)
+
+
 def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> Scheme | None:
     """Build a scheme from a parsed table document, reporting problems to ``reader``."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "a scheme file")
@@ -460,6 +547,15 @@ def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> 
             ctx = {k2: _context(reader, r, k2) for k2 in ("after", "before", "not_after", "not_before")}
             if m is not None and outs:
                 entries.append(Entry(m, tuple(outs), rline, is_rule=True, **ctx))
+    endings = _endings(reader, top) if "endings" in top else ()
+    kinds = frozenset(NAME_KINDS)
+    if "names" in top:
+        listed = reader.texts(top["names"], top.lines["names"], "`names`")
+        bad = [k for k in listed if k not in NAME_KINDS]
+        if bad or not listed:
+            reader.problem(top.lines["names"], f"`names` lists kinds of names of {', '.join(NAME_KINDS)}, not {bad}")
+        else:
+            kinds = frozenset(listed)
     table: dict[str, list[Entry]] = {}
     for e in entries:
         table.setdefault(e.match[0], []).append(e)
@@ -472,7 +568,9 @@ def parse_scheme(reader: TableReader, doc: object, *, complete: bool = True) -> 
         source=str(top.get("source") or ""),
         path=reader.display,
         description=str(top.get("description") or ""),
+        names=kinds,
         _table=table,
+        _endings=endings,
     )
     samples = top.get("samples")
     if "samples" in top:

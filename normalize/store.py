@@ -29,10 +29,11 @@ FORMAT_VERSION = 8
 _HEAD = struct.Struct("<16sH32s64s")
 
 
-def tables_fingerprint(folder: str | Path | None) -> str:
-    """A hash of every table file the folder (and the bundled tables it falls back on) holds, and
+def tables_fingerprint(folder: str | Path | None, *, default_tables: bool = True) -> str:
+    """A hash of every table file the folder (and the bundled tables it adds to) holds, and
     of the code that compiles them (so that a changed installation never reuses an old index)."""
     h = hashlib.sha256()
+    h.update(b"with bundled entities" if default_tables else b"user's entities alone")
     for p in sorted(Path(__file__).resolve().parent.rglob("*.py")):
         h.update(p.name.encode())
         h.update(p.read_bytes())
@@ -105,9 +106,9 @@ def cache_dir() -> Path | None:
     return Path(base) / "normalize"
 
 
-def cached_load(folder: str | Path | None) -> Normalizer:
+def cached_load(folder: str | Path | None, *, default_tables: bool = True) -> Normalizer:
     """Load the tables of ``folder``, from the cache when they have not changed since last time."""
-    fp = tables_fingerprint(folder)
+    fp = tables_fingerprint(folder, default_tables=default_tables)
     cdir = cache_dir()
     target = cdir / f"index-{__version__}-{fp[:24]}.bin" if cdir is not None else None
     if target is not None and target.is_file():
@@ -115,7 +116,7 @@ def cached_load(folder: str | Path | None) -> Normalizer:
             return load_index(target, fp)
         except IndexFileError:
             pass
-    n = Normalizer(load_tables(folder))
+    n = Normalizer(load_tables(folder, default_tables=default_tables))
     if target is not None:
         with suppress(OSError):  # a read-only home: work without the cache
             save_index(n, target, fp)

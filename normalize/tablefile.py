@@ -22,6 +22,44 @@ MAX_TABLE_BYTES = 64 * 1024 * 1024
 MAX_DEPTH = 32
 
 
+# What the YAML parser's messages usually mean in a table file, in plain words.
+_HINTS = (
+    (
+        (
+            "mapping values are not allowed",
+            "did not find expected key",
+            "expected '-' indicator",
+            "expected <block end>",
+        ),
+        "a line is indented more or less than it should be. Every key of one entry (id, type, names …) "
+        "starts in the same column, the `- ` of every entry of a list stands in the same column, and the "
+        "items of a list under a key are indented alike. Compare this line with the lines above it",
+    ),
+    (("tab character",), "indent with spaces, not tabs"),
+    (
+        ("could not find expected ':'",),
+        "a key needs a colon and a space after it (`type: person`); look at this line and the one before",
+    ),
+    (
+        ("expected ',' or ']'", "expected ',' or '}'"),
+        "a list in brackets must be closed on the line it starts ([Name One, Name Two]); or put each item "
+        "on a line of its own after `- `",
+    ),
+    (
+        ("found unexpected end of stream", "found unknown escape character"),
+        "a quotation mark is not closed, or a backslash stands inside double quotes; use single quotes",
+    ),
+)
+
+
+def plain_words(problem: str) -> str:
+    """What a YAML parser's message usually means in a table file ('' when there is no hint)."""
+    for needles, hint in _HINTS:
+        if any(n in problem for n in needles):
+            return hint
+    return ""
+
+
 class LDict(dict[str, Any]):
     """A mapping read from a table; ``line`` is where it starts, ``lines[key]`` where each key is."""
 
@@ -76,7 +114,9 @@ class TableReader:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             line = mark.line + 1 if mark is not None else 1
-            self.problem(line, f"YAML syntax: {exc.problem or exc.context}")
+            said = str(exc.problem or exc.context)
+            hint = plain_words(said)
+            self.problem(line, f"YAML syntax: {said}" + (f". In plain words: {hint}" if hint else ""))
             return None
         except yaml.YAMLError as exc:
             self.problem(1, f"YAML syntax: {exc}")

@@ -7,6 +7,7 @@ Every file is checked as it loads; all problems of all files are raised together
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ from .phonetic import PhoneticKey, parse_phonetic
 from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, LList, TableReader
-from .text import is_cyrillic, normalize_text
+from .text import is_cyrillic, normalize_text, script_of
 
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
@@ -40,6 +41,8 @@ _KNOWN_FILES = {
     "org_words.yaml",
     "org_vocabulary.yaml",
     "inflection.yaml",
+    "given_names.yaml",
+    "wikidata_classes.yaml",  # read by `tables import wikidata`, not by the loader
 }
 
 
@@ -52,14 +55,39 @@ def default_tables_dir() -> Path:
     raise TableError([TableProblem(str(here / "tables"), 1, "the bundled tables are missing from this installation")])
 
 
+CASE_NAMES = ("gen", "dat", "acc", "ins", "loc")
+"""The cases an inflection row writes: genitive, dative, accusative, instrumental, locative
+(prepositional). The nominative is the name itself."""
+ROW_KINDS = ("noun", "adjective", "surname")
+ROW_GENDERS = ("m", "f", "n", "any")
+
+
 class InflectionRow(NamedTuple):
     """One row of the inflection table: a nominative that ends with ``ending`` (or, with
-    ``whole``, that is ``ending``, in lower case) takes ``forms`` in place of it."""
+    ``whole``, that is ``ending``, in lower case) takes its case forms in place of it.
+
+    ``cases`` holds each case the row writes with its forms (the first is the standard one); a
+    masculine row without an accusative takes the genitive for persons and the nominative for
+    things, a neuter one the nominative. ``forms`` is every form of ``cases`` once, in case order
+    (what :func:`inflect` returns). ``kind`` is ``noun``, ``adjective`` or ``surname`` (a
+    declension only names of persons follow); ``declines`` False: the nominative in every case;
+    ``unsure``: cases whose forms are read but never written (the stress decides between them)."""
 
     ending: str
     gender: str
     forms: tuple[str, ...]
     whole: bool = False
+    cases: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    kind: str = "noun"
+    declines: bool = True
+    unsure: frozenset[str] = frozenset()
+
+    def forms_of(self, case: str) -> tuple[str, ...]:
+        """The forms the row gives for ``case`` (one of :data:`CASE_NAMES`), () when it gives none."""
+        for name, forms in self.cases:
+            if name == case:
+                return forms
+        return ()
 
 
 InflectionRows = dict[str, list[InflectionRow]]
@@ -118,6 +146,8 @@ class Tables:
     phonetic: PhoneticKey | None = None
     titles: frozenset[str] = frozenset()
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
+    name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
+    named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -126,6 +156,8 @@ class Tables:
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
+    # given names to recognise a word by (given_names.yaml): lower case → "m", "f" or "" (either)
+    given_names: dict[str, str] = field(default_factory=dict)
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -133,8 +165,9 @@ class Tables:
 # --- entities ------------------------------------------------------------------------------------
 
 
-def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityRecord | None:
-    """Validate one entity mapping; ``problem(key, message)`` reports each fault."""
+def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = None) -> EntityRecord | None:
+    """Validate one entity mapping; ``problem(key, message)`` reports each fault and
+    ``warn(key, message)`` (when given) each value that was missing and assumed."""
     ok = True
     for key in raw:
         if key not in _ENTITY_KEYS:
@@ -182,6 +215,15 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any) -> EntityReco
     canonical = raw.get("canonical")
     if canonical is None and names:
         canonical = names[0]
+        if warn is not None:
+            warn("id", f"{eid!r} has no `canonical`: rewrite() writes its first name, {canonical!r}; add `canonical:`")
+    if etype == "person" and gender is None and warn is not None:
+        warn(
+            "id",
+            f"{eid!r} has no `gender`: it is taken from the surname's ending where that shows one "
+            "(-ская/-skaya f, -ский/-sky m), else the surname's forms of both genders are accepted; "
+            "add `gender: m` or `gender: f`",
+        )
     if not isinstance(canonical, str) or not canonical.strip():
         problem("canonical", "`canonical` must be non-empty text")
         ok = False
@@ -262,14 +304,17 @@ def _source_ids(value: Any, problem: Any) -> tuple[tuple[tuple[str, str], ...], 
     return tuple(out), ok
 
 
-def _read_entities(reader: TableReader, doc: Any) -> list[EntityRecord]:
+def _read_entities(reader: TableReader, doc: Any, warnings: list[TableProblem]) -> list[EntityRecord]:
     out: list[EntityRecord] = []
     for mm in reader.mappings(doc, "an entity file", "an entity"):
 
         def problem(key: str, msg: str, mm: LDict = mm) -> None:
             reader.problem(reader.line_of(mm, key), msg)
 
-        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem)
+        def warn(key: str, msg: str, mm: LDict = mm) -> None:
+            warnings.append(TableProblem(reader.display, reader.line_of(mm, key), msg))
+
+        rec = check_entity(mm, f"{reader.display}:{mm.line}", problem, warn)
         if rec is not None:
             out.append(rec)
     return out
@@ -380,6 +425,32 @@ def _read_word_list(reader: TableReader, top: LDict, key: str) -> list[str]:
     ]
 
 
+def _check_titles(reader: TableReader, top: LDict, cognates: Iterable[CognateSet], schemes: SchemeSet) -> None:
+    """Report a title that is also a given name: a form of ``cognates.yaml`` or its spelling under a
+    scheme of its language. Titles are taken off the front of a mention, so such an entry would
+    take the given name away (Maria Zakharova would lose Maria)."""
+    value = top.get("titles")
+    if not isinstance(value, LList):
+        return
+    names: dict[str, str] = {}
+    for c in cognates:
+        for lang, group in (("ru", c.ru), ("be", c.be), ("", c.latin)):
+            for form in group:
+                names.setdefault(normalize_text(form).casefold(), form)
+                for scheme in schemes.for_language(lang) if lang else ():
+                    names.setdefault(scheme.word(form).casefold(), form)
+    for i, item in enumerate(value):
+        if not isinstance(item, str):
+            continue
+        got = names.get(normalize_text(item).strip().casefold())
+        if got is not None:
+            reader.problem(
+                value.lines[i],
+                f"title {item!r} is also the given name {got!r} of cognates.yaml (or its spelling); a title is "
+                "taken off the front of a mention, so it would take the name away",
+            )
+
+
 def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
     """A list of word endings (letters only, in lower case), the longest first."""
     value, line = top[key], top.lines[key]
@@ -413,191 +484,500 @@ def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, Inf
             section = reader.mapping(top[name], top.lines[name], f"`{name}`")
             if section is not None:
                 reader.keys(section, {"ru", "be"}, set(), f"`{name}`")
-                sections[name] = _inflection_rows(reader, section)
-    return _inflection_rows(reader, top), sections["given"], sections["words"]
+                sections[name] = _inflection_rows(reader, section, name)
+    return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"]
 
 
-def _inflection_rows(reader: TableReader, top: Any) -> InflectionRows:
+_ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}
+_YES = {"yes": True, "true": True, "no": False, "false": False}
+
+
+def _inflection_rows(reader: TableReader, top: Any, section: str) -> InflectionRows:
     out: InflectionRows = {}
     for lang in ("ru", "be"):
         if lang not in top:
             continue
         seq = reader.sequence(top[lang], top.lines[lang], f"`{lang}`")
         rows: list[InflectionRow] = []
+        first: dict[tuple[str, bool, str], int] = {}
         for k, item in enumerate(seq or ()):
             line = seq.lines[k] if seq is not None else 1
             m = reader.mapping(item, line, "an inflection row")
             if m is None:
                 continue
-            reader.keys(m, {"ending", "name", "gender", "forms", "note"}, {"gender", "forms"}, "an inflection row")
-            whole = "name" in m
-            if whole == ("ending" in m):
-                reader.problem(line, "an inflection row needs either `ending` or `name`, not both")
+            row = _inflection_row(reader, m, line, section)
+            if row is None:
                 continue
-            ending = m.get("name") if whole else m.get("ending")
-            gender = m.get("gender")
-            forms = reader.texts(m["forms"], m.lines["forms"], "`forms`") if "forms" in m else []
-            if not isinstance(ending, str) or (whole and not ending) or gender not in ("m", "f", "any"):
-                reader.problem(line, "an inflection row needs `ending` (or `name`) text and `gender` m, f or any")
+            key = (row.ending, row.whole, row.gender)
+            if key in first:
+                what = "name" if row.whole else "ending"
+                reader.problem(line, f"a row for this {what} and gender is already at line {first[key]}")
                 continue
-            if any(not all(is_cyrillic(c) for c in f) for f in [ending, *forms]):
-                reader.problem(line, "endings, names and forms must be Cyrillic letters")
-                continue
-            rows.append(InflectionRow(ending.lower() if whole else ending, gender, tuple(forms), whole))
+            first[key] = line
+            rows.append(row)
         rows.sort(key=lambda r: (not r.whole, -len(r.ending)))  # whole names first, then the longest ending
         out[lang] = rows
     return out
 
 
+def _inflection_row(reader: TableReader, m: LDict, line: int, section: str) -> InflectionRow | None:
+    """One row of ``inflection.yaml``, checked; None (with the problems reported) when it is wrong."""
+    reader.keys(m, _ROW_KEYS, {"gender"}, "an inflection row")
+    whole = "name" in m
+    if whole == ("ending" in m):
+        reader.problem(line, "an inflection row needs either `ending` or `name`, not both")
+        return None
+    ending = m.get("name") if whole else m.get("ending")
+    gender = m.get("gender")
+    if not isinstance(ending, str) or (whole and not ending) or gender not in ROW_GENDERS:
+        reader.problem(line, "an inflection row needs `ending` (or `name`) text and `gender` m, f, n or any")
+        return None
+    if gender == "n" and section != "words":
+        reader.problem(reader.line_of(m, "gender"), "`gender: n` (neuter) is for the `words` section only")
+        return None
+    ok = True
+    kind = m.get("kind", "noun")
+    if kind not in ROW_KINDS:
+        reader.problem(reader.line_of(m, "kind"), f"`kind` must be one of {', '.join(ROW_KINDS)}, not {kind!r}")
+        ok = False
+    declines = (
+        _YES.get(m["declines"].lower()) if isinstance(m.get("declines"), str) else True if "declines" not in m else None
+    )
+    if declines is None:
+        reader.problem(reader.line_of(m, "declines"), "`declines` must be yes or no")
+        ok = False
+    cases: list[tuple[str, tuple[str, ...]]] = []
+    raw = m.get("cases")
+    if raw is not None:
+        cm = reader.mapping(raw, reader.line_of(m, "cases"), "`cases`")
+        if cm is None:
+            ok = False
+        else:
+            given: dict[str, tuple[str, ...]] = {}
+            for case, value in cm.items():
+                at = cm.lines[case]
+                if case not in CASE_NAMES:
+                    hint = "the nominative is the name itself" if case == "nom" else f"use {', '.join(CASE_NAMES)}"
+                    reader.problem(at, f"unknown case {case!r} ({hint})")
+                    ok = False
+                    continue
+                before = len(reader.problems)
+                forms = [f.strip() for f in reader.texts(value, at, f"the `{case}` forms")]
+                if len(reader.problems) > before or not forms or not all(forms):
+                    if len(reader.problems) == before:
+                        reader.problem(at, f"the `{case}` forms must be text, not empty")
+                    ok = False
+                    continue
+                if len(set(forms)) < len(forms):
+                    reader.problem(at, f"a `{case}` form is listed twice")
+                    ok = False
+                    continue
+                given[case] = tuple(forms)
+            cases = [(c, given[c]) for c in CASE_NAMES if c in given]
+    if declines and not cases and ok:
+        reader.problem(line, "an inflection row needs `cases`, or `declines: no`")
+        ok = False
+    if declines is False and cases:
+        reader.problem(reader.line_of(m, "cases"), "a row with `declines: no` has no `cases`")
+        ok = False
+    unsure: set[str] = set()
+    if "unsure" in m:
+        for c in reader.texts(m["unsure"], reader.line_of(m, "unsure"), "`unsure`"):
+            if c not in dict(cases):
+                reader.problem(reader.line_of(m, "unsure"), f"`unsure` names {c!r}, a case the row does not give")
+                ok = False
+            unsure.add(c)
+    all_forms = [f for _, forms in cases for f in forms]
+    if any(not all(is_cyrillic(c) for c in f) for f in [ending, *all_forms]):
+        reader.problem(line, "endings, names and forms must be Cyrillic letters")
+        ok = False
+    if not ok:
+        return None
+    own = ending.lower() if whole else ending
+    flat = tuple(dict.fromkeys(f for f in all_forms if f.lower() != own))  # the nominative is not a case form
+    return InflectionRow(own, gender, flat, whole, tuple(cases), kind, bool(declines), frozenset(unsure))
+
+
+def declinable(word: str) -> bool:
+    """Whether the tables can decline ``word``: Cyrillic letters (with ' and -) only."""
+    return bool(word) and all(is_cyrillic(c) or c in "'-" for c in word.lower())
+
+
+def row_fits(row: InflectionRow, word: str) -> bool:
+    """Whether ``row`` declines ``word`` (a nominative; its gender is not checked here): a ``name``
+    row the word itself, else a word that ends with the row's ending (``""``: a consonant) and
+    keeps a stem of at least two letters."""
+    low = word.lower()
+    if row.whole:
+        return low == row.ending
+    if row.ending:
+        return low.endswith(row.ending) and len(word) - len(row.ending) >= 2
+    return len(low) >= 2 and low[-1] not in "аеёиіоуыэюяьй'"
+
+
+def form_of(word: str, row: InflectionRow, form: str) -> str:
+    """``form`` (one of ``row``'s forms) made from ``word``: in place of the ending, or the whole
+    word for a ``name`` row, written in the word's capitals (Льва, ЛЬВА; Лукашэнкам, ЛУКАШЭНКАМ)."""
+    caps = word.isupper() and len(word) > 1
+    if row.whole:
+        return form.upper() if caps else form[:1].upper() + form[1:] if word[:1].isupper() else form.lower()
+    stem = word[: len(word) - len(row.ending)] if row.ending else word
+    return stem + (form.upper() if caps else form)
+
+
+def inflection_row(word: str, rows: list[InflectionRow], gender: str | None) -> InflectionRow | None:
+    """The row that declines ``word`` for ``gender`` (None accepts every row): a row for the whole
+    name wins (Лев → Льва), else the longest ending that fits; None when no row fits."""
+    if not declinable(word):
+        return None  # the tables decline Cyrillic spellings only
+    for row in rows:
+        if (row.gender == "any" or gender is None or row.gender == gender) and row_fits(row, word):
+            return row
+    return None
+
+
 def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[str]:
-    """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits.
+    """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits
+    or the row says the word does not decline.
 
     A row for the whole name wins (Лев → Льва); else the longest ending that fits the gender
-    (``gender`` None accepts every row).
+    (``gender`` None accepts every row). Every form of every case is given, each once, without the
+    nominative; :mod:`normalize.cases` tells which case each form is.
     """
-    low = word.lower()
-    if not low or not all(is_cyrillic(c) or c in "'-" for c in low):
-        return []  # the tables decline Cyrillic spellings only
-    caps = word.isupper() and len(word) > 1
-    for ending, g, forms, whole in rows:
-        if g != "any" and gender is not None and g != gender:
-            continue
-        if whole:
-            if low == ending:
-                return [
-                    f.upper() if caps else f[:1].upper() + f[1:] if word[:1].isupper() else f.lower() for f in forms
-                ]
-            continue
-        if ending and not low.endswith(ending):
-            continue
-        if not ending and (not low or low[-1] in "аеёиіоуыэюяьй'"):
-            continue
-        stem = word[: len(word) - len(ending)] if ending else word
-        if len(stem) < 2:
-            continue
-        out = [stem + (f.upper() if caps else f) for f in forms]
-        return out
-    return []
+    row = inflection_row(word, rows, gender)
+    if row is None:
+        return []
+    return [form_of(word, row, f) for f in row.forms]
+
+
+# --- given names ---------------------------------------------------------------------------------
+
+_GIVEN_NAME_LISTS = {"male": "m", "female": "f", "either": ""}
+MIN_GIVEN_NAME_LETTERS = 3  # shorter words are as often initials, particles or abbreviations
+_GIVEN_NAME_RE = re.compile(r"[^\W\d_]+(?:['-][^\W\d_]+)*")  # letters, joined by ' or -
+
+
+def given_name_form(word: str) -> str:
+    """The form a given name is listed and looked up by: normalized text in lower case, with the
+    Turkish capital İ read as I (its lower case would be i and a combining dot)."""
+    return normalize_text(word).strip().replace("İ", "I").lower()
+
+
+def _given_name_problem(name: str, tables: Tables) -> str | None:
+    """Why ``name`` (lower case) cannot be a given name of the list, or None when it can."""
+    if not _GIVEN_NAME_RE.fullmatch(name):
+        return "must be one word of letters (a hyphen or an apostrophe only between letters)"
+    if not name.isascii() and script_of(name) not in ("Latn", "Cyrl"):
+        return "must be written in Latin or in Cyrillic letters, not in both or in others"
+    if len(name) - name.count("-") - name.count("'") < MIN_GIVEN_NAME_LETTERS:
+        return f"has fewer than {MIN_GIVEN_NAME_LETTERS} letters"
+    for words, what in (
+        (tables.titles, "a title (titles.yaml)"),
+        (tables.legal_forms, "a legal form (org_words.yaml)"),
+        (tables.generic_words, "a generic word of organisation names (org_words.yaml)"),
+    ):
+        if name in words:
+            return f"is {what}"
+    return None
+
+
+def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str, str]:
+    """The names of ``given_names.yaml``, lower case, with their gender: "m" (``male``), "f"
+    (``female``) or "" (``either``, or listed both as male and as female)."""
+    top = reader.mapping(doc, getattr(doc, "line", 1), "the given names file")
+    if top is None:
+        return {}
+    reader.keys(top, {"source", *_GIVEN_NAME_LISTS}, set(), "the given names file")
+    out: dict[str, str] = {}
+    for key, gender in _GIVEN_NAME_LISTS.items():
+        seq = reader.sequence(top[key], top.lines[key], f"`{key}`") if key in top else None
+        first: dict[str, int] = {}
+        for i, item in enumerate(seq or ()):
+            line = seq.lines[i] if seq is not None else 1
+            if not isinstance(item, str):
+                reader.problem(line, f"each entry of `{key}` must be a name")
+                continue
+            name = given_name_form(item)
+            why = _given_name_problem(name, tables)
+            if why is not None:
+                reader.problem(line, f"the given name {item!r} {why}")
+            elif name in first:
+                reader.problem(line, f"the given name {item!r} is already in `{key}` at line {first[name]}")
+            else:
+                first[name] = line
+                out[name] = gender if out.get(name, gender) == gender else ""
+    return out
 
 
 # --- the whole folder ----------------------------------------------------------------------------
 
 
-def load_tables(root: Path | str | None = None, *, entities: bool = True) -> Tables:
-    """Load and check a tables folder (the bundled one when ``root`` is None).
+TABLES_ENV = "NORMALIZE_TABLES"
+"""The setting that names a folder of the user's own tables, added to the bundled ones."""
 
-    A folder that lacks a part (for example a user's folder holding only ``entities/``) takes that
-    part from the bundled tables.
+
+def user_tables_dir(folder: Path | str | None = None) -> Path | None:
+    """The user's tables folder: ``folder`` when given, else the one ``$NORMALIZE_TABLES`` names
+    (None when neither names one)."""
+    if folder is not None:
+        return Path(folder)
+    env = os.environ.get(TABLES_ENV, "").strip()
+    return Path(env).expanduser() if env else None
+
+
+def _is_same_dir(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+# The parts of a tables folder. The additive ones are read from both the bundled tables and the
+# user's folder and combined; each rule file (an ordered set of rules) is the user's when the
+# folder has it, else the bundled one.
+_RULE_FILES = ("ru_be.yaml", "phonetic.yaml", "org_vocabulary.yaml", "inflection.yaml")
+
+
+def load_tables(root: Path | str | None = None, *, entities: bool = True, default_tables: bool = True) -> Tables:
+    """Load and check the bundled tables and a folder of the user's own (``root``, else the folder
+    ``$NORMALIZE_TABLES`` names).
+
+    The user's entities, schemes, cognates, titles and organisation words are **added** to the
+    bundled ones; an entity or a scheme with the id of a bundled one replaces it (a warning in
+    :attr:`Tables.warnings` says so). A rule file the folder holds (``phonetic.yaml``,
+    ``ru_be.yaml``, ``inflection.yaml``, ``org_vocabulary.yaml``) is used in place of the bundled
+    one. With ``default_tables=False`` the bundled entities are left out, and each part the folder
+    holds replaces the bundled one; the parts it lacks (the schemes, the phonetic key …) are still
+    the bundled ones, since nothing can be matched without them.
     """
     bundled = default_tables_dir()
-    root = Path(root) if root is not None else bundled
-    if not root.is_dir():
-        raise TableError([TableProblem(str(root), 1, "no such tables folder")])
-    problems: list[TableProblem] = []
+    user = user_tables_dir(root)
+    if user is not None and not user.is_dir():
+        raise TableError([TableProblem(str(user), 1, "no such tables folder")])
+    if user is not None and _is_same_dir(user, bundled):
+        user = None  # the bundled tables themselves
+    return _Loader(bundled, user, entities=entities, merge=default_tables).load()
 
-    def pick(rel: str) -> Path | None:
-        p = root / rel
-        if p.exists():
-            return p
-        q = bundled / rel
-        return q if q.exists() else None
 
-    def display(p: Path) -> str:
-        for base in (root, bundled):
+class _Loader:
+    """Reads the parts of the bundled tables and of a user's folder into one :class:`Tables`."""
+
+    def __init__(self, bundled: Path, user: Path | None, *, entities: bool, merge: bool) -> None:
+        self.bundled = bundled
+        self.user = user
+        self.entities = entities
+        self.merge = merge
+        self.problems: list[TableProblem] = []
+        self.warnings: list[TableProblem] = []
+
+    def display(self, p: Path) -> str:
+        for base in (self.user, self.bundled):
+            if base is None:
+                continue
             try:
                 return str(Path(base.name) / p.relative_to(base))
             except ValueError:
                 continue
         return str(p)
 
-    scheme_dir = pick("schemes")
-    schemes = SchemeSet([])
-    if scheme_dir is not None:
-        try:
-            schemes = SchemeSet.load(scheme_dir, scheme_dir.parent.parent)
-        except TableError as exc:
-            problems.extend(exc.problems)
-    tables = Tables(root=str(root), schemes=schemes)
+    def sources(self, rel: str) -> list[Path]:
+        """Where a part is read from, bundled first: both (merging), or the user's alone when the
+        folder holds it, else the bundled one."""
+        mine = self.user / rel if self.user is not None else None
+        theirs = self.bundled / rel
+        out = [p for p in (theirs, mine) if p is not None and p.exists()]
+        if mine is not None and mine.exists() and (not self.merge or rel in _RULE_FILES):
+            if self.merge and theirs.exists() and not _same_file(mine, theirs):
+                self.warnings.append(
+                    TableProblem(
+                        self.display(mine), 1, f"{rel} is used in place of the bundled one (rules are not merged)"
+                    )
+                )
+            return [mine]
+        return out
 
-    def read(rel: str) -> tuple[TableReader, Any] | None:
-        p = pick(rel)
-        if p is None:
-            return None
-        reader = TableReader(p, display(p))
+    def read(self, p: Path) -> tuple[TableReader, Any]:
+        reader = TableReader(p, self.display(p))
         return reader, reader.read()
 
-    got = read("cognates.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.cognates = _read_cognates(reader, doc)
-            problems.extend(check_cognates(tables.cognates))
-        problems.extend(reader.problems)
-    got = read("ru_be.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.ru_be = parse_scheme(reader, doc, complete=False)
-        problems.extend(reader.problems)
-    got = read("phonetic.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.phonetic = parse_phonetic(reader, doc)
-        problems.extend(reader.problems)
-    got = read("titles.yaml")
-    if got:
-        reader, doc = got
-        top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
-        if top is not None:
-            reader.keys(top, {"titles", "possessive_suffixes", "source"}, {"titles"}, "the titles file")
-            tables.titles = frozenset(_read_word_list(reader, top, "titles"))
-            poss = _read_word_list(reader, top, "possessive_suffixes")
-            if poss:
-                tables.possessive_suffixes = tuple(sorted(set(poss), key=len, reverse=True))
-        problems.extend(reader.problems)
-    got = read("org_words.yaml")
-    if got:
-        reader, doc = got
-        top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
-        if top is not None:
-            reader.keys(top, {"legal_forms", "generic_words", "source"}, set(), "the organisation words file")
-            tables.legal_forms = frozenset(_read_word_list(reader, top, "legal_forms"))
-            tables.generic_words = frozenset(_read_word_list(reader, top, "generic_words"))
-        problems.extend(reader.problems)
-    got = read("org_vocabulary.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None and tables.phonetic is not None:
-            tables.vocabulary = parse_org_vocabulary(reader, doc, tables.phonetic)
-        problems.extend(reader.problems)
-    got = read("inflection.yaml")
-    if got:
-        reader, doc = got
-        if doc is not None:
-            tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
-            if isinstance(doc, LDict) and "place_adjectives" in doc:
-                tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
-        problems.extend(reader.problems)
-    if entities:
-        if (root / "entities").is_dir():
-            files = sorted((root / "entities").glob("*.yaml"))
-        elif root != bundled:  # a user's folder may hold entity files directly
-            files = [p for p in sorted(root.glob("*.yaml")) if p.name not in _KNOWN_FILES]
-        else:
-            files = []
-        for p in files:
-            reader = TableReader(p, display(p))
-            doc = reader.read()
+    def load(self) -> Tables:
+        tables = Tables(root=str(self.user or self.bundled), schemes=self._schemes())
+        for p in self.sources("cognates.yaml"):
+            reader, doc = self.read(p)
             if doc is not None:
-                tables.entities.extend(_read_entities(reader, doc))
-            problems.extend(reader.problems)
-        dup, warn = check_entity_set(tables.entities)
-        problems.extend(dup)
-        tables.warnings.extend(warn)
-    if problems:
-        raise TableError(problems)
-    return tables
+                tables.cognates = merge_cognates(tables.cognates, _read_cognates(reader, doc), self.problems)
+            self.problems.extend(reader.problems)
+        self.problems.extend(check_cognates(tables.cognates))
+        for p in self.sources("ru_be.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.ru_be = parse_scheme(reader, doc, complete=False)
+            self.problems.extend(reader.problems)
+        for p in self.sources("phonetic.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.phonetic = parse_phonetic(reader, doc)
+            self.problems.extend(reader.problems)
+        titles: set[str] = set()
+        poss: set[str] = set()
+        particles: set[str] = set()
+        for p in self.sources("titles.yaml"):
+            reader, doc = self.read(p)
+            top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
+            if top is not None:
+                reader.keys(
+                    top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file"
+                )
+                titles.update(_read_word_list(reader, top, "titles"))
+                _check_titles(reader, top, tables.cognates, tables.schemes)
+                poss.update(_read_word_list(reader, top, "possessive_suffixes"))
+                particles.update(_read_word_list(reader, top, "particles"))
+            self.problems.extend(reader.problems)
+        tables.titles = frozenset(titles)
+        tables.name_particles = frozenset(particles)
+        if poss:
+            tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
+        legal: set[str] = set()
+        generic: set[str] = set()
+        named_after: set[str] = set()
+        for p in self.sources("org_words.yaml"):
+            reader, doc = self.read(p)
+            top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
+            if top is not None:
+                reader.keys(
+                    top, {"legal_forms", "generic_words", "named_after", "source"}, set(), "the organisation words file"
+                )
+                legal.update(_read_word_list(reader, top, "legal_forms"))
+                generic.update(_read_word_list(reader, top, "generic_words"))
+                named_after.update(_read_word_list(reader, top, "named_after"))
+            self.problems.extend(reader.problems)
+        tables.legal_forms = frozenset(legal)
+        tables.generic_words = frozenset(generic)
+        tables.named_after = frozenset(named_after)
+        given_names: dict[str, str] = {}
+        for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither
+            reader, doc = self.read(p)
+            if doc is not None:
+                for name, gender in _read_given_names(reader, doc, tables).items():
+                    given_names[name] = gender if given_names.get(name, gender) == gender else ""
+            self.problems.extend(reader.problems)
+        tables.given_names = given_names
+        for p in self.sources("org_vocabulary.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None and tables.phonetic is not None:
+                tables.vocabulary = parse_org_vocabulary(reader, doc, tables.phonetic)
+            self.problems.extend(reader.problems)
+        for p in self.sources("inflection.yaml"):
+            reader, doc = self.read(p)
+            if doc is not None:
+                tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
+                if isinstance(doc, LDict) and "place_adjectives" in doc:
+                    tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
+            self.problems.extend(reader.problems)
+        if self.entities:
+            tables.entities = self._entities()
+            dup, warn = check_entity_set(tables.entities)
+            self.problems.extend(dup)
+            self.warnings.extend(warn)
+        tables.warnings = self.warnings
+        if self.problems:
+            raise TableError(self.problems)
+        return tables
+
+    def _schemes(self) -> SchemeSet:
+        by_id: dict[str, Scheme] = {}
+        files: dict[str, Path] = {}
+        for folder in self.sources("schemes"):
+            try:
+                loaded = SchemeSet.load(folder, folder.parent.parent)
+            except TableError as exc:
+                self.problems.extend(exc.problems)
+                continue
+            for s in loaded:
+                file = folder.parent.parent / s.path  # the path is shown relative to that
+                if s.id in by_id and not _same_file(file, files[s.id]):
+                    self.warnings.append(
+                        TableProblem(s.path, 1, f"scheme {s.id!r} replaces the bundled one ({by_id[s.id].path})")
+                    )
+                by_id[s.id] = s
+                files[s.id] = file
+        return SchemeSet(by_id.values())
+
+    def _entity_files(self, root: Path) -> list[Path]:
+        if (root / "entities").is_dir():
+            return sorted((root / "entities").glob("*.yaml"))
+        if root != self.bundled:  # a user's folder may hold entity files directly
+            return [p for p in sorted(root.glob("*.yaml")) if p.name not in _KNOWN_FILES]
+        return []
+
+    def _entities(self) -> list[EntityRecord]:
+        groups: list[list[EntityRecord]] = []
+        roots = [self.bundled] if self.user is None or self.merge else []
+        roots += [self.user] if self.user is not None else []
+        for root in roots:
+            got: list[EntityRecord] = []
+            for p in self._entity_files(root):
+                reader, doc = self.read(p)
+                if doc is not None:
+                    got.extend(_read_entities(reader, doc, self.warnings))
+                self.problems.extend(reader.problems)
+            groups.append(got)
+        if len(groups) < 2:
+            return groups[0] if groups else []
+        bundled, mine = groups
+        theirs = {e.id: e for e in bundled}
+        for e in mine:
+            other = theirs.get(e.id)
+            if other is not None and dataclasses.replace(other, where=e.where) != e:
+                path, line = _split_where(e.where)
+                self.warnings.append(TableProblem(path, line, f"{e.id!r} replaces the bundled entity at {other.where}"))
+        replaced = {e.id for e in mine}
+        return [e for e in bundled if e.id not in replaced] + mine
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two table files hold the same bytes (a copy of a bundled file replaces nothing)."""
+    try:
+        return a.read_bytes() == b.read_bytes()
+    except OSError:
+        return False
+
+
+def merge_cognates(base: list[CognateSet], extra: list[CognateSet], problems: list[TableProblem]) -> list[CognateSet]:
+    """``base`` with the entries of ``extra`` added: an entry that shares a form with one entry of
+    ``base`` (of the same gender) adds its forms to it; one that shares none is a new given name."""
+    if not base:
+        return list(extra)
+    out = list(base)
+    owner: dict[tuple[str, str | None], int] = {}
+    for i, c in enumerate(out):
+        for f in c.forms:
+            owner.setdefault((f.casefold(), c.gender), i)
+    for c in extra:
+        hits = sorted({owner[k] for k in ((f.casefold(), c.gender) for f in c.forms) if k in owner})
+        if len(hits) > 1:
+            path, line = _split_where(c.where)
+            places = " and ".join(out[i].where for i in hits)
+            problems.append(
+                TableProblem(path, line, f"this entry joins two given names of the bundled tables ({places})")
+            )
+            continue
+        if not hits:
+            out.append(c)
+            for f in c.forms:
+                owner.setdefault((f.casefold(), c.gender), len(out) - 1)
+            continue
+        i = hits[0]
+        old = out[i]
+
+        def added(mine: tuple[str, ...], theirs: tuple[str, ...]) -> tuple[str, ...]:
+            seen = {f.casefold() for f in theirs}
+            return theirs + tuple(f for f in mine if f.casefold() not in seen)
+
+        out[i] = CognateSet(added(c.ru, old.ru), added(c.be, old.be), added(c.latin, old.latin), old.gender, c.where)
+        for f in c.forms:
+            owner.setdefault((f.casefold(), c.gender), i)
+    return out
 
 
 def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityRecord]:

@@ -82,15 +82,16 @@ def test_tables_check_reports_file_and_line(tmp_path: Path, capsys: pytest.Captu
 
 def test_a_bad_given_name_row_is_reported_with_its_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "inflection.yaml").write_text(
-        "ru:\n  - {ending: ов, gender: m, forms: [ова]}\n"
-        "given:\n  ru:\n    - {ending: а, gender: x, forms: [ы]}\n    - {ending: a, gender: f, forms: [y]}\n"
-        "    - {name: Лев, ending: ев, gender: m, forms: [Льва]}\n    - {name: Leo, gender: m, forms: [Льва]}\n"
+        "ru:\n  - {ending: ов, gender: m, cases: {gen: ова}}\n"
+        "given:\n  ru:\n    - {ending: а, gender: x, cases: {gen: ы}}\n    - {ending: a, gender: f, cases: {gen: y}}\n"
+        "    - {name: Лев, ending: ев, gender: m, cases: {gen: Льва}}\n"
+        "    - {name: Leo, gender: m, cases: {gen: Льва}}\n"
         "  uk: []\n",
         encoding="utf-8",
     )
     code, _, err = run(["tables", "check", str(tmp_path)], capsys)
     assert code == 2
-    assert "inflection.yaml:5: an inflection row needs `ending` (or `name`) text and `gender` m, f or any" in err
+    assert "inflection.yaml:5: an inflection row needs `ending` (or `name`) text and `gender` m, f, n or any" in err
     assert "inflection.yaml:6: endings, names and forms must be Cyrillic letters" in err
     assert "inflection.yaml:7: an inflection row needs either `ending` or `name`, not both" in err
     assert "inflection.yaml:8: endings, names and forms must be Cyrillic letters" in err

@@ -118,3 +118,79 @@ def test_spacy_component_on_a_blank_pipeline() -> None:
         assert got == [(m.start, m.end, m.entity_id, m.canonical) for m in want]
     doc = nlp(TEXTS[0])
     assert [e.label_ for e in doc.ents] == ["PERSON", "PERSON", "GPE"]
+
+
+def test_pandas_series_accessor_matches_the_functions() -> None:
+    pd = pytest.importorskip("pandas")
+    from normalize.integrations.pandas import mentions_series, resolve_series, rewrite_series
+
+    names = pd.Series(NAMES, index=[10, 11, 12, 13, 14, 15])
+    pd.testing.assert_frame_equal(names.normalize.resolve(), resolve_series(names))
+    texts = pd.Series(TEXTS, name="body")
+    pd.testing.assert_series_equal(texts.normalize.rewrite(), rewrite_series(texts))
+    pd.testing.assert_series_equal(texts.normalize.rewrite(mode="annotate"), rewrite_series(texts, mode="annotate"))
+    assert texts.normalize.mentions().tolist() == mentions_series(texts).tolist()
+    df = pd.DataFrame({"name": names})
+    df[["entity_id", "canonical", "score", "type"]] = df["name"].normalize.resolve()
+    assert df.loc[10, "entity_id"] == "sviatlana-tsikhanouskaya" and pd.isna(df.loc[12, "entity_id"])
+
+
+def _ents(doc: Any) -> list[tuple[Any, ...]]:
+    return [(e.start_char, e.end_char, e.label_, e.kb_id_, e._.entity_id, e._.canonical) for e in doc.ents]
+
+
+def test_spacy_sets_the_knowledge_base_id() -> None:
+    spacy = pytest.importorskip("spacy")
+    import normalize.integrations.spacy  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("normalize_entities")
+    doc = nlp(TEXTS[1])
+    assert doc.ents and all(e.kb_id_ == e._.entity_id for e in doc.ents)
+    assert [e.kb_id_ for e in nlp(TEXTS[0]).ents] == ["sviatlana-tsikhanouskaya", "alexander-lukashenko", "hrodna"]
+    from spacy import displacy
+
+    html = displacy.render(nlp(TEXTS[0]), style="ent", options={"kb_url_template": "https://example.org/{}"})
+    assert "https://example.org/alexander-lukashenko" in html
+
+
+def test_spacy_pipe_with_two_processes_and_a_saved_pipeline(tmp_path: Any) -> None:
+    spacy = pytest.importorskip("spacy")
+    import normalize.integrations.spacy  # noqa: F401
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("normalize_entities")
+    want = [_ents(nlp(t)) for t in TEXTS]
+    assert [_ents(d) for d in nlp.pipe(TEXTS * 2, n_process=2, batch_size=1)] == want * 2
+    nlp.to_disk(tmp_path / "pipeline")
+    again = spacy.load(tmp_path / "pipeline")
+    assert again.pipe_names == ["normalize_entities"]
+    assert [_ents(again(t)) for t in TEXTS] == want
+
+
+def test_spark_readme_job_runs_as_written(tmp_path: Any) -> None:
+    """The README's Spark job, run as it says (`python job.py`: local[*]) with the Python under test,
+    without PYSPARK_PYTHON set: the job itself points the executors at its own Python."""
+    pytest.importorskip("pyspark")
+    if shutil.which("java") is None and not os.environ.get("JAVA_HOME"):
+        pytest.skip("no Java on this machine")
+    import re
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    readme = Path(__file__).resolve().parent.parent / "README.md"
+    if not readme.is_file():
+        pytest.skip("no README beside the tests")
+    job = re.search(r"A whole job, `job.py`:\n\n```python\n(.*?)```", readme.read_text(encoding="utf-8"), re.S)
+    assert job is not None
+    (tmp_path / "job.py").write_text(job.group(1), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k not in ("PYSPARK_PYTHON", "PYSPARK_DRIVER_PYTHON")}
+    env["PATH"] = "/usr/bin:/bin"  # a python3 on the PATH that is not this environment's
+    done = subprocess.run(
+        [sys.executable, "job.py"], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert "Sviatlana Tsikhanouskaya met Alexander Lukashenko's envoy in Hrodna." in done.stdout
+    assert "|Ціханоўскай          |sviatlana-tsikhanouskaya|Sviatlana Tsikhanouskaya|1.0  |person|" in done.stdout
+    assert "|Ivan Petrovsky       |NULL" in done.stdout

@@ -334,9 +334,12 @@ def test_load_user_tables(tmp_path: Path) -> None:
         "- id: kupala\n  type: person\n  gender: m\n  canonical: Yanka Kupala\n  names: [Янка Купала]\n",
         encoding="utf-8",
     )
-    n = Normalizer.load(tmp_path, cache=False)
+    n = Normalizer.load(tmp_path, cache=False)  # added to the bundled entities
     assert n.resolve("Janka Kupała").canonical == "Yanka Kupala"  # type: ignore[union-attr]
-    assert n.resolve("Lukashenko") is None
+    assert n.resolve("Lukashenko").entity_id == "alexander-lukashenko"  # type: ignore[union-attr]
+    alone = Normalizer.load(tmp_path, cache=False, default_tables=False)
+    assert alone.resolve("Janka Kupała").canonical == "Yanka Kupala"  # type: ignore[union-attr]
+    assert alone.resolve("Lukashenko") is None
 
 
 def test_east_slavic_key_beats_english_phonetic_codes() -> None:

@@ -25,7 +25,9 @@ def test_scheme_sample(scheme: str, source: str, expected: str) -> None:
 REQUIRED = {
     "ru-bgn-pcgn", "ru-icao", "ru-gost-779b", "ru-iso9", "ru-ala-lc", "ru-scholarly", "ru-wikipedia",
     "ru-press-de", "ru-press-fr", "ru-press-pl", "be-national-2007", "be-national-2023", "be-bgn-pcgn",
-    "be-icao", "be-ala-lc", "be-lacinka",
+    "be-icao", "be-ala-lc", "be-lacinka", "ru-press-hu", "ru-press-lt", "ru-press-lv", "ru-press-ro",
+    "ru-press-tr", "ru-press-no", "ru-press-da", "ru-press-sv", "ru-press-nl", "ru-press-ca", "be-press-lt",
+    "be-press-lv",
 }  # fmt: skip
 
 
@@ -183,6 +185,56 @@ def test_broken_utf8_table_is_reported(tmp_path: Path) -> None:
         load_scheme_file(p)
 
 
+ENDINGS = """endings:
+  - after: [ий]
+    add: us
+  - after: [ч]
+    add: [ius, ""]
+  - after: [consonant]
+    not_after: [ў]
+    add: [as, ""]
+"""
+
+
+def _with_endings(tmp_path: Path, endings: str = ENDINGS, sample: str = "[Аб, Abas]") -> Path:
+    letters = _letters().replace('"й": x', '"й": j').replace('"и": x', '"и": i')
+    text = GOOD.replace("{LETTERS}", letters).replace("[Аб, Ab]", sample)
+    return write(tmp_path, text.replace("samples:", endings + "samples:"))
+
+
+def test_endings_are_added_after_the_word(tmp_path: Path) -> None:
+    s = load_scheme_file(_with_endings(tmp_path))
+    assert s.apply("Аб") == "Abas"
+    assert s.word_variants("Аб") == ["Abas", "Ab"]  # "" leaves the word as it is
+    assert s.apply("АБ АБИЙ") == "ABAS ABIJUS"  # capitals in a word written in capitals
+    assert s.apply("Аб-аб") == "Abas-abas"  # each part of a hyphenated name is a word
+    assert s.word_variants("Абий") == ["Abijus"]  # the first entry that fits, and only one
+    assert s.apply("Б. Аб") == "B. Abas"  # an initial takes no ending
+    assert s.apply("БББ") == "BBB"  # nor does a word without a vowel (an acronym)
+    assert s.apply("Абў") == "Abx"  # not_after
+
+
+def test_a_bad_ending_is_reported_with_file_and_line(tmp_path: Path) -> None:
+    bad = """endings:
+  - after: [start]
+    add: as
+  - after: [nowhere]
+    add: [a s]
+  - add: as
+  - after: [б]
+    add: as
+    adds: is
+"""
+    with pytest.raises(TableError) as exc:
+        load_scheme_file(_with_endings(tmp_path, bad))
+    msg = str(exc.value)
+    assert "s.yaml:7: `start` cannot stand in an ending's `after`" in msg
+    assert "s.yaml:9: unknown context 'nowhere'" in msg
+    assert "s.yaml:10: an ending is added as letters, not 'a s'" in msg
+    assert "s.yaml:11: an ending lacks the required key 'after'" in msg
+    assert "s.yaml:14: unknown key 'adds' in an ending" in msg
+
+
 def test_values_are_text_not_booleans(tmp_path: Path) -> None:
     # YAML 1.1 would read `no` as false; tables read it as the text "no"
     text = GOOD.replace("{LETTERS}", _letters().replace("а: a", "а: no")).replace("[Аб, Ab]", "[Аб, Nob]")
@@ -190,11 +242,15 @@ def test_values_are_text_not_booleans(tmp_path: Path) -> None:
 
 
 def _variants_letter_by_letter(s: Scheme, word: str, limit: int) -> list[str]:
-    """word_variants as the table reads, segment by segment (the reference for the compiled form)."""
+    """word_variants as the table reads, segment by segment, and then the ending (the reference for the
+    compiled form)."""
     letters = [c for c in word if c.isalpha()]
     caps = len(letters) > 1 and all(c.isupper() for c in letters)
     parts = [outs if seg == outs[0] and len(outs) == 1 else tuple(_recase(seg, o, caps) for o in outs)
              for seg, outs in s._segments(word)]  # fmt: skip
+    adds = s.ending_of(word.lower())
+    if adds is not None:
+        parts.append(tuple(a.upper() for a in adds) if caps else adds)
     out: list[str] = []
     for combo in itertools.product(*parts):
         v = "".join(combo)

@@ -21,7 +21,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--report", help="write every record not imported, with its line and reason, to FILE (JSON Lines)")
     w = p.add_argument_group("wikidata")
     w.add_argument("--languages", help="languages of the labels and aliases, comma-separated, or `all`")
-    w.add_argument("--classes", help="the classes file (default: the bundled tables/import/wikidata.yaml)")
+    w.add_argument("--classes", help="the classes file (default: the bundled tables/wikidata_classes.yaml)")
     c = p.add_argument_group("csv")
     c.add_argument("--id", dest="id_column", help="the column of each row's id (required for csv)")
     c.add_argument(

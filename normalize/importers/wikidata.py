@@ -2,7 +2,7 @@
 one answer a line or one answer in the whole file) or the JSON dump (an array with one item a
 line, each line ending in a comma).
 
-Read: the labels and aliases in the chosen languages (``tables/import/wikidata.yaml``), the item
+Read: the labels and aliases in the chosen languages (``tables/wikidata_classes.yaml``), the item
 id (kept as the ``wikidata`` id), ``instance of`` (P31: person, organisation or place, by the
 classes of that file) and ``sex or gender`` (P21).
 """
@@ -28,7 +28,7 @@ MAX_ANSWER_CHARS = 64 * 1024 * 1024  # an answer spread over lines is read whole
 
 @dataclass(frozen=True)
 class Classes:
-    """What ``wikidata.yaml`` says: the classes of each type, the genders, the languages."""
+    """What ``wikidata_classes.yaml`` says: the classes of each type, the genders, the languages."""
 
     types: dict[str, str]  # class item → person, organization or place
     genders: dict[str, str]  # P21 item → m or f
@@ -37,8 +37,8 @@ class Classes:
 
 
 def load_classes(path: str | Path | None = None) -> Classes:
-    """Read (and check) a classes file; the bundled ``tables/import/wikidata.yaml`` by default."""
-    p = Path(path) if path is not None else default_tables_dir() / "import" / "wikidata.yaml"
+    """Read (and check) a classes file; the bundled ``tables/wikidata_classes.yaml`` by default."""
+    p = Path(path) if path is not None else default_tables_dir() / "wikidata_classes.yaml"
     reader = TableReader(p, str(p))
     doc = reader.read()
     top = reader.mapping(doc, 1, "the Wikidata classes file") if doc is not None else None

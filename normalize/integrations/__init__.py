@@ -1,2 +1,3 @@
 """Optional integrations: ``pandas``, ``spark`` (PySpark) and ``spacy``. Each imports its engine
-only when used; install them with ``pip install "normalize[pandas]"`` (or ``[spark]``, ``[spacy]``)."""
+only when used; install them with ``pip install "normalize-names[pandas]"`` (or ``[spark]``, ``[spacy]``;
+from a checkout ``pip install ".[pandas]"``)."""

@@ -3,6 +3,14 @@
 A million rows holding ten thousand distinct names cost ten thousand resolutions: the work is done
 once per distinct value and spread back to the rows.
 
+Importing this module registers the Series accessor ``.normalize``:
+
+>>> import normalize.integrations.pandas
+>>> df[["entity_id", "canonical", "score", "type"]] = df["name"].normalize.resolve()
+>>> df["body"] = df["body"].normalize.rewrite()
+
+and the same work as functions:
+
 >>> from normalize.integrations.pandas import resolve_series
 >>> resolve_series(df["name"])          # DataFrame with entity_id, canonical, score, type
 """
@@ -80,3 +88,31 @@ def mentions_series(series: pd.Series, normalizer: Normalizer | None = None) -> 
         else:
             out.append([])
     return pd.Series(out, index=series.index, name=series.name)
+
+
+def _register_accessor() -> None:
+    import pandas as pd
+
+    @pd.api.extensions.register_series_accessor("normalize")
+    class NormalizeAccessor:
+        """``series.normalize``: :meth:`resolve`, :meth:`rewrite` and :meth:`mentions` of a Series
+        of names or texts (each distinct value once), with the bundled tables (and
+        ``$NORMALIZE_TABLES``) unless a ``normalizer`` is given."""
+
+        def __init__(self, series: pd.Series) -> None:
+            self._series = series
+
+        def resolve(self, normalizer: Normalizer | None = None, **kwargs: Any) -> pd.DataFrame:
+            """A DataFrame on the same index: ``entity_id``, ``canonical``, ``score``, ``type``."""
+            return resolve_series(self._series, normalizer, **kwargs)
+
+        def rewrite(self, normalizer: Normalizer | None = None, mode: Mode = "replace") -> pd.Series:
+            """Every text with its mentions rewritten (``mode`` as in :func:`normalize.rewrite`)."""
+            return rewrite_series(self._series, normalizer, mode)
+
+        def mentions(self, normalizer: Normalizer | None = None) -> pd.Series:
+            """The mentions found in each text, as lists of dicts."""
+            return mentions_series(self._series, normalizer)
+
+
+_register_accessor()

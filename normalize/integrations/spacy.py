@@ -8,8 +8,9 @@ Works on a blank pipeline, no downloaded model needed:
 >>> doc = nlp("Svetlana Tikhanovskaya met Lukashenko's envoy in Grodno.")
 >>> [(e.text, e.label_, e._.entity_id, e._.canonical) for e in doc.ents]
 
-Each span in ``doc.ents`` gets the label PERSON, ORG or GPE and the extension attributes
-``entity_id``, ``canonical`` and ``normalize_score``. Entities already in ``doc.ents`` (from a
+Each span in ``doc.ents`` gets the label PERSON, ORG or GPE, the entity id as its knowledge-base id
+(``span.kb_id_``, which spaCy's entity linker, displaCy and the training tools read), and the
+extension attributes ``entity_id``, ``canonical`` and ``normalize_score``. Entities already in ``doc.ents`` (from a
 statistical model earlier in the pipeline) are kept where they do not overlap ours; with
 ``overwrite=True`` ours win.
 """
@@ -42,7 +43,8 @@ class NormalizeEntities:
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
         for m in self.rewriter.find(doc.text):
-            span = doc.char_span(m.start, m.end, label=LABELS.get(m.type, "MISC"), alignment_mode="expand")
+            label = LABELS.get(m.type, "MISC")
+            span = doc.char_span(m.start, m.end, label=label, kb_id=m.entity_id, alignment_mode="expand")
             if span is None:
                 continue
             span._.entity_id = m.entity_id
@@ -60,18 +62,27 @@ class NormalizeEntities:
 
 @Language.factory(
     "normalize_entities",
-    default_config={"tables": None, "index": None, "overwrite": False, "threshold": None},
+    default_config={"tables": None, "index": None, "overwrite": False, "threshold": None, "default_tables": True},
 )
 def make_component(
-    nlp: Language, name: str, tables: str | None, index: str | None, overwrite: bool, threshold: float | None
+    nlp: Language,
+    name: str,
+    tables: str | None,
+    index: str | None,
+    overwrite: bool,
+    threshold: float | None,
+    default_tables: bool = True,
 ) -> NormalizeEntities:
-    """Factory: ``nlp.add_pipe("normalize_entities", config={"tables": "my_tables/"})``."""
+    """Factory: ``nlp.add_pipe("normalize_entities", config={"tables": "my_tables/"})``: your tables
+    added to the bundled ones (``"default_tables": False``: yours alone)."""
     if index:
         from ..store import load_index
 
         n = load_index(index)
+    elif tables or not default_tables:
+        n = Normalizer.load(tables, default_tables=default_tables)
     else:
-        n = Normalizer.load(tables) if tables else Normalizer.default()
+        n = Normalizer.default()
     opts: dict[str, Any] = {}
     if threshold is not None:
         opts["threshold"] = threshold

@@ -8,8 +8,11 @@ corpus that outgrows one machine runs unchanged on an existing cluster:
 >>> df = rewrite_column(spark.read.text("s3://corpus/"), "value", output="normalized")
 >>> names = resolve_column(df_names, "name")   # adds entity_id, canonical, score, type
 
-Ship the package to the executors as a wheel (``spark-submit --py-files normalize-*.whl`` or an
-environment with it installed); the README shows a full ``spark-submit`` line.
+The executors need the package and its dependencies in the Python they run
+(``spark.pyspark.python`` or ``PYSPARK_PYTHON``): on one machine, the driver's own Python; on a
+cluster, a packed environment with the wheel installed (``spark-submit --archives env.tar.gz#env
+--conf spark.pyspark.python=./env/bin/python job.py``). The README shows the whole job and explains
+the Java stack trace of executors that run another Python.
 """
 
 from __future__ import annotations

@@ -1,0 +1,714 @@
+"""Where the names are in running text: the spans the rewrite pass asks the resolver about.
+
+The path of a text: capitalised words (one regex over the text) → each word's phonetic key (remembered
+per word form: word forms in a corpus repeat) → *anchors*, the words whose key is the key of a
+listed surname or of a word of a listed organisation's or place's name, in any spelling, script,
+case or table → around each anchor, the whole name as written → the spans to decide, in order of
+preference (:meth:`SpanFinder.proposals`).
+
+**A personal name is taken whole**, whether or not its parts fit the entity the anchor names: given
+names (in any language, script and case), patronymics, initials (S., S.G., J.-C., Ж.-К.) before a
+surname, or after it when the surname comes first (LUKASHENKO, Alexander; Лукашенко А. Г.). The
+resolver then decides the whole name, so that a given name, initials, a patronymic or a gender
+that contradicts rules the entity out (*Anna Lukashenko*, *Вікторыя Лукашэнка*), and nothing is
+linked. A word that is no part of a name (*Yesterday*, *Minsk*, *Telegram*) is not taken. Two more
+rules follow from how names are written:
+
+- an anchor that is itself a given name, followed by a capitalised word, is a person's given name
+  and surname (*Lida Hernández*, *Vesna Kovač*), not the town of Lida or the organisation Viasna;
+- in Cyrillic text, where only proper names are capitalised, a capitalised adjective before an
+  anchor that is no word of the anchor's entities makes one proper name with it (*Золотой Орды*,
+  *Советского Союза*), and so does a capitalised word after an organisation's name (*Народного
+  фронта Азербайджана*): the whole is decided, and names none of ours.
+
+**An organisation's or place's name** is widened over the words of its name, inflected and in
+lower case (рабочие Минского завода колёсных тягачей), over the next anchors that are words of the
+same name, and over a name of its own in quotes (Правозащитного центра «Весна»); when the resolver
+names nothing for the widest span, the longest part of it that names one is taken, then the anchor
+alone. A span never starts or ends with a function word (*the*, *of*, *по*), and a possessive or a
+quote after a name stays in the text.
+
+This module only finds; :mod:`normalize.rewrite` decides each span with the resolver, in the order
+given, and keeps the first that names an entity.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+
+from .index import EntityEntry, Index, patronymic_gender
+from .names import written_as_acronym
+from .phonetic import PhoneticKey
+from .tables import Tables
+from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic
+
+MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname (given names, a patronymic)
+MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
+WINDOW = 80
+WORD_MEMO_SIZE = 200_000  # word forms whose anchors and name-part kind are remembered
+MIN_NEAR_KEY = 6  # a word of a key this long with no exact anchor may be a surname one edit away
+
+_MARKS = COMBINING_MARKS
+_UPPER = "".join(sorted({c for c in map(chr, range(0x10000)) if c.isupper() or c.istitle()}))
+
+
+def _char_class(chars: str) -> str:
+    """A regex character class body of ``chars``, written as ranges."""
+    codes = sorted({ord(c) for c in chars})
+    out: list[str] = []
+    i = 0
+    while i < len(codes):
+        j = i
+        while j + 1 < len(codes) and codes[j + 1] == codes[j] + 1:
+            j += 1
+        out.append(re.escape(chr(codes[i])) if i == j else f"{re.escape(chr(codes[i]))}-{re.escape(chr(codes[j]))}")
+        i = j + 1
+    return "".join(out)
+
+
+_UPPER_CLASS = _char_class(_UPPER)
+APOSTROPHE_CHARS = "".join(APOSTROPHES)
+_APOS = _char_class(APOSTROPHE_CHARS)
+# a word: letters (and digits after the first letter), with the combining marks on them (ALA-LC's tie
+# in T͡sepkalo, a stress mark, a decomposed letter), an apostrophe between letters (Дар'я, O'Brien),
+# and a dot before lower-case letters (Tut.by); a hyphen and a dot before a capital end a word
+_BODY = rf"(?:[^\W_]|[{_MARKS}])*"
+# GOST 7.79 system B writes ы as y`, э as e`, ь as ` and ъ as ``: a backtick after a letter is the
+# word's (Ne`ksty`, Che`rache`n`), where ’ or ' after a word is a possessive or a quote (Belarus’)
+_TAIL = (
+    rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*"
+    rf"(?:`[{_MARKS}]*){{0,2}}"
+)
+# not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark
+_NOT_INSIDE = rf"(?<![^\W_])(?<![^\W_][{_APOS}])(?<![.\-{_MARKS}])"
+_CAPITALISED_RE = re.compile(rf"{_NOT_INSIDE}[{_UPPER_CLASS}]{_BODY}{_TAIL}")
+_ANY_WORD_RE = re.compile(rf"{_NOT_INSIDE}[^\W\d_]{_BODY}{_TAIL}")
+_MARK_RE = re.compile(f"[{_MARKS}]")
+_STRESS_RE = re.compile("[\u0300-\u0360\u0362-\u036f]")  # not ALA-LC's ties (U+0360, U+0361)
+
+# initials: S., S.G., S. G. is two; J.-C. and Ж.-К. (a compound given name's); a letter with its dot
+_INITIALS_RE = re.compile(r"(?:[^\W\d_]\.(?:-?[^\W\d_]\.){0,2})")
+# a word or initials just before or after a name word, with what stands between
+# a word beside a name: a soft sign written as an apostrophe may end it (Igor', Lyubov’, Ales`)
+_WORD_BEFORE_RE = re.compile(
+    rf"(?:[^\W\d_]{_BODY}(?:[-{_APOS}][^\W\d_]{_BODY})*(?:\.|[{_APOS}])?|{_INITIALS_RE.pattern})$"
+)
+_NEXT_RE = re.compile(
+    rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
+    rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*[{_APOS}]?))"
+)
+_QUOTE_OPEN = '«„“"'
+_QUOTE_CLOSE = frozenset('»“”"')
+_GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
+_BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
+_BLANKS = " \t\u00a0"
+# Cyrillic adjective endings, Russian and Belarusian, every case: Золотой, Советского, Народнага
+_ADJECTIVE_END_RE = re.compile(
+    "(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ою|ею|ых|их|ыми|ими"
+    "|ае|ыя|ія|ага|яга|аму|яму|ім|ай|яй|аю|яю|ымі|імі)$"
+)
+_HONORIFICS = frozenset(("имени", "им", "імя", "ім"))  # a name after these names a thing always
+_SENTENCE_END = frozenset(".!?…:;\n\r")
+_OPENERS = frozenset("«„“\"'(—–-[")
+
+
+def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
+    """Whether the word at ``pos`` begins a sentence (or a line, a quotation, a parenthesis after
+    one): its capital then says nothing about it being a name."""
+    i = pos
+    while i > floor and (text[i - 1] in _BLANKS or text[i - 1] in _OPENERS):
+        i -= 1
+    return i <= floor or text[i - 1] in _SENTENCE_END
+
+
+class Anchored:
+    """The entities an anchor names (by the key of its word), with what widening a span around it
+    reads: the key sets a word beside it may fit (given names, patronymics, name words), the letters
+    of the initials, the case forms of the given names as written, and for organisations the keys
+    and the forms of their name words (the lower-case, inflected words of a name in running text)."""
+
+    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase")
+
+    def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
+        self.idxs = idxs
+        self.org = any(e.record.type == "organization" for e in entries)
+        self.person = any(e.record.type == "person" for e in entries)
+        self.phrase = any(e.record.type != "person" for e in entries)  # a name of several words
+        self.fit_sets: tuple[frozenset[str], ...] = tuple(
+            ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks
+        )
+        self.initials: frozenset[str] = frozenset().union(*(e.given_initials | e.patronymic_initials for e in entries))
+        self.case_forms: frozenset[str] = frozenset().union(*(e.given_case_forms for e in entries))
+        orgs = [e for e in entries if e.record.type == "organization"]
+        self.org_words: frozenset[str] = frozenset().union(*(e.word_keys for e in orgs))
+        self.org_forms: Mapping[str, str] = (
+            orgs[0].surfaces if len(orgs) == 1 else {f: k for e in orgs for f, k in e.surfaces.items()}
+        )
+
+
+def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
+    """Key → the entities a word of that key anchors: the keys of persons' surnames (every spelling,
+    case form and other-language form the index made) and of the words of organisations' and
+    places' names (each word of each reading of each name, its acronyms included)."""
+    out: dict[str, list[int]] = {}
+    for idx, e in enumerate(index.entries):
+        keys: set[str] = set(e.surname_keys)
+        for phrase in e.phrases:
+            for ks in phrase:
+                keys.update(ks)
+        for k in keys:
+            if k:
+                out.setdefault(k, []).append(idx)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def composed_word(word: str) -> str:
+    """A word with its letters composed (NFC) and its stress marks dropped (ALA-LC's ties kept):
+    the form that is keyed."""
+    if word.isascii() or _MARK_RE.search(word) is None:
+        return word
+    return _STRESS_RE.sub("", unicodedata.normalize("NFC", word))
+
+
+# what a word beside a name is
+NONE, GIVEN, PATRONYMIC, INITIALS, TITLE = 0, 1, 2, 3, 4
+
+
+class NameParts:
+    """Tells what a word beside a name is: a given name (of the cognates table, in any language,
+    script and case), a patronymic (by the key's ending: -ович, -ovna, -авіч, their case forms),
+    initials, a title (President, г-н), or none of these. Remembered per word form."""
+
+    def __init__(
+        self,
+        tables: Tables,
+        key: PhoneticKey,
+        is_given: Callable[[str], bool],
+        is_nominative: Callable[[str], bool],
+        given_keys: frozenset[str] = frozenset(),
+    ):
+        self._key = key
+        self._titles = tables.titles
+        self._is_given = is_given
+        self._given_keys = given_keys  # the keys of the given names of the tables' persons
+        self.is_nominative = is_nominative
+        self._memo: dict[str, int] = {}
+
+    def kind(self, word: str) -> int:
+        got = self._memo.get(word)
+        if got is None:
+            got = self._kind(word)
+            if len(self._memo) >= WORD_MEMO_SIZE:
+                self._memo.clear()
+            self._memo[word] = got
+        return got
+
+    def _kind(self, word: str) -> int:
+        if _INITIALS_RE.fullmatch(word):
+            return INITIALS
+        w = composed_word(word.rstrip(".").rstrip(APOSTROPHE_CHARS))
+        low = w.lower()
+        if low in self._titles:
+            return TITLE  # in lower case too: президент Лукашенко, міністра Хрэніна
+        if not w or not w[0].isupper():
+            return NONE
+        if len(w) < 2:
+            return NONE
+        if self._is_given(w):
+            return GIVEN
+        k = self._key(w)
+        if not k:
+            return NONE
+        if k in self._given_keys:
+            return GIVEN
+        if patronymic_gender(k) is not None:
+            return PATRONYMIC
+        return NONE
+
+
+class Found:
+    """One anchor of a text: its word ``text[start:end]``, its key and the entities it names."""
+
+    __slots__ = ("end", "info", "key", "start")
+
+    def __init__(self, start: int, end: int, key: str, info: Anchored) -> None:
+        self.start = start
+        self.end = end
+        self.key = key
+        self.info = info
+
+
+class Proposal:
+    """The spans to decide for one anchor, in order of preference; ``whole`` when the first is a
+    name of several words that no later alternative cuts (a personal name with its given names,
+    initials or patronymic, or a proper name a rule above made one)."""
+
+    __slots__ = ("alternatives", "whole")
+
+    def __init__(self, alternatives: list[tuple[int, int]], whole: bool) -> None:
+        self.alternatives = alternatives
+        self.whole = whole
+
+
+class SpanFinder:
+    """Finds the anchors of a text and proposes the spans around each (see the module's notes).
+
+    Build once per index (:meth:`__init__` reads every entity's keys) and use for many texts; it
+    remembers the anchors and name-part kind of each word form it meets."""
+
+    def __init__(
+        self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
+        is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
+        *, require_capital: bool = True,
+    ) -> None:  # fmt: skip
+        self._acronym_keys = acronym_keys
+        self.index = index
+        self.tables = tables
+        self.key = key
+        self.require_capital = require_capital
+        persons = [e for e in index.entries if e.record.type == "person"]
+        self.parts = NameParts(
+            tables, key, is_given, is_nominative, frozenset().union(*(e.given_keys for e in persons))
+        )
+        voc = tables.vocabulary
+        self._named_after = frozenset(k for w in tables.named_after if (k := key(w)))
+        self._stems_of = voc.stems
+        entries = index.entries
+        groups: dict[tuple[int, ...], Anchored] = {}
+        self._anchors: dict[str, Anchored] = {}
+        for k, idxs in anchor_keys(index).items():
+            info = groups.get(idxs)
+            if info is None:
+                info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
+            self._anchors[k] = info
+        self._words: dict[str, tuple[str, Anchored | None]] = {}
+        self._near_groups: dict[tuple[int, ...], Anchored] = {}
+        self._stems: dict[str, tuple[str, ...]] = {}
+        self._function_words = tables.vocabulary.function_words
+        self._possessives = tables.possessive_suffixes
+        self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
+
+    # --- anchors ---------------------------------------------------------------------------------
+
+    def word(self, word: str) -> tuple[str, Anchored | None]:
+        """The key of a word of running text and what it anchors (None when nothing)."""
+        got = self._words.get(word)
+        if got is None:
+            form = composed_word(word)
+            k = self.key(form)
+            info = self._anchors.get(k) if k else None
+            if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
+                for acr in self._acronym_keys([form]):
+                    info = self._anchors.get(acr) or info
+            got = (k, info)
+            if len(self._words) >= WORD_MEMO_SIZE:
+                self._words.clear()
+            self._words[word] = got
+        return got
+
+    def _near(self, key: str) -> Anchored | None:
+        """The persons a surname of ``key`` may be a misspelling of (one edit away, as ``resolve()``
+        finds them: Lukashenkko), which the resolver then decides letter by letter."""
+        entries = self.index.entries
+        idxs = tuple(sorted(i for i in self.index.candidates(key) if entries[i].record.type == "person"))
+        if not idxs:
+            return None
+        got = self._near_groups.get(idxs)
+        if got is None:
+            got = self._near_groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
+        return got
+
+    def anchors(self, text: str) -> list[Found]:
+        """The anchor words of ``text``, in order (an English possessive is not part of one)."""
+        out: list[Found] = []
+        for m in self._word_re.finditer(text):
+            w = m.group()
+            k, info = self.word(w)
+            start, end = m.start(), m.end()
+            if info is None and not APOSTROPHES.isdisjoint(w):
+                bare = self._without_possessive(w)
+                if bare != w:
+                    k, info = self.word(bare)
+                    end = start + len(bare)
+            if info is not None:
+                out.append(Found(start, end, k, info))
+            elif "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва)
+                pos = start
+                for part in w.split("-"):
+                    if part[:1].isupper() or not self.require_capital:
+                        k, info = self.word(part)
+                        if info is not None:
+                            out.append(Found(pos, pos + len(part), k, info))
+                    pos += len(part) + 1
+            elif len(k) >= MIN_NEAR_KEY:  # at last, a surname one edit away (Lukashenkko)
+                info = self._near(k)
+                if info is not None:
+                    out.append(Found(start, end, k, info))
+        return out
+
+    def _without_possessive(self, word: str) -> str:
+        low = "".join("'" if c in APOSTROPHES else c for c in word.lower())
+        for suf in self._possessives:
+            if low.endswith(suf) and len(word) > len(suf) + 1:
+                return word[: -len(suf)]
+        return word
+
+    # --- the words beside a name -------------------------------------------------------------------
+
+    def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
+        """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
+        i = pos
+        while i > floor and text[i - 1] in _BLANKS:
+            i -= 1
+        if i <= floor or (i == pos and text[i - 1] != "."):
+            return None  # nothing there, or glued to the name: part of another word
+        lo = max(floor, i - WINDOW)
+        m = _WORD_BEFORE_RE.search(text, lo, i)
+        if m is None:
+            return None
+        a = m.start()
+        if a > lo and (text[a - 1].isalnum() or (text[a - 1] in APOSTROPHES and a - 1 > lo and text[a - 2].isalpha())):
+            return None  # the end of a longer word (d'Alexander)
+        if m.start() == lo and lo > floor:
+            return None
+        return m.start(), m.group()
+
+    def word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
+        """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
+        before it, whether it is in quotes of its own, the closing quote included in its end). An
+        English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
+        m = _NEXT_RE.match(text, pos, min(ceil, pos + WINDOW))
+        if m is None:
+            return None
+        comma = bool(m.group(1))
+        if m.group(4) is not None:  # quoted: the span takes the closing quote too
+            return m.end(), m.group(4), comma, True
+        word, end = m.group(6), m.end(6)
+        if end < len(text) and (text[end].isalnum() or _MARK_RE.match(text, end)):
+            return None  # a word cut by the window or glued to digits
+        if word[-1] == "." and not _INITIALS_RE.fullmatch(word):
+            word, end = word[:-1], end - 1  # a sentence's full stop
+        if not APOSTROPHES.isdisjoint(word):
+            bare = self._without_possessive(word)
+            if bare != word:
+                return end - (len(word) - len(bare)), bare, comma, False
+        return end, word, comma, False
+
+    # --- personal names ------------------------------------------------------------------------------
+
+    def _part(self, word: str, info: Anchored) -> int:
+        """What ``word`` is beside a name (see :class:`NameParts`); a word that fits a person the
+        anchor names (a case form of the entity's own given name: Паўла) is a given name or a
+        patronymic by its key."""
+        kind = self.parts.kind(word)
+        if kind == NONE and info.person and word[:1].isupper() and self.fits(word, info):
+            k = self.key(composed_word(word))
+            return PATRONYMIC if patronymic_gender(k) is not None else GIVEN
+        return kind
+
+    def person_run(
+        self, text: str, start: int, end: int, floor: int, ceil: int, info: Anchored
+    ) -> tuple[int, int, bool]:
+        """The personal name around the word ``text[start:end]``: given names, a patronymic or
+        initials before it; or, when none stands before, after it (surname first, with one
+        comma). Returns (start, end, whether any word was taken)."""
+        s = start
+        givens = patronymic = initials = 0
+        seen = {self.key(composed_word(text[start:end]))}
+        for _ in range(MAX_NAME_WORDS):
+            got = self.word_before(text, s, floor)
+            if got is None:
+                break
+            kind = self._part(got[1], info)
+            if kind == INITIALS and not givens and not patronymic and initials < 3:
+                initials += got[1].count(".")
+            elif kind == PATRONYMIC and not givens and not patronymic and not initials:
+                patronymic = 1
+            elif kind == GIVEN and not initials and not givens:
+                givens = 1
+            else:
+                break
+            if not self._new_word(got[1], seen):
+                break
+            s = got[0]
+        if s < start or not info.person:
+            return s, end, s < start  # a name after an organisation's or place's is another name
+        e = end
+        comma_used = False
+        took_given = took_patronymic = False
+        for _ in range(MAX_NAME_WORDS):
+            after = self.word_after(text, e, ceil)
+            if after is None:
+                break
+            w_end, word, comma, quoted = after
+            if quoted or (comma and (comma_used or took_given)):
+                break
+            kind = self._part(word, info)
+            if kind == INITIALS and not took_given:
+                pass
+            elif kind == GIVEN and not took_given and not took_patronymic:
+                took_given = True
+            elif kind == PATRONYMIC and took_given and not took_patronymic:
+                took_patronymic = True
+            else:
+                break
+            if not self._new_word(word, seen):
+                break
+            comma_used = comma_used or comma
+            e = w_end
+            if kind == INITIALS:
+                break  # Лукашенко А. Г. is one word of initials or two: taken by the loop as they come
+        return s, e, e > end
+
+    def _new_word(self, word: str, seen: set[str]) -> bool:
+        """Whether ``word`` is not a word of the name already (by key): a word said again starts a
+        name again (Sviatlana, Sviatlana; Alexander Alexander). Initials may repeat (А. А.)."""
+        if _INITIALS_RE.fullmatch(word):
+            return True
+        k = self.key(composed_word(word))
+        if k in seen:
+            return False
+        seen.add(k)
+        return True
+
+    def proper_name_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
+        """The start of a capitalised Cyrillic adjective just before the anchor at ``start`` that
+        is no word of its entities (Золотой Орды, Советского Союза), else -1."""
+        if not is_cyrillic(text[start]):
+            return -1
+        got = self.word_before(text, start, floor)
+        if got is None:
+            return -1
+        w = got[1]
+        if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper() or not _ADJECTIVE_END_RE.search(w.lower()):
+            return -1
+        if sentence_start(text, got[0]):
+            return -1  # its capital says nothing
+        if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
+            return -1
+        return got[0]
+
+    def named_after(self, text: str, s: int, e: int) -> bool:
+        """Whether the personal name ``text[s:e]`` names what it stands beside (see ``named_after``
+        in ``org_words.yaml``): after such a word, not in the nominative (фонд Александра
+        Лукашенко, полк Каліноўскага, премия имени …; the director of a fund, директор фонда
+        Александр Лукашенко, is a person), or before such a word in capitals (Alexander Lukashenko
+        Foundation)."""
+        before = self.word_before(text, s, 0)  # (the word before may be a mention itself)
+        if before is not None and self._is_head(before[1]):
+            first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
+            if not self.parts.is_nominative(first) or before[1].lower().rstrip(".") in _HONORIFICS:
+                return True
+        after = self.word_after(text, e, len(text))
+        return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
+
+    def _is_head(self, word: str) -> bool:
+        k = self.key(composed_word(word.rstrip(".")))
+        return bool(k) and not self._named_after.isdisjoint(self._stems_of(k))
+
+    def titled(self, text: str, start: int) -> bool:
+        """Whether a title stands just before ``start`` (President, г-н, міністра)."""
+        got = self.word_before(text, start, 0)
+        return got is not None and self.parts.kind(got[1]) == TITLE
+
+    def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
+        """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
+        Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
+        surname, whatever else it spells."""
+        got = self.word_before(text, start, floor)
+        if got is None or got[1] not in self.tables.name_particles or self.fits(got[1], info, info.org):
+            return -1
+        s = got[0]
+        prev = self.word_before(text, s, floor)
+        if prev is not None and self.parts.kind(prev[1]) == GIVEN:
+            s = prev[0]
+        return s
+
+    def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:
+        """The end of a capitalised Cyrillic word just after an organisation's name that is no word
+        of it, no name part and no anchor (Народного фронта Азербайджана), else -1."""
+        got = self.word_after(text, end, ceil)
+        if got is None or not is_cyrillic(text[end - 1]):
+            return -1
+        w_end, w, comma, quoted = got
+        if comma or quoted or not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper():
+            return -1
+        if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
+            return -1
+        return w_end
+
+    # --- organisations and places --------------------------------------------------------------------
+
+    def fits(self, word: str, info: Anchored, org: bool = False) -> bool:
+        """Whether ``word`` beside an anchor belongs to the name: a given name, patronymic or
+        initial of a person it anchors, a word of an organisation's or place's name."""
+        upper = word[0].isupper()
+        if not upper:  # the cheapest test first: most words beside a name fail it
+            if info.phrase and word.casefold() in self._function_words:
+                k = self.key(word)  # of in Republic of Belarus
+                return bool(k) and any(k in keys for keys in info.fit_sets)
+            if not org:
+                return False
+        w = composed_word(word.rstrip("."))
+        if not w or w.casefold() in self.tables.titles:
+            return False
+        if upper:
+            if _INITIALS_RE.fullmatch(word):
+                return self._initial_fits(w[0], info)
+            if len(w) == 1:
+                return False  # a letter without its dot is a word (У Путина), not an initial
+            k = self.key(w)
+            if not k:
+                return False
+            if any(k in keys for keys in info.fit_sets) or w.lower() in info.case_forms:
+                return True
+            if not info.org:
+                return False
+        # organisation names hold words inflected in running text, in lower case or capitalised
+        # (рабочие Минского завода колёсных тягачей, интервью «Нашей Ниве»): a case form the
+        # index made of a name word (Центральной комиссии), or a word whose stem is a name word's
+        if w.lower() in info.org_forms:
+            return True
+        stems = self._stems.get(w)
+        if stems is None:
+            k = self.key(w)
+            stems = tuple(self.tables.vocabulary.stems(k)) if k else ()
+            if len(self._stems) < WORD_MEMO_SIZE:
+                self._stems[w] = stems
+        org_words = info.org_words
+        return any(st in org_words for st in stems)
+
+    def _initial_fits(self, letter: str, info: Anchored) -> bool:
+        up = letter.upper()
+        if up in info.initials:
+            return True
+        k = self.key(up)
+        return bool(k) and "#" + k in info.initials
+
+    def widen(self, text: str, start: int, end: int, info: Anchored, floor: int, ceil: int) -> tuple[int, int, int]:
+        """The span of an organisation's or place's name around the anchor ``text[start:end]``:
+        the words before and after it that fit, never below ``floor`` or past ``ceil``; and how
+        far the words that fit went (past the function words the span does not end with)."""
+        seen: set[str] = {self.key(composed_word(text[start:end]))}
+        function_words = self._function_words
+        first = start  # the start of the first word that is not a function word (of, the)
+        for _ in range(MAX_NAME_WORDS):
+            got = self.word_before(text, start, floor)
+            if got is None or not self.fits(got[1], info, info.org):
+                break
+            function = got[1].casefold() in function_words
+            if not function and not self._new_word(got[1], seen):
+                break
+            start = got[0]
+            if not function:
+                first = start
+        org = info.org
+        named = end  # the end of the last word that is not a function word (of, the, по)
+        for _ in range(MAX_EXTEND_ORG if org else MAX_NAME_WORDS):
+            if end >= ceil:
+                break
+            got = self.word_after(text, end, ceil)
+            if got is None:
+                break
+            w_end, word, comma, quoted = got
+            if comma or not self.fits(word, info, org):
+                break  # an organisation's or place's name holds no comma
+            function = word.casefold() in function_words
+            if not function and not self._new_word(word, seen):
+                break
+            end = w_end
+            if not function:
+                named = end
+            if quoted:
+                break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
+        return first, named, end
+
+    def org_span(self, text: str, anchors: list[Found], k: int, floor: int) -> tuple[int, int]:
+        """The widest span of an organisation's or place's name from ``anchors[k]``: widened, and
+        over the next anchors that are words of the same name (Правозащитный центр «Весна»,
+        Национальный банк Республики Беларусь), as far as widening reaches."""
+        a = anchors[k]
+        info = a.info
+        n = len(text)
+        j = k + 1
+        ceil = anchors[j].start if j < len(anchors) else n
+        s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+        while (
+            j < len(anchors)
+            and j - k <= MAX_EXTEND_ORG
+            and _BLANKS_RE.fullmatch(text, reached, ceil)
+            and (anchors[j].info is info or self.fits(text[ceil : anchors[j].end], info, info.org))
+        ):
+            j += 1
+            ceil = anchors[j].start if j < len(anchors) else n
+            s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+        return s, e
+
+    def shorter_parts(self, text: str, s: int, e: int, anchor_end: int) -> list[tuple[int, int]]:
+        """The parts of a long organisation's name ``text[s:e]`` that end after its anchor at a
+        word that is not a function word, the longest first (Центральная комиссия Республики
+        Беларусь по выборам и …)."""
+        out: list[tuple[int, int]] = []
+        function_words = self._function_words
+        cuts = [g.start() for g in _GAP_RE.finditer(text, anchor_end, e)]
+        for cut in reversed(cuts):
+            word = text[max(s, text.rfind(" ", s, cut) + 1) : cut]  # the word before the cut
+            if word.casefold() not in function_words:
+                out.append((s, cut))
+        return out
+
+    # --- proposals -----------------------------------------------------------------------------------
+
+    def proposal(self, text: str, anchors: list[Found], k: int, floor: int) -> Proposal:
+        """What to decide for ``anchors[k]`` (see :class:`Proposal`), nothing below ``floor``."""
+        a = anchors[k]
+        info = a.info
+        ceil = anchors[k + 1].start if k + 1 < len(anchors) else len(text)
+        s, e, took = self.person_run(text, a.start, a.end, floor, ceil, info)
+        if not took and self.parts.kind(text[a.start : a.end]) == GIVEN:
+            # a given name followed by a capitalised word: a person (Lida Hernández, Vesna Kovač)
+            after = self.word_after(text, a.end, len(text))
+            if (
+                after is not None
+                and not after[2]
+                and not after[3]
+                and after[1][:1].isupper()
+                and self.parts.kind(after[1]) in (NONE, PATRONYMIC, GIVEN)
+            ):
+                e, took = after[0], True
+        if not took:
+            before = self.proper_name_before(text, a.start, floor, info)
+            if before < 0:
+                before = self.particle_before(text, a.start, floor, info)
+            if before >= 0:
+                s, took = before, True
+        if (took or info.person) and self.named_after(text, s, e):
+            # a name of a person that names a thing: фонд Александра Лукашенко, Lukashenko Foundation
+            if not info.phrase:
+                return Proposal([], True)
+            os, oe = self.org_span(text, anchors, k, floor)
+            return Proposal([(os, oe)] if os < s or oe > e else [], True)
+        if took:
+            alts = [(s, e)]
+            if info.phrase:  # an organisation's name that holds a person's (Kastuś Kalinoŭski Regiment)
+                os, oe = self.org_span(text, anchors, k, floor)
+                if os <= s and oe >= e and (os, oe) != (s, e):
+                    alts.append((os, oe))
+            return Proposal(alts, True)
+        if not info.phrase:
+            return Proposal([(a.start, a.end)], False)
+        s, e = self.org_span(text, anchors, k, floor)
+        after = self.proper_name_after(text, e, len(text), info) if info.org else -1
+        if after >= 0:
+            return Proposal([(s, after)], True)
+        alts = [(s, e)]
+        if e > a.end:
+            alts.extend(self.shorter_parts(text, s, e, a.end))
+        if s < a.start and e > a.end:  # the words before it may be another name's (Комитет …)
+            alts.append((a.start, e))
+            alts.extend(self.shorter_parts(text, a.start, e, a.end))
+        if (s, e) != (a.start, a.end):
+            alts.append((a.start, a.end))
+        return Proposal(alts, False)
