@@ -141,7 +141,7 @@ def run_generated(hide: int, seed: int) -> None:
     kept = [e for e in tables.entities if e.id not in hidden_ids]
     with tempfile.TemporaryDirectory() as tmp:
         write_tables(Path(tmp), kept)
-        normalizer = Normalizer.load(tmp, cache=False)
+        normalizer = Normalizer.load(tmp, cache=False, default_tables=False)
     lines: list[tuple[str, str | None]] = []  # (sentence, who: a hidden person's id, None for a kept one)
     generated: Counter[str] = Counter()
     for rec in hidden:

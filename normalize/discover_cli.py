@@ -28,7 +28,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--column", action="append", default=[], help="CSV column to read (repeatable; default all)")
     p.add_argument("--top", type=int, default=100, help="the most mentioned groups to list (default 100)")
     p.add_argument("--min-mentions", type=int, default=2, help="leave out groups with fewer mentions (default 2)")
-    p.add_argument("--tables", help="a tables folder (default: the bundled tables)")
+    p.add_argument("--tables", help="your tables folder, added to the bundled tables (default: $NORMALIZE_TABLES)")
+    p.add_argument(
+        "--no-default-tables",
+        action="store_true",
+        help="leave the bundled entities out: the people your tables alone lack",
+    )
 
 
 def _files(paths: list[str]) -> list[Path | None]:

@@ -107,12 +107,23 @@ def test_drafts_are_refused_until_reviewed(tmp_path: Path, capsys: pytest.Captur
     corpus.write_text(CORPUS, encoding="utf-8")
     drafts = tables / "entities" / "drafts.yaml"
     code, _, err = run(
-        ["discover", str(corpus), "--tables", str(tables), "-o", str(drafts), "--min-mentions", "2"], capsys
+        [
+            "discover",
+            str(corpus),
+            "--tables",
+            str(tables),
+            "--no-default-tables",
+            "-o",
+            str(drafts),
+            "--min-mentions",
+            "2",
+        ],
+        capsys,
     )
     assert code == 0, err
     text = drafts.read_text(encoding="utf-8")
     with pytest.raises(TableError) as exc:
-        load_tables(tables)
+        load_tables(tables, default_tables=False)
     assert "drafts.yaml:" in str(exc.value) and "a draft entity" in str(exc.value)
     first = text.split("\n- id:")[1]
     assert "canonical: Sviatlana Tsikhanouskaya" in first and "gender: f" in first
@@ -131,7 +142,7 @@ def test_drafts_are_refused_until_reviewed(tmp_path: Path, capsys: pytest.Captur
         skipping = False
         kept.append(line)
     drafts.write_text("\n".join(kept) + "\n", encoding="utf-8")
-    n = Normalizer.load(tables, cache=False)
+    n = Normalizer.load(tables, cache=False, default_tables=False)
     m = n.resolve("Ціханоўскай")
     assert m is not None and m.canonical == "Sviatlana Tsikhanouskaya"
     assert n.resolve("Тихановского") is None or n.resolve("Тихановского").canonical != m.canonical  # type: ignore[union-attr]
@@ -140,7 +151,7 @@ def test_drafts_are_refused_until_reviewed(tmp_path: Path, capsys: pytest.Captur
 def test_jsonl_csv_and_standard_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "t" / "entities").mkdir(parents=True)
     (tmp_path / "t" / "entities" / "people.yaml").write_text(KNOWN, encoding="utf-8")
-    tables = ["--tables", str(tmp_path / "t")]
+    tables = ["--tables", str(tmp_path / "t"), "--no-default-tables"]
     lines = [line for line in CORPUS.splitlines() if line]
     jl = tmp_path / "c.jsonl"
     jl.write_text("".join(json.dumps({"body": x, "text": "Иван Сидоров"}, ensure_ascii=False) + "\n" for x in lines))

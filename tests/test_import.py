@@ -37,11 +37,11 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None
 
 def entities(folder: Path) -> dict[str, dict[str, object]]:
     """The entities of a tables folder by id, as `tables check` loads them."""
-    return {e.id: e.__dict__ for e in load_tables(folder).entities}
+    return {e.id: e.__dict__ for e in load_tables(folder, default_tables=False).entities}
 
 
 def by_source(folder: Path, source: str, sid: str) -> list[str]:
-    return [e.id for e in load_tables(folder).entities if (source, sid) in e.ids]
+    return [e.id for e in load_tables(folder, default_tables=False).entities if (source, sid) in e.ids]
 
 
 @pytest.fixture()
@@ -60,9 +60,9 @@ def test_ftm_import_passes_the_check_and_resolves(folder: Path, capsys: pytest.C
     # the records of other schemas are counted, not dropped silently
     for schema in ("Sanction", "Address", "Vessel", "Directorship"):
         assert f"schema {schema}" in out
-    code, out, _ = run(["tables", "check", str(folder)], capsys)
+    code, out, _ = run(["tables", "check", str(folder), "--no-default-tables"], capsys)
     assert code == 0 and "41 entities" in out
-    recs = {e.id: e for e in load_tables(folder).entities}
+    recs = {e.id: e for e in load_tables(folder, default_tables=False).entities}
     types = {e.ids[0][1]: e.type for e in recs.values()}
     assert types["fx-p001"] == "person" and types["fx-o003"] == "organization"  # PublicBody
     assert types["fx-o014"] == "organization" and types["fx-o009"] == "organization"  # LegalEntity, Organization
@@ -73,7 +73,7 @@ def test_ftm_import_passes_the_check_and_resolves(folder: Path, capsys: pytest.C
     assert "Аляксандр Рыгоравіч Лукашэнка" in luk.names and "Александр Григорьевич Лукашенко" in luk.names
     brezhnev = next(e for e in recs.values() if ("opensanctions", "fx-p026") in e.ids)
     assert set(brezhnev.names) == {"Leonid Iljich Brezhnev", "Леонид Ильич Брежнев"}  # made of the name parts
-    n = Normalizer.load(folder, cache=False)
+    n = Normalizer.load(folder, cache=False, default_tables=False)
     m = n.resolve("Лукашэнкі")
     assert m is not None and m.entity_id == luk.id
     assert "ids: opensanctions fx-p001, wikidata Q990000001" in m.explain()
@@ -84,7 +84,7 @@ def test_ftm_import_passes_the_check_and_resolves(folder: Path, capsys: pytest.C
 def test_weak_alias_names_only_as_written(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out_file = folder / "entities" / "sanctions.yaml"
     run(["tables", "import", "ftm", str(FIXTURES / "opensanctions.jsonl"), "-o", str(out_file)], capsys)
-    n = Normalizer.load(folder, cache=False)
+    n = Normalizer.load(folder, cache=False, default_tables=False)
     luk = n.resolve("БАЦЬКА")
     assert luk is not None and luk.canonical == "Aliaksandr Lukashenka" and "weak alias" in luk.explain()
     assert n.resolve("  batka ") is not None
@@ -141,7 +141,7 @@ def test_reimport_changes_nothing_and_keeps_hand_edits(folder: Path, capsys: pyt
     assert code == 0 and "1 new, 1 merged, 40 unchanged" in out
     after = out_file.read_text(encoding="utf-8")
     assert "# the security council's secretary" in after and "note: checked by hand" in after
-    ents = {e.id: e for e in load_tables(folder).entities}
+    ents = {e.id: e for e in load_tables(folder, default_tables=False).entities}
     sheiman = ents["viktor-sheiman-fx-p002"]
     assert sheiman.canonical == "Viktar Sheiman" and sheiman.note == "checked by hand"
     # the added alias is there; the name taken out by hand comes back, as the source still has it
@@ -163,7 +163,7 @@ def test_sources_merge_by_id_across_files(folder: Path, capsys: pytest.CaptureFi
     assert by_source(folder, "wikidata", "Q990000001") == by_source(folder, "opensanctions", "fx-p001")
     luk = entities(folder)[by_source(folder, "wikidata", "Q990000001")[0]]
     assert "Alaksandr Łukaszenka" in luk["names"] and luk["canonical"] == "Aliaksandr Lukashenka"  # kept
-    code, _, _ = run(["tables", "check", str(folder)], capsys)
+    code, _, _ = run(["tables", "check", str(folder), "--no-default-tables"], capsys)
     assert code == 0
 
 
@@ -214,7 +214,7 @@ def test_wikidata_items(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
     code, _, err = run(["tables", "import", "wikidata", str(FIXTURES / "wikidata.jsonl"), "-o",
                         str(folder / "entities" / "wd.yaml")], capsys)  # fmt: skip
     assert code == 0, err
-    ents = {e.ids[0][1]: e for e in load_tables(folder).entities}
+    ents = {e.ids[0][1]: e for e in load_tables(folder, default_tables=False).entities}
     assert len(ents) == 39
     ts = ents["Q990000021"]
     assert ts.type == "person" and ts.gender == "f" and ts.canonical == "Sviatlana Tsikhanouskaya"
@@ -229,7 +229,7 @@ def test_wikidata_items(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert ents["Q2280"].type == "place" and "Менск" in ents["Q2280"].names and ents["Q2280"].gender is None
     assert ents["Q990000102"].type == "organization"  # company, state-owned enterprise
     assert ents["Q990000207"].type == "place"  # by its class, geographic region
-    n = Normalizer.load(folder, cache=False)
+    n = Normalizer.load(folder, cache=False, default_tables=False)
     for mention, qid in (("Cichanouskaja", "Q990000021"), ("Minskas", "Q2280"), ("Гародні", "Q990000201")):
         m = n.resolve(mention)
         assert m is not None and m.entity_id == ents[qid].id, mention
@@ -246,7 +246,7 @@ def test_wikidata_unknown_class_and_languages(folder: Path, capsys: pytest.Captu
                         "--languages", "be,en"], capsys)  # fmt: skip
     assert code == 1
     assert "items.jsonl:3: Q123: instance of Q11424" in err and "items.jsonl:4:" in err
-    ent = load_tables(folder).entities[0]
+    ent = load_tables(folder, default_tables=False).entities[0]
     assert set(ent.names) == {"Аляксандр Лукашэнка", "Alexander Lukashenko"}
 
 
@@ -255,7 +255,11 @@ def test_wbgetentities_answer(folder: Path, capsys: pytest.CaptureFixture[str]) 
                          stdin=(FIXTURES / "wbgetentities.json").read_bytes())  # fmt: skip
     assert code == 0, err
     assert "3 new" in out
-    assert {e.ids[0][1] for e in load_tables(folder).entities} == {"Q990000021", "Q2280", "Q990000104"}
+    assert {e.ids[0][1] for e in load_tables(folder, default_tables=False).entities} == {
+        "Q990000021",
+        "Q2280",
+        "Q990000104",
+    }
 
 
 def test_csv_with_a_column_mapping(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -264,11 +268,11 @@ def test_csv_with_a_column_mapping(folder: Path, capsys: pytest.CaptureFixture[s
         ["tables", "import", "csv", str(FIXTURES / "newsroom.csv"), "-o", str(out_file), *CSV_ARGS], capsys
     )
     assert code == 0, err
-    ents = {e.ids[0][1]: e for e in load_tables(folder).entities}
+    ents = {e.ids[0][1]: e for e in load_tables(folder, default_tables=False).entities}
     assert len(ents) == 28 and all(e.ids[0][0] == "newsroom" for e in ents.values())
     assert ents["n-001"].gender == "f" and ents["n-021"].type == "organization" and ents["n-025"].type == "place"
     assert ents["n-021"].canonical == "Belsat TV" and ents["n-002"].canonical == "Ihar Losik"  # picked: Latin
-    n = Normalizer.load(folder, cache=False)
+    n = Normalizer.load(folder, cache=False, default_tables=False)
     m = n.resolve("Игоря Лосика")
     assert m is not None and m.entity_id == ents["n-002"].id
     # an unknown column is a usage error; a bad cell is a bad record with its line
@@ -291,14 +295,17 @@ def test_mention_records_carry_the_ids(folder: Path, capsys: pytest.CaptureFixtu
     src = folder / "news.jsonl"
     src.write_text(json.dumps({"text": "Святлана Ціханоўская прыехала ў Вільню."}, ensure_ascii=False) + "\n")
     out = folder / "out.jsonl"
-    code, _, err = run(["rewrite", str(src), "-o", str(out), "--mode", "annotate", "--tables", str(folder)], capsys)
+    code, _, err = run(
+        ["rewrite", str(src), "-o", str(out), "--mode", "annotate", "--tables", str(folder), "--no-default-tables"],
+        capsys,
+    )
     assert code == 0, err
     mentions = json.loads(out.read_text(encoding="utf-8"))["mentions"]
     assert mentions[0]["ids"] == {"wikidata": "Q990000021"}
     txt = folder / "news.txt"
     txt.write_text("Святлана Ціханоўская прыехала.\n")
     code, _, _ = run(["rewrite", str(txt), "-o", str(folder / "news.out.txt"), "--mode", "annotate",
-                      "--tables", str(folder)], capsys)  # fmt: skip
+                      "--tables", str(folder), "--no-default-tables"], capsys)  # fmt: skip
     side = (folder / "news.out.txt.mentions.jsonl").read_text(encoding="utf-8")
     assert json.loads(side.splitlines()[0])["ids"] == {"wikidata": "Q990000021"}
 
@@ -312,7 +319,7 @@ def test_output_is_split_into_parts_within_the_bound(
     assert code == 0
     parts = sorted((folder / "entities").glob("s*.yaml"))
     assert len(parts) > 3 and all(p.stat().st_size < 2000 + 1500 for p in parts)
-    assert len(load_tables(folder).entities) == 41
+    assert len(load_tables(folder, default_tables=False).entities) == 41
     code, out, _ = run(["tables", "import", "ftm", str(FIXTURES / "opensanctions.jsonl"), "-o", str(out_file)], capsys)
     assert "0 new, 0 merged, 41 unchanged" in out and len(list((folder / "entities").glob("s*.yaml"))) == len(parts)
 
