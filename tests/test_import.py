@@ -182,6 +182,19 @@ def test_a_hand_written_file_is_never_rewritten(folder: Path, capsys: pytest.Cap
     assert by_source(folder, "wikidata", "Q7747") == ["putin"]
 
 
+def test_ids_of_the_bundled_entities_are_never_taken(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the id made of this row (its caption and its id in the sheet) is a bundled entity's id, which
+    # a user's entity would replace
+    src = folder / "one.csv"
+    src.write_text("ref,name,disp\nlukashenko,Аляксандр Лукашэнка,Alexander\n", encoding="utf-8")
+    out_file = folder / "entities" / "one.yaml"
+    code, _, err = run(["tables", "import", "csv", str(src), "--id", "ref", "--name", "name", "--canonical", "disp",
+                        "-o", str(out_file)], capsys)  # fmt: skip
+    assert code == 0, err
+    assert "alexander-lukashenko" in {e.id for e in load_tables(None).entities}
+    assert {e.id for e in load_tables(folder, default_tables=False).entities} == {"alexander-lukashenko-2"}
+
+
 def test_bad_records_are_reported_with_their_line(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     src = folder / "bad.jsonl"
     good = (FIXTURES / "opensanctions.jsonl").read_text(encoding="utf-8").splitlines()[0]

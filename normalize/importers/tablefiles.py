@@ -39,7 +39,7 @@ from typing import Any
 from ..errors import InputError, TableError, TableProblem
 from ..io import atomic_output
 from ..tablefile import LDict, LList, TableReader
-from ..tables import _KNOWN_FILES, MAX_NAME_CHARS, check_entity
+from ..tables import _KNOWN_FILES, MAX_NAME_CHARS, check_entity, default_tables_dir
 from .model import Imported, Skipped, entity_id
 
 MARK = "# Entities imported by `normalize tables import`"
@@ -238,6 +238,12 @@ class EntityWriter:
         parts = set(self._parts())
         entities_dir = self.folder.name == "entities"
         paths = sorted(p for p in self.folder.glob("*.yaml") if entities_dir or p.name not in _KNOWN_FILES)
+        # the bundled entities, which a folder of the user's is added to: their ids are taken (a
+        # user's entity with a bundled id would replace it), and a record with a source id one of
+        # them holds is theirs (they are never rewritten)
+        bundled = default_tables_dir() / "entities"
+        if bundled.is_dir() and not any(p.resolve().parent == bundled.resolve() for p in paths):
+            paths += sorted(bundled.glob("*.yaml"))
         problems: list[TableProblem] = []
         for p in paths:
             reader = TableReader(p, str(p))
@@ -246,7 +252,7 @@ class EntityWriter:
                     head = fh.readline()
             except OSError:
                 head = ""
-            f = _File(p, str(p), p in parts or head.startswith(MARK))
+            f = _File(p, str(p), p in parts or (head.startswith(MARK) and p.parent == self.folder))
             fi = len(self.files)
             self.files.append(f)
             doc = reader.read()
