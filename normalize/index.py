@@ -728,7 +728,11 @@ class VariantMaker:
         split: list[str] = []
         for p in parts:
             pieces = [p]
-            for sep in (" - ", " – ", " — ", "(", ")", "«", "»", "„", "“", "”", '"', "/", ","):
+            for sep in (" - ", " – ", " — ", "(", ")", "/", ","):
+                pieces = [q for piece in pieces for q in piece.split(sep)]
+            split.extend(pieces)
+            # the name with its quotes (ЧВК «Вагнер»: ЧВК Вагнер), and what they part (ЧВК, Вагнер)
+            for sep in ("«", "»", "„", "“", "”", '"'):
                 pieces = [q for piece in pieces for q in piece.split(sep)]
             split.extend(pieces)
         out: list[str] = []
@@ -922,6 +926,7 @@ class VariantMaker:
                             tk.append(acr if rec.type == "organization" else frozenset())
                         continue
                     forms = [w1]
+                    cases: list[str] = []
                     if script_of(w1) == "Cyrl":
                         if w not in maybe:  # an acronym's letters are letters: БАЖ is no Russian word
                             forms += self.to_belarusian(w1)
@@ -932,10 +937,16 @@ class VariantMaker:
                             # of the words of names (Беларусь → Беларуси) and of the declensions of
                             # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
                             for rows in (self.tables.word_inflection.get(la, []), self._word_rows(la)):
-                                forms += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
-                    ks = frozenset(self.org_keys(forms, spellings, rec.type))
+                                cases += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
+                    # the case forms by the schemes that spell every kind of name: a press convention
+                    # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
+                    # is a Turkish surname)
+                    ks = frozenset(
+                        self.org_keys(forms, spellings, rec.type) | self.org_keys(cases, spellings, "organization")
+                    )
                     if w1 == w and scan is surfaces:
                         self.keys_of(forms, None, surfaces, rec.type)
+                        self.keys_of(cases, None, surfaces, "organization")
                     if ks:
                         acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
                         ph.append(ks | acr)

@@ -602,8 +602,8 @@ class Normalizer:
             markers = self.maker.org_markers(phrase_text)
             if trace is not None:
                 trace.append(True)
-        # a given name alone names an entity only as one of its names is written (Lida, the town
-        # of that name): never by its key (Rose is no Расея, Vesna no Вясна)
+        # a given name alone names an entity only as one of its names is written or spelled by a
+        # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
         given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
         written = _folded(phrase_text) if given_alone else ""
         scored: list[_Scored] = []
@@ -614,7 +614,7 @@ class Normalizer:
             etype = entry.record.type
             if types is not None and etype not in types:
                 continue
-            if given_alone and written not in self._written_names(idx):
+            if given_alone and written not in self._written_names(idx) and written not in entry.surfaces:
                 continue
             if etype == "person":
                 if q is None:
@@ -748,8 +748,11 @@ class Normalizer:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
                 return None
-            if not self._near_surname(words[best_i].text, e):
+            if not self._near_word(words[best_i].text, e):
                 return None  # one consonant for another: another surname
+            k = keys[best_i]
+            if k.startswith(best_k) or best_k.startswith(k):
+                return None  # an ending more or less: a case form, which the inflection table decides
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
         patronymic_gender = q.patronymic_gender
@@ -814,11 +817,11 @@ class Normalizer:
             return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
         return _Scored(-1, total / weight, details, len(details) == 1)
 
-    def _near_surname(self, word: str, e: EntityEntry) -> bool:
-        """Whether ``word``, a surname of a key near one of the entity's, is a near spelling of
-        the nearest spelling the index made of the entity's surname in the word's alphabet (the
-        word itself, or for a Cyrillic word its spellings under every scheme when the entity has
-        none in Cyrillic): see :meth:`~normalize.phonetic.PhoneticKey.near_spelling`."""
+    def _near_word(self, word: str, e: EntityEntry, gaps: bool = False) -> bool:
+        """Whether ``word``, of a key near one of the entity's (a surname, a word of a name), is a
+        near spelling of the nearest spelling the index made of the entity's name words in the
+        word's alphabet (the word itself, or for a Cyrillic word its spellings under every scheme
+        when the entity has none in Cyrillic): see :meth:`~normalize.phonetic.PhoneticKey.near_spelling`."""
         low = word.lower()
         by_script: dict[str, list[str]] = {}
         for sp in e.surfaces:
@@ -836,7 +839,7 @@ class Normalizer:
                 best = (int(got[1]), w, got[0])
         if best is None:
             return True  # nothing in the alphabet to compare with: the keys decided
-        return self.maker.key.near_spelling(best[1], best[2])
+        return self.maker.key.near_spelling(best[1], best[2], gaps)
 
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
@@ -935,7 +938,7 @@ class Normalizer:
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
-                if sim > bsim and (sim < OTHER_MIN or self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True)):
+                if sim > bsim and (sim < OTHER_MIN or self._near_word(text, e, gaps=True)):
                     bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:
                 if bexact and len(k) <= SHORT_KEY and k[0] != "#":

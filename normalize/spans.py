@@ -342,7 +342,7 @@ class SpanFinder:
                         if info is not None:
                             out.append(Found(pos, pos + len(part), k, info))
                     pos += len(part) + 1
-            elif len(k) >= MIN_NEAR_KEY:  # at last, a surname one edit away (Lukashenkko)
+            elif len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
                 info = self._near(k)
                 if info is not None:
                     out.append(Found(start, end, k, info))

@@ -1,0 +1,181 @@
+"""resolve() on names nobody tuned for: the causes of false matches, each ruled out by a rule of how
+names are written, and the spellings a rule reaches. Names are made up from public facts."""
+
+from __future__ import annotations
+
+import pytest
+
+import normalize
+from normalize import Normalizer
+
+
+def person(eid: str, canonical: str, gender: str, *names: str) -> dict[str, object]:
+    return {"id": eid, "canonical": canonical, "names": list(names), "type": "person", "gender": gender}
+
+
+def org(eid: str, canonical: str, *names: str) -> dict[str, object]:
+    return {"id": eid, "canonical": canonical, "names": list(names), "type": "organization"}
+
+
+@pytest.fixture(scope="module")
+def own() -> Normalizer:
+    """A small table of its own: two persons, a foundation named after one of them, a regiment
+    named after a historical person, an organisation with a short acronym and one of a surname."""
+    return Normalizer.from_records(
+        [
+            person("ip", "Ivan Petrov", "m", "Иван Петрович Петров"),
+            person("ap", "Alena Kavaliova", "f", "Алена Пятроўна Кавалёва", "Елена Петровна Ковалёва"),
+            person("kk", "Kirill Kiselyov", "m", "Кірыл Станіслававіч Кісялёў", "Кирилл Станиславович Киселёв"),
+            org("fund", "Ivan Petrov Foundation", "Фонд Ивана Петрова"),
+            org("polk", "Kalinouski Regiment", "Полк Каліноўскага"),
+            org("grp", "Wagner Group", "ЧВК «Вагнер»", "Группа Вагнера"),
+            org("kgb", "KGB", "Комитет государственной безопасности", "КГБ"),
+            org("bz", "Belaz", "ОАО «БелАЗ»"),
+        ]
+    )  # fmt: skip
+
+
+def named(n: Normalizer, mention: str) -> str | None:
+    m = n.resolve(mention)
+    return m.entity_id if m else None
+
+
+# --- false matches, by cause ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("mention", ["Иван Петров", "Ivan Petrov", "Ивана Петрова", "Иван Сидоров", "Иван"])
+def test_a_persons_name_is_no_organisation_named_after_the_person(own: Normalizer, mention: str) -> None:
+    assert named(own, mention) != "fund"
+
+
+def test_an_organisation_named_after_a_person_is_named_with_its_kind(own: Normalizer) -> None:
+    assert named(own, "Фонд Ивана Петрова") == "fund"
+    assert named(own, "полк Каліноўскага") == "polk"
+    assert named(own, "Каліноўскага") is None  # the person it is named after, not the regiment
+
+
+@pytest.mark.parametrize("mention", ["Anna Wagner", "Karen Wagner", "Анна Вагнер", "Christiane Wagner"])
+def test_a_mention_word_that_fits_no_word_of_an_organisation_rules_it_out(own: Normalizer, mention: str) -> None:
+    assert named(own, mention) is None
+    assert named(own, "Wagner") == "grp" and named(own, "ЧВК Вагнер") == "grp"
+
+
+@pytest.mark.parametrize("mention", ["K. S. B.", "Kirill Sergeyevich Boyko", "Kira Galina Belova", "К. Г. Б."])
+def test_no_acronym_is_made_of_a_persons_initials(own: Normalizer, mention: str) -> None:
+    assert named(own, mention) is None
+    assert named(own, "КГБ") == "kgb" and named(own, "KGB") == "kgb"
+
+
+def test_a_mention_of_a_script_no_table_covers_matches_only_a_name_written_in_it() -> None:
+    n = Normalizer.from_records(
+        [{"id": "k", "canonical": "Kim Jong Un", "names": ["김정은", "Kim Jong Un"], "type": "person", "gender": "m"},
+         {"id": "ab", "canonical": "ABC", "names": ["АБЦ"], "type": "organization"}]
+    )  # fmt: skip
+    assert named(n, "김정은") == "k"
+    for mention in ("윤서 이", "이", "אבו", "مراد", "राम"):
+        assert named(n, mention) is None, mention
+    assert normalize.Normalizer.default().maker.key("윤서") == "~윤서"
+
+
+@pytest.mark.parametrize("mention", ["ЕС", "US", "EU", "РФ", "AP", "ВТ", "БД"])
+def test_a_two_letter_acronym_is_read_letter_for_letter(mention: str) -> None:
+    n = Normalizer.from_records([{"id": "tv", "canonical": "Belarus TV", "names": ["БТ"], "type": "organization"}])
+    assert named(n, mention) is None
+    assert named(n, "БТ") == "tv" and named(n, "BT") == "tv"
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        ("Иван Петрович Петров", "ip"),
+        ("Иван Петрович Петрав", "ip"),  # a vowel: a misspelling
+        ("Иван Петрович Петроў", "ip"),
+        ("Иван Петрович Петроб", None),  # a consonant for another: another surname
+        ("Иван Петрович Пеиров", None),
+        ("Иван Петрович Петросов", None),  # a consonant more
+        ("Ivan Petrovich Pedrov", None),
+    ],
+)
+def test_a_surname_one_consonant_away_is_another_surname(own: Normalizer, mention: str, entity: str | None) -> None:
+    assert named(own, mention) == entity
+
+
+def test_a_short_word_is_matched_by_its_spelling_not_its_key_alone(own: Normalizer) -> None:
+    d = Normalizer.default()
+    for word in ("Rose", "Mass", "Bosch", "Kari"):  # keys of Расія, МАЗ, БАЖ and Корж (Korj)
+        assert d.resolve(word) is None, word
+    assert named(own, "БелАЗ") == "bz" and named(own, "BelAZ") == "bz"
+
+
+def test_a_given_name_alone_names_nothing_by_its_key() -> None:
+    d = Normalizer.default()
+    assert d.resolve("Rose") is None  # a given name, which keys as Расія
+    assert d.resolve("Весна").entity_id == "viasna"  # one of the organisation's names as written
+    assert d.resolve("Wagner").entity_id == "wagner-group"  # a spelling of its Вагнер
+    assert d.resolve("Frances Young") is None  # a given name is no misspelling of Фронт
+
+
+def test_a_near_given_name_of_the_other_gender_is_another_name() -> None:
+    d = Normalizer.default()
+    for mention in ("Виктория Лукашенко", "Вікторыя Лукашэнка", "Viktoryja Lukashenka"):
+        assert d.resolve(mention) is None, mention
+    assert d.resolve("Viktor Lukashenko").entity_id == "viktor-lukashenko"
+
+
+def test_a_patronymic_the_table_lacks_needs_a_given_name() -> None:
+    d = Normalizer.default()
+    e = d.index.entries[d._by_id["ivan-tsikhan"]]
+    assert not e.patronymic_keys
+    assert d.resolve("Ціхан Карбалевіч") is None  # a surname of the -ич shape is no patronymic here
+    assert d.resolve("Іван Ціхан").entity_id == "ivan-tsikhan"
+
+
+# --- spellings a rule reaches ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        ("Alena Piatrouna KAVALIOVA", "ap"),  # -оўна romanized -ouna
+        ("Alena Piatrovna Kavaliova", "ap"),
+        ("Kirill KISLIOU", "kk"),  # -ёў romanized -iou, -iow, -ioŭ
+        ("Kirill Kisliow", "kk"),
+        ("Kiryl Kislioŭ", "kk"),
+        ("ИванПетрович ПЕТРОВ", "ip"),  # a given name glued to the patronymic
+        ("Ivan PETROV, Iwan PIETROW", "ip"),  # two aliases with a comma
+        ("Ivan PETROV / Iwan PIETROW", "ip"),
+        ("Ivan P. Petrov", "ip"),  # a middle initial
+        ("I. P. Petrov", "ip"),
+        ("Ivan A. Petrov", None),
+    ],
+)
+def test_spellings_of_a_person_a_rule_reaches(own: Normalizer, mention: str, entity: str | None) -> None:
+    assert named(own, mention) == entity
+
+
+def test_latin_h_reads_as_kh_as_well_as_g() -> None:
+    d = Normalizer.default()
+    for mention in ("Viktor Hrenin", "HRENIN Viktor", "Viktar Khrenin", "Віктар Хрэнін"):
+        assert d.resolve(mention).entity_id == "viktor-khrenin", mention
+    assert d.resolve("Hrodna").entity_id == "hrodna"
+
+
+def test_compound_initials_belong_to_a_compound_given_name() -> None:
+    n = Normalizer.from_records(
+        [{"id": "jk", "canonical": "Zhan-Klod Petrov", "names": ["Жан-Клод Петров"], "type": "person", "gender": "m"}]
+    )
+    assert named(n, "Ж.-К. Петров") == "jk"
+    assert named(n, "Ж. Петров") == "jk"
+    assert named(n, "А.-К. Петров") is None
+
+
+@pytest.mark.parametrize(
+    "mention",
+    [
+        "OTKRYTOE AKTSIONERNOE OBSHCHESTVO BELAZ",
+        "ADKRYTAE AKTSYIANERNAE TAVARYSTVA BELAZ",
+        "Открытое акционерное общество «БелАЗ»",
+    ],
+)
+def test_legal_forms_written_out_in_any_spelling_are_set_aside(own: Normalizer, mention: str) -> None:
+    assert named(own, mention) == "bz"
