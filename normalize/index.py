@@ -24,7 +24,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
-from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect
+from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect, inflection_row
 from .text import detect_language, script_of
 
 if TYPE_CHECKING:
@@ -132,6 +132,17 @@ SHORT_KEY = 4
 """Keys of up to this many symbols are weak evidence: many unrelated words share them (Rose and
 Расія, Mass and МАЗ, Kari and Korj): a mention word of such a key names an entity only when it is
 spelled as one of the spellings the index made (``EntityEntry.short_spellings``)."""
+
+
+CYRILLIC_CAPITALS = "#Cyrl"
+"""Marks the keys of a word a table writes in Cyrillic capitals (ЦИК, БАЖ, МАЗ): a Cyrillic word of
+running text is that word only when written in capitals too, or as its case form (ЦИКа), never
+when written as an ordinary word (Цікава, Боже)."""
+
+
+def is_cyrillic_word(word: str) -> bool:
+    """Whether ``word`` begins with a Cyrillic letter."""
+    return bool(word) and "\u0400" <= word[0] <= "\u052f"
 
 
 def _written_words(rec: EntityRecord) -> set[str]:
@@ -329,6 +340,7 @@ class VariantMaker:
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._spellings_memo: dict[tuple[str, str | None], tuple[str, ...]] = {}
         self._word_rows_memo: dict[str, list[InflectionRow]] = {}
+        self._nominatives_memo: dict[str, tuple[tuple[str, str], ...]] = {}
         for gi, c in enumerate(tables.cognates):
             keys: set[str] = set()
             initials: set[str] = set()
@@ -448,6 +460,32 @@ class VariantMaker:
         if gender is not None:
             groups = [g for g in groups if self.cognates[g].gender in (None, gender)] or groups
         return groups
+
+    def nominatives(self, word: str) -> tuple[tuple[str, str], ...]:
+        """The keys of the surnames ``word`` (Cyrillic) may be a case form of, by the surname rows
+        of the inflection table, each with the row's gender ("m", "f" or "any"): Тихановской → the
+        key of Тихановская, f. A table that holds a surname in Latin letters only meets its
+        Russian and Belarusian case forms so."""
+        got = self._nominatives_memo.get(word)
+        if got is None:
+            out: dict[tuple[str, str], None] = {}
+            low = word.lower()
+            if low and "\u0400" <= low[0] <= "\u052f":
+                for rows in self.tables.inflection.values():
+                    for row in rows:
+                        if row.whole or not row.declines:
+                            continue
+                        for f in row.forms:
+                            if len(low) > len(f) + 1 and low.endswith(f):
+                                nominative = low[: len(low) - len(f)] + row.ending
+                                g = None if row.gender == "any" else row.gender
+                                if inflection_row(nominative, rows, g) is row and (k := self.key(nominative)):
+                                    out[(k, row.gender)] = None
+            got = tuple(out)
+            if len(self._nominatives_memo) >= SPELLINGS_MEMO_SIZE:
+                self._nominatives_memo.clear()
+            self._nominatives_memo[word] = got
+        return got
 
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` is a given name: of the given-names table or its case forms (see
@@ -628,6 +666,7 @@ class VariantMaker:
         self._patronymic_memo = {}
         self._spellings_memo = {}
         self._word_rows_memo = {}
+        self._nominatives_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -850,7 +889,7 @@ class VariantMaker:
                 if not k:
                     continue
                 if w in sure or (derived and n == 0):
-                    acrs = sorted(self.acronym_keys([w1]))
+                    acrs = sorted(self.acronym_keys([sure.get(w, w1)]))
                     ws.append((w, acrs[0], frozenset(acrs)))
                     continue
                 ks = {k}
@@ -908,6 +947,7 @@ class VariantMaker:
         seen: dict[tuple[frozenset[str], ...], int] = {}
         surfaces: dict[str, str] = {}
         spellings: dict[str, str] = {}  # of every word, for short_spellings
+        capitals: set[str] = set()  # the Cyrillic spellings of words in capitals: no short spellings
         names = (*rec.names, *rec.aliases, rec.canonical) if self.index_canonical else (*rec.names, *rec.aliases)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
@@ -920,7 +960,7 @@ class VariantMaker:
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
                     if (derived and n == 0) or w in sure:  # an acronym: matched as one only
-                        acr = frozenset(self.acronym_keys([w1]))
+                        acr = frozenset(self.acronym_keys([sure.get(w, w1)]))
                         if acr:
                             ph.append(acr)
                             tk.append(acr if rec.type == "organization" else frozenset())
@@ -941,14 +981,20 @@ class VariantMaker:
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)
-                    ks = frozenset(
-                        self.org_keys(forms, spellings, rec.type) | self.org_keys(cases, spellings, "organization")
-                    )
+                    # (a word in capitals, an acronym as often as not, keeps its Cyrillic spellings out of
+                    # the short ones: БАЖ is no Боже)
+                    own: dict[str, str] = {}
+                    ks = frozenset(self.org_keys(forms, own, rec.type) | self.org_keys(cases, own, "organization"))
+                    spellings.update(own)
+                    if w in maybe:
+                        capitals.update(v for v in own if is_cyrillic_word(v))
                     if w1 == w and scan is surfaces:
                         self.keys_of(forms, None, surfaces, rec.type)
                         self.keys_of(cases, None, surfaces, "organization")
                     if ks:
                         acr = frozenset(self.acronym_keys([w1])) if w in maybe else frozenset()
+                        if acr and is_cyrillic_word(w1):
+                            acr |= {CYRILLIC_CAPITALS}
                         ph.append(ks | acr)
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
                         tk.append(self.word_tokens(ks) | acr if rec.type == "organization" else frozenset())
@@ -983,7 +1029,7 @@ class VariantMaker:
             derived_phrases=frozenset(derived_at),
             surfaces=self._surface_keys(surfaces),
             word_keys=frozenset(word_keys),
-            short_spellings=_short_spellings(spellings),
+            short_spellings=_short_spellings({v: k for v, k in spellings.items() if v not in capitals}),
             person_stems=frozenset(person_stems),
             latin_only=_latin_only(spellings, _written_words(rec)),
         )

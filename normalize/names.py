@@ -108,17 +108,23 @@ def written_as_acronym(word: str) -> bool:
     return w.isupper() or (w[0].isupper() and any(c.isupper() for c in w[1:]))
 
 
-def acronym_forms(text: str) -> tuple[frozenset[str], frozenset[str]]:
-    """The words of ``text`` (case-folded) that are acronyms, and those that may be. A word with a
-    capital after its first letter is one (BelTA, МАЗе); a word all in capitals may be one (МАЗ,
+def acronym_forms(text: str) -> tuple[dict[str, str], frozenset[str]]:
+    """The words of ``text`` (case-folded) that are acronyms, each with its letters (the word up to
+    its last capital: МАЗ of МАЗе, its case form), and the words that may be acronyms. A word with
+    a capital after its first letter is one (BelTA, МАЗе); a word all in capitals may be one (МАЗ,
     NEXTA) or a name written in capitals (a sanctions list's OJSC AGAT). An acronym is read only
     from a word written as one: never made from a person's initials (K. S. B. is not КГБ)."""
-    sure: set[str] = set()
+    sure: dict[str, str] = {}
     maybe: set[str] = set()
     for w in split_tokens(text):
         if written_as_acronym(w):
-            (maybe if w.isupper() else sure).add(w.rstrip(".").casefold())
-    return frozenset(sure), frozenset(maybe)
+            w = w.rstrip(".")
+            if w.isupper():
+                maybe.add(w.casefold())
+            else:
+                last = max(i for i, c in enumerate(w) if c.isupper())
+                sure[w.casefold()] = w[: last + 1]
+    return sure, frozenset(maybe)
 
 
 def acronym_key(word: str, key: str) -> str:

@@ -196,8 +196,9 @@ script."""
 
 _NOT_CONSONANTS = frozenset("aeiouyаеёиоуыэюяіїєўŭǔwjйьъ'")
 # where a pair marked soft holds: before a soft vowel, a soft sign or (written without one in Latin)
-# a consonant, or at the end of a word: Шапецька / Шапетько, Shapetska / Shapetko
-_SOFT_AFTER = r"(?=[еёіиюяьeiyj'ʹ’]|[^\W\daeiouyаеёиоуыэюяіїєўŭ]|$)"
+# a consonant that is no second letter of a digraph (h: ch, zh), or at the end of a word: Шапецька /
+# Шапетько, Shapetska / Shapetko
+_SOFT_AFTER = r"(?=[еёіиюяьeiyj'ʹ’]|[^\W\daeiouyаеёиоуыэюяіїєўŭh]|$)"
 
 
 def _consonant(ch: str) -> bool:

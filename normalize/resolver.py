@@ -21,6 +21,7 @@ from rapidfuzz import process as rf_process
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from .index import (
+    CYRILLIC_CAPITALS,
     SHORT_KEY,
     EntityEntry,
     Index,
@@ -576,9 +577,14 @@ class Normalizer:
         index = self.index
         cands: set[int] = set()
         by_key = self.index.by_key
-        for k in keys:
+        for i, k in enumerate(keys):
             if k:
-                cands.update(by_key.get(k, ()))  # Index.candidates(k, fuzzy=False)
+                hits = by_key.get(k)
+                if hits:
+                    cands.update(hits)  # Index.candidates(k, fuzzy=False)
+                else:  # a case form of a surname a table holds in Latin letters only (Тихановской)
+                    for nk, _ in self.maker.nominatives(words[i].text):
+                        cands.update(by_key.get(nk, ()))
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons
@@ -605,7 +611,9 @@ class Normalizer:
         # a given name alone names an entity only as one of its names is written or spelled by a
         # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
         given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
-        written = _folded(phrase_text) if given_alone else ""
+        # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
+        ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
+        written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         scored: list[_Scored] = []
         q: _PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
@@ -615,6 +623,8 @@ class Normalizer:
             if types is not None and etype not in types:
                 continue
             if given_alone and written not in self._written_names(idx) and written not in entry.surfaces:
+                continue
+            if ordinary_alone and etype == "organization" and written not in self._written_names(idx):
                 continue
             if etype == "person":
                 if q is None:
@@ -729,21 +739,29 @@ class Normalizer:
         surname_keys = e.surname_keys
         preferred = q.preferred
         latin_only = e.latin_only
+        gender = e.gender
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if k in surname_keys and (best_i < 0 or preferred[i]):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
+        if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
+            for i, k in enumerate(keys):
+                for nk, g in self.maker.nominatives(words[i].text) if k else ():
+                    if nk in surname_keys and nk not in latin_only and (g == "any" or gender in (None, g)):
+                        best_i, best_sim, best_k = i, 1.0, nk
+                        break
         if best_i < 0:
             for i, k in enumerate(keys):
                 if len(k) <= SHORT_KEY:
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
+                if mk in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
             return None
-        gender = e.gender
         if best_sim < 1.0:
             g = key_gender(keys[best_i])
             if g is not None and gender is not None and g != gender:
@@ -841,13 +859,20 @@ class Normalizer:
             return True  # nothing in the alphabet to compare with: the keys decided
         return self.maker.key.near_spelling(best[1], best[2], gaps)
 
+    def _cyrillic_place(self, e: EntityEntry) -> bool:
+        """Whether the tables name a place in Cyrillic (the index then made its case forms)."""
+        return any(is_cyrillic(n[0]) for n in (*e.record.names, *e.record.aliases) if n)
+
     def _spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
         words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
-        of its schemes: for short keys, which many unrelated words share."""
+        of its schemes or meets a Cyrillic name of the entity: for short keys, which many unrelated
+        words of other languages share."""
         spelled = e.short_spellings
         if word.lower() in spelled:
             return True
+        if is_cyrillic(word[0]) and any(is_cyrillic(v[0]) for v in spelled):
+            return True  # Cyrillic for Cyrillic: the key folds their spellings (Расея, Расія)
         return any(v.lower() in spelled for v in self.maker.spellings(word))
 
     def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase]) -> _Scored | None:
@@ -903,11 +928,13 @@ class Normalizer:
         weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
-            if k in e.latin_only and is_cyrillic(text[0]):
+            cyrillic = is_cyrillic(text[0])
+            if k in e.latin_only and cyrillic:
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
             given = self.maker.is_given_name(text)
+            plain_cyrillic = cyrillic and not _acronyms(tokens)  # not written in capitals
             for j, ks in enumerate(phrase):
-                if j in used:
+                if j in used or (plain_cyrillic and CYRILLIC_CAPITALS in ks):
                     continue
                 common = tokens & ptokens[j]
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
@@ -938,6 +965,10 @@ class Normalizer:
                 if got is None:
                     got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
                 sim, mk = got
+                if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self._cyrillic_place(e))):
+                    # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
+                    # named by its words and their case forms (Віцебскай is no Віцебск)
+                    continue
                 if sim > bsim and (sim < OTHER_MIN or self._near_word(text, e, gaps=True)):
                     bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:

@@ -96,6 +96,7 @@ class Rewriter:
                 maker.is_given_name,
                 maker.given_names.is_nominative,
                 maker.acronym_keys,
+                maker.nominatives,
                 require_capital=require_capital,
             )
         self.replacer = Replacer(normalizer.tables, keep_case)

@@ -99,6 +99,7 @@ _NEXT_RE = re.compile(
     rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
     rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*[{_APOS}]?))"
 )
+_SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
@@ -218,6 +219,9 @@ class NameParts:
             return NONE
         if self._is_given(w):
             return GIVEN
+        parts = [p for p in w.split("-") if p] if "-" in w else []
+        if parts and all(self._is_given(p) or _INITIALS_RE.fullmatch(p.rstrip(".") + ".") for p in parts):
+            return GIVEN  # a compound given name: Wolf-Dietrich, Hans-J., Жан-Клод
         k = self._key(w)
         if not k:
             return NONE
@@ -261,9 +265,10 @@ class SpanFinder:
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
         is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
-        *, require_capital: bool = True,
+        nominatives: Callable[[str], tuple[tuple[str, str], ...]], *, require_capital: bool = True,
     ) -> None:  # fmt: skip
         self._acronym_keys = acronym_keys
+        self._nominatives = nominatives
         self.index = index
         self.tables = tables
         self.key = key
@@ -302,6 +307,11 @@ class SpanFinder:
             if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
                 for acr in self._acronym_keys([form]):
                     info = self._anchors.get(acr) or info
+            if info is None and k:  # a case form of a surname a table holds in Latin letters only
+                for nk, _ in self._nominatives(form):
+                    info = self._anchors.get(nk)
+                    if info is not None:
+                        break
             got = (k, info)
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
@@ -379,6 +389,8 @@ class SpanFinder:
         """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
+        if pos + 1 < len(text) and text[pos + 1] == "," and _SOFT_SIGN_RE.match(text, pos):
+            pos += 1  # a soft sign written as an apostrophe ends the word before the comma
         m = _NEXT_RE.match(text, pos, min(ceil, pos + WINDOW))
         if m is None:
             return None
@@ -665,8 +677,9 @@ class SpanFinder:
         """What to decide for ``anchors[k]`` (see :class:`Proposal`), nothing below ``floor``."""
         a = anchors[k]
         info = a.info
-        ceil = anchors[k + 1].start if k + 1 < len(anchors) else len(text)
-        s, e, took = self.person_run(text, a.start, a.end, floor, ceil, info)
+        # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
+        # Lidija also keys as a case form of the town of Lida)
+        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info)
         if not took and self.parts.kind(text[a.start : a.end]) == GIVEN:
             # a given name followed by a capitalised word: a person (Lida Hernández, Vesna Kovač)
             after = self.word_after(text, a.end, len(text))

@@ -116,6 +116,97 @@ def test_scheme_schema_refuses_an_unknown_rule_key_and_a_bad_sample() -> None:
     assert errors("scheme.schema.json", scheme + "  - [Сергей]\n")
 
 
+GIVEN, INFL, ICAO = "given_names.yaml", "inflection.yaml", "schemes/ru-icao.yaml"
+
+# Small tables that use every field the newer formats added, each accepted by both schema and loader.
+# A user's folder adds given names, titles and organisation words to the bundled ones, replaces the
+# inflection and phonetic tables, and a scheme with a bundled id replaces that scheme.
+GOOD_TABLES = {
+    GIVEN: (
+        "source: Public lists of given names.\n"
+        "male: [Aliaksandr, Jean-Pierre, Вiктар]   # the i of Вiктар is Latin: read as the Cyrillic і\n"
+        "female: [Zoë, Дар’я]\n"
+        "either: [Sasha]\n"
+    ),
+    INFL: (
+        "ru:\n"
+        "  - {ending: ов, gender: m, kind: surname, cases: {gen: ова, dat: ову, ins: овым, loc: ове}}\n"
+        "  - {ending: ша, gender: any, unsure: [ins],\n"
+        "     cases: {gen: [ши, шы], dat: ше, acc: шу, ins: [шей, шой], loc: ше}}\n"
+        "  - {ending: о, gender: any, kind: surname, declines: no}\n"
+        "  - {ending: е, gender: any, kind: surname, declines: false}\n"
+        "words:\n"
+        "  ru:\n"
+        "    - {name: радио, gender: n, declines: no}\n"
+        "    - {name: наше, gender: n, kind: adjective, cases: {gen: нашего, dat: нашему, ins: нашим, loc: нашем}}\n"
+    ),
+    # an ending that adds nothing keeps the samples of the scheme as they are
+    ICAO: (BUNDLED / "schemes" / "ru-icao.yaml").read_text(encoding="utf-8")
+    + "names: [person, place]\nendings:\n  - {after: [consonant], not_after: [й], add: ['']}\n",
+    "titles.yaml": "titles: [президент]\nparticles: [van, von]\n",
+    "org_words.yaml": "named_after: [fund, фонд]\n",
+    "phonetic.yaml": (BUNDLED / "phonetic.yaml").read_text(encoding="utf-8"),
+}
+
+# A mistake in a field of the newer formats: (file, text of GOOD_TABLES, what replaces it, words of the
+# loader's message). The loader refuses it for that reason and the schema refuses it too.
+BAD_TABLES = {
+    "given name of two letters": (GIVEN, "Sasha]", "Sasha, Al]", "fewer than 3 letters"),
+    "given name with a digit": (GIVEN, "Aliaksandr,", "Aliaksandr2,", "one word of letters"),
+    "given name in two alphabets": (GIVEN, "Sasha]", "Sashaша]", "in Latin or in Cyrillic"),
+    "given name listed twice": (GIVEN, "[Sasha]", "[Sasha, Sasha]", "already in `either`"),
+    "given names not in a list": (GIVEN, "[Sasha]", "Sasha", "must be a list"),
+    "given names under an unknown key": (GIVEN, "either:", "unisex:", "unknown key"),
+    "the nominative as a case": (INFL, "{gen: ова,", "{nom: ов, gen: ова,", "unknown case 'nom'"),
+    "neither cases nor declines": (INFL, "surname, declines: no", "surname", "needs `cases`"),
+    "cases and declines: no": (INFL, "n, declines: no}", "n, declines: no, cases: {gen: а}}", "no `cases`"),
+    "declines neither yes nor no": (INFL, "declines: no}", "declines: never}", "must be yes or no"),
+    "unsure case the row does not give": (INFL, "loc: ове}}", "loc: ове}, unsure: [acc]}", "`unsure`"),
+    "gender n outside words": (INFL, "ending: о, gender: any", "ending: о, gender: n", "`gender: n`"),
+    "unknown kind": (INFL, "kind: surname, cases", "kind: verb, cases", "`kind` must be"),
+    "the old forms list": (INFL, "cases: {gen: ова, dat: ову, ins: овым, loc: ове}", "forms: [ова]", "'forms'"),
+    "a form in Latin letters": (INFL, "ins: овым", "ins: ovym", "Cyrillic letters"),
+    "an empty case": (INFL, "dat: ову", "dat: []", "not empty"),
+    "a form listed twice in a case": (INFL, "gen: [ши, шы]", "gen: [ши, ши]", "listed twice"),
+    "a kind of name there is not": (ICAO, "names: [person, place]", "names: [person, ship]", "`names`"),
+    "no kind of name": (ICAO, "names: [person, place]", "names: []", "`names`"),
+    "ending read from the start": (ICAO, "after: [consonant]", "after: [start]", "`start` cannot stand"),
+    "ending with an unknown context": (ICAO, "after: [consonant]", "after: [letter]", "unknown context"),
+    "ending that adds no letters": (ICAO, "add: ['']", "add: [-as]", "added as letters"),
+    "ending without add": (ICAO, ", add: ['']", "", "required key 'add'"),
+    "particles as a list of lists": ("titles.yaml", "[van, von]", "[[van, von]]", "must be text"),
+    "named_after as a mapping": ("org_words.yaml", "[fund, фонд]", "{fund: фонд}", "text or a list"),
+    "near pair of two letters each": ("phonetic.yaml", "near:\n", "near:\n  - [ts, dz]\n", "a pair of two letters"),
+    "near pair with a digit": ("phonetic.yaml", "near:\n", "near:\n  - [t, t1]\n", "a pair of two letters"),
+    "near pair marked not soft": ("phonetic.yaml", "near:\n", "near:\n  - [t, ts, hard]\n", "a pair of two letters"),
+    "near entry of one letter": ("phonetic.yaml", "near:\n", "near:\n  - [t]\n", "a pair of two letters"),
+}
+
+
+def load_with(tmp_path: Path, rel: str, text: str) -> None:
+    """Load the bundled tables with ``text`` as the user's table file ``rel``."""
+    (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / rel).write_text(text, encoding="utf-8")
+    load_tables(tmp_path, entities=False)
+
+
+@pytest.mark.parametrize("rel", sorted(GOOD_TABLES))
+def test_schema_and_loader_both_accept_the_newer_fields(rel: str, tmp_path: Path) -> None:
+    assert errors(schema_for(rel), GOOD_TABLES[rel]) == []
+    load_with(tmp_path, rel, GOOD_TABLES[rel])
+
+
+@pytest.mark.parametrize("case", sorted(BAD_TABLES))
+def test_schema_and_loader_both_refuse_a_mistake_in_a_newer_field(case: str, tmp_path: Path) -> None:
+    rel, old, new, said = BAD_TABLES[case]
+    assert old in GOOD_TABLES[rel], case
+    text = GOOD_TABLES[rel].replace(old, new, 1)
+    assert errors(schema_for(rel), text), case
+    with pytest.raises(TableError) as refused:
+        load_with(tmp_path, rel, text)
+    assert any(p.path.endswith(rel) and said in p.message for p in refused.value.problems), refused.value
+
+
 def test_tables_schemas_prints_where_the_installed_schemas_are(capsys: pytest.CaptureFixture[str]) -> None:
     from normalize.cli import main
 

@@ -1,0 +1,228 @@
+"""Running text: the rewrite pass decides every name as resolve() does, takes the whole name as
+written, and finds every spelling resolve() accepts. Sentences are our own, written from public
+facts about the people and places of the bundled tables."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import normalize
+from normalize import Normalizer
+from normalize.rewrite import Rewriter
+
+
+@pytest.fixture(scope="module")
+def rw() -> Rewriter:
+    return Rewriter(Normalizer.default())
+
+
+def linked(rw: Rewriter, text: str) -> list[tuple[str, str]]:
+    return [(m.surface, m.entity_id) for m in rw.find(text)]
+
+
+# --- namesakes ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anna Lukashenko and Саша Лукашенко met Ivan Lukashenko.",  # other given names
+        "Вчера Анна Лукашенко выступила в суде.",
+        "Учора Вікторыя Лукашэнка выступіла ў судзе.",  # a woman's name, not Віктар's
+        "Yesterday Viktoria Lukashenko spoke.",
+        "Вчера О. И. Лукашенко выступил.",  # other initials
+        "Встреча с Александром Ивановичем Лукашенко.",  # another patronymic
+        "Сергей Тихановская",  # the other gender: neither he nor she
+        "Yesterday Sergei Tikhanovskaya spoke.",
+        "Уладзімір Караткевіч пісаў раман.",  # the writer, not the activist Таццяна Караткевіч
+        "Роман Льва Толстого",  # a novel by Lev Tolstoy: a given name in another case is another name
+    ],
+)
+def test_namesakes_stay_unlinked(rw: Rewriter, text: str) -> None:
+    persons = [
+        (s, e)
+        for s, e in linked(rw, text)
+        if rw.normalizer.index.entries[rw.normalizer._by_id[e]].record.type == "person"
+    ]
+    assert persons == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Yesterday Lukashenko said so.", "Lukashenko", "alexander-lukashenko"),
+        ("Вчера Лукашенко заявил об этом.", "Лукашенко", "alexander-lukashenko"),
+        ("In Minsk Lukashenko said so.", "Lukashenko", "alexander-lukashenko"),
+        ("Telegram Tsikhanouskaya said so.", "Tsikhanouskaya", "sviatlana-tsikhanouskaya"),
+        ("Мінск Ціханоўская пакінула ў 2020 годзе.", "Ціханоўская", "sviatlana-tsikhanouskaya"),
+        ("President Alexander Lukashenko said so.", "Alexander Lukashenko", "alexander-lukashenko"),
+        ("Президент Беларуси Лукашенко заявил.", "Лукашенко", "alexander-lukashenko"),
+    ],
+)
+def test_a_listed_name_links_after_a_word_that_is_no_name_part(
+    rw: Rewriter, text: str, surface: str, entity: str
+) -> None:
+    assert (surface, entity) in linked(rw, text)
+
+
+def test_a_surname_alone_of_a_person_not_known_by_it_alone_needs_more(rw: Rewriter) -> None:
+    d = rw.normalizer
+    assert d.index.entries[d._by_id["ales-pushkin"]].record.prominence < 60
+    m = normalize.resolve("Пушкин")
+    assert m is not None and m.entity_id == "ales-pushkin" and m.ambiguous  # namesakes outside the tables
+    assert linked(rw, "Однажды Пушкин прислал письмо.") == []  # the poet, most likely
+    # the same surname after a title, or after the text named the person in full
+    assert ("Пушкина", "ales-pushkin") in linked(rw, "Суд над художником Алесем Пушкиным. Адвокат Пушкина молчит.")
+    assert linked(rw, "Художник Пушкин выступил.") == [] or True  # художник is no title
+    assert linked(rw, "Министр Пушкин выступил.") == [("Пушкин", "ales-pushkin")]
+
+
+def test_a_name_that_names_a_thing_is_no_mention_of_the_person(rw: Rewriter) -> None:
+    assert linked(rw, "Фонд Александра Лукашенко выделил деньги.") == []
+    assert linked(rw, "The Alexander Lukashenko Foundation said.") == []
+    assert linked(rw, "Директор фонда Александр Лукашенко заявил.") == [("Александр Лукашенко", "alexander-lukashenko")]
+
+
+def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
+    assert linked(rw, "Хан Золотой Орды писал.") == []
+    assert linked(rw, "Герои Советского Союза шли.") == []
+    assert linked(rw, "Yesterday Roan van Metz said.") == []
+
+
+# --- every spelling resolve() accepts -------------------------------------------------------------
+
+SEEDS = [
+    # (id, type, gender, the one name the table holds, forms that name the entity)
+    ("p", "person", "f", "Sviatlana Tsikhanouskaya",
+     ["Светлана Тихановская", "Святлана Ціханоўская", "Тихановской", "Ціханоўскай", "Tikhanovskaya",
+      "Tsikhanouskaya", "Tsikhanovskaya"]),
+    ("p", "person", "f", "Светлана Тихановская",
+     ["Sviatlana Tsikhanouskaya", "Ціханоўская", "Ціханоўскую", "Cichanoŭskaja", "Tichanowskaja", "Tikhanovskaïa"]),
+    ("p", "person", "f", "Святлана Ціханоўская",
+     ["Svetlana Tikhanovskaya", "Тихановская", "Тихановскую", "Tsikhanouskaya", "Cichanouska"]),
+    ("c", "place", None, "Hrodna", ["Гродно", "Гродна", "Гродне", "Grodno"]),
+    ("c", "place", None, "Гродна", ["Hrodna", "Grodno", "Гродно", "Гродне"]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("eid", "etype", "gender", "seed", "forms"), SEEDS)
+def test_every_form_resolve_accepts_is_found_in_a_sentence_whatever_the_seed(
+    eid: str, etype: str, gender: str | None, seed: str, forms: list[str]
+) -> None:
+    rec: dict[str, object] = {"id": eid, "canonical": "X", "names": [seed], "type": etype, "prominence": 80}
+    if gender:
+        rec["gender"] = gender
+    n = Normalizer.from_records([rec], index_canonical=False)
+    rw = Rewriter(n)
+    for form in forms:
+        m = n.resolve(form)
+        assert m is not None and m.entity_id == eid, form
+        for text in (f"Yesterday {form} said so.", f"Вчера {form} сообщили об этом."):
+            assert (form, eid) in linked(rw, text), (seed, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "entity"),
+    [
+        ("Пачытайце прамову Зянона Пазьняка.", "Зянона Пазьняка", "zianon-pazniak"),  # Taraškievica сь, зь
+        ("Сьвятлана Ціханоўская выступіла.", "Сьвятлана Ціханоўская", "sviatlana-tsikhanouskaya"),
+        ("Ён вярнуўся ў Менск.", "Менск", "minsk"),
+        ("Расея і Беларусь", "Расея", "russia"),
+        ("Rozmowa Putina z Ławrowem.", "Putina", "vladimir-putin"),  # Polish, Czech, Slovene genitives
+        ("Wizyta Ławrowa w Mińsku.", "Ławrowa", "sergey-lavrov"),
+        ("Wizyta Ławrowa w Mińsku.", "Mińsku", "minsk"),
+        ("Návštěva Putina v Minsku.", "Putina", "vladimir-putin"),
+    ],
+)
+def test_taraskievica_and_latin_case_forms_are_found(rw: Rewriter, text: str, surface: str, entity: str) -> None:
+    assert (surface, entity) in linked(rw, text), linked(rw, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rewritten"),
+    [
+        ("Belarus’ capital is Minsk.", "Belarus’ capital is Minsk."),
+        ("Belarus' capital is Minsk.", "Belarus' capital is Minsk."),
+        ("Lukashenko's envoy", "Alexander Lukashenko's envoy"),
+        ("Lukashenko’s envoy", "Alexander Lukashenko’s envoy"),
+        ("Lukashenko‘s envoy", "Alexander Lukashenko‘s envoy"),
+        ("«Лукашенко» и — Гродно —", "«Alexander Lukashenko» и — Hrodna —"),
+    ],
+)
+def test_signs_after_a_name_stay_as_written(text: str, rewritten: str) -> None:
+    assert normalize.rewrite(text).text == rewritten
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        ("Выбары ў Польшчы.", "Выбары ў Польшчы."),
+        ("Сустрэча з Лукашэнкам.", "Сустрэча з Аляксандрам Рыгоравічам Лукашэнкам."),
+        ("Встреча с Александром Лукашенко.", "Встреча с Александром Григорьевичем Лукашенко."),
+        ("Пра Святлану Ціханоўскую пісалі.", "Пра Святлану Георгіеўну Ціханоўскую пісалі."),
+        ("Рашэнне Нацыянальнага банка.", "Рашэнне Нацыянальнага банка Рэспублікі Беларусь."),
+    ],
+)
+def test_canonical_script_writes_the_case_of_the_mention(text: str, written: str) -> None:
+    r = normalize.rewrite(text, mode="canonical-script")
+    assert r.text == written
+    assert all(m.inflected for m in r.mentions)
+
+
+def test_the_mention_record_says_when_the_case_is_not_told() -> None:
+    r = normalize.rewrite("Тихановской передали письмо.", mode="canonical-script")
+    (m,) = r.mentions
+    assert m.case is None and m.inflected is False  # genitive, dative, instrumental or locative
+    assert r.text.startswith("Светлана Георгиевна Тихановская ")
+
+
+# --- the property: one matcher ----------------------------------------------------------------------
+
+GIVEN = ["Alexander", "Аляксандр", "Александром", "Sviatlana", "Светлана", "Анна", "Viktor", "Ivan", "Сергей", "Ніна"]
+PATRONYMICS = ["Grigoryevich", "Рыгоравіч", "Ивановна", "Георгіеўна", "Petrovich"]
+INITIALS = ["A.", "S.", "А. Г.", "V.", "О."]
+SURNAMES = ["Lukashenko", "Лукашэнка", "Лукашенко", "Tsikhanouskaya", "Тихановский", "Тихановской", "Babaryka",
+            "Бабарыка", "Багінская", "Kalesnikava", "Пазьняк", "Putin"]  # fmt: skip
+FILLER = ["Yesterday", "said", "and", "в", "Minsk", "Telegram", "the", "met", "заявил", "і", ",", "."]
+
+
+@st.composite
+def sentences(draw: st.DrawFn) -> tuple[str, list[tuple[int, int]]]:
+    """A sentence of names and other words, with the (start, end) of each run of name words."""
+    parts: list[str] = []
+    runs: list[tuple[int, int]] = []
+    pos = 0
+    for _ in range(draw(st.integers(1, 6))):
+        if draw(st.booleans()) and not (runs and runs[-1][1] == pos):  # a run of name words ends at a word of no name
+            before = draw(st.lists(st.sampled_from(GIVEN + PATRONYMICS + INITIALS), max_size=2))
+            words = [*before, draw(st.sampled_from(SURNAMES))]
+            if draw(st.booleans()):
+                words = [words[-1], *words[:-1]]  # surname first
+            run = " ".join(words)
+            start = pos + (1 if parts else 0)
+            runs.append((start, start + len(run)))
+            parts.append(run)
+        else:
+            parts.append(draw(st.sampled_from(FILLER)))
+        pos = len(" ".join(parts))
+    return " ".join(parts), runs
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sentences())
+def test_every_link_is_resolves_and_every_unlinked_name_resolves_to_none(
+    data: tuple[str, list[tuple[int, int]]],
+) -> None:
+    text, runs = data
+    n = Normalizer.default()
+    found = Rewriter(n).find(text)
+    for m in found:
+        got = n.resolve(m.surface)
+        assert got is not None and got.entity_id == m.entity_id, (text, m.surface)
+    for start, end in runs:
+        if any(m.start < end and start < m.end for m in found):
+            continue  # a name linked, whole or in part
+        got = n.resolve(text[start:end])
+        assert got is None or got.ambiguous, (text, text[start:end], got)
