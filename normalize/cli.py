@@ -1,5 +1,5 @@
-"""The ``normalize`` command: ``translit``, ``schemes``, ``variants``, ``tables``, ``resolve``,
-``explain``, ``rewrite`` and ``build-index``.
+"""The ``normalize`` command: ``translit``, ``schemes``, ``variants``, ``tables`` (``check``,
+``stats``, ``import``), ``resolve``, ``explain``, ``rewrite``, ``discover`` and ``build-index``.
 
 Exit codes: 0 success; 1 some input lines could not be processed (reported, passed through or
 skipped); 2 usage, input or table error; 3 a file could not be read or written (disk full, read-only
@@ -97,6 +97,24 @@ def cmd_tables_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_tables_import(args: argparse.Namespace) -> int:
+    from .importers.command import run
+
+    return run(args)
+
+
+def _add_discover_arguments(p: argparse.ArgumentParser) -> None:
+    from .discover_cli import add_arguments
+
+    add_arguments(p)
+
+
+def _add_import_arguments(p: argparse.ArgumentParser) -> None:
+    from .importers.command import add_arguments
+
+    add_arguments(p)
+
+
 def cmd_tables_schemas(args: argparse.Namespace) -> int:
     from .tables import default_tables_dir
 
@@ -177,6 +195,12 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
 
     check_options(args.threshold, args.policy)
     return run_rewrite(args, _normalizer(args))
+
+
+def cmd_discover(args: argparse.Namespace) -> int:
+    from .discover_cli import run
+
+    return run(args, _normalizer(args))
 
 
 def cmd_build_index(args: argparse.Namespace) -> int:
@@ -324,6 +348,10 @@ def build_parser() -> argparse.ArgumentParser:
     st.add_argument("--json", action="store_true")
     st.set_defaults(func=cmd_tables_stats)
 
+    im = tsub.add_parser("import", help="write entity files from FollowTheMoney, Wikidata or CSV data (merging)")
+    _add_import_arguments(im)
+    im.set_defaults(func=cmd_tables_import)
+
     b = sub.add_parser("build-index", help="compile tables into an index file that workers load in milliseconds")
     b.add_argument("folder", nargs="?", help="your tables folder, with the bundled ones (default: $NORMALIZE_TABLES)")
     _add_no_default(b)
@@ -387,6 +415,10 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--quiet", action="store_true", help="no progress bar")
     _add_match_options(w)
     w.set_defaults(func=cmd_rewrite)
+
+    d = sub.add_parser("discover", help="list the people a corpus mentions that the tables lack, as draft entities")
+    _add_discover_arguments(d)
+    d.set_defaults(func=cmd_discover)
     return p
 
 

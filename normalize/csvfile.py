@@ -19,7 +19,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 from .errors import InputError
 from .errors import TableProblem as Problem
-from .io import MAX_LINE_BYTES, BadInput, OnError, Stats, json_text, mention_dict
+from .io import MAX_LINE_BYTES, BadInput, OnError, Stats, json_text, mention_dict, source_ids
 
 if TYPE_CHECKING:
     from .replacement import Mode
@@ -202,6 +202,7 @@ def rewrite_csv(
             writer.write_added(raw_header, [mentions_key])
         else:
             writer.write_text(raw_header)
+        ids = source_ids(rewriter.normalizer)
         for row, raw in records:
             stats.lines += 1
             if _bad_cells(row):
@@ -214,7 +215,7 @@ def rewrite_csv(
                     res = rewriter.rewrite(row[i], mode)
                     stats.add(res.mentions)
                     if annotate:
-                        notes.extend(mention_dict(m, column=header[i]) for m in res.mentions)
+                        notes.extend(mention_dict(m, ids, column=header[i]) for m in res.mentions)
                     else:
                         new[i] = res.text
             if annotate:

@@ -19,7 +19,7 @@ import json
 import os
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from typing import IO, TYPE_CHECKING, Any, Literal, Protocol
@@ -30,6 +30,7 @@ from .text import SURROGATE_RE
 
 if TYPE_CHECKING:
     from .replacement import Mode
+    from .resolver import Normalizer
     from .rewrite import Mention, Rewriter
 
 Format = Literal["text", "jsonl", "csv"]
@@ -90,9 +91,33 @@ def detect_format(path: str | None, explicit: str | None) -> Format:
     return "text"
 
 
-def mention_dict(m: Mention, **extra: Any) -> dict[str, Any]:
+SourceIds = Mapping[str, dict[str, Any]]
+"""Entity id → its ids in other sources, as a mention record writes them (:func:`source_ids`)."""
+
+
+def source_ids(normalizer: Normalizer) -> dict[str, dict[str, Any]]:
+    """The ids in other sources (``ids`` in the tables) of each entity that has some, as mention
+    records write them: ``{"wikidata": "Q…"}``, a list where a source gives several."""
+    out: dict[str, dict[str, Any]] = {}
+    for e in normalizer.index.entries:
+        if e.record.ids:
+            got: dict[str, Any] = {}
+            for source, sid in e.record.ids:
+                have = got.get(source)
+                got[source] = sid if have is None else [*(have if isinstance(have, list) else [have]), sid]
+            out[e.record.id] = got
+    return out
+
+
+def mention_dict(m: Mention, ids: SourceIds | None = None, **extra: Any) -> dict[str, Any]:
+    """A mention as a JSON record; with ``ids`` (:func:`source_ids`), the entity's ids in other
+    sources under ``ids`` where it has some."""
     d = {"start": m.start, "end": m.end, "surface": m.surface, "entity_id": m.entity_id,
          "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+    if ids:
+        got = ids.get(m.entity_id)
+        if got:
+            d["ids"] = got
     if m.inflected is not None:  # canonical-script: the case and whether the name was declined
         d["case"] = m.case
         d["inflected"] = m.inflected
@@ -239,6 +264,7 @@ class LineProcessor:
         self.source: str | None = None  # the input's name in each side record (several inputs, one side file)
         self.seen: set[str] = set()  # the fields asked for that an object held
         self.first_keys: tuple[str, ...] | None = None  # the keys of the first object read
+        self.ids = source_ids(rewriter.normalizer)  # what the mention records carry of each entity
 
     def bad(self, raw: bytes, message: str) -> LineResult:
         return LineResult(raw if self.on_error == "pass" else None, [], [], message)
@@ -255,7 +281,9 @@ class LineProcessor:
             return self._jsonl(raw, text, ending)
         res = self.rewriter.rewrite(text, self.mode)
         extra = {"file": self.source} if self.source is not None else {}
-        side = [mention_dict(m, line=lineno, **extra) for m in res.mentions] if self.mode == "annotate" else []
+        side = (
+            [mention_dict(m, self.ids, line=lineno, **extra) for m in res.mentions] if self.mode == "annotate" else []
+        )
         if not res.mentions or self.mode == "annotate":
             return LineResult(raw, side, res.mentions)
         return LineResult(res.text.encode("utf-8") + ending, side, res.mentions)
@@ -286,7 +314,7 @@ class LineProcessor:
             res = self.rewriter.rewrite(value, self.mode)
             if res.mentions:
                 found.extend(res.mentions)
-                notes.extend(mention_dict(m, field=key) for m in res.mentions)
+                notes.extend(mention_dict(m, self.ids, field=key) for m in res.mentions)
                 if not annotate:
                     values[k] = json_text(res.text)
         if annotate:
@@ -441,7 +469,7 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
             new, spans = proc.rewriter.rewrite_text(text, proc.mode)
             side = b""
             if proc.mode == "annotate" and spans:
-                side = _side_records(text, spans, first, proc.source)
+                side = _side_records(text, spans, first, proc.source, proc.ids)
             if counts is not None:
                 for s_, e_, match in spans:
                     counts[(match.entity_id, text[s_:e_])] += 1
@@ -472,7 +500,9 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
     return ChunkResult(b"".join(outs), b"".join(sides), len(lines), problems, mentions, counts, seen, first_keys)
 
 
-def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int, source: str | None) -> bytes:
+def _side_records(
+    text: str, spans: list[tuple[int, int, Any]], first_line: int, source: str | None, ids: SourceIds
+) -> bytes:
     """Mentions of a chunk as JSON Lines with their line number and offsets inside the line."""
     starts = [0]
     for i, ch in enumerate(text):
@@ -484,6 +514,8 @@ def _side_records(text: str, spans: list[tuple[int, int, Any]], first_line: int,
         base = starts[li]
         rec = {"line": first_line + li, "start": s_ - base, "end": e_ - base, "surface": text[s_:e_],
                "entity_id": m.entity_id, "canonical": m.canonical, "score": m.score, "type": m.type}  # fmt: skip
+        if m.entity_id in ids:
+            rec["ids"] = ids[m.entity_id]
         if source is not None:
             rec["file"] = source
         out.append(json_line(rec))

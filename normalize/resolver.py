@@ -107,6 +107,11 @@ class Match:
         """Why this match: each word of the mention, the part of the entity it matched, the
         spelling and scheme that produced the key, and the scores."""
         lines = [f"{self.mention!r} -> {self.canonical} [{self.entity_id}] score {self.score:.3f}"]
+        if self._normalizer is not None:  # the entity's ids in other sources (wikidata Q…)
+            idx = self._normalizer._by_id.get(self.entity_id)
+            ids = self._normalizer.index.entries[idx].record.ids if idx is not None else ()
+            if ids:
+                lines.append("  ids: " + ", ".join(f"{source} {sid}" for source, sid in ids))
         for word, role, key, sim in self.details:
             how = ""
             if self._normalizer is not None and role in ("surname", "given name", "patronymic", "name word"):
@@ -348,6 +353,7 @@ class Normalizer:
         self._written_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
         self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
+        self._weak_memo: dict[str, list[int]] | None = None  # weak aliases as written → entities
 
     # --- construction ------------------------------------------------------------------------
 
@@ -449,7 +455,34 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text:
             return None
-        return self._decide(mention, text, self._rank_all(text, types, trace, known), threshold, policy, trace)
+        d = self._decide(mention, text, self._rank_all(text, types, trace, known), threshold, policy, trace)
+        return d if d is not None else self._weak_alias(mention, text, types, trace)
+
+    def _weak_alias(
+        self, mention: str, text: str, types: Sequence[str] | None, trace: list[bool] | None
+    ) -> Decision | None:
+        """The entity a mention names by a weak alias (``weak_aliases`` in the tables), where no
+        other name of an entity does: only a mention written exactly as the alias (``text`` is
+        the mention normalized; quotes, blanks and case are folded), never by its key or a near
+        spelling, and only an alias no other entity also has."""
+        weak = self._weak_memo
+        if weak is None:
+            weak = {}
+            for i, e in enumerate(self.index.entries):
+                for alias in e.record.weak_aliases:
+                    held = weak.setdefault(_written_form(alias), [])
+                    if i not in held:
+                        held.append(i)
+            self._weak_memo = weak
+        owners = weak.get(_folded(text)) if weak else None
+        if owners is None or len(owners) != 1:
+            return None
+        idx = owners[0]
+        if types is not None and self.index.entries[idx].record.type not in types:
+            return None
+        if trace is not None:
+            trace.append(True)  # read as written: the result holds for this spelling only
+        return Decision(self, _Scored(idx, 1.0, [(text, "weak alias, as written", "", 1.0)]), mention, False, [])
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""

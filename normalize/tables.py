@@ -24,7 +24,12 @@ from .text import SURROGATE_RE, is_cyrillic, normalize_text, script_of
 
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
-_ENTITY_KEYS = {"id", "type", "gender", "canonical", "names", "aliases", "prominence", "note"}
+_ENTITY_KEYS = {
+    "id", "type", "gender", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note", "draft",
+}  # fmt: skip
+_SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # a source of ids: wikidata, opensanctions, my-crm
+_SOURCE_ID_RES = {"wikidata": re.compile(r"^Q[1-9][0-9]*$")}  # sources whose ids have a known form
+MAX_SOURCE_ID_CHARS = 200
 _COGNATE_KEYS = {"ru", "be", "latin", "gender", "note"}
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$")
 MAX_NAME_CHARS = 300
@@ -40,6 +45,7 @@ _KNOWN_FILES = {
     "org_vocabulary.yaml",
     "inflection.yaml",
     "given_names.yaml",
+    "wikidata_classes.yaml",  # read by `tables import wikidata`, not by the loader
 }
 
 
@@ -122,6 +128,11 @@ class EntityRecord:
     prominence: int = 50
     note: str = ""
     where: str = ""
+    # names that name the entity only where a mention is written exactly so (a nickname, a short
+    # form): never keyed, never matched by sound or by a near spelling
+    weak_aliases: tuple[str, ...] = ()
+    # the entity's ids in other sources, (source, id) pairs: (wikidata, Q…), (opensanctions, …)
+    ids: tuple[tuple[str, str], ...] = ()
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
@@ -216,20 +227,13 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
                 ok = False
             else:
                 names.append(normalize_text(n).strip())
-    aliases_raw = raw.get("aliases", [])
-    if isinstance(aliases_raw, str):
-        aliases_raw = [aliases_raw]
-    aliases: list[str] = []
-    if not isinstance(aliases_raw, (list, tuple)):
-        problem("aliases", "`aliases` must be a list of names")
+    aliases, good = _alias_list(raw, "aliases", problem)
+    weak_aliases, good_weak = _alias_list(raw, "weak_aliases", problem)
+    ids, good_ids = _source_ids(raw.get("ids"), problem)
+    ok = ok and good and good_weak and good_ids
+    if "draft" in raw:
+        problem("draft", "a draft entity (made by `normalize discover`): review it, then delete its `draft` field")
         ok = False
-    else:
-        for a in aliases_raw:
-            if not isinstance(a, str) or not a.strip() or len(a) > MAX_NAME_CHARS:
-                problem("aliases", f"each alias must be non-empty text, not {a!r}")
-                ok = False
-            else:
-                aliases.append(normalize_text(a).strip())
     canonical = raw.get("canonical")
     if canonical is None and names:
         canonical = names[0]
@@ -271,7 +275,58 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         prominence=prominence,
         note=str(note),
         where=where,
+        weak_aliases=tuple(weak_aliases),
+        ids=ids,
     )
+
+
+def _alias_list(raw: Mapping[str, Any], key: str, problem: Any) -> tuple[list[str], bool]:
+    """The names under ``key`` (``aliases``, ``weak_aliases``): one name or a list of them."""
+    value = raw.get(key, [])
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)):
+        problem(key, f"`{key}` must be a list of names")
+        return [], False
+    out: list[str] = []
+    ok = True
+    for a in value:
+        if not isinstance(a, str) or not normalize_text(a).strip() or len(a) > MAX_NAME_CHARS:
+            problem(key, f"each entry of `{key}` must be a name of 1 to {MAX_NAME_CHARS} characters, not {a!r}")
+            ok = False
+        else:
+            out.append(normalize_text(a).strip())
+    return out, ok
+
+
+def _source_ids(value: Any, problem: Any) -> tuple[tuple[tuple[str, str], ...], bool]:
+    """``ids``: a mapping of a source (lower-case letters, digits, - and _) to an id or a list of
+    ids in that source; a source with a known form of ids (wikidata: Q and digits) is checked."""
+    if value is None:
+        return (), True
+    if not isinstance(value, Mapping):
+        problem("ids", "`ids` must be a mapping of a source to its id, as `ids: {wikidata: Q42}`")
+        return (), False
+    out: list[tuple[str, str]] = []
+    ok = True
+    for source, ids in value.items():
+        if not isinstance(source, str) or not _SOURCE_RE.match(source):
+            problem("ids", f"a source of `ids` must be lower-case letters, digits, - and _, not {source!r}")
+            ok = False
+            continue
+        for one in [ids] if isinstance(ids, str) else ids if isinstance(ids, (list, tuple)) else [None]:
+            text = one.strip() if isinstance(one, str) else ""
+            form = _SOURCE_ID_RES.get(source)
+            if not text or len(text) > MAX_SOURCE_ID_CHARS or not text.isprintable():
+                limit = MAX_SOURCE_ID_CHARS
+                problem("ids", f"an id of {source!r} must be a line of 1 to {limit} characters, not {one!r}")
+                ok = False
+            elif form is not None and not form.match(text):
+                problem("ids", f"{text!r} is not an id of {source} (expected the form {form.pattern})")
+                ok = False
+            elif (source, text) not in out:
+                out.append((source, text))
+    return tuple(out), ok
 
 
 def _read_entities(reader: TableReader, doc: Any, warnings: list[TableProblem]) -> list[EntityRecord]:
@@ -291,7 +346,8 @@ def _read_entities(reader: TableReader, doc: Any, warnings: list[TableProblem]) 
 
 
 def check_entity_set(entities: list[EntityRecord]) -> tuple[list[TableProblem], list[TableProblem]]:
-    """Problems (duplicate ids) and warnings (one exact name claimed by two entities of a type)."""
+    """Problems (duplicate ids, a source id on two entities) and warnings (one exact name claimed
+    by two entities of a type)."""
     problems: list[TableProblem] = []
     warnings: list[TableProblem] = []
     first: dict[str, EntityRecord] = {}
@@ -301,6 +357,15 @@ def check_entity_set(entities: list[EntityRecord]) -> tuple[list[TableProblem], 
             problems.append(TableProblem(path, line, f"entity id {e.id!r} is already used at {first[e.id].where}"))
         else:
             first[e.id] = e
+    holder: dict[tuple[str, str], EntityRecord] = {}
+    for e in entities:
+        for sid in e.ids:
+            held = holder.setdefault(sid, e)
+            if held.id != e.id:
+                path, line = _split_where(e.where)
+                problems.append(
+                    TableProblem(path, line, f"the {sid[0]} id {sid[1]!r} is also on {held.id!r} ({held.where})")
+                )
     claimed: dict[tuple[str, str], EntityRecord] = {}
     for e in entities:
         for n in set(e.names) | set(e.aliases):

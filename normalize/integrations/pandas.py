@@ -74,15 +74,16 @@ def mentions_series(series: pd.Series, normalizer: Normalizer | None = None) -> 
     """The mentions found in each text, as lists of dicts (start, end, surface, entity_id, …)."""
     import pandas as pd
 
-    from ..io import mention_dict
+    from ..io import mention_dict, source_ids
 
     n = _normalizer(normalizer)
+    ids = source_ids(n)
     done: dict[str, list[dict[str, Any]]] = {}
     out: list[Any] = []
     for v in series.tolist():
         if isinstance(v, str):
             if v not in done:
-                done[v] = [mention_dict(m) for m in n.rewrite(v, "annotate").mentions]
+                done[v] = [mention_dict(m, ids) for m in n.rewrite(v, "annotate").mentions]
             out.append(done[v])
         else:
             out.append([])
