@@ -5,11 +5,10 @@ Run: python benchmarks/bench_rewrite.py [--mb 200] [--entities bundled|10000] [-
 The corpus is English-like filler with mentions of the table's entities in all their forms (Latin
 and Cyrillic, romanizations, case forms, possessives), written once to a temporary file. Reported in
 one run: our MB/s on one core and with --jobs (through the CLI, file to file), a bare scan of the
-same patterns over the same text with pyahocorasick (the reference floor) and the rewrite pass's
-own scan alone (its automaton, so the floor for it), flashtext's replace_keywords on the same
-text, and the peak resident memory and CPU seconds of each rewrite run (on a shared machine, CPU
-seconds show what the wall time cannot). The speed of a shared machine drifts within minutes, so the
-bare scan, flashtext and the rewrite are measured in turns (--repeat rounds, 3 by default) and
+same patterns over the same text with pyahocorasick (the reference floor), flashtext's
+replace_keywords on the same text, and the peak resident memory and CPU seconds of each rewrite
+run (on a shared machine, CPU seconds show what the wall time cannot). The speed of a shared
+machine drifts within minutes, so the bare scan, flashtext and the rewrite are measured in turns (--repeat rounds, 3 by default) and
 the best time of each is the one reported and compared. The rewrite is measured twice a round: the
 pass alone in this process, as flashtext is measured (after its set-up, over the text read from
 the file, nothing written), and the one-job command from file to file, start-up included.
@@ -44,7 +43,6 @@ import normalize  # noqa: E402
 from normalize import Normalizer  # noqa: E402
 from normalize.index import EntityEntry  # noqa: E402
 from normalize.rewrite import Rewriter  # noqa: E402
-from normalize.scan import fold_for_scan  # noqa: E402
 
 PACKAGE_PARENT = Path(normalize.__file__).resolve().parent.parent  # the build under test, for the commands
 
@@ -151,7 +149,7 @@ def _blocks(path: Path) -> Iterator[str]:
             block = fh.read(1 << 20)
             if not block:
                 return
-            yield fold_for_scan(block)
+            yield block.lower()
 
 
 def bare_scan(path: Path, rewriter: Rewriter) -> float | None:
@@ -169,17 +167,6 @@ def bare_scan(path: Path, rewriter: Rewriter) -> float | None:
     n = 0
     for low in _blocks(path):
         n += len(list(auto.iter(low)))
-    return time.perf_counter() - t0
-
-
-def own_scan(path: Path, rewriter: Rewriter) -> float:
-    """Seconds of the rewrite pass's own scan alone over the text (its automaton, every hit; see
-    normalize.scan)."""
-    scanner = rewriter.normalizer.index.scan_plan().scanner
-    t0 = time.perf_counter()
-    n = 0
-    for low in _blocks(path):
-        n += len(scanner.hits(low))
     return time.perf_counter() - t0
 
 
@@ -366,8 +353,6 @@ def main() -> int:
             print("bare pyahocorasick scan     not installed")
         else:
             print(f"bare pyahocorasick scan     {mb / t_bare:8.1f} MB/s")
-        t_rs = own_scan(corpus, rw)
-        print(f"our scan alone              {mb / t_rs:8.1f} MB/s")
         if t_flash is None:
             print("flashtext                   not installed")
         else:
@@ -391,7 +376,6 @@ def main() -> int:
             print(f"--jobs {args.jobs} beside them          {tpar / tj:.2f}")
         if t_bare is not None:
             print(f"ours / bare pyahocorasick   {t_bare / t1:.2f}   (1 job)")
-        print(f"ours / our scan alone       {t_rs / t1:.2f}   (1 job)")
         if t_flash is not None:
             print(f"ours / flashtext            {t_flash / t1:.2f}x  (1 job, file to file, start-up included)")
             print(f"pass in process / flashtext {t_flash / t_pass:.2f}x  (each after its set-up, no output)")

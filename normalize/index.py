@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from mypy_extensions import mypyc_attr
 
@@ -26,9 +26,6 @@ from .pickling import by_constructor, restore_state, saved_state
 from .schemes import Scheme, is_caps
 from .tables import CognateSet, EntityRecord, InflectionRow, Tables, inflect, inflection_row
 from .text import detect_language, script_of
-
-if TYPE_CHECKING:
-    from .scan import ScanPlan
 
 _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
 _QUOTES_RE = re.compile(r"(?:^|(?<=\s))['‘’«»„“”\"]|['‘’«»„“”\"](?=\s|$)")
@@ -215,7 +212,7 @@ class EntityEntry:
         return self.record.id
 
 
-_INDEX_SAVED = ("entries", "by_key", "_scan_plan")  # the scan plan, if made, is saved with the index
+_INDEX_SAVED = ("entries", "by_key")
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -224,31 +221,17 @@ class Index:
     """Keys → entities, plus the entities themselves.
 
     The one-deletion neighbourhood used for near spellings is built on the first lookup that needs
-    it and is not saved with the index, so that a saved index loads fast. The scan plan of the
-    rewrite pass (:meth:`scan_plan`) is saved with it once made: building it takes longer than
-    loading it."""
+    it and is not saved with the index, so that a saved index loads fast."""
 
     entries: list[EntityEntry] = field(default_factory=list)
     by_key: dict[str, list[int]] = field(default_factory=dict)
     _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
-    _scan_plan: ScanPlan | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
         lst = self.by_key.setdefault(key, [])
         if not lst or lst[-1] != idx:
             lst.append(idx)
         self._by_deletion = None
-        self._scan_plan = None
-
-    def scan_plan(self) -> ScanPlan:
-        """What the rewrite pass scans these entities with (made on first use and saved with the
-        index: see :mod:`normalize.scan`)."""
-        if self._scan_plan is None:
-            from .scan import plan_of
-
-            with gc_paused():
-                self._scan_plan = plan_of(self.entries)
-        return self._scan_plan
 
     @property
     def by_deletion(self) -> dict[str, list[int]]:

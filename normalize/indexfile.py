@@ -111,7 +111,6 @@ def _classes() -> list[_Kind]:
     from .orgwords import OrgVocabulary, part_regex
     from .phonetic import Pass, PhoneticKey, pass_regex
     from .resolver import Normalizer
-    from .scan import ScanPlan
     from .schemes import Ending, Entry, Scheme, SchemeSet
     from .tables import CognateSet, EntityRecord, InflectionRow, Tables
 
@@ -126,7 +125,6 @@ def _classes() -> list[_Kind]:
         _by_state(Index),
         _by_state(VariantMaker),
         _by_state(PhoneticKey),
-        _by_state(ScanPlan),
         _by_fields(EntityEntry),
         _by_fields(EntityRecord),
         _by_fields(CognateSet),

@@ -467,7 +467,7 @@ class SpanFinder:
                 initials += got[1].count(".")
             elif kind == PATRONYMIC and not givens and not patronymic and not initials:
                 patronymic = 1
-            elif kind == GIVEN and not initials and not givens:
+            elif kind == GIVEN and initials <= 1 and not givens:  # a middle initial after it: Ніна A. Багінская
                 givens = 1
             else:
                 break

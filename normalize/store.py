@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 9
+FORMAT_VERSION = 10
 _HEAD = struct.Struct("<16sH32s64sQ32s")
 MAX_INDEX_BYTES = 4 << 30
 
@@ -77,9 +77,7 @@ def _header(fingerprint: str, body: bytes) -> bytes:
 
 
 def index_bytes(normalizer: Normalizer, fingerprint: str = "") -> bytes:
-    """The bytes of the index file of ``normalizer`` (with the scan plan of the rewrite pass, made
-    here if it was not)."""
-    normalizer.index.scan_plan()
+    """The bytes of the index file of ``normalizer``."""
     body = dumps(normalizer)
     return _header(fingerprint, body) + body
 
@@ -160,24 +158,8 @@ def check_index(n: Normalizer, what: str) -> None:
         problems.append("keys")
     if n._by_id != {e.id: i for i, e in enumerate(entries)}:
         problems.append("ids")
-    plan = idx._scan_plan
-    if plan is not None and not _plan_fits(plan, count):
-        problems.append("scan plan")
     if problems:
         raise IndexFileError(f"{what} holds an index whose parts do not fit ({', '.join(problems)}): rebuild it")
-
-
-def _plan_fits(plan: object, count: int) -> bool:
-    """Whether a loaded scan plan's lists are of one length and its entity numbers in range."""
-    from .scan import MARKS, ScanPlan
-
-    if not isinstance(plan, ScanPlan) or not len(plan.forms) == len(plan.patterns) == len(plan.slots) == len(plan.keys):
-        return False
-    return (
-        _numbers_below(plan.slots, count + len(plan.groups))
-        and _numbers_below(chain.from_iterable(plan.groups), count)
-        and plan.scanner.size == len(MARKS) + len(plan.patterns)
-    )
 
 
 def _numbers_below(values: Iterable[Any], bound: int) -> bool:
