@@ -6,12 +6,13 @@ The corpus is English-like filler with mentions of the table's entities in all t
 and Cyrillic, romanizations, case forms, possessives), written once to a temporary file. Reported in
 one run: our MB/s on one core and with --jobs (through the CLI, file to file), a bare scan of the
 same patterns over the same text with pyahocorasick (the reference floor), flashtext's
-replace_keywords on the same text, and the peak resident memory and CPU seconds of each rewrite
-run (on a shared machine, CPU seconds show what the wall time cannot). The speed of a shared
-machine drifts within minutes, so the bare scan, flashtext and the rewrite are measured in turns
-(--repeat rounds, 3 by default) and the best time of each is the one reported and compared. The rewrite is measured twice a round: the
-pass alone in this process, as flashtext is measured (after its set-up, over the text read from
-the file, nothing written), and the one-job command from file to file, start-up included.
+replace_keywords on the same text, and the peak resident memory and CPU seconds of each rewrite run
+(on a shared machine, CPU seconds show what the wall time cannot). The speed of a shared machine
+drifts within minutes, so the bare scan, flashtext and the rewrite are measured in turns (--repeat
+rounds, 3 by default) and the best time of each is the one reported and compared. The rewrite is
+measured twice a round: the pass alone in this process, as flashtext is measured (after its set-up,
+over the text read from the file, nothing written), and the one-job command from file to file,
+start-up included.
 
 Scaling with --jobs is set beside what the machine itself gives: the corpus cut in as many parts
 as jobs, each rewritten at the same time by its own one-job command, with nothing shared or
