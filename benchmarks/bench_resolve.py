@@ -79,7 +79,7 @@ def main() -> int:
         n2 = load_index(path)
         load = time.perf_counter() - t0
     qs = queries(recs, args.queries)
-    key_memo = n2.maker.key._cache
+    key_memo = n2.key._cache
     cold: list[float] = []
     right = 0
     for q, gold in qs:

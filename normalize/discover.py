@@ -31,7 +31,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from .index import PATRONYMIC_CASE_KEYS, key_gender, patronymic_gender
+from .namekeys import PATRONYMIC_CASE_KEYS, key_gender, patronymic_gender
 from .resolver import Normalizer
 from .tables import InflectionRow, inflect
 from .text import COMBINING_MARKS, detect_language, is_cyrillic, normalize_text, script_of
@@ -119,8 +119,8 @@ class GivenNames:
     """The given names of the cognates table in every spelling and case form."""
 
     def __init__(self, normalizer: Normalizer) -> None:
-        maker = normalizer.maker
-        self.key = maker.key
+        wf = normalizer.forms
+        self.key = wf.key
         self.cognates = normalizer.tables.cognates
         self.by_form: dict[str, list[tuple[int, str, str | None]]] = {}  # lower case → readings
         self.by_key: dict[str, list[int]] = {}
@@ -131,13 +131,13 @@ class GivenNames:
             for lang, forms in (("ru", c.ru), ("be", c.be), ("", c.latin)):
                 for form in forms:
                     self._add(form.lower(), (gi, form, c.gender))
-                    for v in maker.spellings(form):
+                    for v in wf.spellings(form):
                         k = self.key(v)
                         if k:
                             lst = self.by_key.setdefault(k, [])
                             if gi not in lst:
                                 lst.append(gi)
-                        letters |= {x for x in maker.initials_of(v) if not x.startswith("#")}
+                        letters |= {x for x in wf.initials_of(v) if not x.startswith("#")}
                     if lang:
                         for case in inflect(form, rows.get(lang, []), c.gender):
                             self._add(case.lower(), (gi, form, c.gender))
@@ -182,7 +182,7 @@ class Finder:
         self.normalizer = normalizer
         self.given = GivenNames(normalizer)
         t = normalizer.tables
-        self.key = normalizer.maker.key
+        self.key = normalizer.forms.key
         self.stop = t.titles | t.vocabulary.function_words | t.generic_words | t.legal_forms
         self.vocabulary = t.vocabulary
         self.rows = t.inflection
@@ -454,7 +454,7 @@ class Discovery:
         """The groups, most mentioned first."""
         finder = self.finder
         key = finder.key
-        maker = self.normalizer.maker
+        wf = self.normalizer.forms
         parent: dict[str, str] = {}
 
         def find(k: str) -> str:
@@ -483,8 +483,7 @@ class Discovery:
                 continue
             keys = {k}
             if script_of(lemma) == "Cyrl":
-                forms = [lemma, *maker.to_belarusian(lemma)]
-                keys |= maker.keys_of(forms)
+                keys |= wf.keys_of([lemma, *wf.to_belarusian(lemma)])
             for other in keys:
                 parent[find(other)] = find(k)
             read.append((seen, k, gender, given))

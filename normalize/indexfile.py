@@ -106,13 +106,16 @@ def _by_fields(
 
 def _classes() -> list[_Kind]:
     """The classes an index file may hold, in a fixed order (a class's number is its place here)."""
+    from .cognates import GivenNameGroups
     from .errors import TableProblem
-    from .index import EntityEntry, Index, VariantMaker
+    from .index import EntityEntry, EntryBuilder, Index
+    from .orgnames import OrgNames
     from .orgwords import OrgVocabulary, part_regex
     from .phonetic import Pass, PhoneticKey, pass_regex
     from .resolver import Normalizer
     from .schemes import Ending, Entry, Scheme, SchemeSet
     from .tables import CognateSet, EntityRecord, InflectionRow, Tables
+    from .wordforms import WordForms
 
     def pass_remake(state: dict[str, Any]) -> None:
         state["regex"] = pass_regex(state["rules"])
@@ -123,7 +126,10 @@ def _classes() -> list[_Kind]:
     return [
         _by_state(Normalizer),
         _by_state(Index),
-        _by_state(VariantMaker),
+        _by_state(EntryBuilder),
+        _by_state(WordForms),
+        _by_state(GivenNameGroups),
+        _by_state(OrgNames),
         _by_state(PhoneticKey),
         _by_fields(EntityEntry),
         _by_fields(EntityRecord),

@@ -9,32 +9,29 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-import jellyfish
 from mypy_extensions import mypyc_attr
-from rapidfuzz import process as rf_process
-from rapidfuzz.distance import JaroWinkler, Levenshtein
 
-from .index import (
-    CYRILLIC_CAPITALS,
-    SHORT_KEY,
-    EntityEntry,
-    Index,
-    QueryPhrase,
-    VariantMaker,
-    build_index,
-    key_gender,
-    patronymic_gender,
-)
-from .names import MAX_MENTION_CHARS, ParsedMention, alternatives, parse_mention, split_tokens
+from .cognates import GivenNameGroups
+from .index import EntityEntry, EntryBuilder, Index, build_index, gc_paused
+from .names import MAX_MENTION_CHARS, alternatives, parse_mention
+from .nearspell import NearSpellings
+from .orgnames import OrgNames, QueryPhrase
+from .persons import PersonQuery, PersonScorer
+from .phonetic import PhoneticKey
+from .phrases import PhraseScorer
 from .pickling import by_constructor, restore_state, saved_state
+from .places import Places
+from .scores import Scored
+from .spans import SpanFinder
 from .tables import EntityRecord, Tables, load_tables, records_to_entities, user_tables_dir
-from .text import is_cyrillic, normalize_text, script_of
+from .text import is_cyrillic, normalize_text
+from .wordforms import WordForms
 
 if TYPE_CHECKING:
     from .replacement import Mode as RewriteMode
@@ -45,13 +42,7 @@ BARE_SURNAME_PROMINENCE = 60
 surname alone of a less prominent person is an ambiguous match (see :attr:`Match.ambiguous`)."""
 DEFAULT_THRESHOLD = 0.86
 """Default minimum score for a match (0-1). Lower finds more spellings and risks more false matches."""
-SURNAME_MIN = 0.88
-GIVEN_MIN = 0.90
-PATRONYMIC_MIN = 0.85
-OTHER_MIN = 0.84
 AMBIGUITY_MARGIN = 0.03
-PRESELECT_OVER = 8
-PRESELECT = 3
 Policy = Literal["prominent", "abstain", "first"]
 POLICIES = ("prominent", "abstain", "first")
 
@@ -164,7 +155,7 @@ class Decision:
     )
 
     def __init__(
-        self, normalizer: Normalizer, chosen: _Scored, mention: str, ambiguous: bool, others: list[_Scored]
+        self, normalizer: Normalizer, chosen: Scored, mention: str, ambiguous: bool, others: list[Scored]
     ) -> None:
         rec = normalizer.index.entries[chosen.idx].record
         self.entity_id: str = rec.id
@@ -208,38 +199,12 @@ class Decision:
 def _decision_of(m: Match) -> Decision:
     """The :class:`Decision` of a match (how a decision is unpickled)."""
     n: Normalizer = m._normalizer
-    d = Decision(n, _Scored(n._by_id[m.entity_id], m.score, list(m.details)), m.mention, m.ambiguous, [])
+    d = Decision(n, Scored(n._by_id[m.entity_id], m.score, list(m.details)), m.mention, m.ambiguous, [])
     d._match = m
     return d
 
 
-class _Scored:
-    """An entity's score for a mention, with how each word matched (a plain class: one is made
-    for every candidate of every mention)."""
-
-    __slots__ = ("bare", "details", "idx", "score")
-
-    def __init__(self, idx: int, score: float, details: list[tuple[str, str, str, float]], bare: bool = False) -> None:
-        self.idx = idx
-        self.score = score
-        self.details = details
-        self.bare = bare  # a person matched by the surname alone
-
-
-class _PersonQuery:
-    """What scoring a person needs of a mention, whatever the entity."""
-
-    __slots__ = ("patronymic_gender", "preferred")
-
-    def __init__(self, parsed: ParsedMention, keys: list[str]) -> None:
-        first = parsed.surname_first
-        # a word that is the surname if it fits (ALL CAPS, first before a comma)
-        self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
-        # the gender of a patronymic's key, None for other keys
-        self.patronymic_gender = [patronymic_gender(k) for k in keys]
-
-
-_NORMALIZER_SAVED = ("tables", "index", "maker", "_by_id")  # what a saved index keeps of a Normalizer
+_NORMALIZER_SAVED = ("tables", "index", "builder", "_by_id")  # what a saved index keeps of a Normalizer
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
 
 
@@ -268,67 +233,6 @@ def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
     return all(any(k in ks for phrase in place.phrases for ks in phrase) for k in markers)
 
 
-def _acronyms(keys: Collection[str]) -> bool:
-    """Whether ``keys`` hold an acronym's key (see :func:`~normalize.names.acronym_key`)."""
-    return any(k[0] == "#" for k in keys)
-
-
-def _initials_in_capitals(word: str) -> bool:
-    """Whether a word of a person's mention that is no name may be initials written without dots:
-    two or three capitals (JC Petrov, AG LUKASHENKO)."""
-    return 2 <= len(word) <= 3 and word.isupper() and word.isalpha()
-
-
-def similarity(a: str, b: str) -> float:
-    """Similarity of two keys: the mean of Jaro-Winkler and the Levenshtein ratio.
-
-    Jaro-Winkler alone rewards a shared beginning too much for surnames (Omelchenko and
-    Omelyanyuk share four letters); the Levenshtein ratio keeps such pairs apart. The distance is
-    rapidfuzz's, which counts code points: for keys (Latin capitals) the same as jellyfish's,
-    which segments graphemes first and takes ten times as long."""
-    if a == b:
-        return 1.0
-    jw = jellyfish.jaro_winkler_similarity(a, b)
-    lev = 1.0 - Levenshtein.distance(a, b) / max(len(a), len(b))
-    return (jw + lev) / 2.0
-
-
-def _best_sim(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[float, str]:
-    """The most similar of ``keys`` to ``key`` and its similarity. For larger sets rapidfuzz (C)
-    picks the few nearest by Jaro-Winkler first (with every key tied with the last of them, so
-    that the choice never depends on the order of the set), and only those are scored in full.
-
-    A key whose length alone keeps it below ``floor`` is not scored (the caller takes nothing
-    below its floor); when no key reaches it the result may be (0.0, "")."""
-    if key in keys:
-        return 1.0, key
-    pool: Iterable[str] = keys
-    if len(keys) > PRESELECT_OVER:
-        near = rf_process.extract(key, keys, scorer=JaroWinkler.normalized_similarity, limit=None)
-        cut = near[PRESELECT - 1][1]
-        pool = [c[0] for c in near if c[1] >= cut]
-    best, best_k = 0.0, ""
-    la = len(key)
-    for k in pool:
-        if floor > 0.0 and _length_bound(la, len(k)) < floor:
-            continue
-        s = similarity(key, k)
-        if s > best:
-            best, best_k = s, k
-    return best, best_k
-
-
-def _length_bound(la: int, lb: int) -> float:
-    """The highest :func:`similarity` two keys of these lengths can have: Jaro counts at most
-    min(la, lb) matches, Winkler's prefix adds at most 0.4 of what Jaro leaves, and Levenshtein
-    needs at least |la - lb| edits (with a margin for rounding)."""
-    if la == lb or not la or not lb:
-        return 1.0
-    short, long_ = (la, lb) if la < lb else (lb, la)
-    jaro = (1.0 + short / long_ + 1.0) / 3.0
-    return ((0.6 * jaro + 0.4) + (short / long_)) / 2.0 + 1e-9
-
-
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class Normalizer:
     """Resolves mentions against a set of entities.
@@ -342,18 +246,50 @@ class Normalizer:
     ) -> None:
         self.tables = tables
         self.index: Index
-        self.maker: VariantMaker
-        self.index, self.maker = build_index(tables, records, index_canonical)
+        self.builder: EntryBuilder
+        self.index, self.builder = build_index(tables, records, index_canonical)
         self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
+        self._take_parts()
         self._clear_memos()
+
+    def _take_parts(self) -> None:
+        """The readers of words and names the builder holds, which matching uses too, and the scorers
+        of persons and of organisations and places (their memos are made anew)."""
+        self.forms: WordForms = self.builder.forms
+        self.groups: GivenNameGroups = self.builder.groups
+        self.orgs: OrgNames = self.builder.orgs
+        self.key: PhoneticKey = self.forms.key  # the phonetic key of a word: ``n.key("Лукашэнка")``
+        near = NearSpellings(self.forms)
+        self.places = Places(self.index, self.tables)
+        self.persons = PersonScorer(self.forms, self.groups, near)
+        self.phrases = PhraseScorer(self.tables, self.groups, near, self.places)
 
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
-        self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
         self._written_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
-        self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
         self._weak_memo: dict[str, list[int]] | None = None  # weak aliases as written → entities
+        self._finders: dict[bool, SpanFinder] = {}  # the rewrite pass's readers of running text
+
+    def span_finder(self, require_capital: bool = True) -> SpanFinder:
+        """The reader of running text of the rewrite pass for these entities (see
+        :class:`~normalize.spans.SpanFinder`): made on first use and shared by every
+        :class:`~normalize.rewrite.Rewriter` of this normalizer, with what it learnt of each word."""
+        got = self._finders.get(require_capital)
+        if got is None:
+            forms, groups = self.forms, self.groups
+            with gc_paused():
+                got = self._finders[require_capital] = SpanFinder(
+                    self.index,
+                    self.tables,
+                    forms.key,
+                    groups.is_given_name,
+                    groups.given_names.is_nominative,
+                    forms.acronym_keys,
+                    forms.nominatives,
+                    require_capital=require_capital,
+                )
+        return got
 
     # --- construction ------------------------------------------------------------------------
 
@@ -482,7 +418,7 @@ class Normalizer:
             return None
         if trace is not None:
             trace.append(True)  # read as written: the result holds for this spelling only
-        return Decision(self, _Scored(idx, 1.0, [(text, "weak alias, as written", "", 1.0)]), mention, False, [])
+        return Decision(self, Scored(idx, 1.0, [(text, "weak alias, as written", "", 1.0)]), mention, False, [])
 
     def resolve_many(self, mentions: Iterable[str], **kwargs: Any) -> list[Match | None]:
         """:meth:`resolve` for each mention (repeated mentions are resolved once)."""
@@ -503,7 +439,7 @@ class Normalizer:
             return []
         return [self._candidate(s) for s in self._rank_all(text, None)[:limit]]
 
-    def _candidate(self, s: _Scored) -> Candidate:
+    def _candidate(self, s: Scored) -> Candidate:
         r = self.index.entries[s.idx].record
         return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
 
@@ -511,7 +447,7 @@ class Normalizer:
         self,
         mention: str,
         text: str,
-        ranked: list[_Scored],
+        ranked: list[Scored],
         threshold: float,
         policy: Policy,
         trace: list[bool] | None = None,
@@ -557,7 +493,7 @@ class Normalizer:
         others = list(islice((s for s in ranked if s is not chosen), 5))
         return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
 
-    def _namesakes(self, s: _Scored) -> bool:
+    def _namesakes(self, s: Scored) -> bool:
         """Whether a match is a surname alone of a person the tables do not hold known by the
         surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`): people outside the
         tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
@@ -570,15 +506,15 @@ class Normalizer:
         types: Sequence[str] | None,
         trace: list[bool] | None = None,
         known: Mapping[str, str] | None = None,
-    ) -> list[_Scored]:
+    ) -> list[Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score."""
-        alts = alternatives(text, self.maker.is_given_name)
+        alts = alternatives(text, self.groups.is_given_name)
         if len(alts) == 1:
             return self._rank(alts[0], types, trace, known)
         if trace is not None:
             trace.append(True)
-        best: dict[int, _Scored] = {}
+        best: dict[int, Scored] = {}
         for alt in alts:
             for s in self._rank(alt, types, None, known):
                 if s.idx not in best or s.score > best[s.idx].score:
@@ -593,12 +529,12 @@ class Normalizer:
         types: Sequence[str] | None,
         trace: list[bool] | None = None,
         known: Mapping[str, str] | None = None,
-    ) -> list[_Scored]:
+    ) -> list[Scored]:
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
         if not words:
             return []
-        keys = self.maker.key.many([w.text for w in words], known)
+        keys = self.key.many([w.text for w in words], known)
         index = self.index
         cands: set[int] = set()
         by_key = self.index.by_key
@@ -608,14 +544,14 @@ class Normalizer:
                 if hits:
                     cands.update(hits)  # Index.candidates(k, fuzzy=False)
                 else:  # a case form of a surname a table holds in Latin letters only (Тихановской)
-                    for nk, _ in self.maker.nominatives(words[i].text):
+                    for nk, _ in self.forms.nominatives(words[i].text):
                         cands.update(by_key.get(nk, ()))
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons
         if not cands or not non_persons.isdisjoint(cands):
             # an organisation or place: its words in translation, stems and acronyms find it too
-            qphrases = self.maker.query_phrases(phrase_text)
+            qphrases = self.orgs.query_phrases(phrase_text)
             for qp in qphrases:
                 for _, _, tokens in qp.words:
                     for t in tokens:
@@ -628,20 +564,20 @@ class Normalizer:
                     cands |= index.candidates(k, fuzzy=True)
         markers: set[str] = set()  # the words by which the mention says it names an organisation
         if qphrases is None and not non_persons.isdisjoint(cands):
-            qphrases = self.maker.query_phrases(phrase_text)
+            qphrases = self.orgs.query_phrases(phrase_text)
         if qphrases is not None:
-            markers = self.maker.org_markers(phrase_text)
+            markers = self.orgs.org_markers(phrase_text)
             if trace is not None:
                 trace.append(True)
         # a given name alone names an entity only as one of its names is written or spelled by a
         # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
-        given_alone = len(words) == 1 and not parsed.initials and self.maker.is_given_name(words[0].text)
+        given_alone = len(words) == 1 and not parsed.initials and self.groups.is_given_name(words[0].text)
         # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
         ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         quoted = _in_quotes(phrase_text)
-        scored: list[_Scored] = []
-        q: _PersonQuery | None = None
+        scored: list[Scored] = []
+        q: PersonQuery | None = None
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
         for idx in cands:
             entry = index.entries[idx]
@@ -659,19 +595,19 @@ class Normalizer:
                 continue
             if etype == "person":
                 if q is None:
-                    q = _PersonQuery(parsed, keys)
-                s = self._score_person(entry, parsed, keys, q)
+                    q = PersonQuery(parsed, keys)
+                s = self.persons.score(entry, parsed, keys, q)
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
-            elif etype == "place" and self._place_adjective(entry, parsed):
+            elif etype == "place" and self.places.adjective(entry, parsed):
                 continue  # an adjective or surname made from the place's name (Slutsky, Менскі)
             else:
                 if etype == "organization":
                     if places is None:
-                        places = self._places_named(keys)
-                    if places and self.foreign_place(idx, places):
+                        places = self.places.places_named(keys)
+                    if places and self.places.foreign_place(idx, places):
                         continue  # another country's ministry: Министерство иностранных дел России
-                s = self._score_phrase(entry, qphrases or [], quoted)
+                s = self.phrases.score(entry, qphrases or [], quoted)
             if s is not None:
                 s.idx = idx
                 scored.append(s)
@@ -679,64 +615,12 @@ class Normalizer:
             scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
         return scored
 
-    def _place_adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
-        """Whether a mention of one word is an adjective or a surname made from the place's name:
-        it ends as one (``place_adjectives`` in ``inflection.yaml``) and is none of the place's own
-        forms, which the index keeps written as well as by key (Slutsky is not Slutsk, Minskaya
-        not Minsk, though it keys as Minska)."""
-        words = parsed.words
-        if len(words) != 1 or parsed.initials:
-            return False
-        word = words[0].text.lower()
-        return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
-
-    def _names_a_place(self, stems: Iterable[str]) -> bool:
-        """Whether one of ``stems`` (of a word's key) is the key of a place's name."""
-        entries, by_key = self.index.entries, self.index.by_key
-        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ()))
-
-    def _places_named(self, keys: list[str]) -> list[int]:
-        """The places whose name (or a case form of it) is one of the words of these keys."""
-        entries, by_key = self.index.entries, self.index.by_key
-        return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
-
-    def foreign_place(self, org: int, places: Iterable[int]) -> bool:
-        """Whether the organisation (its number in the index) is named after a place, and one of
-        ``places`` is another state or region: the Ministry of Foreign Affairs of the Republic of
-        Belarus is not the one of the Russian Federation. An organisation named after no place
-        (Viasna) has no foreign place, and a town is no state (Белтэлерадыёкампанія in Homiel).
-        A state or region is a place with a name of several words in the table (Российская
-        Федерация, Минская область)."""
-        own = self._org_places.get(org)
-        if own is None:
-            # the places a word of its names (generic ones too: Беларусь) names, and that one only
-            entries, by_key = self.index.entries, self.index.by_key
-            found: set[int] = set()
-            for k in entries[org].word_keys:
-                hits = [i for i in by_key.get(k, ()) if entries[i].record.type == "place"]
-                if len(hits) == 1:
-                    found.add(hits[0])
-            own = self._org_places[org] = frozenset(found)
-        return bool(own) and any(p not in own and self._is_state(p) for p in places)
-
-    def _is_state(self, place: int) -> bool:
-        r = self.index.entries[place].record
-        return any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
-
-    def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
-        """The best similarity of a mention word's key to a key set of a name word, kept across
-        calls (the words of organisation names recur: Republic, Belarus, State …). Keyed by the
-        set's identity, so it lives with this process's index and is never pickled."""
-        memo = self._sim_memo
-        if len(memo) > SIM_MEMO_SIZE:
-            memo = self._sim_memo = {}
-        return memo
-
     def __getstate__(self) -> dict[str, Any]:
         return saved_state(self, _NORMALIZER_SAVED)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _NORMALIZER_SAVED)
+        self._take_parts()
         self._clear_memos()
 
     def _written_names(self, idx: int) -> frozenset[str]:
@@ -745,7 +629,7 @@ class Normalizer:
         got = self._written_memo.get(idx)
         if got is None:
             r = self.index.entries[idx].record
-            names = (*r.names, *r.aliases, *([r.canonical] if self.maker.index_canonical else []))
+            names = (*r.names, *r.aliases, *([r.canonical] if self.builder.index_canonical else []))
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
 
@@ -759,7 +643,7 @@ class Normalizer:
         stems = self.tables.vocabulary.stems
         mine = set(stems(key))
         return any(
-            not mine.isdisjoint(stems(self.maker.key(name)))
+            not mine.isdisjoint(stems(self.key(name)))
             for name in names
             if " " not in name and is_cyrillic(name[0]) == is_cyrillic(written[0])
         )
@@ -773,297 +657,6 @@ class Normalizer:
 
     # --- scoring -----------------------------------------------------------------------------
 
-    def _score_person(
-        self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: _PersonQuery | None = None
-    ) -> _Scored | None:
-        """Score a person entity; ``q`` holds what does not depend on the entity (made once per
-        mention by :class:`_PersonQuery` when several entities are scored)."""
-        if q is None:
-            q = _PersonQuery(parsed, keys)
-        words = parsed.words
-        best_i, best_sim, best_k = -1, 0.0, ""
-        surname_keys = e.surname_keys
-        preferred = q.preferred
-        latin_only = e.latin_only
-        gender = e.gender
-        for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if k in surname_keys and (best_i < 0 or preferred[i]):
-                if k in latin_only and is_cyrillic(words[i].text[0]):
-                    continue  # a Cyrillic word is no Latin spelling a scheme made
-                best_i, best_sim, best_k = i, 1.0, k
-        if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
-            for i, k in enumerate(keys):
-                for nk, ng in self.maker.nominatives(words[i].text) if k else ():
-                    if nk in surname_keys and nk not in latin_only and (ng == "any" or gender in (None, ng)):
-                        best_i, best_sim, best_k = i, 1.0, nk
-                        break
-        if best_i < 0:
-            for i, k in enumerate(keys):
-                if len(k) <= SHORT_KEY:
-                    continue  # a short key is matched exactly and spelled alike, never by similarity
-                sim, mk = _best_sim(k, surname_keys, SURNAME_MIN)
-                if mk in latin_only and is_cyrillic(words[i].text[0]):
-                    continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
-                if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
-                    best_i, best_sim, best_k = i, sim, mk
-        if best_i < 0 or best_sim < SURNAME_MIN:
-            return None
-        if best_sim < 1.0:
-            g = key_gender(keys[best_i])
-            if g is not None and gender is not None and g != gender:
-                return None
-            if not self._near_word(words[best_i].text, e):
-                return None  # one consonant for another: another surname
-            k = keys[best_i]
-            if k.startswith(best_k) or best_k.startswith(k):
-                return None  # an ending more or less: a case form, which the inflection table decides
-        details = [(words[best_i].text, "surname", best_k, best_sim)]
-        total, weight = 2.0 * best_sim, 2.0
-        patronymic_gender = q.patronymic_gender
-        initials: list[str] = [t.text for t in parsed.initials]
-        given = False  # a word of the mention is a given name: its initials are the patronymic's
-        for i, k in enumerate(keys):
-            if i == best_i or not k:
-                continue
-            pg = patronymic_gender[i]
-            if pg is not None:  # a patronymic's key
-                if gender is not None and pg != gender:
-                    return None
-                if not e.patronymic_keys:
-                    if not given:
-                        # a patronymic the table does not know stands after a given name that fits;
-                        # alone beside the surname it is another name (Ціхан Карбалевіч)
-                        return None
-                    details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
-                    continue
-                role, need = "patronymic", PATRONYMIC_MIN
-                if k in e.patronymic_case_keys:
-                    sim, mk, role = 1.0, k, "patronymic (case form)"
-                else:
-                    sim, mk = _best_sim(k, e.patronymic_keys, PATRONYMIC_MIN)
-                    if sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
-                        return None  # another father's name: Алегавіч is no Алесевіч
-            else:
-                if not e.given_keys:
-                    details.append((words[i].text, "given name (not in the table)", k, 0.0))
-                    given = True
-                    continue
-                sim, mk = _best_sim(k, e.given_keys, GIVEN_MIN)
-                role, need = "given name", GIVEN_MIN
-                if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
-                    sim, mk, role = 1.0, k, "given name (case form)"
-                if sim < 1.0 and gender is not None:
-                    g = self.maker.given_names.gender_of(words[i].text)
-                    if (g and g != gender) or (not g and k.endswith(("A", "E")) != mk.endswith(("A", "E"))):
-                        return None  # Вікторыя is no misspelling of Віктар (nor Viktoryja, by its ending)
-                if need <= sim < 1.0 and not self.maker.key.near_spelling(k.lower(), mk.lower(), gaps=True):
-                    return None  # another name: a consonant for another
-                if sim < need and _initials_in_capitals(words[i].text):
-                    initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
-                    continue
-                given = True
-            if sim < need:
-                return None
-            details.append((words[i].text, role, mk, sim))
-            total += sim
-            weight += 1.0
-        first = 1 if given else 0  # Ivan P. Petrov: the initial after a given name is the patronymic's
-        for n, letter in enumerate(initials, first):
-            pool = e.given_initials if n == 0 else e.patronymic_initials
-            if not pool:
-                continue
-            if not self.maker.initial_matches(letter.upper(), pool):
-                return None
-            details.append((letter, "initial", letter.upper(), 1.0))
-            total += 0.95
-            weight += 1.0
-        if len(details) == 1 and len(best_k) <= SHORT_KEY and not self._spelled_as(words[best_i].text, e):
-            return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
-        return _Scored(-1, total / weight, details, len(details) == 1)
-
-    def _near_word(self, word: str, e: EntityEntry, gaps: bool = False) -> bool:
-        """Whether ``word``, of a key near one of the entity's (a surname, a word of a name), is a
-        near spelling of the nearest spelling the index made of the entity's name words in the
-        word's alphabet (the word itself, or for a Cyrillic word its spellings under every scheme
-        when the entity has none in Cyrillic): see :meth:`~normalize.phonetic.PhoneticKey.near_spelling`."""
-        low = word.lower()
-        by_script: dict[str, list[str]] = {}
-        for sp in e.surfaces:
-            by_script.setdefault(script_of(sp), []).append(sp)
-        mine = [low]
-        if script_of(low) == "Cyrl" and "Cyrl" not in by_script:
-            mine = [v.lower() for v in self.maker.spellings(word)]
-        best: tuple[int, str, str] | None = None
-        for w in mine:
-            pool = by_script.get(script_of(w))
-            if not pool:
-                continue
-            got = rf_process.extractOne(w, pool, scorer=Levenshtein.distance)
-            if got is not None and (best is None or got[1] < best[0]):
-                best = (int(got[1]), w, got[0])
-        if best is None:
-            return True  # nothing in the alphabet to compare with: the keys decided
-        return self.maker.key.near_spelling(best[1], best[2], gaps)
-
-    def _cyrillic_place(self, e: EntityEntry) -> bool:
-        """Whether the tables name a place in Cyrillic (the index then made its case forms)."""
-        return any(is_cyrillic(n[0]) for n in (*e.record.names, *e.record.aliases) if n)
-
-    def _spelled_as(self, word: str, e: EntityEntry) -> bool:
-        """Whether ``word`` is written as one of the spellings the index made of the entity's name
-        words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one
-        of its schemes or meets a Cyrillic name of the entity: for short keys, which many unrelated
-        words of other languages share."""
-        spelled = e.short_spellings
-        if word.lower() in spelled:
-            return True
-        if is_cyrillic(word[0]) and any(is_cyrillic(v[0]) for v in spelled):
-            return True  # Cyrillic for Cyrillic: the key folds their spellings (Расея, Расія)
-        return any(v.lower() in spelled for v in self.maker.spellings(word))
-
-    def _score_phrase(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool) -> _Scored | None:
-        """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
-        that is no name of its own counts only for a mention in quotes (``quoted``)."""
-        best: _Scored | None = None
-        is_org = e.record.type == "organization"
-        written = qphrases[0].tokens if qphrases else frozenset()
-        memo = self._similarity_memo()
-        for qp in qphrases:
-            if is_org and qp.whole:
-                continue  # an organisation's names are read by their significant words
-            lq = len(qp.words)
-            for j, phrase in enumerate(e.phrases):
-                if not quoted and j in e.quoted_phrases:
-                    continue  # Адраджэнне alone is a revival, «Адраджэнне» the front
-                derived = j in e.derived_phrases
-                ptokens = e.phrase_tokens[j]
-                if derived:
-                    # two acronyms that neither name was written with do not count; an acronym
-                    # the entity's name makes must be a word of the mention
-                    if qp.derived or written.isdisjoint(ptokens[0]):
-                        continue
-                elif qp.derived and not any(qp.words[0][1] in pt for pt in ptokens):
-                    continue  # an acronym the mention makes must be a word of the name
-                factor = DERIVED_FACTOR if qp.derived or derived else 1.0
-                lp = len(phrase)
-                bound = 2 * min(lq, lp) / (lq + lp)
-                if is_org:  # what the brand and the whole-name rules can give
-                    bound = max(bound, 1.0 - 0.05, CONTAINED_SCORE if lq - lp == 1 else 0.0)
-                if best is not None and bound * factor <= best.score:
-                    continue
-                s = self._score_phrase_pair(e, qp.words, phrase, ptokens, memo)
-                s.score *= factor
-                if best is None or s.score > best.score:
-                    best = s
-                    if s.score >= 1.0:
-                        return best
-        return best
-
-    def _score_phrase_pair(
-        self,
-        e: EntityEntry,
-        qsig: tuple[tuple[str, str, frozenset[str]], ...],
-        phrase: tuple[frozenset[str], ...],
-        ptokens: tuple[frozenset[str], ...],
-        memo: dict[tuple[str, int], tuple[float, str]],
-    ) -> _Scored:
-        """Score one reading of a mention against one phrase of an entity; ``memo`` keeps the
-        similarities of mention keys to the entity's key sets (see :meth:`_similarity_memo`)."""
-        used: set[int] = set()
-        total = 0.0
-        exact = 0
-        details: list[tuple[str, str, str, float]] = []
-        concepts = self.maker.tables.vocabulary.concepts
-        own = e.word_keys
-        weak = ""  # a mention word matched by a short key alone (see _spelled_as)
-        for text, k, tokens in qsig:
-            bsim, bj, bk, bexact = 0.0, -1, "", False
-            cyrillic = is_cyrillic(text[0])
-            if k in e.latin_only and cyrillic:
-                continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
-            given = self.maker.is_given_name(text)
-            plain_cyrillic = cyrillic and not _acronyms(tokens)  # not written in capitals
-            for j, ks in enumerate(phrase):
-                if j in used or (plain_cyrillic and CYRILLIC_CAPITALS in ks):
-                    continue
-                common = tokens & ptokens[j]
-                if common and given and k not in ks and all(t[:1].isupper() for t in common):
-                    # a given name meets a word of a name as itself or in translation, not by stem
-                    common = frozenset()
-                if len(k) <= SHORT_KEY and k[0] != "#" and _acronyms(tokens) and _acronyms(ks):
-                    # short and written in capitals both: acronyms, read letter by letter (МТС is no
-                    # МТЗ, though a press convention writes МТЗ as MTS)
-                    if _acronyms(common) or _acronyms(tokens & ks):  # (a place's phrase has no tokens)
-                        bsim, bj, bk, bexact = 1.0, j, k, False
-                        break
-                    continue
-                if k in ks:
-                    bsim, bj, bk, bexact = 1.0, j, k, True
-                    break
-                if common:  # the same word in translation, stem or acronym
-                    bsim, bj, bk, bexact = 1.0, j, k, False
-                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
-                        bexact = True  # the key itself, not a concept or an acronym
-                    break
-                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or given:
-                    # an acronym made of the mention matches acronyms only; a word of the entity's
-                    # own names is that word, not a misspelling of another (Russian of Russian
-                    # Federation is not Russia); a short key is matched exactly and spelled alike;
-                    # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
-                    continue
-                got = memo.get((k, id(ks)))
-                if got is None:
-                    got = memo[(k, id(ks))] = _best_sim(k, ks, OTHER_MIN)
-                sim, mk = got
-                if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self._cyrillic_place(e))):
-                    # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
-                    # named by its words and their case forms (Віцебскай is no Віцебск)
-                    continue
-                if sim > bsim and (sim < OTHER_MIN or self._near_word(text, e, gaps=True)):
-                    bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
-            if bj >= 0 and bsim >= OTHER_MIN:
-                if bexact and len(k) <= SHORT_KEY and k[0] != "#":
-                    weak = text
-                used.add(bj)
-                total += bsim
-                exact += bexact
-                how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
-                details.append((text, how, bk, bsim))
-        if len(details) < len(qsig) and e.record.type != "person":
-            # a word of the mention that fits no word of the name rules it out, as for persons
-            # (Anna Wagner is not the Wagner Group, Vesna Kovač not Viasna)
-            return _Scored(-1, 0.0, details)
-        if weak and len(details) == 1 and not self._spelled_as(weak, e):
-            return _Scored(-1, 0.0, details)  # a short key alone is weak evidence: Mass is not МАЗ
-        score = 2 * total / (len(qsig) + len(phrase))
-        # the brand: the longest word of both names is the same long word, and in neither name a
-        # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
-        # which the vocabulary does not know, for the Нацыянальны of a name)
-        if e.record.type == "organization" and details:
-            q_long = max(qsig, key=lambda t: len(t[1]))[1]
-            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            if (
-                len(q_long) >= BRAND_MIN_KEY
-                and q_long[0] != "#"
-                and not concepts(q_long)
-                and e.person_stems.isdisjoint(stems := self.maker.tables.vocabulary.stems(q_long))
-                and not self._names_a_place(stems)
-            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a
-                # word made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
-                sim, _ = _best_sim(q_long, e_long, BRAND_SIM)
-                if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
-                    score = max(score, sim - 0.05)
-        # every word of an organisation's name found as written, and at most one word more in the
-        # mention
-        if (
-            e.record.type == "organization"
-            and exact == len(phrase) == len(used)
-            and len(qsig) - len(phrase) == 1
-            and min(len(k) for ks in phrase for k in ks) >= 4
-        ):
-            score = max(score, CONTAINED_SCORE)
-        return _Scored(-1, score, details)
-
     # --- explain -----------------------------------------------------------------------------
 
     def _provenance(self, entity_id: str, key: str) -> str:
@@ -1071,23 +664,18 @@ class Normalizer:
         if idx is None:
             return ""
         rec = self.index.entries[idx].record
-        maker = self.maker
+        forms = self.forms
         for name in (*rec.names, *rec.aliases):
             for word in name.replace(",", " ").split():
-                if maker.key(word) == key:
+                if forms.key(word) == key:
                     return f"; from {word!r} in the table"
-                for s in (sc for lst in maker.schemes.values() for sc in lst):
+                for s in (sc for lst in forms.schemes.values() for sc in lst):
                     for v in s.word_variants(word, 8):
-                        if maker.key(v) == key:
+                        if forms.key(v) == key:
                             return f"; from {word!r} as {v!r} by scheme {s.id}"
         return "; from a generated form (cognate, other-language or case form)"
 
 
-SIM_MEMO_SIZE = 500_000
-CONTAINED_SCORE = 0.9
-BRAND_MIN_KEY = 7
-BRAND_SIM = 0.92
-DERIVED_FACTOR = 0.96
 _DEFAULT: Normalizer | None = None
 
 

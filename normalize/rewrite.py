@@ -17,12 +17,11 @@ from typing import Any
 
 from mypy_extensions import mypyc_attr
 
-from .index import gc_paused
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import Found, SpanFinder
+from .spans import Found
 from .text import detect_language, has_latin_letter
 
 _MISSING = object()
@@ -88,18 +87,7 @@ class Rewriter:
         self.policy: Policy = policy
         self.keep_case = keep_case
         self.require_capital = require_capital
-        maker = normalizer.maker
-        with gc_paused():
-            self.finder = SpanFinder(
-                normalizer.index,
-                normalizer.tables,
-                maker.key,
-                maker.is_given_name,
-                maker.given_names.is_nominative,
-                maker.acronym_keys,
-                maker.nominatives,
-                require_capital=require_capital,
-            )
+        self.finder = normalizer.span_finder(require_capital)
         self.replacer = Replacer(normalizer.tables, keep_case)
         self._cache: OrderedDict[str, Decision | None] = OrderedDict()
         self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
@@ -207,7 +195,7 @@ class Rewriter:
     def _abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
         place and the text names another state or region right beside it (see
-        :meth:`Normalizer.foreign_place`): Министерство иностранных дел Российской Федерации, the
+        :meth:`~normalize.places.Places.foreign_place`): Министерство иностранных дел Российской Федерации, the
         Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table."""
         n = self.normalizer
         org = n._by_id[entity_id]
@@ -227,7 +215,7 @@ class Rewriter:
             # the places the word beside names (России also anchors the Union State, a name of
             # which holds it): another state among them says another body
             places = [i for i in anchors[x].info.idxs if entries[i].record.type == "place"]
-            if places and n.foreign_place(org, places):
+            if places and n.places.foreign_place(org, places):
                 return True
         return False
 

@@ -38,7 +38,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Mapping
 
-from .index import EntityEntry, Index, patronymic_gender
+from .index import EntityEntry, Index
+from .namekeys import patronymic_gender
 from .names import written_as_acronym
 from .phonetic import PhoneticKey
 from .tables import Tables
@@ -310,6 +311,7 @@ class SpanFinder:
             self._anchors[k] = info
         self._words: dict[str, tuple[str, Anchored | None]] = {}
         self._near_groups: dict[tuple[int, ...], Anchored] = {}
+        self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
         self._function_words = tables.vocabulary.function_words
         self._possessives = tables.possessive_suffixes
@@ -341,22 +343,26 @@ class SpanFinder:
     def _near(self, key: str) -> Anchored | None:
         """The persons a surname of ``key`` may be a misspelling of (one edit away, as ``resolve()``
         finds them: Lukashenkko), which the resolver then decides letter by letter."""
+        if key in self._near_memo:
+            return self._near_memo[key]
         entries = self.index.entries
         idxs = tuple(sorted(i for i in self.index.candidates(key) if entries[i].record.type == "person"))
-        if not idxs:
-            return None
-        got = self._near_groups.get(idxs)
-        if got is None:
+        got = self._near_groups.get(idxs) if idxs else None
+        if got is None and idxs:
             got = self._near_groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
+        if len(self._near_memo) >= WORD_MEMO_SIZE:
+            self._near_memo.clear()
+        self._near_memo[key] = got
         return got
 
     def anchors(self, text: str) -> list[Found]:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
         out: list[Found] = []
+        addresses = "href=" in text or any(mark in text for mark in _ADDRESS_MARKS)
         for m in self._word_re.finditer(text):
             w = m.group()
             start, end = m.start(), m.end()
-            if _in_address(text, start, end):
+            if addresses and _in_address(text, start, end):
                 continue  # a word of a web address, e-mail address or handle names nothing
             k, info = self.word(w)
             if info is None and not APOSTROPHES.isdisjoint(w):
@@ -404,7 +410,10 @@ class SpanFinder:
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the name: part of another word
         lo = max(floor, i - WINDOW)
-        m = _WORD_BEFORE_RE.search(text, lo, i)
+        a = i  # the search starts at the run of non-blanks the word ends: a regular expression
+        while a > lo and not text[a - 1].isspace():  # that ends at ``i`` tries every start before it
+            a -= 1
+        m = _WORD_BEFORE_RE.search(text, a, i)
         if m is None:
             return None
         a = m.start()

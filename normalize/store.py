@@ -142,12 +142,12 @@ def load_index(path: str | Path, expect_fingerprint: str | None = None) -> Norma
 def check_index(n: Normalizer, what: str) -> None:
     """The parts of a loaded index that lookups index by number refer to what is there, so that a
     file that passes its checksum yet was made by hand fails here, not in the middle of a run."""
-    from .index import EntityEntry, Index, VariantMaker
+    from .index import EntityEntry, EntryBuilder, Index
     from .tables import Tables
 
     idx = n.index
     problems: list[str] = []
-    if not isinstance(idx, Index) or not isinstance(n.maker, VariantMaker) or not isinstance(n.tables, Tables):
+    if not isinstance(idx, Index) or not isinstance(n.builder, EntryBuilder) or not isinstance(n.tables, Tables):
         raise IndexFileError(f"{what} does not hold a normalize index")
     entries = idx.entries
     count = len(entries)

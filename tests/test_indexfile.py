@@ -83,8 +83,8 @@ def test_a_saved_index_loads_as_it_was_built(tmp_path: Path) -> None:
     assert [s.id for s in loaded.tables.schemes] == [s.id for s in built.tables.schemes]
     # the regular expressions are made again from the rules, and key alike
     words = ["Tsikhanouskaya", "Тихановская", "Łukašenka", "Lukashenko", "Belnaftakhim", "Белнефтехим"]
-    assert [loaded.maker.key(w) for w in words] == [built.maker.key(w) for w in words]
-    assert [loaded.maker.key.reference(w) for w in words] == [built.maker.key.reference(w) for w in words]
+    assert [loaded.key(w) for w in words] == [built.key(w) for w in words]
+    assert [loaded.key.reference(w) for w in words] == [built.key.reference(w) for w in words]
     _assert_same_behaviour(built, loaded)
 
 

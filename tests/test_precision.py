@@ -74,7 +74,7 @@ def test_a_mention_of_a_script_no_table_covers_matches_only_a_name_written_in_it
     assert named(n, "김정은") == "k"
     for mention in ("윤서 이", "이", "אבו", "مراد", "राम"):
         assert named(n, mention) is None, mention
-    assert normalize.Normalizer.default().maker.key("윤서") == "~윤서"
+    assert normalize.Normalizer.default().key("윤서") == "~윤서"
 
 
 @pytest.mark.parametrize("mention", ["ЕС", "US", "EU", "РФ", "AP", "ВТ", "БД"])

@@ -189,11 +189,11 @@ def test_an_adjective_made_from_a_place_name_is_not_the_place(mention: str, expe
 def test_patronymic_case_keys_are_the_keys_of_the_case_forms() -> None:
     # the index makes the keys of a patronymic's case forms from its nominative's key; they must be
     # the keys of the forms the inflection table declines (Иванович → Ивановичем, Іванаўна → Іванаўнай)
-    from normalize.index import patronymic_case_keys, patronymic_gender
+    from normalize.namekeys import patronymic_case_keys, patronymic_gender
     from normalize.tables import inflect
 
     n = Normalizer.default()
-    key, rows = n.maker.key, n.tables.inflection
+    key, rows = n.key, n.tables.inflection
     for nominative, lang, gender in [
         ("Иванович", "ru", "m"),
         ("Кузьмич", "ru", "m"),
@@ -393,9 +393,9 @@ def test_non_text_is_a_clear_error() -> None:
 @given(st.text(alphabet="ABCDEGHIJKLMNOPRSTUVXZ", max_size=14), st.text(alphabet="ABCDEGHIJKLMNOPRSTUVXZ", max_size=14))
 def test_the_length_bound_never_drops_a_candidate(a: str, b: str) -> None:
     # keys are skipped by their lengths alone only when they cannot reach the caller's floor
-    from normalize.resolver import _length_bound, similarity
+    from normalize.scores import length_bound, similarity
 
-    assert similarity(a, b) <= _length_bound(len(a), len(b))
+    assert similarity(a, b) <= length_bound(len(a), len(b))
 
 
 def test_results_and_normalizers_survive_pickling() -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rapidfuzz.distance import Levenshtein
 from unidecode import unidecode
 
-from ..index import patronymic_gender
+from ..namekeys import patronymic_gender
 from ..names import split_tokens
 from ..phonetic import PhoneticKey
 from ..tables import MAX_NAME_CHARS

@@ -1,0 +1,145 @@
+"""Scoring a mention as a person's name: the surname by its keys (exact, a case form of one a
+table holds in Latin letters, or near), and every other word as the given name, the patronymic or
+initials, in any case; one word that fits none rules the person out."""
+
+from __future__ import annotations
+
+from .cognates import GivenNameGroups
+from .index import EntityEntry
+from .namekeys import SHORT_KEY, key_gender, patronymic_gender
+from .names import ParsedMention
+from .nearspell import NearSpellings
+from .scores import GIVEN_MIN, PATRONYMIC_MIN, SURNAME_MIN, Scored, initials_in_capitals, most_similar
+from .text import is_cyrillic
+from .wordforms import WordForms
+
+
+class PersonQuery:
+    """What scoring a person needs of a mention, whatever the entity."""
+
+    __slots__ = ("patronymic_gender", "preferred")
+
+    def __init__(self, parsed: ParsedMention, keys: list[str]) -> None:
+        first = parsed.surname_first
+        # a word that is the surname if it fits (ALL CAPS, first before a comma)
+        self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
+        # the gender of a patronymic's key, None for other keys
+        self.patronymic_gender = [patronymic_gender(k) for k in keys]
+
+
+class PersonScorer:
+    """Scores a mention against a person's entry."""
+
+    def __init__(self, forms: WordForms, groups: GivenNameGroups, near: NearSpellings) -> None:
+        self.forms = forms
+        self.groups = groups
+        self.key = forms.key
+        self.near = near
+
+    def score(
+        self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: PersonQuery | None = None
+    ) -> Scored | None:
+        """Score a person entity; ``q`` holds what does not depend on the entity (made once per
+        mention by :class:`PersonQuery` when several entities are scored)."""
+        if q is None:
+            q = PersonQuery(parsed, keys)
+        words = parsed.words
+        best_i, best_sim, best_k = -1, 0.0, ""
+        surname_keys = e.surname_keys
+        preferred = q.preferred
+        latin_only = e.latin_only
+        gender = e.gender
+        for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
+            if k in surname_keys and (best_i < 0 or preferred[i]):
+                if k in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no Latin spelling a scheme made
+                best_i, best_sim, best_k = i, 1.0, k
+        if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
+            for i, k in enumerate(keys):
+                for nk, ng in self.forms.nominatives(words[i].text) if k else ():
+                    if nk in surname_keys and nk not in latin_only and (ng == "any" or gender in (None, ng)):
+                        best_i, best_sim, best_k = i, 1.0, nk
+                        break
+        if best_i < 0:
+            for i, k in enumerate(keys):
+                if len(k) <= SHORT_KEY:
+                    continue  # a short key is matched exactly and spelled alike, never by similarity
+                sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
+                if mk in latin_only and is_cyrillic(words[i].text[0]):
+                    continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
+                if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
+                    best_i, best_sim, best_k = i, sim, mk
+        if best_i < 0 or best_sim < SURNAME_MIN:
+            return None
+        if best_sim < 1.0:
+            g = key_gender(keys[best_i])
+            if g is not None and gender is not None and g != gender:
+                return None
+            if not self.near.near_word(words[best_i].text, e):
+                return None  # one consonant for another: another surname
+            k = keys[best_i]
+            if k.startswith(best_k) or best_k.startswith(k):
+                return None  # an ending more or less: a case form, which the inflection table decides
+        details = [(words[best_i].text, "surname", best_k, best_sim)]
+        total, weight = 2.0 * best_sim, 2.0
+        patronymic_gender = q.patronymic_gender
+        initials: list[str] = [t.text for t in parsed.initials]
+        given = False  # a word of the mention is a given name: its initials are the patronymic's
+        for i, k in enumerate(keys):
+            if i == best_i or not k:
+                continue
+            pg = patronymic_gender[i]
+            if pg is not None:  # a patronymic's key
+                if gender is not None and pg != gender:
+                    return None
+                if not e.patronymic_keys:
+                    if not given:
+                        # a patronymic the table does not know stands after a given name that fits;
+                        # alone beside the surname it is another name (Ціхан Карбалевіч)
+                        return None
+                    details.append((words[i].text, "patronymic (not in the table)", k, 0.0))
+                    continue
+                role, need = "patronymic", PATRONYMIC_MIN
+                if k in e.patronymic_case_keys:
+                    sim, mk, role = 1.0, k, "patronymic (case form)"
+                else:
+                    sim, mk = most_similar(k, e.patronymic_keys, PATRONYMIC_MIN)
+                    if sim < 1.0 and not self.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                        return None  # another father's name: Алегавіч is no Алесевіч
+            else:
+                if not e.given_keys:
+                    details.append((words[i].text, "given name (not in the table)", k, 0.0))
+                    given = True
+                    continue
+                sim, mk = most_similar(k, e.given_keys, GIVEN_MIN)
+                role, need = "given name", GIVEN_MIN
+                if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
+                    sim, mk, role = 1.0, k, "given name (case form)"
+                if sim < 1.0 and gender is not None:
+                    g = self.groups.given_names.gender_of(words[i].text)
+                    if (g and g != gender) or (not g and k.endswith(("A", "E")) != mk.endswith(("A", "E"))):
+                        return None  # Вікторыя is no misspelling of Віктар (nor Viktoryja, by its ending)
+                if need <= sim < 1.0 and not self.key.near_spelling(k.lower(), mk.lower(), gaps=True):
+                    return None  # another name: a consonant for another
+                if sim < need and initials_in_capitals(words[i].text):
+                    initials[len(initials) :] = list(words[i].text)  # JC Petrov: J. C. without dots
+                    continue
+                given = True
+            if sim < need:
+                return None
+            details.append((words[i].text, role, mk, sim))
+            total += sim
+            weight += 1.0
+        first = 1 if given else 0  # Ivan P. Petrov: the initial after a given name is the patronymic's
+        for n, letter in enumerate(initials, first):
+            pool = e.given_initials if n == 0 else e.patronymic_initials
+            if not pool:
+                continue
+            if not self.forms.initial_matches(letter.upper(), pool):
+                return None
+            details.append((letter, "initial", letter.upper(), 1.0))
+            total += 0.95
+            weight += 1.0
+        if len(details) == 1 and len(best_k) <= SHORT_KEY and not self.near.spelled_as(words[best_i].text, e):
+            return None  # a short key alone is weak evidence: Kari is not Корж (Korj)
+        return Scored(-1, total / weight, details, len(details) == 1)

@@ -1,0 +1,188 @@
+"""Scoring a mention as an organisation's or place's name: each reading of the mention against
+each phrase of the entity, word by word (by key, translation, stem or acronym), with the rules of
+brands, acronyms, short keys and names in quotes."""
+
+from __future__ import annotations
+
+from .cognates import GivenNameGroups
+from .index import EntityEntry
+from .namekeys import CYRILLIC_CAPITALS, SHORT_KEY
+from .nearspell import NearSpellings
+from .orgnames import QueryPhrase
+from .places import Places
+from .scores import (
+    BRAND_MIN_KEY,
+    BRAND_SIM,
+    CONTAINED_SCORE,
+    DERIVED_FACTOR,
+    OTHER_MIN,
+    SIM_MEMO_SIZE,
+    Scored,
+    acronyms,
+    most_similar,
+)
+from .tables import Tables
+from .text import is_cyrillic
+
+
+class PhraseScorer:
+    """Scores a mention against an organisation's or place's entry."""
+
+    def __init__(self, tables: Tables, groups: GivenNameGroups, near: NearSpellings, places: Places) -> None:
+        self.tables = tables
+        self.groups = groups
+        self.near = near
+        self.places = places
+        self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
+
+    def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
+        """The best similarity of a mention word's key to a key set of a name word, kept across
+        calls (the words of organisation names recur: Republic, Belarus, State …). Keyed by the
+        set's identity, so it lives with this process's index and is never pickled."""
+        memo = self._sim_memo
+        if len(memo) > SIM_MEMO_SIZE:
+            memo = self._sim_memo = {}
+        return memo
+
+    def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool) -> Scored | None:
+        """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
+        that is no name of its own counts only for a mention in quotes (``quoted``)."""
+        best: Scored | None = None
+        is_org = e.record.type == "organization"
+        written = qphrases[0].tokens if qphrases else frozenset()
+        memo = self._similarity_memo()
+        for qp in qphrases:
+            if is_org and qp.whole:
+                continue  # an organisation's names are read by their significant words
+            lq = len(qp.words)
+            for j, phrase in enumerate(e.phrases):
+                if not quoted and j in e.quoted_phrases:
+                    continue  # Адраджэнне alone is a revival, «Адраджэнне» the front
+                derived = j in e.derived_phrases
+                ptokens = e.phrase_tokens[j]
+                if derived:
+                    # two acronyms that neither name was written with do not count; an acronym
+                    # the entity's name makes must be a word of the mention
+                    if qp.derived or written.isdisjoint(ptokens[0]):
+                        continue
+                elif qp.derived and not any(qp.words[0][1] in pt for pt in ptokens):
+                    continue  # an acronym the mention makes must be a word of the name
+                factor = DERIVED_FACTOR if qp.derived or derived else 1.0
+                lp = len(phrase)
+                bound = 2 * min(lq, lp) / (lq + lp)
+                if is_org:  # what the brand and the whole-name rules can give
+                    bound = max(bound, 1.0 - 0.05, CONTAINED_SCORE if lq - lp == 1 else 0.0)
+                if best is not None and bound * factor <= best.score:
+                    continue
+                s = self._score_pair(e, qp.words, phrase, ptokens, memo)
+                s.score *= factor
+                if best is None or s.score > best.score:
+                    best = s
+                    if s.score >= 1.0:
+                        return best
+        return best
+
+    def _score_pair(
+        self,
+        e: EntityEntry,
+        qsig: tuple[tuple[str, str, frozenset[str]], ...],
+        phrase: tuple[frozenset[str], ...],
+        ptokens: tuple[frozenset[str], ...],
+        memo: dict[tuple[str, int], tuple[float, str]],
+    ) -> Scored:
+        """Score one reading of a mention against one phrase of an entity; ``memo`` keeps the
+        similarities of mention keys to the entity's key sets (see :meth:`_similarity_memo`)."""
+        used: set[int] = set()
+        total = 0.0
+        exact = 0
+        details: list[tuple[str, str, str, float]] = []
+        concepts = self.tables.vocabulary.concepts
+        own = e.word_keys
+        weak = ""  # a mention word matched by a short key alone (see _spelled_as)
+        for text, k, tokens in qsig:
+            bsim, bj, bk, bexact = 0.0, -1, "", False
+            cyrillic = is_cyrillic(text[0])
+            if k in e.latin_only and cyrillic:
+                continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
+            given = self.groups.is_given_name(text)
+            plain_cyrillic = cyrillic and not acronyms(tokens)  # not written in capitals
+            for j, ks in enumerate(phrase):
+                if j in used or (plain_cyrillic and CYRILLIC_CAPITALS in ks):
+                    continue
+                common = tokens & ptokens[j]
+                if common and given and k not in ks and all(t[:1].isupper() for t in common):
+                    # a given name meets a word of a name as itself or in translation, not by stem
+                    common = frozenset()
+                if len(k) <= SHORT_KEY and k[0] != "#" and acronyms(tokens) and acronyms(ks):
+                    # short and written in capitals both: acronyms, read letter by letter (МТС is no
+                    # МТЗ, though a press convention writes МТЗ as MTS)
+                    if acronyms(common) or acronyms(tokens & ks):  # (a place's phrase has no tokens)
+                        bsim, bj, bk, bexact = 1.0, j, k, False
+                        break
+                    continue
+                if k in ks:
+                    bsim, bj, bk, bexact = 1.0, j, k, True
+                    break
+                if common:  # the same word in translation, stem or acronym
+                    bsim, bj, bk, bexact = 1.0, j, k, False
+                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
+                        bexact = True  # the key itself, not a concept or an acronym
+                    break
+                if k[0] == "#" or k in own or len(k) <= SHORT_KEY or given:
+                    # an acronym made of the mention matches acronyms only; a word of the entity's
+                    # own names is that word, not a misspelling of another (Russian of Russian
+                    # Federation is not Russia); a short key is matched exactly and spelled alike;
+                    # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
+                    continue
+                got = memo.get((k, id(ks)))
+                if got is None:
+                    got = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
+                sim, mk = got
+                if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self.places.cyrillic_place(e))):
+                    # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
+                    # named by its words and their case forms (Віцебскай is no Віцебск)
+                    continue
+                if sim > bsim and (sim < OTHER_MIN or self.near.near_word(text, e, gaps=True)):
+                    bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
+            if bj >= 0 and bsim >= OTHER_MIN:
+                if bexact and len(k) <= SHORT_KEY and k[0] != "#":
+                    weak = text
+                used.add(bj)
+                total += bsim
+                exact += bexact
+                how = "name word" if bexact or bsim < 1.0 else "name word by translation, stem or acronym"
+                details.append((text, how, bk, bsim))
+        if len(details) < len(qsig) and e.record.type != "person":
+            # a word of the mention that fits no word of the name rules it out, as for persons
+            # (Anna Wagner is not the Wagner Group, Vesna Kovač not Viasna)
+            return Scored(-1, 0.0, details)
+        if weak and len(details) == 1 and not self.near.spelled_as(weak, e):
+            return Scored(-1, 0.0, details)  # a short key alone is weak evidence: Mass is not МАЗ
+        score = 2 * total / (len(qsig) + len(phrase))
+        # the brand: the longest word of both names is the same long word, and in neither name a
+        # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
+        # which the vocabulary does not know, for the Нацыянальны of a name)
+        if e.record.type == "organization" and details:
+            q_long = max(qsig, key=lambda t: len(t[1]))[1]
+            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
+            if (
+                len(q_long) >= BRAND_MIN_KEY
+                and q_long[0] != "#"
+                and not concepts(q_long)
+                and e.person_stems.isdisjoint(stems := self.tables.vocabulary.stems(q_long))
+                and not self.places.names_a_place(stems)
+            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a
+                # word made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
+                sim, _ = most_similar(q_long, e_long, BRAND_SIM)
+                if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
+                    score = max(score, sim - 0.05)
+        # every word of an organisation's name found as written, and at most one word more in the
+        # mention
+        if (
+            e.record.type == "organization"
+            and exact == len(phrase) == len(used)
+            and len(qsig) - len(phrase) == 1
+            and min(len(k) for ks in phrase for k in ks) >= 4
+        ):
+            score = max(score, CONTAINED_SCORE)
+        return Scored(-1, score, details)

@@ -1,0 +1,69 @@
+"""What a mention says of places: a place's name or its case forms among its words, an adjective
+made from a place's name (Мінскі, Slutsky), and whether an organisation named after a state is
+named here after another state (the Ministry of Foreign Affairs of Russia is not Belarus's)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .index import EntityEntry, Index
+from .names import ParsedMention, split_tokens
+from .tables import Tables
+from .text import is_cyrillic
+
+
+class Places:
+    """The places of the index, as the mentions of other entities name them."""
+
+    def __init__(self, index: Index, tables: Tables) -> None:
+        self.index = index
+        self.tables = tables
+        self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
+
+    def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
+        """Whether a mention of one word is an adjective or a surname made from the place's name:
+        it ends as one (``place_adjectives`` in ``inflection.yaml``) and is none of the place's own
+        forms, which the index keeps written as well as by key (Slutsky is not Slutsk, Minskaya
+        not Minsk, though it keys as Minska)."""
+        words = parsed.words
+        if len(words) != 1 or parsed.initials:
+            return False
+        word = words[0].text.lower()
+        return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
+
+    def names_a_place(self, stems: Iterable[str]) -> bool:
+        """Whether one of ``stems`` (of a word's key) is the key of a place's name."""
+        entries, by_key = self.index.entries, self.index.by_key
+        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ()))
+
+    def places_named(self, keys: list[str]) -> list[int]:
+        """The places whose name (or a case form of it) is one of the words of these keys."""
+        entries, by_key = self.index.entries, self.index.by_key
+        return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
+
+    def foreign_place(self, org: int, places: Iterable[int]) -> bool:
+        """Whether the organisation (its number in the index) is named after a place, and one of
+        ``places`` is another state or region: the Ministry of Foreign Affairs of the Republic of
+        Belarus is not the one of the Russian Federation. An organisation named after no place
+        (Viasna) has no foreign place, and a town is no state (Белтэлерадыёкампанія in Homiel).
+        A state or region is a place with a name of several words in the table (Российская
+        Федерация, Минская область)."""
+        own = self._org_places.get(org)
+        if own is None:
+            # the places a word of its names (generic ones too: Беларусь) names, and that one only
+            entries, by_key = self.index.entries, self.index.by_key
+            found: set[int] = set()
+            for k in entries[org].word_keys:
+                hits = [i for i in by_key.get(k, ()) if entries[i].record.type == "place"]
+                if len(hits) == 1:
+                    found.add(hits[0])
+            own = self._org_places[org] = frozenset(found)
+        return bool(own) and any(p not in own and self.is_state(p) for p in places)
+
+    def is_state(self, place: int) -> bool:
+        r = self.index.entries[place].record
+        return any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
+
+    def cyrillic_place(self, e: EntityEntry) -> bool:
+        """Whether the tables name a place in Cyrillic (the index then made its case forms)."""
+        return any(is_cyrillic(n[0]) for n in (*e.record.names, *e.record.aliases) if n)
