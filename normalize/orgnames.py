@@ -32,7 +32,8 @@ _GENITIVE_SURNAME_ENDS = (
     *("ского", "цкого", "скага", "цкага", "ова", "ева", "ёва", "ава", "ина", "ына", "іна", "ича", "іча"),
 )
 _SAVED = ("tables", "key", "forms", "groups", "_legal_phrases", "_legal_key_runs", "_legal_keys", "_generic_keys")
-"""What a saved index keeps of an :class:`OrgNames`."""
+"""What a saved index keeps of an :class:`OrgNames` (its memo is made again)."""
+PHRASES_MEMO_SIZE = 100_000  # mentions whose readings are remembered
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -60,6 +61,7 @@ class OrgNames:
         self.key = forms.key
         self.forms = forms
         self.groups = groups
+        self._phrases_memo: dict[str, list[QueryPhrase]] = {}
         self._legal_phrases = sorted((f for f in tables.legal_forms if " " in f), key=len, reverse=True)
         # legal forms and generic words on the phonetic key, so that every spelling of them is known
         # (Obshchestvo s ogranichennoy otvetstvennostyu = общество с ограниченной ответственностью)
@@ -83,6 +85,7 @@ class OrgNames:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _SAVED)
+        self._phrases_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -258,7 +261,15 @@ class OrgNames:
     def query_phrases(self, text: str) -> list[QueryPhrase]:
         """A mention of an organisation or place as word lists, one per reading of it. A word
         written as an acronym (:func:`~normalize.names.acronym_forms`) is matched to acronyms only,
-        a word that may be one to both."""
+        a word that may be one to both. Remembered per text (the list is shared: not to be changed)."""
+        got = self._phrases_memo.get(text)
+        if got is None:
+            if len(self._phrases_memo) >= PHRASES_MEMO_SIZE:
+                self._phrases_memo.clear()
+            got = self._phrases_memo[text] = self._query_phrases(text)
+        return got
+
+    def _query_phrases(self, text: str) -> list[QueryPhrase]:
         out: list[QueryPhrase] = []
         seen: set[tuple[str, ...]] = set()
         sure, maybe = acronym_forms(text)

@@ -661,6 +661,42 @@ def inflection_row(word: str, rows: list[InflectionRow], gender: str | None) -> 
     return None
 
 
+class RowIndex:
+    """:func:`inflection_row` over one list of rows by lookups instead of a walk down the list: the
+    rows by their ending (and ``name`` rows by their word), each with its place in the list, so that
+    a word's row is found from its own endings, as many lookups as the longest ending has letters."""
+
+    def __init__(self, rows: list[InflectionRow]) -> None:
+        self.by_end: dict[str, list[tuple[int, InflectionRow]]] = {}
+        self.whole: dict[str, list[tuple[int, InflectionRow]]] = {}
+        self.consonant: list[tuple[int, InflectionRow]] = []  # the rows of ending "" (any consonant)
+        for i, row in enumerate(rows):
+            if row.whole:
+                self.whole.setdefault(row.ending, []).append((i, row))
+            elif row.ending:
+                self.by_end.setdefault(row.ending, []).append((i, row))
+            else:
+                self.consonant.append((i, row))
+        self.longest = max(map(len, self.by_end), default=0)
+
+    def row(self, word: str, gender: str | None) -> InflectionRow | None:
+        """The row :func:`inflection_row` gives for ``word`` and ``gender``."""
+        if not declinable(word):
+            return None
+        low = word.lower()
+        fits: list[tuple[int, InflectionRow]] = list(self.whole.get(low, ()))
+        for n in range(1, min(self.longest, len(word) - 2) + 1):  # a stem of two letters at least
+            fits += self.by_end.get(low[-n:], ())
+        if self.consonant and row_fits(self.consonant[0][1], word):
+            fits += self.consonant
+        best: InflectionRow | None = None
+        at = -1
+        for i, row in fits:
+            if (row.gender == "any" or gender is None or row.gender == gender) and (best is None or i < at):
+                best, at = row, i
+        return best
+
+
 def inflect(word: str, rows: list[InflectionRow], gender: str | None) -> list[str]:
     """The case forms of a name (nominative given) by ``rows``, for its gender; [] when no row fits
     or the row says the word does not decline.

@@ -14,7 +14,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import restore_state, saved_state
 from .schemes import Scheme, is_caps
-from .tables import InflectionRow, Tables, inflection_row
+from .tables import InflectionRow, RowIndex, Tables
 from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
@@ -43,6 +43,10 @@ class WordForms:
         self._spellings_memo: dict[tuple[str, str | None, str], tuple[str, ...]] = {}
         self._word_rows_memo: dict[str, list[InflectionRow]] = {}
         self._nominatives_memo: dict[str, tuple[tuple[str, str], ...]] = {}
+        self._row_indexes: dict[int, tuple[list[InflectionRow], RowIndex]] = {}  # by the list's id
+        self._case_endings_memo: (
+            tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int] | None
+        ) = None
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _SAVED)
@@ -141,21 +145,44 @@ class WordForms:
             out: dict[tuple[str, str], None] = {}
             low = word.lower()
             if low and "\u0400" <= low[0] <= "\u052f":
-                for rows in self.tables.inflection.values():
-                    for row in rows:
-                        if row.whole or not row.declines:
-                            continue
-                        for f in row.forms:
-                            if len(low) > len(f) + 1 and low.endswith(f):
-                                nominative = low[: len(low) - len(f)] + row.ending
-                                g = None if row.gender == "any" else row.gender
-                                if inflection_row(nominative, rows, g) is row and (k := self.key(nominative)):
-                                    out[(k, row.gender)] = None
+                by_form, longest = self._case_endings()
+                hits: list[tuple[int, list[InflectionRow], InflectionRow, str]] = list(by_form.get("", ()))
+                for n in range(1, min(longest, len(low) - 2) + 1):  # the word's endings, one lookup each
+                    hits += by_form.get(low[-n:], ())
+                hits.sort(key=lambda h: h[0])  # in the order of the table
+                for _, rows, row, f in hits:
+                    nominative = low[: len(low) - len(f)] + row.ending
+                    g = None if row.gender == "any" else row.gender
+                    if self._row_index(rows).row(nominative, g) is row and (k := self.key(nominative)):
+                        out[(k, row.gender)] = None
             got = tuple(out)
             if len(self._nominatives_memo) >= SPELLINGS_MEMO_SIZE:
                 self._nominatives_memo.clear()
             self._nominatives_memo[word] = got
         return got
+
+    def _case_endings(self) -> tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int]:
+        """The case endings of the surname rows that decline, each with its rows, its row and its
+        place in the table; and the longest ending (made on first use)."""
+        if self._case_endings_memo is None:
+            by_form: dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]] = {}
+            order = 0
+            for rows in self.tables.inflection.values():
+                for row in rows:
+                    if row.whole or not row.declines:
+                        continue
+                    for f in row.forms:
+                        by_form.setdefault(f, []).append((order, rows, row, f))
+                        order += 1
+            self._case_endings_memo = (by_form, max(map(len, by_form), default=0))
+        return self._case_endings_memo
+
+    def _row_index(self, rows: list[InflectionRow]) -> RowIndex:
+        """The :class:`~normalize.tables.RowIndex` of a list of rows of the tables (made on first use)."""
+        got = self._row_indexes.get(id(rows))
+        if got is None or got[0] is not rows:
+            got = self._row_indexes[id(rows)] = (rows, RowIndex(rows))
+        return got[1]
 
     def word_rows(self, language: str) -> list[InflectionRow]:
         """The rows of ``inflection.yaml`` for surnames that words of other names follow too (all

@@ -449,3 +449,28 @@ def test_a_neuter_row_of_the_words_section_is_taken(tmp_path: Path) -> None:
     t = load_tables(tmp_path, entities=False)
     assert inflect_name("Міністэрства", "be", None, "loc", t, kind="organization") == "Міністэрстве"
     assert inflect_name("Міністэрства", "be", None, "acc", t, kind="organization") == "Міністэрства"
+
+
+_TABLES = load_tables()
+_ROW_LISTS = [
+    *_TABLES.inflection.values(),
+    *_TABLES.given_inflection.values(),
+    *_TABLES.word_inflection.values(),
+]
+_ENDINGS = sorted({f for rows in _ROW_LISTS for r in rows for f in (r.ending, *r.forms)})
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet="абвгдзклмнпрстхцчшўАБВКЛМ'-", min_size=0, max_size=6),
+    st.sampled_from(_ENDINGS),
+    st.sampled_from([None, "m", "f", "any"]),
+)
+def test_the_row_index_picks_the_row_the_table_gives(stem: str, ending: str, gender: str | None) -> None:
+    # a word's row is found by lookups of its endings, as a walk down the table finds it
+    from normalize.tables import RowIndex
+
+    word = stem + ending
+    for w in (word, word.upper(), word.capitalize()):
+        for rows in _ROW_LISTS:
+            assert RowIndex(rows).row(w, gender) is inflection_row(w, rows, gender), (w, gender)
