@@ -101,6 +101,7 @@ class PhraseScorer:
         weak = ""  # a mention word matched by a short key alone (see _spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
+            short_concept = False
             cyrillic = is_cyrillic(text[0])
             if k in e.latin_only and cyrillic:
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
@@ -125,8 +126,11 @@ class PhraseScorer:
                     break
                 if common:  # the same word in translation, stem or acronym
                     bsim, bj, bk, bexact = 1.0, j, k, False
-                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common) and common <= ks:
-                        bexact = True  # the key itself, not a concept or an acronym
+                    if len(k) <= SHORT_KEY and all(t[0] != "#" for t in common):
+                        # the key itself, or a concept a short key reaches: weak evidence, as the
+                        # key itself (Oman keys as омон: no riot police)
+                        short_concept = not common <= ks
+                        bexact = not short_concept
                     break
                 if k[0] == "#" or k in own or len(k) <= SHORT_KEY or given:
                     # an acronym made of the mention matches acronyms only; a word of the entity's
@@ -145,7 +149,7 @@ class PhraseScorer:
                 if sim > bsim and (sim < OTHER_MIN or self.near.near_word(text, e, gaps=True)):
                     bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:
-                if bexact and len(k) <= SHORT_KEY and k[0] != "#":
+                if (bexact or short_concept) and len(k) <= SHORT_KEY and k[0] != "#":
                     weak = text
                 used.add(bj)
                 total += bsim

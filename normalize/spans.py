@@ -98,7 +98,7 @@ _WORD_BEFORE_RE = re.compile(
 )
 _NEXT_RE = re.compile(
     rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
-    rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*[{_APOS}]?))"
+    rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}][^\W\d_]{_BODY}|\.[^\W\d_{_UPPER_CLASS}]{_BODY})*[{_APOS}]?))"
 )
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
@@ -576,8 +576,13 @@ class SpanFinder:
         outside quotes: its capital says nothing, so it names no organisation (Весна 2020 года,
         the season; the centre is «Весна»)."""
         word = text[s:e]
-        if not word.isalpha() or not sentence_start(text, s) or (s > 0 and text[s - 1] in _QUOTE_OPEN):
-            return False
+        if (
+            not word.isalpha()
+            or word.isupper()
+            or not sentence_start(text, s)
+            or (s > 0 and text[s - 1] in _QUOTE_OPEN)
+        ):
+            return False  # (an acronym is no ordinary word: ОМОН)
         k = self.key(composed_word(word))
         return bool(k) and bool(self.tables.vocabulary.concepts(k))
 
@@ -612,6 +617,27 @@ class SpanFinder:
         """Whether a title stands just before ``start`` (President, г-н, міністра)."""
         got = self.word_before(text, start, 0)
         return got is not None and self.parts.kind(got[1]) == TITLE
+
+    def person_name_before(self, text: str, start: int, floor: int, info: Anchored) -> bool:
+        """Whether the capitalised words just before ``start`` make a person's name with the word
+        there: a given name or initials, with at most one more capitalised word between that is no
+        word of the entity's name (Klothilde Walli Wagner, Emmanuel Arnaude Hamel, J. R. Wagner): the
+        word is that person's last name, not an organisation or a place."""
+        pos = start
+        for _ in range(2):
+            got = self.word_before(text, pos, floor)
+            if got is None:
+                return False
+            at, w = got
+            if not w[:1].isupper() or self.fits(w, info, info.org):
+                return False
+            kind = self.parts.kind(w)
+            if kind in (GIVEN, INITIALS):
+                return True
+            if kind != NONE or sentence_start(text, at) or w.isupper():
+                return False  # a title, or a capital that says nothing (Yesterday Wagner said)
+            pos = at
+        return False
 
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
@@ -801,6 +827,8 @@ class SpanFinder:
         if not info.phrase:
             return Proposal([(a.start, a.end)], False)
         s, e = self.org_span(text, anchors, k, floor)
+        if not info.person and self.person_name_before(text, s, floor, info):
+            return Proposal([], True)  # the last name of a person (Klothilde Walli Wagner)
         other_end = self.proper_name_after(text, e, len(text), info) if info.org else -1
         if other_end >= 0:
             return Proposal([(s, other_end)], True)

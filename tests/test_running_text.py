@@ -299,3 +299,29 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
 )
 def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, entity: str) -> None:
     assert (surface, entity) in linked(rw, text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a given name and a word between make a person of the last word: no organisation, no place
+        ("Yesterday Emmanuel Arnaude Hamel spoke.", []),
+        ("The singer Maria Elena Minsk sang.", []),
+        ("J. R. Wagner wrote to us.", []),
+        # a capital that says nothing, or a title, leaves the name as it is
+        ("Yesterday Wagner fighters left.", [("Wagner", "wagner-group")]),
+        ("Президент Беларуси заявил.", [("Беларуси", "belarus")]),
+    ],
+)
+def test_a_persons_last_name_is_no_organisation_or_place(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
+
+
+@pytest.mark.parametrize("word", ["Oman", "Amon", "Omen"])
+def test_a_short_word_that_keys_as_a_vocabulary_word_is_no_organisation(word: str) -> None:
+    # ОМОН is a word of the vocabulary: a short key reaches it, but only its spellings name it
+    n = Normalizer.default()
+    assert n.resolve(word) is None
+    assert n.resolve("OMON") is not None and n.resolve("АМАП") is not None
