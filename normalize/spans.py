@@ -526,21 +526,26 @@ class SpanFinder:
     def proper_name_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a word just before the anchor at ``start`` that makes another proper name
         with it, else -1: a capitalised Cyrillic adjective that is no word of its entities (Золотой
-        Орды, Советского Союза); before a place, a Latin word in capitals (the festival ART MIENSK,
-        WATCH DOCS Belarus)."""
+        Орды, Советского Союза), or before a surname any capitalised Cyrillic word that names
+        nothing (a given name the tables lack); before a place, a Latin word in capitals (the
+        festival ART MIENSK, WATCH DOCS Belarus)."""
         if not is_cyrillic(text[start]):
             return self._capitals_before(text, start, floor, info) if info.phrase and not info.person else -1
         got = self.word_before(text, start, floor)
         if got is None:
             return -1
         w = got[1]
-        if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper() or not _ADJECTIVE_END_RE.search(w.lower()):
+        if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper():
             return -1
         if sentence_start(text, got[0]):
             return -1  # its capital says nothing
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return -1
-        return got[0]
+        if _ADJECTIVE_END_RE.search(w.lower()):
+            return got[0]
+        # before a surname, a capitalised word inside a Cyrillic sentence that names nothing the
+        # tables hold is a given name they lack (Лора Колесникова): the name is decided whole
+        return got[0] if info.person and self.word(w)[1] is None else -1
 
     def _capitals_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         got = self.word_before(text, start, floor)
