@@ -43,7 +43,7 @@ from .namekeys import patronymic_gender
 from .names import written_as_acronym
 from .phonetic import PhoneticKey
 from .tables import Tables
-from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic
+from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
 
 MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname (given names, a patronymic)
 MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
@@ -182,6 +182,30 @@ def _in_address(text: str, start: int, end: int) -> bool:
         b += 1
     token = text[a:b]
     return any(mark in token for mark in _ADDRESS_MARKS) or text.endswith("href=", 0, max(0, a - 1))
+
+
+_LONG_LATIN_WORD_RE = re.compile(r"\b[A-Za-z][a-z]{3,}\b|\b[A-Z]{4,}\b")
+
+
+def _title_case(text: str, lo: int, hi: int) -> bool:
+    """Whether the line around ``text[lo:hi]`` is written in title case (a headline: Elderly
+    Protesters Defy Belarus’ Strongman), where a capital says nothing: three quarters of its Latin
+    words of four letters or more outside ``text[lo:hi]`` capitalised, at least three of them."""
+    a = text.rfind("\n", 0, lo) + 1
+    b = text.find("\n", hi)
+    words = [
+        m.group()
+        for m in _LONG_LATIN_WORD_RE.finditer(text, a, len(text) if b < 0 else b)
+        if m.end() <= lo or m.start() >= hi
+    ]
+    caps = sum(1 for w in words if w[0].isupper())
+    return len(words) >= 3 and caps * 4 >= len(words) * 3
+
+
+def _ends_sentence(word: str) -> bool:
+    """Whether a word with a full stop ends a sentence: a word of more than three letters, no
+    initials and no abbreviation (election.; not им., г., Co., J.-C.)."""
+    return word.endswith(".") and len(word) > 4 and not _INITIALS_RE.fullmatch(word)
 
 
 def composed_word(word: str) -> str:
@@ -644,6 +668,28 @@ class SpanFinder:
             pos = at
         return False
 
+    def latin_name_before(self, text: str, start: int, floor: int, info: Anchored) -> bool:
+        """Whether a capitalised Latin word inside a sentence, just before an organisation's or a
+        place's name, makes another proper name with it: a word that names nothing the tables hold,
+        is no title and no word of a place's name or adjective (Dynamo Minsk, Hotel Minsk, Walli
+        Wagner; not Russian Wagner, Belarusian Minsk)."""
+        if not is_latin(text[start]):
+            return False
+        got = self.word_before(text, start, floor)
+        if got is None:
+            return False
+        at, w = got
+        if not (w[:1].isupper() and w.isalpha() and all(map(is_latin, w))) or w.isupper() or sentence_start(text, at):
+            return False
+        if w.casefold() in self._function_words or self.parts.kind(w) != NONE or self.fits(w, info, info.org):
+            return False
+        if self.word(w)[1] is not None or _title_case(text, at, start):
+            return False  # a name the tables hold: its own anchor; or a headline's capitals
+        k = self.key(w)
+        places = self.index.by_key
+        entries = self.index.entries
+        return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st, ()))
+
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
         Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
@@ -655,6 +701,8 @@ class SpanFinder:
         prev = self.word_before(text, s, floor)
         if prev is not None and self.parts.kind(prev[1]) == GIVEN:
             s = prev[0]
+        elif not info.person and (prev is None or not prev[1][:1].isupper() or sentence_start(text, prev[0])):
+            return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
         return s
 
     def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:
@@ -727,7 +775,7 @@ class SpanFinder:
         first = start  # the start of the first word that is not a function word (of, the)
         for _ in range(MAX_NAME_WORDS):
             got = self.word_before(text, start, floor)
-            if got is None or not self.fits(got[1], info, info.org):
+            if got is None or _ends_sentence(got[1]) or not self.fits(got[1], info, info.org):
                 break
             function = got[1].casefold() in function_words
             if not function and not self._new_word(got[1], seen):
@@ -832,8 +880,10 @@ class SpanFinder:
         if not info.phrase:
             return Proposal([(a.start, a.end)], False)
         s, e = self.org_span(text, anchors, k, floor)
-        if not info.person and self.person_name_before(text, s, floor, info):
-            return Proposal([], True)  # the last name of a person (Klothilde Walli Wagner)
+        if not info.person and (
+            self.person_name_before(text, s, floor, info) or self.latin_name_before(text, s, floor, info)
+        ):
+            return Proposal([], True)  # the last name of a person or a thing (Dynamo Minsk, Hotel Minsk)
         other_end = self.proper_name_after(text, e, len(text), info) if info.org else -1
         if other_end >= 0:
             return Proposal([(s, other_end)], True)

@@ -327,3 +327,25 @@ def test_a_short_word_that_keys_as_a_vocabulary_word_is_no_organisation(word: st
     n = Normalizer.default()
     assert n.resolve(word) is None
     assert n.resolve("OMON") is not None and n.resolve("АМАП") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capitalised Latin word inside a sentence before a place makes another name with it
+        ("Fans of Dynamo Minsk cheered at the stadium.", []),
+        ("We stayed at the Hotel Minsk for a week.", []),
+        # not a word of a place (Belarusian), a title, a sentence's first word, nor a headline
+        ("The Belarusian Minsk authorities said so.", [("Minsk", "minsk")]),
+        ("Protesters Defy Belarus Strongman In Elderly March", [("Belarus", "belarus")]),
+        ("Yesterday Minsk was quiet.", [("Minsk", "minsk")]),
+        # a sentence ends before a name: the word before it is no part of it
+        ("They lost the election. Belarus remained quiet.", [("Belarus", "belarus")]),
+        # a preposition is no surname's particle before a place (Polish do, French de)
+        ("Łukaszenka przyjechał do Mińska.", [("Łukaszenka", "alexander-lukashenko"), ("Mińska", "minsk")]),
+        ("Les manifestants de Minsk ont marché.", [("Minsk", "minsk")]),
+        ("We spoke to Maria de Minsk yesterday.", []),
+    ],
+)
+def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
