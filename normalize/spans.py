@@ -701,7 +701,7 @@ class SpanFinder:
         prev = self.word_before(text, s, floor)
         if prev is not None and self.parts.kind(prev[1]) == GIVEN:
             s = prev[0]
-        elif not info.person and (prev is None or not prev[1][:1].isupper() or sentence_start(text, prev[0])):
+        elif not info.person and (prev is None or not prev[1][:1].isupper()):
             return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
         return s
 
