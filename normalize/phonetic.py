@@ -198,7 +198,9 @@ _NOT_CONSONANTS = frozenset("aeiouyаеёиоуыэюяіїєўŭǔwjйьъ'")
 # where a pair marked soft holds: before a soft vowel, a soft sign or (written without one in Latin)
 # a consonant that is no second letter of a digraph (h: ch, zh), or at the end of a word: Шапецька /
 # Шапетько, Shapetska / Shapetko
-_SOFT_AFTER = r"(?=[еёіиюяьeiyj'ʹ’]|[^\W\daeiouyаеёиоуыэюяіїєўŭh]|$)"
+# before a soft vowel or sign, a consonant or the word's end; j only before a vowel (ja, jo: tsj of
+# the Norwegian press is ч, not ць)
+_SOFT_AFTER = r"(?=[еёіиюяьeiy'ʹ’]|j[aeiouаеиоу]|[^\W\daeiouyаеёиоуыэюяіїєўŭhj]|$)"
 
 
 def _consonant(ch: str) -> bool:

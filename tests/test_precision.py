@@ -179,3 +179,13 @@ def test_compound_initials_belong_to_a_compound_given_name() -> None:
 )
 def test_legal_forms_written_out_in_any_spelling_are_set_aside(own: Normalizer, mention: str) -> None:
     assert named(own, mention) == "bz"
+
+
+def test_ts_is_a_soft_t_only_before_a_soft_vowel_not_before_a_final_j() -> None:
+    # Belarusian ць is written ts where Russian ть is t (Tsikhanouskaya, Tikhanovskaya), before a soft
+    # vowel; the Norwegian press writes ч as tsj: a surname in -tsj is another surname than one in -t
+    key = Normalizer.default().key
+    assert key.near_spelling("tsiapa", "tiapa")
+    assert key.near_spelling("matsjuk", "matjuk")
+    assert not key.near_spelling("kavaltsj", "kavalt")
+    assert not key.near_spelling("barotsj", "barot")
