@@ -41,6 +41,7 @@ from collections.abc import Callable, Mapping
 from .index import EntityEntry, Index
 from .namekeys import patronymic_gender
 from .names import written_as_acronym
+from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .tables import Tables
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
@@ -167,6 +168,7 @@ def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+_PART_MARK_RE = re.compile(r"p\d")  # a compound part's mark in a folded key (see OrgVocabulary.fold)
 _ADDRESS_MARKS = ("://", "www.", "@")
 _ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
 
@@ -334,6 +336,21 @@ class SpanFinder:
                 info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
             self._anchors[k] = info
         self._words: dict[str, tuple[str, Anchored | None]] = {}
+        # the tokens of compound words of organisations' names, by their parts (BELARUSp0)
+        compounds: dict[str, list[int]] = {}
+        for idx, e in enumerate(entries):
+            for ph in e.phrase_tokens:
+                for ts in ph:
+                    for t in ts:
+                        if _PART_MARK_RE.search(t) and idx not in compounds.setdefault(t, []):
+                            compounds[t].append(idx)
+        self._compounds: dict[str, Anchored] = {}
+        for t, members in compounds.items():
+            key_idxs = tuple(members)
+            info = groups.get(key_idxs)
+            if info is None:
+                info = groups[key_idxs] = Anchored(key_idxs, [entries[i] for i in key_idxs])
+            self._compounds[t] = info
         self._near_groups: dict[tuple[int, ...], Anchored] = {}
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
@@ -358,6 +375,21 @@ class SpanFinder:
                     info = self._anchors.get(nk)
                     if info is not None:
                         break
+            if info is None and k and self._compounds:
+                # a compound word by its parts in the other language (Беларуснафта, Белоруснефть)
+                voc = self.tables.vocabulary
+                folded = voc.fold(k)
+                if folded != k:
+                    for t in voc.stems(folded):
+                        info = self._compounds.get(t)
+                        if info is not None:
+                            break
+            if info is None and k and form.isascii() and len(form) > 3:
+                # an English word of an organisation's name, by its English reading as resolve()
+                # reads it (Beltamozhservice: -service as сервис)
+                ek = self.key(english_reading(form))
+                if ek and ek != k:
+                    info = self._anchors.get(ek)
             got = (k, info)
             if len(self._words) >= WORD_MEMO_SIZE:
                 self._words.clear()
