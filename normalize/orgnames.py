@@ -181,18 +181,24 @@ class OrgNames:
         ``Belarusian Association of Journalists (BAJ)`` and ``ОАО 'Белшина'`` hold two each (the
         quoted part is a name of its own)."""
         parts = [name]
-        for m in _QUOTED_RE.finditer(name):
-            parts.append(m.group(1))
+        quoted = [m.group(1) for m in _QUOTED_RE.finditer(name)]
+        parts += quoted
         split: list[str] = []
         for p in parts:
             pieces = [p]
             for sep in (" - ", " – ", " — ", "(", ")", "/", ","):
                 pieces = [q for piece in pieces for q in piece.split(sep)]
             split.extend(pieces)
-            # the name with its quotes (ЧВК «Вагнер»: ЧВК Вагнер), and what they part (ЧВК, Вагнер)
+            # the name with its quotes (ЧВК «Вагнер»: ЧВК Вагнер), and what they part (ЧВК, Вагнер);
+            # one word before a name in quotes says what kind of thing it is, and names nothing by
+            # itself (Тэлеканал «Белсат», Газета «…»), unless written as an acronym (БНФ «Адраджэнне»)
             for sep in ("«", "»", "„", "“", "”", '"'):
                 pieces = [q for piece in pieces for q in piece.split(sep)]
-            split.extend(pieces)
+            split.extend(
+                q
+                for q in pieces
+                if not quoted or q.strip() in quoted or len(split_tokens(q)) != 1 or is_caps(q.strip())
+            )
         out: list[str] = []
         for p in split:
             p = _QUOTES_RE.sub(" ", p).strip(" '\"‘’.")

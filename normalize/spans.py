@@ -103,7 +103,9 @@ _NEXT_RE = re.compile(
 )
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
-_NUMBERED_RE = re.compile(r"(?:[ \t\u00a0]+|-)\d{1,2}(?!\d)")  # Беларусь 1, Россия-24; not a year
+# Беларусь 1, Россия-24: a number joined by a hyphen, or after a blank where no word follows (not a
+# year, not a date: Курапаты 15 красавіка)
+_NUMBERED_RE = re.compile(r"-\d{1,2}(?!\d)|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
 _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote

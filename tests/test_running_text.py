@@ -349,3 +349,24 @@ def test_a_short_word_that_keys_as_a_vocabulary_word_is_no_organisation(word: st
 )
 def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
     assert linked(rw, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a word that says what kind of thing a name in quotes is names nothing by itself
+        ("Тэлеканал паказаў фільм.", []),
+        ("Тэлеканал «Беларусь 1» паказаў фільм.", []),  # a channel named after the country, numbered
+        ("Журналісты тэлеканала «Белсат» працуюць у Польшчы.", [("Белсат", "belsat"), ("Польшчы", "poland")]),
+        # a date after a place is no number of a thing named after it
+        ("Мітынг у Курапатах 15 красавіка сабраў людзей.", [("Курапатах", "kurapaty")]),
+    ],
+)
+def test_kinds_of_things_and_numbers_beside_names(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
+def test_a_kind_word_alone_resolves_to_nothing() -> None:
+    n = Normalizer.default()
+    assert n.resolve("Тэлеканал") is None
+    assert n.resolve("Тэлеканал «Белсат»") is not None
