@@ -129,7 +129,7 @@ def acronym_forms(text: str) -> tuple[dict[str, str], frozenset[str]]:
 
 def acronym_key(word: str, key: str) -> str:
     """The key an acronym is matched by: ``#`` and ``key``, the key of its letters read one by one
-    (:meth:`~normalize.index.VariantMaker.acronym_keys`: МЗКТ and MZKT give #MYKT; МТС is not МТЗ,
+    (:meth:`~normalize.wordforms.WordForms.acronym_keys`: МЗКТ and MZKT give #MYKT; МТС is not МТЗ,
     though ТС and ТЗ both read as ц), or for one of two letters ``#=`` and its letters, which a key
     would fold (РФ #=RF, ЕС #=ES, US #=US)."""
     if len(word) <= LITERAL_ACRONYM_LETTERS:

@@ -98,7 +98,7 @@ class PhraseScorer:
         details: list[tuple[str, str, str, float]] = []
         concepts = self.tables.vocabulary.concepts
         own = e.word_keys
-        weak = ""  # a mention word matched by a short key alone (see _spelled_as)
+        weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             short_concept = False
