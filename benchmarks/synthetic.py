@@ -7,6 +7,7 @@ syllables and the common East Slavic endings, so that the matcher meets realisti
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from typing import Any
 
 from normalize.tables import load_tables
@@ -56,3 +57,96 @@ def entities(n: int, seed: int = 7) -> list[dict[str, Any]]:
         seen.add(full)
         out.append({"id": f"s{len(out)}", "canonical": full, "names": [full], "type": "person", "gender": gender})
     return out
+
+
+QUERY_SCHEMES = ["ru-bgn-pcgn", "ru-icao", "ru-wikipedia", "ru-press-de", "ru-press-pl", "ru-iso9"]
+QUERY_KINDS = ("given surname, romanized", "SURNAME, given patronymic, romanized", "initials surname",
+               "full name, romanized", "given surname", "nobody")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Query:
+    """A synthetic mention: ``gold`` is the id of the entity it was made from (None for a name of
+    nobody); ``kind`` indexes :data:`QUERY_KINDS`; ``parts`` are the name parts (Cyrillic) the mention
+    was made from, as :func:`namesakes` compares them."""
+
+    text: str
+    gold: str | None
+    kind: int
+    parts: tuple[str, ...]
+
+
+def queries(records: list[dict[str, Any]], n: int, seed: int = 3) -> list[Query]:
+    """``n`` mentions of random entities of ``records``: each one's name in another script and
+    romanization, surname first, with initials, in full, and names of nobody (a sixth of them)."""
+    import normalize
+
+    rnd = random.Random(seed)
+    out: list[Query] = []
+    while len(out) < n:
+        r = rnd.choice(records)
+        given, patr, sur = r["names"][0].split()
+        kind = rnd.randrange(6)
+        sch = rnd.choice(QUERY_SCHEMES)
+        if kind == 0:
+            q, parts = normalize.transliterate(f"{given} {sur}", sch), (given, sur)
+        elif kind == 1:
+            q, parts = normalize.transliterate(f"{sur.upper()}, {given} {patr}", sch), (given, patr, sur)
+        elif kind == 2:
+            q, parts = f"{given[0]}. {patr[0]}. {sur}", (given[0], patr[0], sur)
+        elif kind == 3:
+            q, parts = normalize.transliterate(f"{given} {patr} {sur}", sch), (given, patr, sur)
+        elif kind == 4:
+            q, parts = f"{given} {sur}", (given, sur)
+        else:
+            out.append(Query(normalize.transliterate(f"Zyx{sur.lower()}oq {given}", sch), None, kind, ()))
+            continue
+        out.append(Query(q, r["id"], kind, parts))
+    return out
+
+
+def _parts_of(record: dict[str, Any], kind: int) -> tuple[str, ...]:
+    given, patr, sur = record["names"][0].split()
+    if kind in (0, 4):
+        return (given, sur)
+    if kind == 2:
+        return (given[0], patr[0], sur)
+    return (given, patr, sur)
+
+
+def namesakes(records: list[dict[str, Any]], qs: list[Query]) -> dict[int, set[str]]:
+    """For each query (by position) that more than one entity of ``records`` would be written as, the
+    ids of all of them: the same name parts in Cyrillic (Иван Петров of two people who differ in
+    patronymic; А. Б. Петров of an Андрей Борисович and an Анна Богдановна). Such a query is real
+    ambiguity: no matcher can tell which one it names. (Two different Cyrillic names romanized alike
+    would be so too; the syllables of the synthetic surnames give none.)"""
+    by_surname: dict[str, list[dict[str, Any]]] = {}
+    for r in records:
+        by_surname.setdefault(r["names"][0].rsplit(" ", 1)[1], []).append(r)
+    out: dict[int, set[str]] = {}
+    for i, q in enumerate(qs):
+        if q.gold is None:
+            continue
+        same = {r["id"] for r in by_surname.get(q.parts[-1], ()) if _parts_of(r, q.kind) == q.parts}
+        if len(same) > 1:
+            out[i] = same
+    return out
+
+
+OUTCOMES = ("right", "ambiguous, said so", "wrong entity", "missed", "false positive", "namesake chosen as sure")
+
+
+def judge(q: Query, match: Any, namesakes_of_q: set[str] | None) -> str:
+    """The outcome of ``match`` (a :class:`normalize.Match` or None) for ``q``, one of
+    :data:`OUTCOMES`. A query of several namesakes is answered rightly by no match or by a match
+    marked ambiguous (to any of them); one of them chosen as sure is an error."""
+    got = match.entity_id if match is not None else None
+    if q.gold is None:
+        return "right" if got is None else "false positive"
+    if namesakes_of_q:
+        if got is None or (match.ambiguous and got in namesakes_of_q):
+            return "ambiguous, said so"
+        return "namesake chosen as sure" if got in namesakes_of_q else "wrong entity"
+    if got == q.gold:
+        return "right"
+    return "missed" if got is None else "wrong entity"
