@@ -23,7 +23,8 @@ from .pickling import by_constructor, restore_state, saved_state
 from .tablefile import LDict, TableReader
 from .text import COMBINING_MARKS
 
-_VOWEL_SYMBOLS = "AEIU"
+KEY_VOWELS = "AEIU"  # the vowel symbols of a key
+_VOWEL_SYMBOLS = KEY_VOWELS
 _VOWEL_LOWER = "aeiouy"
 _CONS_SYMBOLS = "BCDFGHJKLMNPQRSTVXYZ"
 _CONS_LOWER = "bcdfghjklmnpqrstvwxz"

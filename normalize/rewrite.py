@@ -178,7 +178,7 @@ class Rewriter:
                         break
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
-            if m.type == "place" and finder.thing_named_after_place(text, e):
+            if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue

@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 
 from .index import EntityEntry, Index
 from .namekeys import patronymic_gender
 from .names import written_as_acronym
 from .orgwords import english_reading
-from .phonetic import PhoneticKey
+from .phonetic import KEY_VOWELS, PhoneticKey
 from .tables import Tables
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
 
@@ -326,9 +326,10 @@ class SpanFinder:
             tables, key, is_given, is_nominative, frozenset().union(*(e.given_keys for e in persons))
         )
         voc = tables.vocabulary
-        self._named_after = frozenset(k for w in tables.named_after if (k := key(w)))
-        self._state_bodies = frozenset(k for w in tables.state_bodies if (k := key(w)))
         self._stems_of = voc.stems
+        # listed words by their keys and by their stems without a final vowel (премия: премии, премію)
+        self._named_after = self._listed(key.many(sorted(tables.named_after)))
+        self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -632,7 +633,7 @@ class SpanFinder:
 
     def _is_head(self, word: str) -> bool:
         k = self.key(composed_word(word.rstrip(".")))
-        return bool(k) and not self._named_after.isdisjoint(self._stems_of(k))
+        return bool(k) and self._stems_listed(k, self._named_after)
 
     def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is one ordinary word (of the vocabulary) that opens a sentence,
@@ -664,17 +665,41 @@ class SpanFinder:
             stems = voc.stems(k)
             if any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ())):
                 return False  # a place's word or its adjective: Беларуская, Russian
-            kind = kind or not self._state_bodies.isdisjoint(stems)
+            kind = kind or self._stems_listed(k, self._state_bodies)
         return kind
+
+    @staticmethod
+    def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
+        """Listed words as :meth:`_stems_listed` compares them: the keys, and the keys that end in
+        a vowel without their final vowels, when four symbols or more are left (премия, бригада)."""
+        whole = frozenset(k for k in keys if k)
+        return whole, frozenset(st for k in whole if len(st := k.rstrip(KEY_VOWELS)) >= 4 and st != k)
+
+    def _stems_listed(self, k: str, listed: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Whether the word of key ``k`` is a form of a listed word: one of its stems by the
+        vocabulary's endings is a listed key (фондом: фонд), or the word and a listed word differ
+        in their final vowels only (премии, премия; not прамову, a speech)."""
+        whole, open_stems = listed
+        if not whole.isdisjoint(self._stems_of(k)):
+            return True
+        st = k.rstrip(KEY_VOWELS)
+        return st != k and st in open_stems
 
     def in_quotes(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` stands in quotes of its own (the front «Адраджэнне»)."""
         return s > 0 and e < len(text) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE
 
-    def thing_named_after_place(self, text: str, e: int) -> bool:
-        """Whether a place's name that ends at ``e`` is part of the name of something numbered
-        after it (the channels Беларусь 1, Россия-24; not a year)."""
-        return _NUMBERED_RE.match(text, e) is not None
+    def thing_named_after_place(self, text: str, s: int, e: int) -> bool:
+        """Whether a place's name at ``text[s:e]`` is the name of something named after it: numbered
+        after it (the channels Беларусь 1, Россия-24; not a year), or alone in quotes after a word of
+        what is named so (``named_after`` in ``org_words.yaml``: кінафестываль «Расія», гасцініца
+        «Мінск»; гістарычны назоў «Менск» is the city)."""
+        if _NUMBERED_RE.match(text, e) is not None:
+            return True
+        if not self.in_quotes(text, s, e):
+            return False
+        before = self.word_before(text, s - 1, 0)
+        return before is not None and self._is_head(before[1])
 
     def titled(self, text: str, start: int) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра)."""

@@ -83,6 +83,8 @@ def test_a_surname_alone_of_a_person_not_known_by_it_alone_needs_more(rw: Rewrit
 
 def test_a_name_that_names_a_thing_is_no_mention_of_the_person(rw: Rewriter) -> None:
     assert linked(rw, "Фонд Александра Лукашенко выделил деньги.") == []
+    assert linked(rw, "Премии Александра Лукашенко вручили вчера.") == []  # a case form of премия
+    assert linked(rw, "Он прочитал речь Александра Лукашенко.") == [("Александра Лукашенко", "alexander-lukashenko")]
     assert linked(rw, "The Alexander Lukashenko Foundation said.") == []
     assert linked(rw, "Директор фонда Александр Лукашенко заявил.") == [("Александр Лукашенко", "alexander-lukashenko")]
 
@@ -360,6 +362,13 @@ def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: li
         ("Журналісты тэлеканала «Белсат» працуюць у Польшчы.", [("Белсат", "belsat"), ("Польшчы", "poland")]),
         # a date after a place is no number of a thing named after it
         ("Мітынг у Курапатах 15 красавіка сабраў людзей.", [("Курапатах", "kurapaty")]),
+        # a place's name alone in quotes after a word of what is named after it, in any case form,
+        # is that thing's name; after any other word it is still the place
+        ("Фільм атрымаў прыз кінафестываля «Расія».", []),
+        ("Мы жылі ў гасцініцы «Мінск».", []),
+        ("Делегация жила в гостинице «Беларусь».", []),
+        ("Дэпутаты хацелі вярнуць гістарычны назоў «Менск».", [("Менск", "minsk")]),
+        ("Он снова поехал в «Россию».", [("Россию", "russia")]),
     ],
 )
 def test_kinds_of_things_and_numbers_beside_names(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
