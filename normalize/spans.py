@@ -86,6 +86,11 @@ _TAIL = (
 # not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark
 _NOT_INSIDE = rf"(?<![^\W_])(?<![^\W_][{_APOS}])(?<![.\-{_MARKS}])"
 _CAPITALISED_RE = re.compile(rf"{_NOT_INSIDE}[{_UPPER_CLASS}]{_BODY}{_TAIL}")
+# a woman's given name in the nominative, not a noun of her occupation (активистка, певица)
+_WOMANS_NAME_END_RE = re.compile(r"(?<![кц])[ая]$")
+# a woman's surname in the nominative, Russian and Belarusian (Колесникова, Калеснікава, Ціханоўская)
+_WOMANS_SURNAME_END_RE = re.compile(r"(?:ск|цк|зк)ая$|(?:ов|ев|ёв|ав|ин|ын|ін)а$")
+_LETTERS_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _ANY_WORD_RE = re.compile(rf"{_NOT_INSIDE}[^\W\d_]{_BODY}{_TAIL}")
 _MARK_RE = re.compile(f"[{_MARKS}]")
 _STRESS_RE = re.compile("[\u0300-\u0360\u0362-\u036f]")  # not ALA-LC's ties (U+0360, U+0361)
@@ -596,15 +601,34 @@ class SpanFinder:
         w = got[1]
         if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper():
             return -1
-        if sentence_start(text, got[0]):
+        opening = sentence_start(text, got[0])
+        if opening and not info.person:
             return -1  # its capital says nothing
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return -1
-        if _ADJECTIVE_END_RE.search(w.lower()):
+        adjective = _ADJECTIVE_END_RE.search(w.lower()) is not None
+        if adjective and not opening:
             return got[0]
-        # before a surname, a capitalised word inside a Cyrillic sentence that names nothing the
-        # tables hold is a given name they lack (Лора Колесникова): the name is decided whole
+        # before a surname, a capitalised Cyrillic word that names nothing the tables hold is a
+        # given name they lack (Лора Колесникова, Аэлита Ціханоўская): the name is decided whole.
+        # At the start of a sentence, where every word has a capital, only a woman's name before a
+        # woman's surname, both in the nominative: a word in -а/-я that is no adjective, no noun of
+        # a woman's occupation (-ка, -ца: Активистка Колесникова) and none of the words that open
+        # sentences (Вчера, Тогда Колесникова заявила)
+        if opening and not (
+            not adjective
+            and _WOMANS_NAME_END_RE.search(w.lower())
+            and _WOMANS_SURNAME_END_RE.search(text[start : self._word_end(text, start)].lower())
+            and w.casefold() not in self.tables.sentence_words
+        ):
+            return -1
         return got[0] if info.person and self.word(w)[1] is None else -1
+
+    @staticmethod
+    def _word_end(text: str, start: int) -> int:
+        """The end of the run of letters (and hyphens) from ``start``."""
+        m = _LETTERS_RE.match(text, start)
+        return m.end() if m else start
 
     def _capitals_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         got = self.word_before(text, start, floor)

@@ -162,6 +162,8 @@ class Tables:
     place_adjective_endings: tuple[str, ...] = ()
     # given names to recognise a word by (given_names.yaml): lower case → "m", "f" or "" (either)
     given_names: dict[str, str] = field(default_factory=dict)
+    # words that open sentences and are no given names (given_names.yaml `sentence_words`)
+    sentence_words: frozenset[str] = frozenset()
     entities: list[EntityRecord] = field(default_factory=list)
     warnings: list[TableProblem] = field(default_factory=list)
 
@@ -744,11 +746,12 @@ def _given_name_problem(name: str, tables: Tables) -> str | None:
 
 def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str, str]:
     """The names of ``given_names.yaml``, lower case, with their gender: "m" (``male``), "f"
-    (``female``) or "" (``either``, or listed both as male and as female)."""
+    (``female``) or "" (``either``, or listed both as male and as female). Its ``sentence_words``
+    are added to ``tables.sentence_words``."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the given names file")
     if top is None:
         return {}
-    reader.keys(top, {"source", *_GIVEN_NAME_LISTS}, set(), "the given names file")
+    reader.keys(top, {"source", "sentence_words", *_GIVEN_NAME_LISTS}, set(), "the given names file")
     out: dict[str, str] = {}
     for key, gender in _GIVEN_NAME_LISTS.items():
         seq = reader.sequence(top[key], top.lines[key], f"`{key}`") if key in top else None
@@ -767,7 +770,30 @@ def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str
             else:
                 first[name] = line
                 out[name] = gender if out.get(name, gender) == gender else ""
+    tables.sentence_words |= _read_sentence_words(reader, top, out)
     return out
+
+
+def _read_sentence_words(reader: TableReader, top: LDict, names: Mapping[str, str]) -> frozenset[str]:
+    """The ``sentence_words`` of a given names file, lower case: each one word of letters (a hyphen
+    between letters allowed: кто-то), and none a given name of the same file."""
+    if "sentence_words" not in top:
+        return frozenset()
+    value = reader.sequence(top["sentence_words"], top.lines["sentence_words"], "`sentence_words`")
+    out: set[str] = set()
+    for i, word in enumerate(value or ()):
+        line = value.lines[i] if value is not None else 1
+        if not isinstance(word, str):
+            reader.problem(line, "each entry of `sentence_words` must be a word")
+            continue
+        w = given_name_form(word)
+        if not _GIVEN_NAME_RE.fullmatch(w):
+            reader.problem(line, f"the sentence word {word!r} must be one word of letters")
+        elif w in names:
+            reader.problem(line, f"the sentence word {word!r} is also a given name of this file")
+        else:
+            out.add(w)
+    return frozenset(out)
 
 
 # --- the whole folder ----------------------------------------------------------------------------

@@ -241,3 +241,20 @@ def test_the_memo_stays_bounded(tables: Tables, monkeypatch: pytest.MonkeyPatch)
         g.gender_of(f"Word{k}")
     assert len(g._memo) <= 10
     assert g.gender_of("Anna") == "f" and g.gender_of("Anna") == "f"
+
+
+def test_sentence_words_are_checked_with_file_and_line(tmp_path: Path) -> None:
+    write_list(tmp_path, "female: [Вера]\nsentence_words: [\n  вчера, сегодня два,\n  Вера,\n  [вложено],\n]\n")
+    with pytest.raises(TableError) as exc:
+        load_tables(tmp_path, entities=False)
+    text = str(exc.value)
+    assert re.search(r"given_names.yaml:3: .*'сегодня два' must be one word of letters", text), text
+    assert re.search(r"given_names.yaml:4: .*'Вера' is also a given name", text), text
+    assert re.search(r"given_names.yaml:5: .*each entry of `sentence_words` must be a word", text), text
+    assert "вчера" not in text
+
+
+def test_sentence_words_are_read_in_lower_case(tmp_path: Path) -> None:
+    t = load_tables(write_list(tmp_path, "male: [Aaron]\nsentence_words: [Вчера, кто-то]\n"), entities=False)
+    assert {"вчера", "кто-то"} <= t.sentence_words
+    assert "aaron" not in t.sentence_words

@@ -89,6 +89,26 @@ def test_a_name_that_names_a_thing_is_no_mention_of_the_person(rw: Rewriter) -> 
     assert linked(rw, "Директор фонда Александр Лукашенко заявил.") == [("Александр Лукашенко", "alexander-lukashenko")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # at the start of a sentence, a capitalised word before a listed surname that can be a
+        # name and names nothing the tables hold is a given name they lack: someone else
+        ("Лора Колесникова в понедельник сообщила журналистам.", []),
+        ("Фелиция Тихановская выступила в суде.", []),
+        # a word that opens sentences, or an adjective, is no given name
+        ("Вчера Колесникова заявила журналистам.", [("Колесникова", "maria-kalesnikava")]),
+        ("Учора Ціханоўская выступіла.", [("Ціханоўская", "sviatlana-tsikhanouskaya")]),
+        ("Затем Лукашенко уехал.", [("Лукашенко", "alexander-lukashenko")]),
+        ("Известная Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
+        ("Активистка Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
+        ("Адвокат Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
+    ],
+)
+def test_a_word_opening_a_sentence_before_a_surname(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
     assert linked(rw, "Хан Золотой Орды писал.") == []
     assert linked(rw, "Герои Советского Союза шли.") == []
