@@ -267,6 +267,7 @@ class Normalizer:
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
+        self._spelled_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
         self._weak_memo: dict[str, list[int]] | None = None  # weak aliases as written → entities
         self._finders: dict[bool, SpanFinder] = {}  # the rewrite pass's readers of running text
@@ -633,12 +634,28 @@ class Normalizer:
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
 
+    def _spelled_names(self, idx: int) -> frozenset[str]:
+        """The entity's names of one Cyrillic word as the Russian and Belarusian schemes of the
+        tables spell them, folded (Viasna, Vyasna of Вясна; made on first use)."""
+        got = self._spelled_memo.get(idx)
+        if got is None:
+            schemes = self.tables.schemes
+            words = [w for w in self._written_names(idx) if " " not in w and w[:1].isalpha() and is_cyrillic(w[0])]
+            got = self._spelled_memo[idx] = frozenset(
+                _written_form(scheme.word(w))
+                for w in words
+                for lang in ("ru", "be")
+                for scheme in schemes.for_language(lang)
+            )
+        return got
+
     def _named_alone(self, idx: int, written: str, key: str) -> bool:
         """Whether an ordinary word (of the vocabulary) is a name of the organisation by itself:
-        one of its names as written, or a case form of a name of one word (Вясны of Вясна); in
+        one of its names as written or as a scheme spells a name of one Cyrillic word (Viasna of
+        Вясна), or a case form of a name of one word (Вясны of Вясна); in
         quotes, the caller lets it be read as any name's word (Адраджэнне of БНФ «Адраджэнне»)."""
         names = self._written_names(idx)
-        if written in names:
+        if written in names or written in self._spelled_names(idx):
             return True
         stems = self.tables.vocabulary.stems
         mine = set(stems(key))

@@ -660,12 +660,14 @@ class SpanFinder:
         return bool(k) and self._stems_listed(k, self._named_after)
 
     def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
-        """Whether ``text[s:e]`` is one ordinary word (of the vocabulary) that opens a sentence,
-        outside quotes: its capital says nothing, so it names no organisation (Весна 2020 года,
-        the season; the centre is «Весна»)."""
+        """Whether ``text[s:e]`` is one ordinary Cyrillic word (of the vocabulary) that opens a
+        sentence, outside quotes: its capital says nothing, so it names no organisation (Весна 2020
+        года, the season; the centre is «Весна»). A Latin word that keys as one is a spelling of the
+        name, not the word (Viasna; the English word is spring)."""
         word = text[s:e]
         if (
             not word.isalpha()
+            or not is_cyrillic(word[0])
             or word.isupper()
             or not sentence_start(text, s)
             or (s > 0 and text[s - 1] in _QUOTE_OPEN)

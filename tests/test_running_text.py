@@ -109,6 +109,23 @@ def test_a_word_opening_a_sentence_before_a_surname(rw: Rewriter, text: str, exp
     assert linked(rw, text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the season opening a sentence is no organisation named by that word (its capital says
+        # nothing); in quotes, in another case inside the sentence, or romanized it is the centre
+        ("Весна 2020 года была ранней.", []),
+        ("Вясна ў гэтым годзе позняя.", []),
+        ("Паводле звестак «Вясны», затрыманых 20.", [("Вясны", "viasna")]),
+        ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
+        ("Viasna reported new arrests.", [("Viasna", "viasna")]),
+        ("Spring came early this year.", []),
+    ],
+)
+def test_an_ordinary_word_that_names_an_organisation(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
     assert linked(rw, "Хан Золотой Орды писал.") == []
     assert linked(rw, "Герои Советского Союза шли.") == []
