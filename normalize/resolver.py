@@ -19,7 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
 from .index import EntityEntry, EntryBuilder, Index, build_index, gc_paused
-from .names import MAX_MENTION_CHARS, alternatives, parse_mention
+from .names import MAX_MENTION_CHARS, Token, alternatives, parse_mention
 from .nearspell import NearSpellings
 from .orgnames import OrgNames, QueryPhrase
 from .persons import PersonQuery, PersonScorer
@@ -220,6 +220,26 @@ def _written_form(name: str) -> str:
 def _folded(normalized: str) -> str:
     """:func:`_written_form` of a text :func:`normalize_text` has made already."""
     return " ".join(_QUOTE_RE.sub('"', normalized).casefold().split())
+
+
+# consonants before which Belarusian writes ы where Russian writes и (Жырыноўскі): no sign of a
+# hard ending in the one language against a soft one in the other
+_HARDENED = frozenset("жшчщрц")
+
+
+def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys: Sequence[str]) -> bool:
+    """Whether a Cyrillic word of the mention ends in a hard -ы after a consonant where every
+    Cyrillic form of the entity's names that has the word's key ends in a soft -і or -и: the key
+    folds the two, the grammar does not (Беларусы, Belarusians, against Беларусі, Беларуси, of
+    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и)."""
+    for w, k in zip(words, keys, strict=True):
+        t = w.text.lower()
+        if len(t) < 3 or t[-1] != "ы" or t[-2] in _HARDENED or not is_cyrillic(t[-2]) or t in entry.surfaces:
+            continue
+        same = [f for f, fk in entry.surfaces.items() if fk == k and is_cyrillic(f[0])]
+        if same and all(f[-1] in "іи" for f in same):
+            return True
+    return False
 
 
 def _in_quotes(text: str) -> bool:
@@ -598,6 +618,8 @@ class Normalizer:
                 if q is None:
                     q = PersonQuery(parsed, keys)
                 s = self.persons.score(entry, parsed, keys, q)
+            elif _hard_ending_of_soft_forms(entry, words, keys):
+                continue  # another word's form: Беларусы (the people) is no form of Беларусь
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
             elif etype == "place" and self.places.adjective(entry, parsed):

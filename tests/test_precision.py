@@ -189,3 +189,22 @@ def test_ts_is_a_soft_t_only_before_a_soft_vowel_not_before_a_final_j() -> None:
     assert key.near_spelling("matsjuk", "matjuk")
     assert not key.near_spelling("kavaltsj", "kavalt")
     assert not key.near_spelling("barotsj", "barot")
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        # a hard -ы where the place's forms end in a soft -і/-и is another word's form: the people
+        ("Беларусы", None),
+        ("Белорусы", None),
+        ("Беларусі", "belarus"),
+        ("Беларуси", "belarus"),
+        ("Белоруссии", "belarus"),
+        # a hard stem's -ы is the place's own form
+        ("Масквы", "moscow"),
+        ("Москвы", "moscow"),
+    ],
+)
+def test_a_hard_ending_is_no_form_of_a_name_with_a_soft_one(mention: str, entity: str | None) -> None:
+    m = normalize.resolve(mention)
+    assert (m.entity_id if m else None) == entity, mention

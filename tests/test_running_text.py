@@ -120,6 +120,8 @@ def test_a_word_opening_a_sentence_before_a_surname(rw: Rewriter, text: str, exp
         ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
         ("Viasna reported new arrests.", [("Viasna", "viasna")]),
         ("Spring came early this year.", []),
+        # the people, not the country
+        ("Беларусы! Мы просім улады паслухаць беларусаў.", []),
     ],
 )
 def test_an_ordinary_word_that_names_an_organisation(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
