@@ -75,12 +75,14 @@ APOSTROPHE_CHARS = "".join(APOSTROPHES)
 _APOS = _char_class(APOSTROPHE_CHARS)
 # a word: letters (and digits after the first letter), with the combining marks on them (ALA-LC's tie
 # in T͡sepkalo, a stress mark, a decomposed letter), an apostrophe between letters (Дар'я, O'Brien),
-# and a dot before lower-case letters (Tut.by); a hyphen and a dot before a capital end a word
+# and a dot before lower-case letters (Tut.by) or between two runs of capitals of two letters or more
+# (TUT.BY, a name written as its web address); a hyphen and any other dot before a capital end a word
 _BODY = rf"(?:[^\W_]|[{_MARKS}])*"
 # GOST 7.79 system B writes ы as y`, э as e`, ь as ` and ъ as ``: a backtick after a letter is the
 # word's (Ne`ksty`, Che`rache`n`), where ’ or ' after a word is a possessive or a quote (Belarus’)
 _TAIL = (
-    rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}|-(?=[^\W_]){_BODY})*"
+    rf"(?:[{_APOS}](?=[^\W\d_]){_BODY}|\.(?=[^\W\d_{_UPPER_CLASS}]){_BODY}"
+    rf"|(?<=[{_UPPER_CLASS}]{{2}})\.(?=[{_UPPER_CLASS}]{{2,}}(?![^\W_])){_BODY}|-(?=[^\W_]){_BODY})*"
     rf"(?:`[{_MARKS}]*){{0,2}}"
 )
 # not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark

@@ -120,6 +120,10 @@ def test_a_word_opening_a_sentence_before_a_surname(rw: Rewriter, text: str, exp
         ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
         ("Viasna reported new arrests.", [("Viasna", "viasna")]),
         ("Spring came early this year.", []),
+        # a name written as its web address, in capitals or not, is one word
+        ("Паводле TUT.BY, затрыманых 20.", [("TUT.BY", "tut-by")]),
+        ("Паводле Tut.by, затрыманых 20.", [("Tut.by", "tut-by")]),
+        ("J.R. Smith met U.S. envoys.", []),
         # the people, not the country
         ("Беларусы! Мы просім улады паслухаць беларусаў.", []),
     ],
