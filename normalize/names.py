@@ -111,7 +111,9 @@ def written_as_acronym(word: str) -> bool:
 def acronym_forms(text: str) -> tuple[dict[str, str], frozenset[str]]:
     """The words of ``text`` (case-folded) that are acronyms, each with its letters (the word up to
     its last capital: МАЗ of МАЗе, its case form), and the words that may be acronyms. A word with
-    a capital after its first letter is one (BelTA, МАЗе); a word all in capitals may be one (МАЗ,
+    a capital after its first letter is one (BelTA, МАЗе, BelAZu: small letters after the last
+    capital are a case ending, but for a final Latin h, which makes one letter with the capital
+    before it: BAZh is БАЖ); a word all in capitals may be one (МАЗ,
     NEXTA) or a name written in capitals (a sanctions list's OJSC AGAT). An acronym is read only
     from a word written as one: never made from a person's initials (K. S. B. is not КГБ)."""
     sure: dict[str, str] = {}
@@ -123,7 +125,9 @@ def acronym_forms(text: str) -> tuple[dict[str, str], frozenset[str]]:
                 maybe.add(w.casefold())
             else:
                 last = max(i for i, c in enumerate(w) if c.isupper())
-                sure[w.casefold()] = w[: last + 1]
+                # a final h after a Latin capital makes one letter with it (Zh of BAZh is Ж)
+                tail = w[last + 1 :]
+                sure[w.casefold()] = w if tail == "h" and w.isascii() else w[: last + 1]
     return sure, frozenset(maybe)
 
 

@@ -208,3 +208,19 @@ def test_ts_is_a_soft_t_only_before_a_soft_vowel_not_before_a_final_j() -> None:
 def test_a_hard_ending_is_no_form_of_a_name_with_a_soft_one(mention: str, entity: str | None) -> None:
     m = normalize.resolve(mention)
     assert (m.entity_id if m else None) == entity, mention
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        # a final Latin h makes one letter with the capital before it: BAZh is БАЖ, not BelAZ's БАЗ
+        ("BAZh", "belarusian-association-of-journalists"),
+        ("BelAZ", "belaz"),
+        # other small letters after the last capital are a case ending
+        ("BelAZu", "belaz"),
+        ("МАЗе", "maz"),
+    ],
+)
+def test_the_letters_of_an_acronym_written_in_mixed_case(mention: str, entity: str) -> None:
+    m = normalize.resolve(mention)
+    assert m is not None and m.entity_id == entity, mention
