@@ -803,6 +803,8 @@ class SpanFinder:
             return -1
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
             return -1
+        if w.casefold() in self.tables.sentence_words:
+            return -1  # a preposition or a conjunction in a title's capitals (Закон Рэспублікі Беларусь Аб …)
         return w_end
 
     # --- organisations and places --------------------------------------------------------------------

@@ -120,6 +120,8 @@ def test_a_word_opening_a_sentence_before_a_surname(rw: Rewriter, text: str, exp
         ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
         ("Viasna reported new arrests.", [("Viasna", "viasna")]),
         ("Spring came early this year.", []),
+        # a capitalised preposition of a title after a place makes no other name with it
+        ("Закон Рэспублікі Беларусь Аб асабістых гаспадарках.", [("Рэспублікі Беларусь", "belarus")]),
         # a name written as its web address, in capitals or not, is one word
         ("Паводле TUT.BY, затрыманых 20.", [("TUT.BY", "tut-by")]),
         ("Паводле Tut.by, затрыманых 20.", [("Tut.by", "tut-by")]),
