@@ -18,7 +18,15 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
-from .namekeys import CYRILLIC_CAPITALS, MIN_FUZZY_KEY, SHORT_KEY, deletions, is_cyrillic_word, key_gender
+from .namekeys import (
+    CYRILLIC_CAPITALS,
+    LATIN_CAPITALS,
+    MIN_FUZZY_KEY,
+    SHORT_KEY,
+    deletions,
+    is_cyrillic_word,
+    key_gender,
+)
 from .names import acronym_forms, person_roles_of, split_tokens
 from .orgnames import _QUOTED_RE, OrgNames
 from .pickling import restore_state, saved_state
@@ -314,7 +322,10 @@ class EntryBuilder:
                 for n, w in enumerate(words):
                     w1 = w.replace(" ", "")
                     if (derived and n == 0) or w in sure:  # an acronym: matched as one only
-                        acr = frozenset(self.forms.acronym_keys([sure.get(w, w1)]))
+                        letters = sure.get(w, w1)
+                        acr = frozenset(self.forms.acronym_keys([letters]))
+                        if acr and script_of(letters) == "Latn":
+                            acr |= {LATIN_CAPITALS}
                         if acr:
                             ph.append(acr)
                             tk.append(acr if rec.type == "organization" else frozenset())
@@ -351,6 +362,8 @@ class EntryBuilder:
                         acr = frozenset(self.forms.acronym_keys([w1])) if w in maybe else frozenset()
                         if acr and is_cyrillic_word(w1):
                             acr |= {CYRILLIC_CAPITALS}
+                        elif acr and script_of(w1) == "Latn":
+                            acr |= {LATIN_CAPITALS}
                         ph.append(ks | acr)
                         # a place is matched by its own name and case forms only: Мінскі is not Minsk
                         tk.append(self.forms.word_tokens(ks) | acr if rec.type == "organization" else frozenset())

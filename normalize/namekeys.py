@@ -72,6 +72,12 @@ running text is that word only when written in capitals too, or as its case form
 when written as an ordinary word (Цікава, Боже)."""
 
 
+LATIN_CAPITALS = "#Latn"
+"""Marks the keys of an acronym in Latin letters (BAJ, MZKT, the English acronym a name's words make):
+a Cyrillic acronym of running text meets an entity named in Cyrillic through its Cyrillic acronyms
+only (БАЙ is not BAJ, whose Cyrillic acronym is БАЖ)."""
+
+
 def is_cyrillic_word(word: str) -> bool:
     """Whether ``word`` begins with a Cyrillic letter."""
     return bool(word) and "\u0400" <= word[0] <= "\u052f"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .cognates import GivenNameGroups
 from .index import EntityEntry
-from .namekeys import CYRILLIC_CAPITALS, SHORT_KEY
+from .namekeys import CYRILLIC_CAPITALS, LATIN_CAPITALS, SHORT_KEY
 from .nearspell import NearSpellings
 from .orgnames import QueryPhrase
 from .places import Places
@@ -99,6 +99,7 @@ class PhraseScorer:
         concepts = self.tables.vocabulary.concepts
         own = e.word_keys
         weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
+        cyrillic_named = any(is_cyrillic(name[0]) for name in e.record.names if name)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             short_concept = False
@@ -114,6 +115,8 @@ class PhraseScorer:
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
                     # a given name meets a word of a name as itself or in translation, not by stem
                     common = frozenset()
+                if cyrillic and LATIN_CAPITALS in ks and cyrillic_named and acronyms(tokens):
+                    continue  # a Cyrillic acronym is none of a Latin one's letters (БАЙ is no BAJ: БАЖ)
                 if len(k) <= SHORT_KEY and k[0] != "#" and acronyms(tokens) and acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
                     # МТЗ, though a press convention writes МТЗ as MTS)

@@ -224,3 +224,22 @@ def test_a_hard_ending_is_no_form_of_a_name_with_a_soft_one(mention: str, entity
 def test_the_letters_of_an_acronym_written_in_mixed_case(mention: str, entity: str) -> None:
     m = normalize.resolve(mention)
     assert m is not None and m.entity_id == entity, mention
+
+
+@pytest.mark.parametrize(
+    ("mention", "entity"),
+    [
+        # a Cyrillic acronym meets an organisation named in Cyrillic through its Cyrillic acronyms:
+        # БАЙ reads like the letters of the English BAJ, whose Cyrillic acronym is БАЖ
+        ("БАЙ", None),
+        ("БАЖ", "belarusian-association-of-journalists"),
+        ("BAJ", "belarusian-association-of-journalists"),
+        # a Latin one still meets the Cyrillic acronym's letters (romanized acronyms)
+        ("KGB", "kgb-belarus"),
+        ("MZKT", "mzkt"),
+        ("TsIK", "central-election-commission"),
+    ],
+)
+def test_a_cyrillic_acronym_is_read_in_its_own_letters(mention: str, entity: str | None) -> None:
+    m = normalize.resolve(mention)
+    assert (m.entity_id if m else None) == entity, mention
