@@ -296,6 +296,18 @@ class Found:
         self.info = info
 
 
+class _LineWords:
+    """The words just before and after positions of one text, as the proposals for its anchors
+    ask for them again and again (each position some four times): found once per text."""
+
+    __slots__ = ("after", "before", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.before: dict[tuple[int, int], tuple[int, str] | None] = {}
+        self.after: dict[tuple[int, int], tuple[int, str, bool, bool] | None] = {}
+
+
 class Proposal:
     """The spans to decide for one anchor, in order of preference; ``whole`` when the first is a
     name of several words that no later alternative cuts (a personal name with its given names,
@@ -365,6 +377,7 @@ class SpanFinder:
         self._function_words = tables.vocabulary.function_words
         self._possessives = tables.possessive_suffixes
         self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
+        self._line = _LineWords("")  # the words beside positions of the text last read
 
     # --- anchors ---------------------------------------------------------------------------------
 
@@ -421,8 +434,9 @@ class SpanFinder:
 
     def anchors(self, text: str) -> list[Found]:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
+        self._line = _LineWords(text)  # a text read anew: its words are found anew
         out: list[Found] = []
-        addresses = "href=" in text or any(mark in text for mark in _ADDRESS_MARKS)
+        addresses: bool | None = None  # whether the text holds an address (asked at its first anchor)
         memo = self._word_anchors
         for m in self._word_re.finditer(text):
             w = m.group()
@@ -435,6 +449,8 @@ class SpanFinder:
             if not got:
                 continue
             start = m.start()
+            if addresses is None:
+                addresses = "href=" in text or any(mark in text for mark in _ADDRESS_MARKS)
             if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
@@ -482,8 +498,24 @@ class SpanFinder:
 
     # --- the words beside a name -------------------------------------------------------------------
 
+    def _line_words(self, text: str) -> _LineWords:
+        """What was found of the words of ``text`` (a new record when another text is read; the
+        finder is shared, so a record belongs to one text and is only read for it)."""
+        line = self._line
+        if line.text is not text:
+            line = self._line = _LineWords(text)
+        return line
+
     def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
+        memo = self._line_words(text).before
+        key = (pos, floor)
+        if key in memo:
+            return memo[key]
+        got = memo[key] = self._word_before(text, pos, floor)
+        return got
+
+    def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         i = pos
         while i > floor and text[i - 1] in _BLANKS:
             i -= 1
@@ -507,6 +539,14 @@ class SpanFinder:
         """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
+        memo = self._line_words(text).after
+        key = (pos, ceil)
+        if key in memo:
+            return memo[key]
+        got = memo[key] = self._word_after(text, pos, ceil)
+        return got
+
+    def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
         if pos + 1 < len(text) and text[pos + 1] == "," and _SOFT_SIGN_RE.match(text, pos):
             pos += 1  # a soft sign written as an apostrophe ends the word before the comma
         m = _NEXT_RE.match(text, pos, min(ceil, pos + WINDOW))
