@@ -434,7 +434,6 @@ class SpanFinder:
 
     def anchors(self, text: str) -> list[Found]:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
-        self._line = _LineWords(text)  # a text read anew: its words are found anew
         out: list[Found] = []
         addresses: bool | None = None  # whether the text holds an address (asked at its first anchor)
         memo = self._word_anchors
@@ -455,6 +454,8 @@ class SpanFinder:
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
+        if out:
+            self._line = _LineWords(text)  # a text read anew: the words beside its anchors found anew
         return out
 
     def _anchors_of(self, w: str) -> tuple[tuple[int, int, str, Anchored], ...]:
