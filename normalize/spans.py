@@ -176,12 +176,15 @@ def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
 
 _PART_MARK_RE = re.compile(r"p\d")  # a compound part's mark in a folded key (see OrgVocabulary.fold)
 _ADDRESS_MARKS = ("://", "www.", "@")
+_ADDRESS_MARK_RE = re.compile(r"://|www\.|@|href=")
 _ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or e-mail address or a handle: of a stretch
     without blanks, quotes or angle brackets that holds ://, www., @ or href=."""
+    if _ADDRESS_MARK_RE.search(text, max(0, start - WINDOW - 6), end + WINDOW) is None:
+        return False  # no mark within reach of the word (the stretch and an href= before it)
     a = start
     while a > 0 and text[a - 1] not in _ADDRESS_ENDS and start - a < WINDOW:
         a -= 1
@@ -297,8 +300,8 @@ class Found:
 
 
 class _LineWords:
-    """The words just before and after positions of one text, as the proposals for its anchors
-    ask for them again and again (each position some four times): found once per text."""
+    """The words just before and after positions of one text, as the proposal for an anchor and
+    the checks of its decision ask for them again and again (each position some four times)."""
 
     __slots__ = ("after", "before", "text")
 
@@ -435,7 +438,6 @@ class SpanFinder:
     def anchors(self, text: str) -> list[Found]:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
         out: list[Found] = []
-        addresses: bool | None = None  # whether the text holds an address (asked at its first anchor)
         memo = self._word_anchors
         for m in self._word_re.finditer(text):
             w = m.group()
@@ -448,14 +450,10 @@ class SpanFinder:
             if not got:
                 continue
             start = m.start()
-            if addresses is None:
-                addresses = "href=" in text or any(mark in text for mark in _ADDRESS_MARKS)
-            if addresses and _in_address(text, start, m.end()):
+            if _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
-        if out:
-            self._line = _LineWords(text)  # a text read anew: the words beside its anchors found anew
         return out
 
     def _anchors_of(self, w: str) -> tuple[tuple[int, int, str, Anchored], ...]:
@@ -500,8 +498,9 @@ class SpanFinder:
     # --- the words beside a name -------------------------------------------------------------------
 
     def _line_words(self, text: str) -> _LineWords:
-        """What was found of the words of ``text`` (a new record when another text is read; the
-        finder is shared, so a record belongs to one text and is only read for it)."""
+        """What was found of the words beside the anchor of ``text`` read last (a new record when
+        another text is read; the finder is shared, so a record belongs to one text and is only
+        read for it)."""
         line = self._line
         if line.text is not text:
             line = self._line = _LineWords(text)
@@ -963,6 +962,9 @@ class SpanFinder:
 
     def proposal(self, text: str, anchors: list[Found], k: int, floor: int) -> Proposal:
         """What to decide for ``anchors[k]`` (see :class:`Proposal`), nothing below ``floor``."""
+        # the words beside this anchor, found once for its proposal and the checks of what it decides
+        # (kept no longer: a long text would keep them all)
+        self._line = _LineWords(text)
         a = anchors[k]
         info = a.info
         # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
