@@ -24,6 +24,9 @@ from .scores import (
 from .tables import Tables
 from .text import is_cyrillic
 
+BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similarity less this
+BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
+
 
 class PhraseScorer:
     """Scores a mention against an organisation's or place's entry."""
@@ -34,6 +37,7 @@ class PhraseScorer:
         self.near = near
         self.places = places
         self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
+        self._brand_memo: dict[str, bool] = {}
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -44,9 +48,26 @@ class PhraseScorer:
             memo = self._sim_memo = {}
         return memo
 
-    def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool) -> Scored | None:
+    def _brand_word(self, qsig: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
+        """The key of the mention's word that may be a brand (see :meth:`_score_pair`): its
+        longest, of :data:`BRAND_MIN_KEY` symbols or more, no acronym, no word of the vocabulary and
+        no word made from a place's name; "" when it is none. Remembered per key."""
+        q_long = max(qsig, key=lambda t: len(t[1]))[1]
+        if len(q_long) < BRAND_MIN_KEY or q_long[0] == "#":
+            return ""
+        got = self._brand_memo.get(q_long)
+        if got is None:
+            voc = self.tables.vocabulary
+            got = not voc.concepts(q_long) and not self.places.names_a_place(voc.stems(q_long))
+            if len(self._brand_memo) >= SIM_MEMO_SIZE:
+                self._brand_memo.clear()
+            self._brand_memo[q_long] = got
+        return q_long if got else ""
+
+    def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool, floor: float = 0.0) -> Scored | None:
         """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
-        that is no name of its own counts only for a mention in quotes (``quoted``)."""
+        that is no name of its own counts only for a mention in quotes (``quoted``). A phrase that
+        cannot score ``floor`` is not scored: None when none can."""
         best: Scored | None = None
         is_org = e.record.type == "organization"
         written = qphrases[0].tokens if qphrases else frozenset()
@@ -55,6 +76,7 @@ class PhraseScorer:
             if is_org and qp.whole:
                 continue  # an organisation's names are read by their significant words
             lq = len(qp.words)
+            brand = self._brand_word(qp.words) if is_org else ""
             for j, phrase in enumerate(e.phrases):
                 if not quoted and j in e.quoted_phrases:
                     continue  # Адраджэнне alone is a revival, «Адраджэнне» the front
@@ -71,10 +93,10 @@ class PhraseScorer:
                 lp = len(phrase)
                 bound = 2 * min(lq, lp) / (lq + lp)
                 if is_org:  # what the brand and the whole-name rules can give
-                    bound = max(bound, 1.0 - 0.05, CONTAINED_SCORE if lq - lp == 1 else 0.0)
-                if best is not None and bound * factor <= best.score:
+                    bound = max(bound, BRAND_SCORE if brand else 0.0, CONTAINED_SCORE if lq - lp == 1 else 0.0)
+                if bound * factor < floor or (best is not None and bound * factor <= best.score):
                     continue
-                s = self._score_pair(e, qp.words, phrase, ptokens, memo)
+                s = self._score_pair(e, qp.words, phrase, ptokens, memo, brand)
                 s.score *= factor
                 if best is None or s.score > best.score:
                     best = s
@@ -89,9 +111,11 @@ class PhraseScorer:
         phrase: tuple[frozenset[str], ...],
         ptokens: tuple[frozenset[str], ...],
         memo: dict[tuple[str, int], tuple[float, str]],
+        brand: str = "",
     ) -> Scored:
         """Score one reading of a mention against one phrase of an entity; ``memo`` keeps the
-        similarities of mention keys to the entity's key sets (see :meth:`_similarity_memo`)."""
+        similarities of mention keys to the entity's key sets (see :meth:`_similarity_memo`);
+        ``brand`` is the mention's word that may be a brand (see :meth:`_brand_word`)."""
         used: set[int] = set()
         total = 0.0
         exact = 0
@@ -169,20 +193,17 @@ class PhraseScorer:
         # the brand: the longest word of both names is the same long word, and in neither name a
         # word of the vocabulary (Белвнешпромсервис, not Ministry; not National spelt Nazionalnym,
         # which the vocabulary does not know, for the Нацыянальны of a name)
-        if e.record.type == "organization" and details:
-            q_long = max(qsig, key=lambda t: len(t[1]))[1]
+        if (
+            brand
+            and e.record.type == "organization"
+            and details
+            and e.person_stems.isdisjoint(self.tables.vocabulary.stems(brand))
+        ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a word
+            # made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            if (
-                len(q_long) >= BRAND_MIN_KEY
-                and q_long[0] != "#"
-                and not concepts(q_long)
-                and e.person_stems.isdisjoint(stems := self.tables.vocabulary.stems(q_long))
-                and not self.places.names_a_place(stems)
-            ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a
-                # word made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
-                sim, _ = most_similar(q_long, e_long, BRAND_SIM)
-                if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
-                    score = max(score, sim - 0.05)
+            sim, _ = most_similar(brand, e_long, BRAND_SIM)
+            if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
+                score = max(score, sim - BRAND_MARGIN)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention
         if (

@@ -412,7 +412,7 @@ class Normalizer:
         text = normalize_text(mention).strip()
         if not text:
             return None
-        d = self._decide(mention, text, self._rank_all(text, types, trace, known), threshold, policy, trace)
+        d = self._decide(mention, text, self._rank_all(text, types, trace, known, threshold), threshold, policy, trace)
         return d if d is not None else self._weak_alias(mention, text, types, trace)
 
     def _weak_alias(
@@ -527,17 +527,19 @@ class Normalizer:
         types: Sequence[str] | None,
         trace: list[bool] | None = None,
         known: Mapping[str, str] | None = None,
+        floor: float = 0.0,
     ) -> list[Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
-        every entity's best score."""
+        every entity's best score. An organisation or place that cannot score ``floor`` (the
+        threshold: the decision never takes it) may be left out of a mention without alternatives."""
         alts = alternatives(text, self.groups.is_given_name)
         if len(alts) == 1:
-            return self._rank(alts[0], types, trace, known)
+            return self._rank(alts[0], types, trace, known, floor)
         if trace is not None:
             trace.append(True)
         best: dict[int, Scored] = {}
         for alt in alts:
-            for s in self._rank(alt, types, None, known):
+            for s in self._rank(alt, types, None, known):  # (all kept: the order of ties is the first's)
                 if s.idx not in best or s.score > best[s.idx].score:
                     best[s.idx] = s
         ranked = list(best.values())
@@ -550,6 +552,7 @@ class Normalizer:
         types: Sequence[str] | None,
         trace: list[bool] | None = None,
         known: Mapping[str, str] | None = None,
+        floor: float = 0.0,
     ) -> list[Scored]:
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
@@ -630,7 +633,7 @@ class Normalizer:
                         places = self.places.places_named(keys)
                     if places and self.places.foreign_place(idx, places):
                         continue  # another country's ministry: Министерство иностранных дел России
-                s = self.phrases.score(entry, qphrases or [], quoted)
+                s = self.phrases.score(entry, qphrases or [], quoted, floor)
             if s is not None:
                 s.idx = idx
                 scored.append(s)

@@ -77,7 +77,9 @@ _APOS = _char_class(APOSTROPHE_CHARS)
 # in T͡sepkalo, a stress mark, a decomposed letter), an apostrophe between letters (Дар'я, O'Brien),
 # and a dot before lower-case letters (Tut.by) or between two runs of capitals of two letters or more
 # (TUT.BY, a name written as its web address); a hyphen and any other dot before a capital end a word
-_BODY = rf"(?:[^\W_]|[{_MARKS}])*"
+# (written so that each string has one way to match: letters, then runs of marks each followed by
+# letters, then marks; never a loop that may match a run of marks in many ways)
+_BODY = rf"[^\W_]*(?:[{_MARKS}]+[^\W_]+)*[{_MARKS}]*"
 # GOST 7.79 system B writes ы as y`, э as e`, ь as ` and ъ as ``: a backtick after a letter is the
 # word's (Ne`ksty`, Che`rache`n`), where ’ or ' after a word is a possessive or a quote (Belarus’)
 _TAIL = (
@@ -85,15 +87,17 @@ _TAIL = (
     rf"|(?<=[{_UPPER_CLASS}]{{2}})\.(?=[{_UPPER_CLASS}]{{2,}}(?![^\W_])){_BODY}|-(?=[^\W_]){_BODY})*"
     rf"(?:`[{_MARKS}]*){{0,2}}"
 )
-# not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark
-_NOT_INSIDE = rf"(?<![^\W_])(?<![^\W_][{_APOS}])(?<![.\-{_MARKS}])"
-_CAPITALISED_RE = re.compile(rf"{_NOT_INSIDE}[{_UPPER_CLASS}]{_BODY}{_TAIL}")
+# not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark. Tested after
+# the word's first letter, on that letter and what stands before it: the regex engine then looks
+# behind only where a letter is, not at every position of the text (three times as fast)
+_NOT_INSIDE = rf"(?<![^\W_].)(?<![^\W_][{_APOS}].)(?<![.\-{_MARKS}].)"
+_CAPITALISED_RE = re.compile(rf"[{_UPPER_CLASS}]{_NOT_INSIDE}{_BODY}{_TAIL}")
+_ANY_WORD_RE = re.compile(rf"[^\W\d_]{_NOT_INSIDE}{_BODY}{_TAIL}")
 # a woman's given name in the nominative, not a noun of her occupation (активистка, певица)
 _WOMANS_NAME_END_RE = re.compile(r"(?<![кц])[ая]$")
 # a woman's surname in the nominative, Russian and Belarusian (Колесникова, Калеснікава, Ціханоўская)
 _WOMANS_SURNAME_END_RE = re.compile(r"(?:ск|цк|зк)ая$|(?:ов|ев|ёв|ав|ин|ын|ін)а$")
 _LETTERS_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
-_ANY_WORD_RE = re.compile(rf"{_NOT_INSIDE}[^\W\d_]{_BODY}{_TAIL}")
 _MARK_RE = re.compile(f"[{_MARKS}]")
 _STRESS_RE = re.compile("[\u0300-\u0360\u0362-\u036f]")  # not ALA-LC's ties (U+0360, U+0361)
 
@@ -179,12 +183,15 @@ def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
 
 _PART_MARK_RE = re.compile(r"p\d")  # a compound part's mark in a folded key (see OrgVocabulary.fold)
 _ADDRESS_MARKS = ("://", "www.", "@")
+_ADDRESS_MARK_RE = re.compile(r"://|www\.|@|href=")
 _ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
 
 
 def _in_address(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or e-mail address or a handle: of a stretch
     without blanks, quotes or angle brackets that holds ://, www., @ or href=."""
+    if _ADDRESS_MARK_RE.search(text, max(0, start - WINDOW - 6), end + WINDOW) is None:
+        return False  # no mark within reach of the word (the stretch and an href= before it)
     a = start
     while a > 0 and text[a - 1] not in _ADDRESS_ENDS and start - a < WINDOW:
         a -= 1
@@ -299,6 +306,18 @@ class Found:
         self.info = info
 
 
+class _LineWords:
+    """The words just before and after positions of one text, as the proposal for an anchor and
+    the checks of its decision ask for them again and again (each position some four times)."""
+
+    __slots__ = ("after", "before", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.before: dict[tuple[int, int], tuple[int, str] | None] = {}
+        self.after: dict[tuple[int, int], tuple[int, str, bool, bool] | None] = {}
+
+
 class Proposal:
     """The spans to decide for one anchor, in order of preference; ``whole`` when the first is a
     name of several words that no later alternative cuts (a personal name with its given names,
@@ -346,6 +365,7 @@ class SpanFinder:
                 info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
             self._anchors[k] = info
         self._words: dict[str, tuple[str, Anchored | None]] = {}
+        self._word_anchors: dict[str, tuple[tuple[int, int, str, Anchored], ...]] = {}
         # the tokens of compound words of organisations' names, by their parts (BELARUSp0)
         compounds: dict[str, list[int]] = {}
         for idx, e in enumerate(entries):
@@ -367,6 +387,7 @@ class SpanFinder:
         self._function_words = tables.vocabulary.function_words
         self._possessives = tables.possessive_suffixes
         self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
+        self._line = _LineWords("")  # the words beside positions of the text last read
 
     # --- anchors ---------------------------------------------------------------------------------
 
@@ -424,40 +445,55 @@ class SpanFinder:
     def anchors(self, text: str) -> list[Found]:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
         out: list[Found] = []
-        addresses = "href=" in text or any(mark in text for mark in _ADDRESS_MARKS)
+        memo = self._word_anchors
         for m in self._word_re.finditer(text):
             w = m.group()
-            start, end = m.start(), m.end()
-            if addresses and _in_address(text, start, end):
+            got = memo.get(w)
+            if got is None:
+                got = self._anchors_of(w)
+                if len(memo) >= WORD_MEMO_SIZE:
+                    memo.clear()
+                memo[w] = got
+            if not got:
+                continue
+            start = m.start()
+            if _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
-            k, info = self.word(w)
-            if info is None and not APOSTROPHES.isdisjoint(w):
-                bare = self._without_possessive(w)
-                if bare != w:
-                    k, info = self.word(bare)
-                    end = start + len(bare)
-            if info is not None:
-                out.append(Found(start, end, k, info))
-            elif "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва),
-                # when each capitalised part is one (КХП-БНФ, another party, and Киево-Печерская are not)
-                pos = start
-                found: list[Found] = []
-                whole = True
-                for part in w.split("-"):
-                    if part[:1].isupper() or not self.require_capital:
-                        k, info = self.word(part)
-                        if info is not None:
-                            found.append(Found(pos, pos + len(part), k, info))
-                        elif part[:1].isupper():
-                            whole = False
-                    pos += len(part) + 1
-                if whole:
-                    out.extend(found)
-            elif len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
-                info = self._near(k)
-                if info is not None:
-                    out.append(Found(start, end, k, info))
+            for offset, length, k, info in got:
+                out.append(Found(start + offset, start + offset + length, k, info))
         return out
+
+    def _anchors_of(self, w: str) -> tuple[tuple[int, int, str, Anchored], ...]:
+        """The anchors a word of running text holds, as (offset in the word, length, key, what it
+        anchors): the word, the word without a possessive, its hyphenated parts, or a surname one
+        edit away; none for most words. A fact of the word form alone, remembered per form."""
+        k, info = self.word(w)
+        end = len(w)
+        if info is None and not APOSTROPHES.isdisjoint(w):
+            bare = self._without_possessive(w)
+            if bare != w:
+                k, info = self.word(bare)
+                end = len(bare)
+        if info is not None:
+            return ((0, end, k, info),)
+        if "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва),
+            # when each capitalised part is one (КХП-БНФ, another party, and Киево-Печерская are not)
+            pos = 0
+            found: list[tuple[int, int, str, Anchored]] = []
+            for part in w.split("-"):
+                if part[:1].isupper() or not self.require_capital:
+                    k, info = self.word(part)
+                    if info is not None:
+                        found.append((pos, len(part), k, info))
+                    elif part[:1].isupper():
+                        return ()
+                pos += len(part) + 1
+            return tuple(found)
+        if len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
+            info = self._near(k)
+            if info is not None:
+                return ((0, end, k, info),)
+        return ()
 
     def _without_possessive(self, word: str) -> str:
         low = "".join("'" if c in APOSTROPHES else c for c in word.lower())
@@ -468,8 +504,25 @@ class SpanFinder:
 
     # --- the words beside a name -------------------------------------------------------------------
 
+    def _line_words(self, text: str) -> _LineWords:
+        """What was found of the words beside the anchor of ``text`` read last (a new record when
+        another text is read; the finder is shared, so a record belongs to one text and is only
+        read for it)."""
+        line = self._line
+        if line.text is not text:
+            line = self._line = _LineWords(text)
+        return line
+
     def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
+        memo = self._line_words(text).before
+        key = (pos, floor)
+        if key in memo:
+            return memo[key]
+        got = memo[key] = self._word_before(text, pos, floor)
+        return got
+
+    def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         i = pos
         while i > floor and text[i - 1] in _BLANKS:
             i -= 1
@@ -493,6 +546,14 @@ class SpanFinder:
         """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
+        memo = self._line_words(text).after
+        key = (pos, ceil)
+        if key in memo:
+            return memo[key]
+        got = memo[key] = self._word_after(text, pos, ceil)
+        return got
+
+    def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
         if pos + 1 < len(text) and text[pos + 1] == "," and _SOFT_SIGN_RE.match(text, pos):
             pos += 1  # a soft sign written as an apostrophe ends the word before the comma
         m = _NEXT_RE.match(text, pos, min(ceil, pos + WINDOW))
@@ -931,6 +992,9 @@ class SpanFinder:
 
     def proposal(self, text: str, anchors: list[Found], k: int, floor: int) -> Proposal:
         """What to decide for ``anchors[k]`` (see :class:`Proposal`), nothing below ``floor``."""
+        # the words beside this anchor, found once for its proposal and the checks of what it decides
+        # (kept no longer: a long text would keep them all)
+        self._line = _LineWords(text)
         a = anchors[k]
         info = a.info
         # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
