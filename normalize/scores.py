@@ -80,8 +80,8 @@ def most_similar(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[f
         if floor > 0.0 and length_bound(la, len(k)) < floor:
             continue
         s = similarity(key, k)
-        if s > best:
-            best, best_k = s, k
+        if s > best or (s == best and s > 0.0 and k < best_k):
+            best, best_k = s, k  # of keys alike, the first in order: the same whatever the set's order
     return best, best_k
 
 

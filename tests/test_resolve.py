@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import jellyfish
@@ -415,3 +418,23 @@ def test_results_and_normalizers_survive_pickling() -> None:
     for mention in ("Ціханоўскай", "LUKASHENKO, Alexander", "Гродна", "Viasna"):
         a, b = n.resolve(mention), n2.resolve(mention)
         assert a is not None and b is not None and (a.entity_id, a.score) == (b.entity_id, b.score)
+
+
+def test_scores_are_the_same_in_every_process() -> None:
+    """Spark executors and --jobs workers are processes with their own string hashing: a score, and
+    the key a word is found nearest to, never depends on the order of a set."""
+    script = (
+        "import sys, normalize\n"
+        "n = normalize.Normalizer.default()\n"
+        "for q in sys.argv[1:]:\n"
+        "    print(q, [(c.entity_id, c.score) for c in n.candidates(q, limit=3)])\n"
+    )
+    mentions = ['"Новой', "Новой Зеландии", "Lukashenko Alexandr", "Ціханоўскай", "Минский завод", "Гродненщина"]
+    outputs = set()
+    for seed in ("1", "3", "7"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "NORMALIZE_CACHE_DIR": "off"}
+        got = subprocess.run(
+            [sys.executable, "-P", "-c", script, *mentions], env=env, capture_output=True, text=True, check=True
+        )
+        outputs.add(got.stdout)
+    assert len(outputs) == 1, outputs
