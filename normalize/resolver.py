@@ -477,6 +477,8 @@ class Normalizer:
                 own = [s for s in (top, *ties) if written in entries[s.idx].surfaces]
             if len(own) == 1:
                 top, ties = own[0], []
+            elif not own:
+                top, ties = self._written_alike(top, ties)
         ambiguous = bool(ties)
         chosen = top
         if ambiguous:
@@ -492,6 +494,20 @@ class Normalizer:
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
         return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
+
+    def _written_alike(self, top: Scored, ties: list[Scored]) -> tuple[Scored, list[Scored]]:
+        """Of persons that tie, those whose parts the mention writes as they are written (or spelled
+        by a scheme) in the most words, the best first: the others match some word by the phonetic
+        key alone, which folds different names (Кадаев and Кодаев, Е. for Эрикович). Persons the
+        mention writes alike stay tied (namesakes, or Гаев and Гаёв in ICAO's Gaev)."""
+        group = [top, *ties]
+        entries = self.index.entries
+        if any(entries[s.idx].record.type != "person" for s in group):
+            return top, ties
+        unlike = [self.persons.unlike_written(entries[s.idx], s.details) for s in group]
+        least = min(unlike)
+        kept = [s for s, u in zip(group, unlike, strict=True) if u == least]
+        return kept[0], kept[1:]
 
     def _namesakes(self, s: Scored) -> bool:
         """Whether a match is a surname alone of a person the tables do not hold known by the
