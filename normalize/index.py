@@ -407,14 +407,15 @@ def build_index(
     groups = GivenNameGroups(tables, forms)
     builder = EntryBuilder(tables, forms, groups, OrgNames(tables, forms, groups), index_canonical)
     index = Index()
-    for rec in records if records is not None else tables.entities:
-        entry = builder.entity(rec)
-        idx = len(index.entries)
-        index.entries.append(entry)
-        for ph in (*entry.phrases, *entry.phrase_tokens):
-            for ks in ph:
-                for k in ks:
-                    index.add_key(k, idx)
-        for k in entry.surname_keys:
-            index.add_key(k, idx)
+    with gc_paused():  # the entries make millions of objects and no cycles: see gc_paused
+        for rec in records if records is not None else tables.entities:
+            entry = builder.entity(rec)
+            idx = len(index.entries)
+            index.entries.append(entry)
+            for ph in (*entry.phrases, *entry.phrase_tokens):
+                for ks in ph:
+                    for k in ks:
+                        index.add_key(k, idx)
+            for k in entry.surname_keys:
+                index.add_key(k, idx)
     return index, builder
