@@ -29,6 +29,7 @@ import dataclasses
 import sys
 from array import array
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Any
 
 import msgpack
@@ -426,15 +427,8 @@ class _Reader:
         if len(keys) != len(values) or sum(lengths) != len(keys):
             raise ValueError("maps of unequal parts")
         get = self.strings.__getitem__
-        ks = list(map(get, keys))
-        vs = list(map(get, values))
-        out: list[dict[str, str]] = []
-        i = 0
-        for n in lengths:
-            j = i + n
-            out.append(dict(zip(ks[i:j], vs[i:j])))
-            i = j
-        return out
+        pairs = zip(map(get, keys), map(get, values))
+        return [dict(islice(pairs, n)) for n in lengths]
 
     def objects(self, v: list[Any], depth: int) -> list[Any]:
         _tag, no, names, columns, positions = v

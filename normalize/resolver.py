@@ -204,7 +204,7 @@ def _decision_of(m: Match) -> Decision:
     return d
 
 
-_NORMALIZER_SAVED = ("tables", "index", "builder", "_by_id")  # what a saved index keeps of a Normalizer
+_NORMALIZER_SAVED = ("tables", "index", "builder")  # what a saved index keeps of a Normalizer (ids: made again)
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
 
 
@@ -248,13 +248,14 @@ class Normalizer:
         self.index: Index
         self.builder: EntryBuilder
         self.index, self.builder = build_index(tables, records, index_canonical)
-        self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
         self._take_parts()
         self._clear_memos()
 
     def _take_parts(self) -> None:
-        """The readers of words and names the builder holds, which matching uses too, and the scorers
-        of persons and of organisations and places (their memos are made anew)."""
+        """The entries by entity id, the readers of words and names the builder holds, which
+        matching uses too, and the scorers of persons and of organisations and places (their memos
+        are made anew)."""
+        self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}  # entity id → its entry's number
         self.forms: WordForms = self.builder.forms
         self.groups: GivenNameGroups = self.builder.groups
         self.orgs: OrgNames = self.builder.orgs
