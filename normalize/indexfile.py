@@ -427,7 +427,7 @@ class _Reader:
         if len(keys) != len(values) or sum(lengths) != len(keys):
             raise ValueError("maps of unequal parts")
         get = self.strings.__getitem__
-        pairs = zip(map(get, keys), map(get, values))
+        pairs = zip(map(get, keys), map(get, values), strict=True)  # of equal lengths: checked above
         return [dict(islice(pairs, n)) for n in lengths]
 
     def objects(self, v: list[Any], depth: int) -> list[Any]:
