@@ -78,6 +78,8 @@ class PersonScorer:
             elif role == "patronymic":
                 out += low not in patrs
             elif role == "initial":
+                if n == 0 and not e.given_initials:
+                    n = 1  # no given name in the table: :meth:`score` read the first initial as none
                 out += word[:1].upper() not in (given_initials if n == 0 else patr_initials)
                 n += 1
         return out
