@@ -115,7 +115,7 @@ def index_from_bytes(data: bytes, what: str, expect_fingerprint: str | None = No
         raise IndexFileError(f"{what} is cut short or too long ({len(body)} bytes of {size}): rebuild it")
     if hashlib.sha256(body).digest() != digest:
         raise IndexFileError(f"{what} fails its checksum (damaged or changed): rebuild it")
-    with gc_paused():
+    with gc_paused(long_lived=True):
         obj = loads(body, what)
     if not isinstance(obj, Normalizer):
         raise IndexFileError(f"{what} does not hold a normalize index")
