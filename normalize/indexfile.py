@@ -26,7 +26,10 @@ The encoding (see :func:`dumps`):
 from __future__ import annotations
 
 import dataclasses
+import sys
+from array import array
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import Any
 
 import msgpack
@@ -37,6 +40,9 @@ from .errors import IndexFileError
 # (as they are) or of values encoded one by one; a map; an object; a value kept for later and one
 # kept before; a frozenset or tuple of the pool (by number); lists of the same: of pooled values,
 # of kept values, of maps of strings to strings, of objects of one class (by field)
+# (a list of maps of strings to strings is written as three arrays of 32-bit numbers, as bytes: the
+# length of each map, then the numbers of all their keys and of all their values; read so, the many
+# numbers become no objects of their own)
 (L_S, L_N, L_V, T_S, T_N, T_V, F_S, F_N, F_V, S_S, S_N, S_V, MAP, OBJECT, KEEP, SAME, POOLED,
  L_P, L_K, L_DSS, L_OBJ) = range(21)  # fmt: skip
 _KINDS: tuple[tuple[type, int, int, int], ...] = (
@@ -243,7 +249,9 @@ class _Writer:
         if all(id(x) in kept for x in items):
             return [L_K, [kept[id(x)] for x in items]]
         if types == {dict} and self.unshared(items) and all(_str_map(x) for x in items):
-            return [L_DSS, [[[self.str_no(k) for k in d], [self.str_no(v) for v in d.values()]] for d in items]]
+            keys = [self.str_no(k) for d in items for k in d]
+            values = [self.str_no(v) for d in items for v in d.values()]
+            return [L_DSS, _u32_bytes([len(d) for d in items]), _u32_bytes(keys), _u32_bytes(values)]
         if len(types) == 1 and (t := next(iter(types))) in self.number and not any(id(x) in kept for x in items):
             return self.objects(self.number[t], items)
         return [tags[2], [self.encode(x) for x in items]]
@@ -309,6 +317,29 @@ def _plain_nest(x: Any, count: dict[int, int]) -> bool:
     return False
 
 
+def _u32_bytes(numbers: list[int]) -> bytes:
+    """Whole numbers below 2**32 as little-endian 32-bit numbers."""
+    a = array("I", numbers)
+    if a.itemsize != 4:
+        a = array("L", numbers)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _u32_array(data: Any) -> array[int]:
+    """The numbers :func:`_u32_bytes` wrote."""
+    if type(data) is not bytes or len(data) % 4:
+        raise ValueError("an array of numbers is not 32-bit numbers")
+    a = array("I")
+    if a.itemsize != 4:
+        a = array("L")
+    a.frombytes(data)
+    if sys.byteorder == "big":
+        a.byteswap()
+    return a
+
+
 def dumps(root: Any) -> bytes:
     """``root`` (an object of the index) as the bytes of an index file's body."""
     w = _Writer()
@@ -367,8 +398,7 @@ class _Reader:
                 raise ValueError("a map of other parts than lists")
             return dict(zip(keys, values, strict=True))
         if tag == L_DSS:
-            get = self.strings.__getitem__
-            return [dict(zip(map(get, k), map(get, vs), strict=True)) for k, vs in v[1]]
+            return self.string_maps(_u32_array(v[1]), _u32_array(v[2]), _u32_array(v[3]))
         if tag == OBJECT:
             state = self.decode(v[2], depth + 1)
             if type(state) is not dict or not all(type(k) is str for k in state):
@@ -391,6 +421,14 @@ class _Reader:
         if tag in (F_N, F_V, F_S):
             return frozenset(items)
         return set(items)
+
+    def string_maps(self, lengths: array[int], keys: array[int], values: array[int]) -> list[dict[str, str]]:
+        """Maps of strings to strings: the ``lengths[i]`` pairs after those of the maps before."""
+        if len(keys) != len(values) or sum(lengths) != len(keys):
+            raise ValueError("maps of unequal parts")
+        get = self.strings.__getitem__
+        pairs = zip(map(get, keys), map(get, values), strict=True)  # of equal lengths: checked above
+        return [dict(islice(pairs, n)) for n in lengths]
 
     def objects(self, v: list[Any], depth: int) -> list[Any]:
         _tag, no, names, columns, positions = v

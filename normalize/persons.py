@@ -7,7 +7,7 @@ from __future__ import annotations
 from .cognates import GivenNameGroups
 from .index import EntityEntry
 from .namekeys import SHORT_KEY, key_gender, patronymic_gender
-from .names import ParsedMention
+from .names import ParsedMention, person_roles_of
 from .nearspell import NearSpellings
 from .scores import GIVEN_MIN, PATRONYMIC_MIN, SURNAME_MIN, Scored, initials_in_capitals, most_similar
 from .text import is_cyrillic
@@ -35,6 +35,54 @@ class PersonScorer:
         self.groups = groups
         self.key = forms.key
         self.near = near
+        # a person's given names and patronymics as written (see :meth:`_written_parts`), by id
+        self._written: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
+
+    def _written_parts(self, e: EntityEntry) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+        """The spellings (lower case) of a person's own given names, with their case forms, and of
+        the patronymics, as the tables write them and as the schemes spell them (no cognates), and
+        the letters of their initials so written (made on first use, for persons that tie)."""
+        got = self._written.get(e.record.id)
+        if got is None:
+            givens: set[str] = set()
+            patrs: set[str] = set()
+            for name in (*e.record.names, *e.record.aliases):
+                g_part, p_part, _ = person_roles_of(name)
+                givens.update(v.lower() for g in g_part for v in self.forms.spellings(g))
+                givens |= self.groups.case_forms(g_part, None, e.gender)
+                patrs.update(v.lower() for p in p_part for v in self.forms.spellings(p))
+            got = self._written[e.record.id] = (
+                frozenset(givens),
+                frozenset(patrs),
+                frozenset(v[:1].upper() for v in givens),
+                frozenset(v[:1].upper() for v in patrs),
+            )
+        return got
+
+    def unlike_written(self, e: EntityEntry, details: list[tuple[str, str, str, float]]) -> int:
+        """How many words of a mention (surname, given name, patronymic, initial) matched the person
+        by a phonetic key only, not written as one of the person's own spellings of that part (the
+        name as the tables write it, its case forms, its spelling under a scheme): Мецеенко and
+        Метеенко share a key, and a mention that writes Мецеенко is written as one of them only.
+        ``details`` are the person's :attr:`~normalize.scores.Scored.details` for the mention; a
+        word of a part the tables do not hold, or of a case form read by its key, is not counted."""
+        givens, patrs, given_initials, patr_initials = self._written_parts(e)
+        n = 1 if any(role.startswith("given name") for _, role, _, _ in details) else 0
+        out = 0
+        for word, role, _, _ in details:
+            low = word.lower()
+            if role == "surname":
+                out += low not in e.surfaces  # which hold a spelling with ё also as е
+            elif role in ("given name", "given name (case form)"):
+                out += low not in givens
+            elif role == "patronymic":
+                out += low not in patrs
+            elif role == "initial":
+                if n == 0 and not e.given_initials:
+                    n = 1  # no given name in the table: :meth:`score` read the first initial as none
+                out += word[:1].upper() not in (given_initials if n == 0 else patr_initials)
+                n += 1
+        return out
 
     def score(
         self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: PersonQuery | None = None

@@ -204,7 +204,7 @@ def _decision_of(m: Match) -> Decision:
     return d
 
 
-_NORMALIZER_SAVED = ("tables", "index", "builder", "_by_id")  # what a saved index keeps of a Normalizer
+_NORMALIZER_SAVED = ("tables", "index", "builder")  # what a saved index keeps of a Normalizer (ids: made again)
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
 
 
@@ -268,13 +268,14 @@ class Normalizer:
         self.index: Index
         self.builder: EntryBuilder
         self.index, self.builder = build_index(tables, records, index_canonical)
-        self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}
         self._take_parts()
         self._clear_memos()
 
     def _take_parts(self) -> None:
-        """The readers of words and names the builder holds, which matching uses too, and the scorers
-        of persons and of organisations and places (their memos are made anew)."""
+        """The entries by entity id, the readers of words and names the builder holds, which
+        matching uses too, and the scorers of persons and of organisations and places (their memos
+        are made anew)."""
+        self._by_id = {e.id: i for i, e in enumerate(self.index.entries)}  # entity id → its entry's number
         self.forms: WordForms = self.builder.forms
         self.groups: GivenNameGroups = self.builder.groups
         self.orgs: OrgNames = self.builder.orgs
@@ -498,6 +499,8 @@ class Normalizer:
                 own = [s for s in (top, *ties) if written in entries[s.idx].surfaces]
             if len(own) == 1:
                 top, ties = own[0], []
+            elif not own:
+                top, ties = self._written_alike(top, ties)
         ambiguous = bool(ties)
         chosen = top
         if ambiguous:
@@ -513,6 +516,20 @@ class Normalizer:
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
         return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
+
+    def _written_alike(self, top: Scored, ties: list[Scored]) -> tuple[Scored, list[Scored]]:
+        """Of persons that tie, those whose parts the mention writes as they are written (or spelled
+        by a scheme) in the most words, the best first: the others match some word by the phonetic
+        key alone, which folds different names (Кадаев and Кодаев, Е. for Эрикович). Persons the
+        mention writes alike stay tied (namesakes, or Гаев and Гаёв in ICAO's Gaev)."""
+        group = [top, *ties]
+        entries = self.index.entries
+        if any(entries[s.idx].record.type != "person" for s in group):
+            return top, ties
+        unlike = [self.persons.unlike_written(entries[s.idx], s.details) for s in group]
+        least = min(unlike)
+        kept = [s for s, u in zip(group, unlike, strict=True) if u == least]
+        return kept[0], kept[1:]
 
     def _namesakes(self, s: Scored) -> bool:
         """Whether a match is a surname alone of a person the tables do not hold known by the

@@ -115,7 +115,7 @@ def index_from_bytes(data: bytes, what: str, expect_fingerprint: str | None = No
         raise IndexFileError(f"{what} is cut short or too long ({len(body)} bytes of {size}): rebuild it")
     if hashlib.sha256(body).digest() != digest:
         raise IndexFileError(f"{what} fails its checksum (damaged or changed): rebuild it")
-    with gc_paused():
+    with gc_paused(long_lived=True):
         obj = loads(body, what)
     if not isinstance(obj, Normalizer):
         raise IndexFileError(f"{what} does not hold a normalize index")
@@ -156,7 +156,7 @@ def check_index(n: Normalizer, what: str) -> None:
     lists = idx.by_key.values()
     if not set(map(type, lists)) <= {list} or not _numbers_below(chain.from_iterable(lists), count):
         problems.append("keys")
-    if n._by_id != {e.id: i for i, e in enumerate(entries)}:
+    if len(n._by_id) != count:  # the ids are made again from the entries: one entity for each
         problems.append("ids")
     if problems:
         raise IndexFileError(f"{what} holds an index whose parts do not fit ({', '.join(problems)}): rebuild it")
