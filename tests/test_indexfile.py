@@ -269,3 +269,27 @@ def test_a_changed_body_is_refused_whatever_it_holds(data: st.DataObject) -> Non
             Rewriter(n).rewrite("Лукашенко и МЗКТ")
         except IndexFileError:
             pass
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("surname_keys", ("LUKASENKA",)),  # a tuple where a set of keys belongs
+        ("phrases", ((("ZAVOD",),),)),  # a name's word as a tuple, not a set of keys
+        ("surfaces", [("a", "b")]),  # a list where a map belongs
+    ],
+)
+def test_a_file_whose_parts_are_of_another_kind_is_refused(field: str, value: object) -> None:
+    # made by hand with a right checksum: refused when loaded, never a failure in the middle of a run
+    from normalize.store import index_from_bytes
+
+    n = Normalizer.from_records(
+        [{"id": "a", "type": "person", "names": ["Александр Лукашенко"]},
+         {"id": "b", "type": "organization", "names": ["Минский завод колёсных тягачей"]}]
+    )  # fmt: skip
+    entries = n.index.entries
+    for i, e in enumerate(entries):
+        if e.record.type == ("organization" if field == "phrases" else "person"):
+            entries[i] = dataclasses.replace(e, **{field: value})
+    with pytest.raises(IndexFileError, match="do not fit"):
+        index_from_bytes(index_bytes(n), "hand-made.bin")
