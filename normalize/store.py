@@ -22,7 +22,7 @@ import os
 import stat
 import struct
 import warnings
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -172,30 +172,38 @@ def _fields_of_their_kinds(objects: list[Any], cls: type) -> bool:
     annotation names, and the words of the organisations' names are tuples of key sets: a file that
     passes its checksum yet was made by hand (a tuple where a set belongs) fails here, not in the
     middle of a run. Checked field by field over all objects at once (the types in C, not one by one)."""
+    for f in dataclasses.fields(cls):
+        kind, optional = _annotated_kind(f.type)
+        if kind is None:
+            continue  # a union the compiled class keeps as `type`: not read by number or by method
+        types = set(map(type, [getattr(o, f.name) for o in objects]))
+        if not all(issubclass(t, kind) or (optional and t is type(None)) for t in types):
+            return False
+        if f.name in ("phrases", "phrase_tokens"):
+            words = list(chain.from_iterable(getattr(o, f.name) for o in objects))
+            if not set(map(type, words)) <= {tuple} or not set(map(type, chain.from_iterable(words))) <= {frozenset}:
+                return False
+    return True
+
+
+def _annotated_kind(annotation: Any) -> tuple[type | None, bool]:
+    """The class a field's annotation names and whether it may be None: the class itself (a compiled
+    dataclass keeps its fields' classes) or its name first in the annotation's text (``frozenset[str]``,
+    ``str | None``, ``Mapping[str, str]``)."""
     from .tables import EntityRecord
 
+    if isinstance(annotation, type):
+        return (None if annotation is type else annotation), False
+    text = str(annotation)
     kinds: dict[str, type] = {
         "frozenset": frozenset,
         "tuple": tuple,
-        "Mapping": dict,
+        "Mapping": Mapping,
         "str": str,
         "int": int,
         "EntityRecord": EntityRecord,
     }
-    for f in dataclasses.fields(cls):
-        annotation = str(f.type)
-        kind = kinds.get(annotation.split("[")[0].split(" ")[0])
-        if kind is None:
-            continue
-        allowed = {kind, type(None)} if "None" in annotation else {kind}
-        values = [getattr(o, f.name) for o in objects]
-        if not set(map(type, values)) <= allowed:
-            return False
-        if f.name in ("phrases", "phrase_tokens"):
-            words = list(chain.from_iterable(values))
-            if not set(map(type, words)) <= {tuple} or not set(map(type, chain.from_iterable(words))) <= {frozenset}:
-                return False
-    return True
+    return kinds.get(text.split("[")[0].split(" ")[0]), "None" in text
 
 
 def _numbers_below(values: Iterable[Any], bound: int) -> bool:
