@@ -279,17 +279,30 @@ def test_a_changed_body_is_refused_whatever_it_holds(data: st.DataObject) -> Non
         ("surfaces", [("a", "b")]),  # a list where a map belongs
     ],
 )
-def test_a_file_whose_parts_are_of_another_kind_is_refused(field: str, value: object) -> None:
-    # made by hand with a right checksum: refused when loaded, never a failure in the middle of a run
+def test_a_file_whose_parts_are_of_another_kind_is_refused(
+    field: str, value: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # made by hand with a right checksum (the writer given the other value): refused when loaded,
+    # never a failure in the middle of a run
+    from normalize import indexfile
     from normalize.store import index_from_bytes
 
     n = Normalizer.from_records(
         [{"id": "a", "type": "person", "names": ["Александр Лукашенко"]},
          {"id": "b", "type": "organization", "names": ["Минский завод колёсных тягачей"]}]
     )  # fmt: skip
-    entries = n.index.entries
-    for i, e in enumerate(entries):
-        if e.record.type == ("organization" if field == "phrases" else "person"):
-            entries[i] = dataclasses.replace(e, **{field: value})
-    with pytest.raises(IndexFileError, match="do not fit"):
-        index_from_bytes(index_bytes(n), "hand-made.bin")
+    kind = next(k for k in indexfile._registry() if k.cls.__name__ == "EntityEntry")
+    save = kind.save
+    which = "organization" if field == "phrases" else "person"
+
+    def hand_made(entry: object) -> dict[str, object]:
+        state = save(entry)
+        if state["record"].type == which:
+            state[field] = value
+        return state
+
+    monkeypatch.setattr(kind, "save", hand_made)
+    data = index_bytes(n)
+    monkeypatch.undo()
+    with pytest.raises(IndexFileError, match=r"do not fit|is damaged"):
+        index_from_bytes(data, "hand-made.bin")
