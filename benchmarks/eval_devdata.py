@@ -1,6 +1,6 @@
 """Accuracy of ``resolve()`` on the development data, by the protocol of shared/devdata/README.md.
 
-Run: python benchmarks/eval_devdata.py [--devdata DIR] [--peers] [--errors]
+Run: python benchmarks/eval_devdata.py [--devdata DIR] [--peers] [--errors]  (--errors: every miss, by cause)
 
 Table: each Belarus-related record with a Cyrillic and a Latin name becomes one entity holding ONE
 name (the seed); every other clean name of those records is a query; names of unrelated persons are
@@ -22,6 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 from normalize import Normalizer  # noqa: E402
+from normalize.names import split_tokens  # noqa: E402
 from normalize.text import detect_language, script_of  # noqa: E402
 
 
@@ -64,12 +65,49 @@ def build(records: list[dict], seed_kind: str) -> tuple[list[dict], list[tuple[s
     return table, queries, negatives
 
 
+class Causes:
+    """Why a query of the protocol was missed, read from the table (the seed names) alone:
+
+    - ``listed twice``: the seed name of the query's entity does not name it alone (another entity
+      of the table holds the same name: a record listed twice), so that no matcher can tell which
+      the query names;
+    - ``another name than the seed``: no word of the query that is no given name shares a phonetic
+      key with a word of the seed that is no given name (a second surname, a renamed company, a
+      brand or an acronym the seed lacks): no spelling rule leads from the one to the other;
+    - ``reachable``: the rest, the matcher's own misses.
+    """
+
+    def __init__(self, table: list[dict]) -> None:
+        self.n = Normalizer.from_records(table, index_canonical=False)
+        self.seed = {rec["id"]: rec["names"][0] for rec in table}
+
+    def _name_keys(self, text: str) -> set[str]:
+        words = [w for w in split_tokens(text) if len(w.strip(".'‘’«»\"")) > 2]
+        keep = [w for w in words if not self.n.groups.is_given_name(w)]
+        return {k for k in self.n.key.many(keep) if k}
+
+    def of(self, query: str, gold: str) -> str:
+        own = self.n.resolve(self.seed[gold])
+        if own is None or own.entity_id != gold or own.ambiguous:
+            return "listed twice (the seed name does not name its entity alone)"
+        if self._name_keys(query).isdisjoint(self._name_keys(self.seed[gold])):
+            return "another name than the seed (no word but given names shares a key with it)"
+        return "reachable (the matcher's own miss)"
+
+
 def evaluate(
-    name: str, resolve: Callable[[str], str | None], queries, negatives, show_errors: bool, types: dict[str, str]
+    name: str,
+    resolve: Callable[[str], str | None],
+    queries,
+    negatives,
+    show_errors: bool,
+    types: dict[str, str],
+    causes: Causes | None = None,
 ) -> dict:
     right = wrong = abstain = fp = 0
     by_type: dict[str, list[int]] = {}
     errors: list[str] = []
+    by_cause: dict[str, list[str]] = {}
     t0 = time.perf_counter()
     for q, gold in queries:
         got = resolve(q)
@@ -84,6 +122,8 @@ def evaluate(
         else:
             wrong += 1
             errors.append(f"  wrong    {q!r} -> {got} (gold {gold})")
+        if got != gold and causes is not None:
+            by_cause.setdefault(causes.of(q, gold), []).append(errors[-1])
     for q in negatives:
         got = resolve(q)
         if got is not None:
@@ -105,7 +145,13 @@ def evaluate(
     }
     if show_errors:
         print(f"--- errors of {name}")
-        print("\n".join(errors))
+        if by_cause:
+            for cause, lines in sorted(by_cause.items()):
+                print(f" {cause}: {len(lines)}")
+                print("\n".join(lines))
+            print("\n".join(e for e in errors if e.startswith("  false+")))
+        else:
+            print("\n".join(errors))
     return res
 
 
@@ -183,7 +229,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--devdata")
     ap.add_argument("--peers", action="store_true", help="also run the naive and nomenklatura peers")
-    ap.add_argument("--errors", action="store_true", help="list every miss")
+    ap.add_argument("--errors", action="store_true", help="list every miss, grouped by cause")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     dd = find_devdata(args.devdata)
@@ -203,7 +249,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: not installed, skipped")
                 continue
             types = {rec["id"]: rec["type"] for rec in table}
-            r = evaluate(name, fn, queries, negatives, args.errors and name == "normalize", types)
+            show = args.errors and name == "normalize"
+            r = evaluate(name, fn, queries, negatives, show, types, Causes(table) if show else None)
             r["seed"] = seed
             results.append(r)
     if args.json:
