@@ -23,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from synthetic import OUTCOMES, entities, judge, namesakes, queries
+from synthetic import OUTCOMES, entities, judge, namesakes, queries, resolve_timed
 
 from normalize import Normalizer
 from normalize.store import load_index, save_index
@@ -52,23 +52,11 @@ def main() -> int:
         n2 = load_index(path)
         load = time.perf_counter() - t0
     qs = queries(recs, args.queries)
-    key_memo = n2.key._cache
     same = namesakes(recs, qs)
-    cold: list[float] = []
+    cold, got, warm = resolve_timed(n2, qs)
     outcomes = dict.fromkeys(OUTCOMES, 0)
-    for i, q in enumerate(qs):
-        key_memo.clear()
-        t = time.perf_counter_ns()
-        m = n2.resolve(q.text)
-        cold.append((time.perf_counter_ns() - t) / 1000)
+    for i, (q, m) in enumerate(zip(qs, got, strict=True)):
         outcomes[judge(q, m, same.get(i))] += 1
-    for q in qs:  # warm: every word of every mention seen before
-        n2.resolve(q.text)
-    warm: list[float] = []
-    for q in qs:
-        t = time.perf_counter_ns()
-        n2.resolve(q.text)
-        warm.append((time.perf_counter_ns() - t) / 1000)
     q99 = lambda xs: sorted(xs)[int(0.99 * len(xs))]  # noqa: E731
     print(f"entities                      {len(recs)}")
     print(f"index build from tables       {build:.2f} s   (peak traced memory {peak / 2**20:.0f} MiB)")

@@ -81,30 +81,10 @@ def step_load(path: str) -> dict[str, Any]:
     return {"load_s": load, "load_rss_mib": (_status_kib("VmRSS") - before) / 1024}
 
 
-def _resolve_all(n: Any, qs: list[Any]) -> tuple[list[float], list[Any], list[float]]:
-    key_memo = n.key._cache
-    cold: list[float] = []
-    got: list[Any] = []
-    for q in qs:
-        key_memo.clear()
-        t = time.perf_counter_ns()
-        m = n.resolve(q.text)
-        cold.append((time.perf_counter_ns() - t) / 1000)
-        got.append(m)
-    for q in qs:  # warm: every word of every mention seen before
-        n.resolve(q.text)
-    warm: list[float] = []
-    for q in qs:
-        t = time.perf_counter_ns()
-        n.resolve(q.text)
-        warm.append((time.perf_counter_ns() - t) / 1000)
-    return cold, got, warm
-
-
 def step_resolve(size: int, path: str, nq: int, query_size: int = 0) -> dict[str, Any]:
     """Latency and outcomes of ``nq`` queries made of the first ``query_size`` entities (all by
     default) against the saved index of ``size`` entities."""
-    from synthetic import entities, judge, namesakes, queries
+    from synthetic import entities, judge, namesakes, queries, resolve_timed
 
     from normalize.store import load_index
 
@@ -112,7 +92,7 @@ def step_resolve(size: int, path: str, nq: int, query_size: int = 0) -> dict[str
     qs = queries(recs[: query_size or size], nq)
     same = namesakes(recs, qs)
     n = load_index(Path(path))
-    cold, got, warm = _resolve_all(n, qs)
+    cold, got, warm = resolve_timed(n, qs)
     outcomes = [judge(q, m, same.get(i)) for i, (q, m) in enumerate(zip(qs, got, strict=True))]
     q99 = lambda xs: sorted(xs)[int(0.99 * len(xs))]  # noqa: E731
     return {
