@@ -19,6 +19,27 @@ def tables_dir() -> Path:
     return TABLES
 
 
+def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
+    """``normalize`` run in this process (``normalize.cli.main``) with ``argv`` and, if given,
+    ``stdin`` as its standard input: its exit code, standard output and standard error."""
+    import io
+    import sys
+
+    from normalize.cli import main
+
+    if stdin is not None:
+        old = sys.stdin
+        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
+        try:
+            code = main(argv)
+        finally:
+            sys.stdin = old
+    else:
+        code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
 def command() -> str:
     """The installed `normalize` command (beside the interpreter that runs the tests)."""
     import sys

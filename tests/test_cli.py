@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import signal
@@ -12,6 +11,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 import normalize
 from normalize.cli import main
@@ -19,20 +19,6 @@ from normalize.cli import main
 # where the package under test is imported from (the source folder, or an installed build): the
 # command runs from there too
 PACKAGE_PARENT = Path(normalize.__file__).resolve().parent.parent
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        old = sys.stdin
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-        try:
-            code = main(argv)
-        finally:
-            sys.stdin = old
-    else:
-        code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_translit(capsys: pytest.CaptureFixture[str]) -> None:

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 from normalize import Normalizer, TableError
-from normalize.cli import main
 from normalize.discover import Discovery, Settings
 from normalize.tables import load_tables
 
@@ -30,20 +28,6 @@ Svetlana Tikhanovskaya met the envoys.
 Александр Григорьевич ответил журналистам.
 Вчера И. Петров не пришёл, а Иван Петров пришёл.
 """
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        old = sys.stdin
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-        try:
-            code = main(argv)
-        finally:
-            sys.stdin = old
-    else:
-        code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture(scope="module")

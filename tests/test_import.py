@@ -3,15 +3,13 @@
 
 from __future__ import annotations
 
-import io
 import json
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import run
 
 from normalize import Normalizer, TableError
-from normalize.cli import main
 from normalize.importers import tablefiles
 from normalize.importers.model import person_name_order, pick_caption
 from normalize.tables import load_tables
@@ -19,20 +17,6 @@ from normalize.tables import load_tables
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "import"
 CSV_ARGS = ["--id", "ref", "--name", "name_en", "--name", "name_be", "--name", "name_ru", "--type", "kind",
             "--gender", "sex", "--canonical", "display"]  # fmt: skip
-
-
-def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: bytes | None = None) -> tuple[int, str, str]:
-    if stdin is not None:
-        old = sys.stdin
-        sys.stdin = io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8")
-        try:
-            code = main(argv)
-        finally:
-            sys.stdin = old
-    else:
-        code = main(argv)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def entities(folder: Path) -> dict[str, dict[str, object]]:

@@ -114,16 +114,6 @@ def test_store_and_io_need_no_resolver_or_rewrite() -> None:
     graph["normalize.store"] -= {"normalize.resolver"}  # inside functions: making a Normalizer of a file
     graph["normalize.indexfile"] -= {"normalize.resolver"}  # inside a function: the allow-list
 
-    def reach(m: str) -> set[str]:
-        seen: set[str] = set()
-        todo = [m]
-        while todo:
-            for d in graph[todo.pop()]:
-                if d not in seen:
-                    seen.add(d)
-                    todo.append(d)
-        return seen
-
-    assert not reach("normalize.store") & {"normalize.resolver", "normalize.io", "normalize.rewrite"}
-    assert not reach("normalize.io") & {"normalize.rewrite", "normalize.resolver", "normalize.store"}
-    assert "normalize.cli" not in reach("normalize.rewrite_cli")
+    assert not _reach(graph, "normalize.store") & {"normalize.resolver", "normalize.io", "normalize.rewrite"}
+    assert not _reach(graph, "normalize.io") & {"normalize.rewrite", "normalize.resolver", "normalize.store"}
+    assert "normalize.cli" not in _reach(graph, "normalize.rewrite_cli")
