@@ -744,13 +744,13 @@ def _given_name_problem(name: str, tables: Tables) -> str | None:
     return None
 
 
-def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str, str]:
+def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> tuple[dict[str, str], frozenset[str]]:
     """The names of ``given_names.yaml``, lower case, with their gender: "m" (``male``), "f"
-    (``female``) or "" (``either``, or listed both as male and as female). Its ``sentence_words``
-    are added to ``tables.sentence_words``."""
+    (``female``) or "" (``either``, or listed both as male and as female); and its
+    ``sentence_words``."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the given names file")
     if top is None:
-        return {}
+        return {}, frozenset()
     reader.keys(top, {"source", "sentence_words", *_GIVEN_NAME_LISTS}, set(), "the given names file")
     out: dict[str, str] = {}
     for key, gender in _GIVEN_NAME_LISTS.items():
@@ -770,8 +770,7 @@ def _read_given_names(reader: TableReader, doc: Any, tables: Tables) -> dict[str
             else:
                 first[name] = line
                 out[name] = gender if out.get(name, gender) == gender else ""
-    tables.sentence_words |= _read_sentence_words(reader, top, out)
-    return out
+    return out, _read_sentence_words(reader, top, out)
 
 
 def _read_sentence_words(reader: TableReader, top: LDict, names: Mapping[str, str]) -> frozenset[str]:
@@ -948,13 +947,17 @@ class _Loader:
         tables.named_after = frozenset(named_after)
         tables.state_bodies = frozenset(state_bodies)
         given_names: dict[str, str] = {}
+        sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither
             reader, doc = self.read(p)
             if doc is not None:
-                for name, gender in _read_given_names(reader, doc, tables).items():
+                names, words = _read_given_names(reader, doc, tables)
+                for name, gender in names.items():
                     given_names[name] = gender if given_names.get(name, gender) == gender else ""
+                sentence_words |= words
             self.problems.extend(reader.problems)
         tables.given_names = given_names
+        tables.sentence_words = frozenset(sentence_words)
         for p in self.sources("org_vocabulary.yaml"):
             reader, doc = self.read(p)
             if doc is not None and tables.phonetic is not None:
