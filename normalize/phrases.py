@@ -28,6 +28,11 @@ BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similari
 BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
 
 
+def _named_in_cyrillic(e: EntityEntry) -> bool:
+    """Whether a name of the entity is written in Cyrillic."""
+    return any(is_cyrillic(name[0]) for name in e.record.names if name)
+
+
 class PhraseScorer:
     """Scores a mention against an organisation's or place's entry."""
 
@@ -123,7 +128,6 @@ class PhraseScorer:
         concepts = self.tables.vocabulary.concepts
         own = e.word_keys
         weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
-        cyrillic_named = any(is_cyrillic(name[0]) for name in e.record.names if name)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             short_concept = False
@@ -139,7 +143,7 @@ class PhraseScorer:
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
                     # a given name meets a word of a name as itself or in translation, not by stem
                     common = frozenset()
-                if cyrillic and LATIN_CAPITALS in ks and cyrillic_named and acronyms(tokens):
+                if cyrillic and LATIN_CAPITALS in ks and acronyms(tokens) and _named_in_cyrillic(e):
                     continue  # a Cyrillic acronym is none of a Latin one's letters (БАЙ is no BAJ: БАЖ)
                 if len(k) <= SHORT_KEY and k[0] != "#" and acronyms(tokens) and acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
