@@ -321,10 +321,17 @@ class EntryBuilder:
                 own_words.update(w.casefold() for w in self.orgs.content_words(name))
         quoted -= own_words
         quoted_at: set[int] = set()
+        # acronyms are made from the names of an entity that the tables list by one (МЗКЦ of
+        # Мінскі завод колавых цягачоў beside МЗКТ) only: one that lists none is not known by one,
+        # and the letters of its name as often stand for another thing (АПК, ОПК: the agro- and
+        # defence-industrial complexes)
+        known_by_acronym = any(any(acronym_forms(name)) for name in names)
         for name in names:
             written = {w.casefold() for w in split_tokens(name)}
             sure, maybe = acronym_forms(name)
             for words, derived in self.orgs.readings(name, whole=rec.type == "place"):
+                if derived and not known_by_acronym:
+                    continue
                 # an acronym made from the name's initials serves resolve(), not the text scanner
                 scan = surfaces if not derived and all(w.casefold() in written for w in words) else {}
                 ph: list[frozenset[str]] = []
