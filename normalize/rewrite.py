@@ -186,11 +186,17 @@ class Rewriter:
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "organization" and m.entity_id not in named and finder.state_body(text, s, e):
                 continue  # a body every country has (Следственный комитет), not named here in full
+            if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
+                continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
             if not m.namesakes:
                 named.add(m.entity_id)
             out.append((s, e, m))
             floor = e
         return out
+
+    def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        n = self.normalizer
+        return self.finder.owner_beside(text, s, e, n.index.entries[n._by_id[entity_id]])
 
     def _abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a

@@ -126,6 +126,9 @@ _ADJECTIVE_END_RE = re.compile(
     "(?:ый|ий|ой|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ым|им|ом|ем|ую|юю|ей|ою|ею|ых|их|ыми|ими"
     "|ае|ыя|ія|ага|яга|аму|яму|ім|ай|яй|аю|яю|ымі|імі)$"
 )
+# the nominative singular endings of Cyrillic adjectives that no verb form, noun or comparative
+# shares at the start of a sentence (Единая, Нижний, Новое, Западная; Belarusian -ае)
+_NOMINATIVE_ADJECTIVE_END_RE = re.compile("(?:ый|ий|ая|яя|ое|ае)$")
 _HONORIFICS = frozenset(("имени", "им", "імя", "ім"))  # a name after these names a thing always
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
@@ -356,6 +359,7 @@ class SpanFinder:
         # listed words by their keys and by their stems without a final vowel (премия: премии, премію)
         self._named_after = self._listed(key.many(sorted(tables.named_after)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
+        self._state_body_memo: dict[str, bool] = {}
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -665,13 +669,21 @@ class SpanFinder:
         if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper():
             return -1
         opening = sentence_start(text, got[0])
-        if opening and not info.person:
-            return -1  # its capital says nothing
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return -1
         adjective = _ADJECTIVE_END_RE.search(w.lower()) is not None
         if adjective and not opening:
             return got[0]
+        if opening and not info.person:
+            # at the start of a sentence the capital says nothing, and an adjective in the
+            # nominative before a place's or organisation's name may as well make another name
+            # with it (Единая Россия, Нижний Новгород, Западная Беларусь) as qualify it: the whole
+            # is decided, and where it names nothing, nothing is linked. Only the nominative
+            # endings that no verb, noun or comparative shares (not -ой: Открой; not -ее: Скорее;
+            # not -ие/-ія: Решение, Камісія), and no pronoun (Эта, Такая, Вся)
+            if _NOMINATIVE_ADJECTIVE_END_RE.search(w.lower()) and w.casefold() not in self.tables.sentence_words:
+                return got[0]
+            return -1
         # before a surname, a capitalised Cyrillic word that names nothing the tables hold is a
         # given name they lack (Лора Колесникова, Аэлита Ціханоўская): the name is decided whole.
         # At the start of a sentence, where every word has a capital, only a woman's name before a
@@ -745,17 +757,55 @@ class SpanFinder:
         place among them): Следственный комитет, Министерство иностранных дел. Such a name alone
         does not say whose body it is."""
         content = [w for w in _ANY_WORD_RE.findall(text, s, e) if w.casefold() not in self._function_words]
-        entries, by_key, voc = self.index.entries, self.index.by_key, self.tables.vocabulary
+        voc = self.tables.vocabulary
         kind = False
         for w in content:
             k = self.key(composed_word(w))
             if not k or not voc.concepts(k):
                 return False
-            stems = voc.stems(k)
-            if any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ())):
-                return False  # a place's word or its adjective: Беларуская, Russian
             kind = kind or self._stems_listed(k, self._state_bodies)
-        return kind
+        return kind and not self._holds_place(content)  # (a place's word says whose: Беларуская)
+
+    def owner_beside(self, text: str, s: int, e: int, org: EntityEntry) -> bool:
+        """Whether a word right beside the name ``text[s:e]`` of the state body ``org`` says whose
+        body it is without naming a state of the tables (``owner_words`` in ``org_words.yaml``): the
+        speaker's own (наш МИД) or several states' (МЗС краін Еўрасаюза). A name that holds a
+        place's word says whose itself (наш МИД Беларуси is still linked)."""
+        if not self._state_body_entity(org) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+            return False
+        owners = self.tables.owner_words
+        before, after = self.word_before(text, s, 0), self.word_after(text, e, len(text))
+        return (before is not None and before[1].casefold() in owners) or (
+            after is not None and not after[2] and after[1].casefold() in owners
+        )
+
+    def _state_body_entity(self, org: EntityEntry) -> bool:
+        """Whether one of the organisation's names is a body of a kind every state has (its first
+        word that is no function word is a ``state_bodies`` word: Министерство иностранных дел
+        Республики Беларусь, Ministry of Foreign Affairs)."""
+        memo = self._state_body_memo
+        got = memo.get(org.record.id)
+        if got is None:
+            got = False
+            for name in (*org.record.names, *org.record.aliases):
+                words = [w for w in _ANY_WORD_RE.findall(name) if w.casefold() not in self._function_words]
+                if words and not words[0].isupper():
+                    k = self.key(composed_word(words[0]))
+                    if k and self._stems_listed(k, self._state_bodies):
+                        got = True
+                        break
+            memo[org.record.id] = got
+        return got
+
+    def _holds_place(self, words: Iterable[str]) -> bool:
+        """Whether one of ``words`` is a place's word or its adjective by its stems (Беларуская,
+        Russian)."""
+        entries, by_key, voc = self.index.entries, self.index.by_key, self.tables.vocabulary
+        for w in words:
+            k = self.key(composed_word(w))
+            if k and any(entries[i].record.type == "place" for st in voc.stems(k) for i in by_key.get(st, ())):
+                return True
+        return False
 
     @staticmethod
     def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:

@@ -152,6 +152,8 @@ class Tables:
     name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
+    # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
+    owner_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -927,13 +929,14 @@ class _Loader:
         generic: set[str] = set()
         named_after: set[str] = set()
         state_bodies: set[str] = set()
+        owner_words: set[str] = set()
         for p in self.sources("org_words.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
             if top is not None:
                 reader.keys(
                     top,
-                    {"legal_forms", "generic_words", "named_after", "state_bodies", "source"},
+                    {"legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "source"},
                     set(),
                     "the organisation words file",
                 )
@@ -941,11 +944,13 @@ class _Loader:
                 generic.update(_read_word_list(reader, top, "generic_words"))
                 named_after.update(_read_word_list(reader, top, "named_after"))
                 state_bodies.update(_read_word_list(reader, top, "state_bodies"))
+                owner_words.update(_read_word_list(reader, top, "owner_words"))
             self.problems.extend(reader.problems)
         tables.legal_forms = frozenset(legal)
         tables.generic_words = frozenset(generic)
         tables.named_after = frozenset(named_after)
         tables.state_bodies = frozenset(state_bodies)
+        tables.owner_words = frozenset(owner_words)
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

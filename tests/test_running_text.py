@@ -134,6 +134,31 @@ def test_an_ordinary_word_that_names_an_organisation(rw: Rewriter, text: str, ex
     assert linked(rw, text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # opening a sentence, an adjective in the nominative before a place makes another name with
+        # it as often as it qualifies it: the whole names nothing of ours
+        ("Единая Россия выдвинула кандидатов.", []),
+        ("Западная Беларусь увайшла ў склад БССР у 1939 годзе.", []),
+        ("Нижний Новгород принял фестиваль.", []),
+        # a pronoun, a verb, a noun or a word that opens sentences is no such adjective
+        ("Такая Беларусь нам не нужна.", [("Беларусь", "belarus")]),
+        ("Поднимем Россию из руин!", [("Россию", "russia")]),
+        ("Решение России удивило всех.", [("России", "russia")]),
+        ("Камісія Расіі заявіла пра гэта.", [("Расіі", "russia")]),
+        ("Сёння Беларусь адзначае свята.", [("Беларусь", "belarus")]),
+        # an adjective of the organisation's own name is its word, at the start of a sentence too
+        ("Беларуская Асацыяцыя Журналістаў заявіла.",
+         [("Беларуская Асацыяцыя Журналістаў", "belarusian-association-of-journalists")]),
+    ],
+)  # fmt: skip
+def test_an_adjective_opening_a_sentence_before_a_place(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
     assert linked(rw, "Хан Золотой Орды писал.") == []
     assert linked(rw, "Герои Советского Союза шли.") == []
@@ -315,6 +340,27 @@ def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None
     got = linked(rw, text)
     assert [e for _, e in got] == [got[0][1]] * 2 and len(got) == 2
     assert got[1][0] == "Следственный комитет"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a possessive pronoun beside it: the speaker's own body, which the text does not name
+        ("Партия обратилась в наш МИД за разрешением.", []),
+        ("Дэлегацыя звярнулася ў наша МЗС.", []),
+        # the plural of a word for a country after it: the bodies of several states
+        ("Кіраўнікі МЗС краін Еўрасаюза сустрэліся ў Празе.", []),
+        ("Главы МИД стран Балтии обсудили визы.", []),
+        # alone, or with a state's name, or an organisation of no kind every state has: linked
+        ("МЗС паведаміла пра сустрэчу.", [("МЗС", "foreign-ministry")]),
+        ("Наш МИД Беларуси выступил с заявлением.", [("МИД Беларуси", "foreign-ministry")]),
+        ("Наша БелТА паведаміла пра сустрэчу.", [("БелТА", "belta")]),
+    ],
+)
+def test_a_state_body_whose_owner_the_words_beside_it_say(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
 
 
 @pytest.mark.parametrize(
