@@ -17,6 +17,7 @@ from typing import Any
 
 from mypy_extensions import mypyc_attr
 
+from .dates import sentence_around, years_named
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
@@ -29,6 +30,7 @@ CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
@@ -184,6 +186,8 @@ class Rewriter:
                 continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
+            if m.type == "person" and m.entity_id not in named and self._before_birth(text, s, e, m.entity_id):
+                continue  # a namesake: the sentence speaks of a time before the person was born
             if m.type == "organization" and m.entity_id not in named and finder.state_body(text, s, e):
                 continue  # a body every country has (Следственный комитет), not named here in full
             if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
@@ -193,6 +197,19 @@ class Rewriter:
             out.append((s, e, m))
             floor = e
         return out
+
+    def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname
+        alone) in a sentence whose years are all before the person was born (``born``)."""
+        n = self.normalizer
+        born = n.index.entries[n._by_id[entity_id]].record.born
+        if born is None:
+            return False
+        words = [w for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
+        if len(words) != 1:
+            return False
+        years = years_named(text, *sentence_around(text, s, e))
+        return bool(years) and max(years) < born
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer

@@ -25,8 +25,11 @@ from .text import SURROGATE_RE, is_cyrillic, normalize_text, script_of
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
 _ENTITY_KEYS = {
-    "id", "type", "gender", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note", "draft",
+    "id", "type", "gender", "born", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note",
+    "draft",
 }  # fmt: skip
+BORN_YEARS = (1000, 2100)
+"""The years a person's ``born`` may give (the first and the last, both included)."""
 _SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # a source of ids: wikidata, opensanctions, my-crm
 _SOURCE_ID_RES = {"wikidata": re.compile(r"^Q[1-9][0-9]*$")}  # sources whose ids have a known form
 MAX_SOURCE_ID_CHARS = 200
@@ -133,6 +136,9 @@ class EntityRecord:
     weak_aliases: tuple[str, ...] = ()
     # the entity's ids in other sources, (source, id) pairs: (wikidata, Q…), (opensanctions, …)
     ids: tuple[tuple[str, str], ...] = ()
+    # a person's year of birth: running text names no one by the surname alone in a sentence of
+    # years before it (В 1943 году Зеленский окончил училище is a namesake)
+    born: int | None = None
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
@@ -265,6 +271,9 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         problem("prominence", f"`prominence` must be a whole number from 0 to 100, not {prom_raw!r}")
         prominence = 50
         ok = False
+    born = _born(raw.get("born"), etype, problem)
+    if born is False:
+        ok = False
     note = raw.get("note", "")
     if not ok:
         return None
@@ -281,7 +290,26 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         where=where,
         weak_aliases=tuple(weak_aliases),
         ids=ids,
+        born=born if isinstance(born, int) else None,
     )
+
+
+def _born(value: object, etype: object, problem: Any) -> int | bool | None:
+    """A person's ``born``: the year (a date gives its year: 1978-01-25), None where there is none,
+    False after reporting a fault."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    year = text[:4] if len(text) == 10 and text[4] == "-" and text[7] == "-" else text
+    first, last = BORN_YEARS
+    if etype != "person" or isinstance(value, bool) or not year.isdigit() or not first <= int(year) <= last:
+        problem(
+            "born",
+            f"`born` is a person's year of birth ({first} to {last}, or a date as 1978-01-25), not {value!r}"
+            + ("" if etype == "person" else ", and only for persons"),
+        )
+        return False
+    return int(year)
 
 
 def _alias_list(raw: Mapping[str, Any], key: str, problem: Any) -> tuple[list[str], bool]:

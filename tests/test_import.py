@@ -53,6 +53,10 @@ def test_ftm_import_passes_the_check_and_resolves(folder: Path, capsys: pytest.C
     luk = next(e for e in recs.values() if ("opensanctions", "fx-p001") in e.ids)
     assert ("wikidata", "Q990000001") in luk.ids  # wikidataId is kept as a second id
     assert luk.gender == "m" and luk.weak_aliases == ("Бацька", "Batka")
+    # the year of birth where the dates agree on one (a date and its year do); none where they differ
+    assert luk.born == 1954
+    assert next(e for e in recs.values() if ("opensanctions", "fx-p003") in e.ids).born == 1960
+    assert next(e for e in recs.values() if ("opensanctions", "fx-p002") in e.ids).born is None
     # every script kept as names; a surname written first without a comma is turned round
     assert "Аляксандр Рыгоравіч Лукашэнка" in luk.names and "Александр Григорьевич Лукашенко" in luk.names
     brezhnev = next(e for e in recs.values() if ("opensanctions", "fx-p026") in e.ids)
@@ -134,6 +138,32 @@ def test_reimport_changes_nothing_and_keeps_hand_edits(folder: Path, capsys: pyt
     # an entity the import does not change is copied byte for byte
     block = first.decode().split("- id: roman-golovchenko")[1].split("\n- id:")[0]
     assert block in after
+
+
+def test_reimport_adds_a_year_of_birth_and_keeps_one_set_by_hand(
+    folder: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out_file = folder / "entities" / "sanctions.yaml"
+    recs = [json.loads(x) for x in (FIXTURES / "opensanctions.jsonl").read_text(encoding="utf-8").splitlines()]
+    born = {r["id"]: r["properties"].pop("birthDate", None) for r in recs if r["schema"] == "Person"}
+    src = folder / "first.jsonl"
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    run(["tables", "import", "ftm", str(src), "-o", str(out_file)], capsys)
+    ents = {e.ids[0][1]: e for e in load_tables(folder, default_tables=False).entities}
+    assert ents["fx-p001"].born is None
+    # a person sets Kochanova's year by hand; the source then gives the years
+    text = out_file.read_text(encoding="utf-8")
+    at = text.index("- id: " + ents["fx-p003"].id)
+    text = text[:at] + text[at:].replace("  gender: f\n", "  gender: f\n  born: 1961\n", 1)
+    out_file.write_text(text, encoding="utf-8")
+    for r in recs:
+        if born.get(r["id"]):
+            r["properties"]["birthDate"] = born[r["id"]]
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    code, out, _ = run(["tables", "import", "ftm", str(src), "-o", str(out_file)], capsys)
+    assert code == 0 and "1 merged" in out  # Lukashenko gets his; Kochanova's is the person's
+    ents = {e.ids[0][1]: e for e in load_tables(folder, default_tables=False).entities}
+    assert ents["fx-p001"].born == 1954 and ents["fx-p003"].born == 1961
 
 
 def test_sources_merge_by_id_across_files(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -224,6 +254,8 @@ def test_wikidata_items(folder: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert "Svetlana Georgievna Tikhanovskaya" not in ts.names
     assert "Светлана Георгиевна Тихановская" in ts.aliases  # surname-first alias turned round
     assert ents["Q2280"].type == "place" and "Менск" in ents["Q2280"].names and ents["Q2280"].gender is None
+    # date of birth (P569) to the day or to the year gives the year; to the decade gives none
+    assert ents["Q990000001"].born == 1954 and ts.born == 1982 and ents["Q7747"].born is None
     assert ents["Q990000102"].type == "organization"  # company, state-owned enterprise
     assert ents["Q990000207"].type == "place"  # by its class, geographic region
     n = Normalizer.load(folder, cache=False, default_tables=False)

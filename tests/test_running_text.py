@@ -159,6 +159,30 @@ def test_an_adjective_opening_a_sentence_before_a_place(
     assert linked(rw, text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a surname alone in a sentence whose years are all before the person was born: a namesake
+        ("В 1943 году Зеленский окончил пехотное училище.", []),
+        ("У 1941–1945 гадах Лукашэнка ваяваў на фронце.", []),
+        ("In 1943 Zelensky graduated from an infantry school.", []),
+        # a year after it, a count that is no year, a year of another sentence: the person
+        ("В 2019 году Зеленский стал президентом.", [("Зеленский", "volodymyr-zelenskyy")]),
+        ("Зеленский вспомнил, что в 1943 году его дед воевал, а в 2022 году.",
+         [("Зеленский", "volodymyr-zelenskyy")]),
+        ("1500 человек вышли против Лукашенко.", [("Лукашенко", "alexander-lukashenko")]),
+        ("В 1943 году шла война. Зеленский выступил в Раде.", [("Зеленский", "volodymyr-zelenskyy")]),
+        # named in full before in the same text, the surname alone is that person
+        ("Владимир Зеленский выступил. В 1943 году дед Зеленского воевал.",
+         [("Владимир Зеленский", "volodymyr-zelenskyy"), ("Зеленского", "volodymyr-zelenskyy")]),
+    ],
+)  # fmt: skip
+def test_a_surname_alone_in_a_sentence_of_years_before_the_persons_birth(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
     assert linked(rw, "Хан Золотой Орды писал.") == []
     assert linked(rw, "Герои Советского Союза шли.") == []

@@ -83,6 +83,9 @@ BAD_ENTITIES = {
     "no names": GOOD_PERSON.replace("  names: [Янка Купала]\n", ""),
     "empty names": GOOD_PERSON.replace("[Янка Купала]", "[]"),
     "prominence over 100": GOOD_PERSON + "  prominence: 101\n",
+    "born not a year": GOOD_PERSON + "  born: early 1880s\n",
+    "born of five digits": GOOD_PERSON + "  born: 18820\n",
+    "born on a place": "- id: minsk\n  type: place\n  born: 1067\n  canonical: Minsk\n  names: [Мінск]\n",
     "bad id": GOOD_PERSON.replace("yanka-kupala", "Yanka Kupala!"),
     "a list where text belongs": GOOD_PERSON.replace("canonical: Yanka Kupala", "canonical: [Yanka, Kupala]"),
 }
@@ -99,6 +102,20 @@ def test_schema_and_loader_both_refuse(case: str, tmp_path: Path) -> None:
     (tmp_path / "people.yaml").write_text(text, encoding="utf-8")
     with pytest.raises(TableError):
         load_tables(tmp_path)
+
+
+@pytest.mark.parametrize("born", ["1882", "'1882-07-07'"])
+def test_a_year_of_birth_or_a_date_is_accepted(born: str, tmp_path: Path) -> None:
+    text = GOOD_PERSON + f"  born: {born}\n"
+    assert errors("entities.schema.json", text) == []
+    (tmp_path / "people.yaml").write_text(text, encoding="utf-8")
+    assert [e.born for e in load_tables(tmp_path, default_tables=False).entities] == [1882]
+
+
+def test_a_bad_year_of_birth_is_reported_with_its_file_and_line(tmp_path: Path) -> None:
+    (tmp_path / "people.yaml").write_text(GOOD_PERSON + "  born: 18820\n", encoding="utf-8")
+    with pytest.raises(TableError, match=r"people\.yaml:6: .*`born` is a person's year of birth"):
+        load_tables(tmp_path, default_tables=False)
 
 
 def test_schema_flags_what_the_loader_warns_about(tmp_path: Path) -> None:

@@ -15,9 +15,10 @@ from unidecode import unidecode
 from ..namekeys import patronymic_gender
 from ..names import split_tokens
 from ..phonetic import PhoneticKey
-from ..tables import MAX_NAME_CHARS
+from ..tables import BORN_YEARS, MAX_NAME_CHARS
 from ..text import is_latin, normalize_text
 
+_YEAR_RE = re.compile(r"^\+?(\d{4})(?:-\d{2}(?:-\d{2})?)?(?:T|$)")  # 1954, 1954-08-30, +1954-08-30T00:…
 _SLUG_RE = re.compile(r"[^a-z0-9]+")
 _ID_CHARS_RE = re.compile(r"[^A-Za-z0-9_.:-]+")
 SLUG_WORDS = 5  # words of the caption an entity id is made of
@@ -38,12 +39,15 @@ class Imported:
     aliases: list[str] = field(default_factory=list)
     weak_aliases: list[str] = field(default_factory=list)
     ids: list[tuple[str, str]] = field(default_factory=list)
+    born: int | None = None  # a person's year of birth
 
     def table_record(self, entity_id: str) -> dict[str, object]:
         """The entity as a table writes it (the keys of ``entities/*.yaml``, in their order)."""
         rec: dict[str, object] = {"id": entity_id, "type": self.type}
         if self.gender:
             rec["gender"] = self.gender
+        if self.born is not None:
+            rec["born"] = self.born
         rec["canonical"] = self.canonical
         rec["names"] = list(self.names)
         if self.aliases:
@@ -67,6 +71,15 @@ class Skipped:
     line: int
     reason: str
     bad: bool = True  # False: a record of another kind (a sanction, an address), not an error
+
+
+def birth_year(dates: Iterable[str]) -> int | None:
+    """A person's year of birth from the dates a source gives (ISO 8601, as 1954-08-30, 1954-08 or
+    1954, with Wikidata's leading sign): the one year they all give, else None (two sources that
+    disagree say nothing; a year outside ``BORN_YEARS`` is none)."""
+    years = {int(m.group(1)) for d in dates if (m := _YEAR_RE.match(d.strip()))}
+    year = years.pop() if len(years) == 1 else None
+    return year if year is not None and BORN_YEARS[0] <= year <= BORN_YEARS[1] else None
 
 
 def clean_names(values: Iterable[object]) -> list[str]:

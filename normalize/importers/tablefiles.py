@@ -7,8 +7,9 @@ uses and the source ids (``ids:``) it holds:
 
 * a record whose source id is already on an entity of a file an import wrote (one that starts with
   :data:`MARK`) is **merged** into it: the names, aliases, weak aliases and ids the entity lacks are
-  added, and nothing else is changed, so the canonical form, type, gender, prominence, note, the
-  order of the names and every name a person added stay as they are edited;
+  added, and a year of birth where it has none; nothing else is changed, so the canonical form,
+  type, gender, year of birth, prominence, note, the order of the names and every name a person
+  added stay as they are edited;
 * a record whose source id is on an entity of a file written by hand is not imported, and is
   reported with that file and line (the entity is not duplicated, and a hand-written file is never
   rewritten);
@@ -118,12 +119,15 @@ def _digest(texts: Iterable[str]) -> int:
 def _record_texts(rec: Mapping[str, Any]) -> Iterator[str]:
     for key in _MERGED_KEYS:
         yield from (f"{key}\0{v}" for v in _as_list(rec.get(key)))
+    if rec.get("born") is not None:
+        yield f"born\0{rec['born']}"
     yield from (f"id\0{s}\0{i}" for s, i in _id_pairs(rec.get("ids")))
 
 
 def merge_into(entity: dict[str, Any], rec: Imported, refused: set[tuple[str, str]]) -> bool:
-    """Add to ``entity`` (a table record) the names, aliases, weak aliases and ids of ``rec`` that
-    it lacks (``refused``: ids held by another entity); True when something was added."""
+    """Add to ``entity`` (a table record) the names, aliases, weak aliases, ids and year of birth of
+    ``rec`` that it lacks (``refused``: ids held by another entity); True when something was added.
+    A year of birth the entity has is kept as it is."""
     have = {v.casefold() for key in _MERGED_KEYS for v in _as_list(entity.get(key))}
     canonical = entity.get("canonical")
     if isinstance(canonical, str):
@@ -146,6 +150,9 @@ def merge_into(entity: dict[str, Any], rec: Imported, refused: set[tuple[str, st
         table[source] = value if not have_ids else [*have_ids, value]
         entity["ids"] = ids = table
         pairs.append(sid)
+        changed = True
+    if rec.born is not None and entity.get("born") is None and entity.get("type", "person") == "person":
+        entity["born"] = rec.born
         changed = True
     return changed
 

@@ -4,7 +4,8 @@ line, each line ending in a comma).
 
 Read: the labels and aliases in the chosen languages (``tables/wikidata_classes.yaml``), the item
 id (kept as the ``wikidata`` id), ``instance of`` (P31: person, organisation or place, by the
-classes of that file) and ``sex or gender`` (P21).
+classes of that file), ``sex or gender`` (P21) and ``date of birth`` (P569: its year, where the
+statements agree on one and give at least the year).
 """
 
 from __future__ import annotations
@@ -20,10 +21,12 @@ from ..phonetic import PhoneticKey
 from ..tablefile import LDict, TableReader
 from ..tables import default_tables_dir
 from ..text import script_of
-from .model import Imported, Skipped, clean_names, person_name_order, pick_caption
+from .model import Imported, Skipped, birth_year, clean_names, person_name_order, pick_caption
 
 SOURCE = "wikidata"
 MAX_ANSWER_CHARS = 64 * 1024 * 1024  # an answer spread over lines is read whole: up to this
+
+YEAR_PRECISION = 9  # Wikidata time precision: 9 year, 10 month, 11 day; 8 a decade, 7 a century
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,24 @@ def _claim_ids(item: dict[str, Any], prop: str) -> list[str]:
     return out
 
 
+def _claim_times(item: dict[str, Any], prop: str) -> list[str]:
+    """The times a property's statements give to the year or closer (precision 9 or more: a decade
+    or a century says no year), deprecated statements left out."""
+    out: list[str] = []
+    claims = item.get("claims")
+    stmts = claims.get(prop) if isinstance(claims, dict) else None
+    for st in stmts if isinstance(stmts, list) else ():
+        if not isinstance(st, dict) or st.get("rank") == "deprecated":
+            continue
+        snak = st.get("mainsnak")
+        value = snak.get("datavalue", {}).get("value") if isinstance(snak, dict) else None
+        if isinstance(value, dict) and isinstance(value.get("time"), str):
+            precision = value.get("precision")
+            if isinstance(precision, int) and precision >= YEAR_PRECISION:
+                out.append(value["time"])
+    return out
+
+
 def _texts(field: Any, langs: tuple[str, ...] | None) -> dict[str, list[str]]:
     """Label or alias values by language (``langs`` None: every language)."""
     out: dict[str, list[str]] = {}
@@ -221,8 +242,9 @@ def parse_item(item: Any, line: int, classes: Classes, key: PhoneticKey, every_l
             canonical = got[0]
             break
     canonical = canonical or pick_caption(names) or names[0]
-    gender = None
+    gender = born = None
     if etype == "person":
         genders = {classes.genders[q] for q in _claim_ids(item, "P21") if q in classes.genders}
         gender = genders.pop() if len(genders) == 1 else None
-    return Imported(etype, canonical, names, line, gender, aliases, [], [(SOURCE, qid)])
+        born = birth_year(_claim_times(item, "P569"))
+    return Imported(etype, canonical, names, line, gender, aliases, [], [(SOURCE, qid)], born)

@@ -1,0 +1,46 @@
+"""What running text says of time: the sentence around a span, and the years it names.
+
+A year is a number from 1000 to 2099 written as one: before a word for a year in Russian,
+Belarusian, Ukrainian, Polish or English (*в 1943 году*, *у 1943-м годзе*, *1941–1945 гг.*, *w
+1943 roku*, *1943 year*), or after an English preposition of time (*in 1943*, *since 1994*). A
+number alone (*1943 человека*) is a count, not a year.
+"""
+
+from __future__ import annotations
+
+import re
+
+_YEAR = r"(?:1\d{3}|20\d{2})"
+_ORDINAL_END = r"(?:-?(?:м|го|й|ы|га|ым|х|ых|ом))?"  # 1943-м, 1943-га, 1990-х
+# the words for a year and their case forms, and their abbreviations (г., гг.)
+_YEAR_WORD = (
+    r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|year|years|г\.|гг\.|р\.)"
+)
+_YEAR_RE = re.compile(
+    rf"(?<![\d.,])({_YEAR}){_ORDINAL_END}(?:\s*[-–—]\s*({_YEAR}){_ORDINAL_END})?\s*{_YEAR_WORD}(?!\w)"
+    rf"|\b(?:in|since|from|until|by)\s+({_YEAR})(?![\d.,]?\d)",
+    re.IGNORECASE,
+)
+# a sentence ends at ! ? … or at a full stop after a word of three letters or more (not after an
+# initial or an abbreviation: А. Г. Лукашенко, 1943 г., гг.)
+_SENTENCE_END_RE = re.compile(r"[!?…]+|(?<=\w{3})\.|(?<=\d)\.(?=\s)")
+
+
+def sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
+    """The bounds of the sentence of ``text`` that holds ``text[s:e]``."""
+    start, end = 0, len(text)
+    for m in _SENTENCE_END_RE.finditer(text):
+        if m.end() <= s:
+            start = m.end()
+        elif m.start() >= e:
+            end = m.end()
+            break
+    return start, end
+
+
+def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """The years ``text[start:end]`` names, in order (both ends of a range)."""
+    out: list[int] = []
+    for m in _YEAR_RE.finditer(text, start, len(text) if end is None else end):
+        out.extend(int(y) for y in m.groups() if y)
+    return out
