@@ -129,7 +129,8 @@ _ADJECTIVE_END_RE = re.compile(
 # the nominative singular endings of Cyrillic adjectives that no verb form, noun or comparative
 # shares at the start of a sentence (Единая, Нижний, Новое, Западная; Belarusian -ае)
 _NOMINATIVE_ADJECTIVE_END_RE = re.compile("(?:ый|ий|ая|яя|ое|ае)$")
-_HONORIFICS = frozenset(("имени", "им", "імя", "ім"))  # a name after these names a thing always
+# a name after these names a thing always (им. and ім. with their full stop: им alone is a pronoun)
+_HONORIFICS = frozenset(("имени", "им.", "імя", "ім."))
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
 
@@ -357,7 +358,9 @@ class SpanFinder:
         voc = tables.vocabulary
         self._stems_of = voc.stems
         # listed words by their keys and by their stems without a final vowel (премия: премии, премію)
-        self._named_after = self._listed(key.many(sorted(tables.named_after)))
+        # (a word listed with its full stop is an abbreviation, matched only as written: им.)
+        self._named_after = self._listed(key.many(sorted(w for w in tables.named_after if not w.endswith("."))))
+        self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
         entries = index.entries
@@ -723,14 +726,23 @@ class SpanFinder:
         Александр Лукашенко, is a person), or before such a word in capitals (Alexander Lukashenko
         Foundation)."""
         before = self.word_before(text, s, 0)  # (the word before may be a mention itself)
+        if before is not None and before[1].casefold() + "." in _HONORIFICS:
+            # им, ім without the full stop: the abbreviation after what is named (премия им Лукашенко),
+            # else the pronoun (заменить им Медведева)
+            prior = self.word_before(text, before[0], 0)
+            return prior is not None and self._is_head(prior[1])
         if before is not None and self._is_head(before[1]):
             first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
-            if not self.parts.is_nominative(first) or before[1].lower().rstrip(".") in _HONORIFICS:
+            if not self.parts.is_nominative(first) or before[1].lower() in _HONORIFICS:
                 return True
         after = self.word_after(text, e, len(text))
         return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
 
     def _is_head(self, word: str) -> bool:
+        if word.casefold() in self._named_after_abbreviations:
+            return True
+        if word.endswith(".") and word[:-1].casefold() + "." in self._named_after_abbreviations:
+            return True
         k = self.key(composed_word(word.rstrip(".")))
         return bool(k) and self._stems_listed(k, self._named_after)
 

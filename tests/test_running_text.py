@@ -87,6 +87,12 @@ def test_a_name_that_names_a_thing_is_no_mention_of_the_person(rw: Rewriter) -> 
     assert linked(rw, "Он прочитал речь Александра Лукашенко.") == [("Александра Лукашенко", "alexander-lukashenko")]
     assert linked(rw, "The Alexander Lukashenko Foundation said.") == []
     assert linked(rw, "Директор фонда Александр Лукашенко заявил.") == [("Александр Лукашенко", "alexander-lukashenko")]
+    # им. and ім. abbreviate имени and імя; without the full stop they are pronouns, unless they
+    # follow what is named
+    assert linked(rw, "Завод им. Лукашенко работает.") == []
+    assert linked(rw, "Премия им Лукашенко вручена.") == []
+    assert linked(rw, "А вот заменить им Медведева...") == [("Медведева", "dmitry-medvedev")]
+    assert linked(rw, "Дзякуючы ім Лукашэнка застаўся.") == [("Лукашэнка", "alexander-lukashenko")]
 
 
 @pytest.mark.parametrize(
