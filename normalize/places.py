@@ -48,9 +48,14 @@ class Places:
         (Viasna) has no foreign place, and a town is no state (Белтэлерадыёкампанія in Homiel).
         A state or region is a place with a name of several words in the table (Российская
         Федерация, Минская область)."""
+        own = self.own_places(org)
+        return bool(own) and any(p not in own and self.is_state(p) for p in places)
+
+    def own_places(self, org: int) -> frozenset[int]:
+        """The places the organisation (its number in the index) is named after: each place a word
+        of its names (generic ones too: Беларусь) names, and that one only."""
         own = self._org_places.get(org)
         if own is None:
-            # the places a word of its names (generic ones too: Беларусь) names, and that one only
             entries, by_key = self.index.entries, self.index.by_key
             found: set[int] = set()
             for k in entries[org].word_keys:
@@ -58,7 +63,7 @@ class Places:
                 if len(hits) == 1:
                     found.add(hits[0])
             own = self._org_places[org] = frozenset(found)
-        return bool(own) and any(p not in own and self.is_state(p) for p in places)
+        return own
 
     def is_state(self, place: int) -> bool:
         r = self.index.entries[place].record

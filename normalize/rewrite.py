@@ -188,7 +188,12 @@ class Rewriter:
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "person" and m.entity_id not in named and self._before_birth(text, s, e, m.entity_id):
                 continue  # a namesake: the sentence speaks of a time before the person was born
-            if m.type == "organization" and m.entity_id not in named and finder.state_body(text, s, e):
+            if (
+                m.type == "organization"
+                and m.entity_id not in named
+                and finder.state_body(text, s, e)
+                and not self._own_state_named(text, s, e, anchors, m.entity_id)
+            ):
                 continue  # a body every country has (Следственный комитет), not named here in full
             if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
                 continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
@@ -210,6 +215,27 @@ class Rewriter:
             return False
         years = years_named(text, *sentence_around(text, s, e))
         return bool(years) and max(years) < born
+
+    def _own_state_named(self, text: str, s: int, e: int, anchors: list[Found], entity_id: str) -> bool:
+        """Whether the sentence of the organisation's name ``text[s:e]`` names the state it is named
+        after, and no other state: then a body every state has is that state's (у Беларусі …
+        кіраўнік Нацыянальнага банка)."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        own = n.places.own_places(org)
+        if not own:
+            return False
+        entries = n.index.entries
+        lo, hi = sentence_around(text, s, e)
+        named_own = False
+        for a in anchors:
+            if a.start < lo or a.end > hi or s <= a.start < e:
+                continue
+            places = [i for i in a.info.idxs if entries[i].record.type == "place"]
+            if places and n.places.foreign_place(org, places):
+                return False
+            named_own = named_own or (bool(places) and own.issuperset(places))
+        return named_own
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer

@@ -365,6 +365,25 @@ def test_a_state_body_named_by_ordinary_words_alone_stays_unlinked(rw: Rewriter,
     assert linked(rw, text) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sentence names the state the body is named after, and no other: that state's body
+        ("В Беларуси Следственный комитет возбудил дело.",
+         [("Беларуси", "belarus"), ("Следственный комитет", "investigative-committee")]),
+        ("Рубель Беларусі падпісаў кіраўнік Нацыянальнага банка.",
+         [("Беларусі", "belarus"), ("Нацыянальнага банка", "national-bank")]),
+        # another state in the sentence too, or the state in another sentence: whose is not said
+        ("В Беларуси и России Национальный банк повысил ставку.", [("Беларуси", "belarus"), ("России", "russia")]),
+        ("Следственный комитет возбудил дело. В Беларуси тихо.", [("Беларуси", "belarus")]),
+    ],
+)  # fmt: skip
+def test_a_state_body_in_a_sentence_that_names_its_state(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None:
     text = "Следственный комитет Республики Беларусь возбудил дело. Следственный комитет сообщил об этом."
     got = linked(rw, text)
