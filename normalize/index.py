@@ -355,11 +355,12 @@ class EntryBuilder:
                         lang = detect_language(w1)
                         for la in [lang] if lang else ["ru", "be"]:
                             # a word of a name has no gender of its own to pick a row by: the rows
-                            # of both that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы),
+                            # of each that fit (Belarusian Рэспубліка → Рэспублікі and Рэспубліцы;
+                            # the neuters: Берасце → у Берасці),
                             # of the words of names (Беларусь → Беларуси) and of the declensions of
                             # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
                             for rows in (self.tables.word_inflection.get(la, []), self.forms.word_rows(la)):
-                                cases += dict.fromkeys(inflect(w1, rows, "m") + inflect(w1, rows, "f"))
+                                cases += dict.fromkeys(f for g in ("m", "f", "n") for f in inflect(w1, rows, g))
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)

@@ -238,6 +238,9 @@ def test_every_form_resolve_accepts_is_found_in_a_sentence_whatever_the_seed(
         ("Wizyta Ławrowa w Mińsku.", "Ławrowa", "sergey-lavrov"),
         ("Wizyta Ławrowa w Mińsku.", "Mińsku", "minsk"),
         ("Návštěva Putina v Minsku.", "Putina", "vladimir-putin"),
+        # a neuter place name declines as one (Берасьце: у Берасьці, за Берасьцем)
+        ("Мітынг на плошчы ў Берасьці сабраў тысячы.", "Берасьці", "brest"),
+        ("Яны жылі за Берасьцем.", "Берасьцем", "brest"),
     ],
 )
 def test_taraskievica_and_latin_case_forms_are_found(rw: Rewriter, text: str, surface: str, entity: str) -> None:
