@@ -1,9 +1,10 @@
-"""What running text says of time: the sentence around a span, and the years it names.
+"""What running text says of time: the sentence around a span, and the years that set its time.
 
-A year is a number from 1000 to 2099 written as one: before a word for a year in Russian,
-Belarusian, Ukrainian, Polish or English (*в 1943 году*, *у 1943-м годзе*, *1941–1945 гг.*, *w
-1943 roku*, *1943 year*), or after an English preposition of time (*in 1943*, *since 1994*). A
-number alone (*1943 человека*) is a count, not a year.
+A year sets the time of what a sentence tells when it stands in a phrase of time: a preposition of
+time, a number from 1000 to 2099 and a word for a year in Russian, Belarusian, Ukrainian or Polish
+(*в 1943 году*, *у 1943-м годзе*, *с 1941 по 1945 год*, *w 1943 roku*), or an English preposition of
+time and the number (*in 1943*, *since 1994*). A number without them is a count (*1943 человека*) or
+an attribute (*войны 1941–1945 годов*), and says nothing of when.
 """
 
 from __future__ import annotations
@@ -12,12 +13,13 @@ import re
 
 _YEAR = r"(?:1\d{3}|20\d{2})"
 _ORDINAL_END = r"(?:-?(?:м|го|й|ы|га|ым|х|ых|ом))?"  # 1943-м, 1943-га, 1990-х
+# the prepositions of time: Russian, Belarusian, Ukrainian, Polish
+_PREPOSITION = r"(?:в|во|у|ў|с|со|з|із|зь|от|ад|до|да|по|па|w|od|do)"
 # the words for a year and their case forms, and their abbreviations (г., гг.)
-_YEAR_WORD = (
-    r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|year|years|г\.|гг\.|р\.)"
-)
+_YEAR_WORD = r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|г\.|гг\.|р\.)"
 _YEAR_RE = re.compile(
-    rf"(?<![\d.,])({_YEAR}){_ORDINAL_END}(?:\s*[-–—]\s*({_YEAR}){_ORDINAL_END})?\s*{_YEAR_WORD}(?!\w)"
+    rf"(?<!\w){_PREPOSITION}\s+({_YEAR}){_ORDINAL_END}(?:\s*(?:[-–—]|{_PREPOSITION})\s*({_YEAR}){_ORDINAL_END})?"
+    rf"\s*{_YEAR_WORD}(?!\w)"
     rf"|\b(?:in|since|from|until|by)\s+({_YEAR})(?![\d.,]?\d)",
     re.IGNORECASE,
 )

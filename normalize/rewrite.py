@@ -205,7 +205,8 @@ class Rewriter:
 
     def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:
         """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname
-        alone) in a sentence whose years are all before the person was born (``born``)."""
+        alone) after the phrases of time that open its sentence (:mod:`normalize.dates`), and their
+        years are all before the person was born (``born``): В 1943 году Зеленский окончил …"""
         n = self.normalizer
         born = n.index.entries[n._by_id[entity_id]].record.born
         if born is None:
@@ -213,7 +214,7 @@ class Rewriter:
         words = [w for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
         if len(words) != 1:
             return False
-        years = years_named(text, *sentence_around(text, s, e))
+        years = years_named(text, sentence_around(text, s, e)[0], s)
         return bool(years) and max(years) < born
 
     def _own_state_named(self, text: str, s: int, e: int, anchors: list[Found], entity_id: str) -> bool:

@@ -174,10 +174,14 @@ def test_an_adjective_opening_a_sentence_before_a_place(
         ("In 1943 Zelensky graduated from an infantry school.", []),
         # a year after it, a count that is no year, a year of another sentence: the person
         ("В 2019 году Зеленский стал президентом.", [("Зеленский", "volodymyr-zelenskyy")]),
-        ("Зеленский вспомнил, что в 1943 году его дед воевал, а в 2022 году.",
+        ("В 1943 году его дед воевал, а в 2022 году Зеленский стал Героем.",
          [("Зеленский", "volodymyr-zelenskyy")]),
         ("1500 человек вышли против Лукашенко.", [("Лукашенко", "alexander-lukashenko")]),
         ("В 1943 году шла война. Зеленский выступил в Раде.", [("Зеленский", "volodymyr-zelenskyy")]),
+        # a year after the name, or one that is no phrase of time, sets no time for it
+        ("Лукашенко поздравил ветеранов войны 1941–1945 годов.", [("Лукашенко", "alexander-lukashenko")]),
+        ("Лукашэнка ўспомніў, як у 1944 годзе вызвалялі Менск.",
+         [("Лукашэнка", "alexander-lukashenko"), ("Менск", "minsk")]),
         # named in full before in the same text, the surname alone is that person
         ("Владимир Зеленский выступил. В 1943 году дед Зеленского воевал.",
          [("Владимир Зеленский", "volodymyr-zelenskyy"), ("Зеленского", "volodymyr-zelenskyy")]),
