@@ -43,6 +43,7 @@ from .namekeys import patronymic_gender
 from .names import written_as_acronym
 from .orgwords import english_reading
 from .phonetic import KEY_VOWELS, PhoneticKey
+from .places import Places
 from .tables import Tables
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
 
@@ -363,6 +364,7 @@ class SpanFinder:
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
+        self._places = Places(index, tables)
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -812,12 +814,8 @@ class SpanFinder:
     def _holds_place(self, words: Iterable[str]) -> bool:
         """Whether one of ``words`` is a place's word or its adjective by its stems (Беларуская,
         Russian)."""
-        entries, by_key, voc = self.index.entries, self.index.by_key, self.tables.vocabulary
-        for w in words:
-            k = self.key(composed_word(w))
-            if k and any(entries[i].record.type == "place" for st in voc.stems(k) for i in by_key.get(st, ())):
-                return True
-        return False
+        stems = self.tables.vocabulary.stems
+        return any((k := self.key(composed_word(w))) and self._places.names_a_place(stems(k)) for w in words)
 
     @staticmethod
     def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
