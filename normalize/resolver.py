@@ -206,6 +206,7 @@ def _decision_of(m: Match) -> Decision:
 
 _NORMALIZER_SAVED = ("tables", "index", "builder")  # what a saved index keeps of a Normalizer (ids: made again)
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
+_WRITTEN_INITIAL_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")  # a capital letter and a full stop: И., J.
 
 
 _QUOTE_MARKS = frozenset('«»„“”"‘')  # (’ is an apostrophe too)
@@ -616,6 +617,9 @@ class Normalizer:
         # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
         ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
+        # one word with initials written as such is a person's surname (И. Борисов, Борисов И.И.):
+        # no place or organisation (a letter alone is as often a preposition: В Минске, у Мінску)
+        persons_only = len(words) == 1 and bool(parsed.initials) and _WRITTEN_INITIAL_RE.search(text) is not None
         quoted = _in_quotes(phrase_text)
         scored: list[Scored] = []
         q: PersonQuery | None = None
@@ -624,6 +628,8 @@ class Normalizer:
             entry = index.entries[idx]
             etype = entry.record.type
             if types is not None and etype not in types:
+                continue
+            if persons_only and etype != "person":
                 continue
             if given_alone and written not in self._written_names(idx) and written not in entry.surfaces:
                 continue

@@ -182,6 +182,10 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
+            if m.type == "place" and finder.titled(text, s, True) and self._written_as_named(text[s:e], m.entity_id):
+                # a person's title before a place's name as written: a surname (министр Борисов;
+                # not президента Беларусь не признаёт, where the place is the subject)
+                continue
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
@@ -237,6 +241,14 @@ class Rewriter:
                 return False
             named_own = named_own or (bool(places) and own.issuperset(places))
         return named_own
+
+    def _written_as_named(self, surface: str, entity_id: str) -> bool:
+        """Whether ``surface`` is one of the entity's names as the tables write them (not a case form:
+        мэр Борисова is the town's mayor)."""
+        n = self.normalizer
+        r = n.index.entries[n._by_id[entity_id]].record
+        low = surface.casefold()
+        return any(low == name.casefold() for name in (*r.names, *r.aliases))
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer

@@ -44,7 +44,7 @@ from .names import written_as_acronym
 from .orgwords import english_reading
 from .phonetic import KEY_VOWELS, PhoneticKey
 from .places import Places
-from .tables import Tables
+from .tables import Tables, inflect
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
 
 MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname (given names, a patronymic)
@@ -365,6 +365,7 @@ class SpanFinder:
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
         self._places = Places(index, tables)
+        self._oblique: frozenset[str] | None = None
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
@@ -850,10 +851,26 @@ class SpanFinder:
         before = self.word_before(text, s - 1, 0)
         return before is not None and self._is_head(before[1])
 
-    def titled(self, text: str, start: int) -> bool:
-        """Whether a title stands just before ``start`` (President, г-н, міністра)."""
+    def titled(self, text: str, start: int, nominative: bool = False) -> bool:
+        """Whether a title stands just before ``start`` (President, г-н, міністра); with
+        ``nominative``, one that is no case form of another title (министр, not министра)."""
         got = self.word_before(text, start, 0)
-        return got is not None and self.parts.kind(got[1]) == TITLE
+        if got is None or self.parts.kind(got[1]) != TITLE:
+            return False
+        return not nominative or got[1].casefold().rstrip(".") not in self._oblique_titles()
+
+    def _oblique_titles(self) -> frozenset[str]:
+        """The titles that are a case form of another title by the inflection table's rows of
+        words (президента, міністрам): made on first use."""
+        if self._oblique is None:
+            titles, tables = self.tables.titles, self.tables
+            forms: set[str] = set()
+            for la in ("ru", "be"):
+                word_rows = [r for r in tables.inflection.get(la, []) if r.kind != "surname"]
+                for rows in (tables.word_inflection.get(la, []), word_rows):
+                    forms.update(f.lower() for t in titles for g in ("m", "f", "n") for f in inflect(t, rows, g))
+            self._oblique = frozenset(forms & titles)
+        return self._oblique
 
     def person_name_before(self, text: str, start: int, floor: int, info: Anchored) -> bool:
         """Whether the capitalised words just before ``start`` make a person's name with the word

@@ -260,3 +260,8 @@ def test_an_organisation_that_lists_no_acronym_is_not_named_by_its_initials() ->
     # one that lists an acronym is named by it, and by the initials of its names in the other language
     assert named(n, "МЗКТ") == "mzkt" and named(n, "МЗКЦ") == "mzkt" and named(n, "MZKT") == "mzkt"
     assert Rewriter(n).find("Предприятия ОПК и АПК получили заказы.") == []
+
+
+@pytest.mark.parametrize("mention", ["И. Борисов", "Борисов И. И.", "А. Г. Минск", "J. Minsk"])
+def test_one_word_with_initials_is_a_persons_surname_not_a_place(mention: str) -> None:
+    assert named(Normalizer.default(), mention) is None

@@ -462,6 +462,14 @@ def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, 
         # a capital that says nothing, or a title, leaves the name as it is
         ("Yesterday Wagner fighters left.", [("Wagner", "wagner-group")]),
         ("Президент Беларуси заявил.", [("Беларуси", "belarus")]),
+        # a title in the nominative, or initials, before a town's name as written: a person's surname
+        ("Министр Борисов заявил журналистам.", []),
+        ("Міністр Барысаў сказаў пра гэта.", []),
+        ("И. Борисов заявил журналистам.", []),
+        ("Генерал Кобрин прибыл в штаб.", []),
+        # a title in another case, or a case form of the town: the town
+        ("Мэр Борисова заявил журналистам.", [("Борисова", "barysaw")]),
+        ("Президента Беларусь не признаёт.", [("Беларусь", "belarus")]),
     ],
 )
 def test_a_persons_last_name_is_no_organisation_or_place(
