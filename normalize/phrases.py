@@ -7,6 +7,7 @@ from __future__ import annotations
 from .cognates import GivenNameGroups
 from .index import EntityEntry
 from .namekeys import CYRILLIC_CAPITALS, LATIN_CAPITALS, SHORT_KEY
+from .names import split_tokens
 from .nearspell import NearSpellings
 from .orgnames import QueryPhrase
 from .places import Places
@@ -43,6 +44,7 @@ class PhraseScorer:
         self.places = places
         self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
         self._brand_memo: dict[str, bool] = {}
+        self._small_memo: dict[tuple[str, str], bool] = {}
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -68,6 +70,21 @@ class PhraseScorer:
                 self._brand_memo.clear()
             self._brand_memo[q_long] = got
         return q_long if got else ""
+
+    def _written_small(self, e: EntityEntry, ks: frozenset[str]) -> bool:
+        """Whether the tables write the entity's word of keys ``ks`` in small letters only: a word of
+        a description (назначения of Отряд милиции особого назначения), no brand, which is a proper
+        name written with a capital (Белвнешпромсервис, «Горизонт», AGAT). Remembered per word."""
+        memo_key = (e.record.id, min(ks))
+        got = self._small_memo.get(memo_key)
+        if got is None:
+            key = self.near.key
+            written = [w for name in (*e.record.names, *e.record.aliases) for w in split_tokens(name) if key(w) in ks]
+            got = bool(written) and all(w[:1].islower() for w in written)
+            if len(self._small_memo) >= SIM_MEMO_SIZE:
+                self._small_memo.clear()
+            self._small_memo[memo_key] = got
+        return got
 
     def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool, floor: float = 0.0) -> Scored | None:
         """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
@@ -206,7 +223,11 @@ class PhraseScorer:
             # made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
             sim, _ = most_similar(brand, e_long, BRAND_SIM)
-            if sim >= BRAND_SIM and not any(concepts(k) for k in e_long):  # any spelling of the word
+            if (
+                sim >= BRAND_SIM
+                and not any(concepts(k) for k in e_long)  # any spelling of the word
+                and not self._written_small(e, e_long)
+            ):
                 score = max(score, sim - BRAND_MARGIN)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention

@@ -265,3 +265,17 @@ def test_an_organisation_that_lists_no_acronym_is_not_named_by_its_initials() ->
 @pytest.mark.parametrize("mention", ["И. Борисов", "Борисов И. И.", "А. Г. Минск", "J. Minsk"])
 def test_one_word_with_initials_is_a_persons_surname_not_a_place(mention: str) -> None:
     assert named(Normalizer.default(), mention) is None
+
+
+def test_a_word_written_small_in_an_organisations_name_is_no_brand() -> None:
+    n = Normalizer.from_records(
+        [
+            org("omon", "OMON", "Отряд милиции особого назначения", "ОМОН"),
+            org("bvps", "Belvneshpromservice", "Внешнеторговое унитарное предприятие Белвнешпромсервис"),
+        ]
+    )
+    # the longest word of a description is an ordinary word (an appointment), not the riot police
+    assert named(n, "Назначение") is None and named(n, "назначения") is None
+    assert named(n, "ОМОН") == "omon"
+    # a word written with a capital is a name of its own
+    assert named(n, "Белвнешпромсервис") == "bvps"
