@@ -182,6 +182,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
+            if m.type == "place" and finder.adjective_of_place(text, s, e):
+                continue  # the adjective made from its name (в Минском районе), not the place
             if m.type == "place" and finder.titled(text, s, True) and self._written_as_named(text[s:e], m.entity_id):
                 # a person's title before a place's name as written: a surname (министр Борисов;
                 # not президента Беларусь не признаёт, where the place is the subject)

@@ -132,6 +132,16 @@ _ADJECTIVE_END_RE = re.compile(
 _NOMINATIVE_ADJECTIVE_END_RE = re.compile("(?:ый|ий|ая|яя|ое|ае)$")
 # a name after these names a thing always (им. and ім. with their full stop: им alone is a pronoun)
 _HONORIFICS = frozenset(("имени", "им.", "імя", "ім."))
+# the prepositions that govern the locative and not the instrumental (в Минском районе), and those
+# that govern the instrumental (под Минском), Russian and Belarusian
+_LOCATIVE_ONLY = frozenset(("в", "во", "на", "о", "об", "обо", "при", "у", "ў", "аб", "пры"))
+_INSTRUMENTAL = frozenset(("с", "со", "под", "подо", "над", "надо", "за", "перед", "передо", "между")) | frozenset(
+    ("з", "са", "із", "пад", "перад", "паміж")
+)
+# a noun in small letters in the locative or instrumental, singular or plural (районе, автозаводе, районах)
+_OBLIQUE_NOUN_RE = re.compile("(?:е|и|і|ах|ях|ом|ем|ам|ям|ой|ей)$")
+_CONJUNCTIONS = frozenset(("и", "і", "та"))
+_LIST_GAP_RE = re.compile(r"(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:и|і|та)[ \t\u00a0]+)$")
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
 
@@ -850,6 +860,51 @@ class SpanFinder:
             return False
         before = self.word_before(text, s - 1, 0)
         return before is not None and self._is_head(before[1])
+
+    def adjective_of_place(self, text: str, s: int, e: int) -> bool:
+        """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of
+        the adjective made from it (``place_adjectives`` of ``inflection.yaml``: the Russian
+        instrumental Минском, also the adjective's locative), is the adjective here: after a
+        preposition of the locative (в Минском районе, на Минском автозаводе), or, with no
+        preposition of the instrumental before it (под Минском), before a noun in small letters in
+        the locative or instrumental (Слуцком районе), over a list of such adjectives (в Копыльском,
+        Слуцком и Солигорском районах)."""
+        ends = self.tables.place_adjective_endings
+        if not text[s:e].lower().endswith(ends):
+            return False
+        pos = s  # back over the list of adjectives before it
+        while True:
+            got = self.word_before(text, pos, 0)
+            if got is None:
+                break
+            w = got[1].lower()
+            if w in _LOCATIVE_ONLY:
+                return True
+            if w in _INSTRUMENTAL or not (w.endswith(ends) and _LIST_GAP_RE.search(text, got[0], pos)):
+                if w in _INSTRUMENTAL:
+                    return False
+                break
+            pos = got[0]
+        pos = e  # on over the list of adjectives after it, to the noun
+        for _ in range(MAX_NAME_WORDS):
+            after = self.word_after(text, pos, len(text))
+            if after is None or after[3]:
+                return False
+            w = after[1]
+            if (w[:1].isupper() and w.lower().endswith(ends)) or w in _CONJUNCTIONS:
+                pos = after[0]  # another adjective of the list (Солигорском), or the и before it
+                continue
+            low = w.lower()
+            return (
+                not after[2]  # (a comma: another phrase, Минском, нашей столицей)
+                and w[:1].islower()
+                and is_cyrillic(w[0])
+                and len(w) > 3
+                and low not in self._function_words
+                and low not in self.tables.sentence_words  # (pronouns, conjunctions: и, все, этом)
+                and _OBLIQUE_NOUN_RE.search(w) is not None
+            )
+        return False
 
     def titled(self, text: str, start: int, nominative: bool = False) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра); with

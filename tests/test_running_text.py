@@ -193,6 +193,27 @@ def test_a_surname_alone_in_a_sentence_of_years_before_the_persons_birth(
     assert linked(rw, text) == expected, text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the adjective made from a town's name, in any case, is no mention of the town
+        ("В Минском районе прошёл субботник.", []),
+        ("Он работал на Минском автозаводе.", []),
+        ("Загорания были в Копыльском, Слуцком и Солигорском районах.", []),
+        ("Рабочая поездка в Минскую область.", []),
+        ("Слуцком районе руководит новый глава.", []),
+        # the town's own instrumental, which the adjective's locative shares, after a preposition of
+        # the instrumental, or before no noun of its own
+        ("Бои шли под Минском.", [("Минском", "minsk")]),
+        ("С Минском была связь всю ночь.", [("Минском", "minsk")]),
+        ("Мы гордимся Минском, нашей столицей.", [("Минском", "minsk")]),
+        ("Мы гордимся Минском и Гродно.", [("Минском", "minsk"), ("Гродно", "hrodna")]),
+    ],
+)
+def test_an_adjective_made_from_a_place_name(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
 def test_names_of_other_proper_names_are_left_whole(rw: Rewriter) -> None:
     assert linked(rw, "Хан Золотой Орды писал.") == []
     assert linked(rw, "Герои Советского Союза шли.") == []
