@@ -41,15 +41,16 @@ class Places:
         entries, by_key = self.index.entries, self.index.by_key
         return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
 
-    def foreign_place(self, org: int, places: Iterable[int]) -> bool:
+    def foreign_place(self, org: int, places: Iterable[int], any_place: bool = False) -> bool:
         """Whether the organisation (its number in the index) is named after a place, and one of
         ``places`` is another state or region: the Ministry of Foreign Affairs of the Republic of
         Belarus is not the one of the Russian Federation. An organisation named after no place
         (Viasna) has no foreign place, and a town is no state (Белтэлерадыёкампанія in Homiel).
         A state or region is a place with a name of several words in the table (Российская
-        Федерация, Минская область)."""
+        Федерация, Минская область); with ``any_place`` (a body every state has), any other place
+        counts (МВД Польши; МВД of a region or town is the region's department)."""
         own = self.own_places(org)
-        return bool(own) and any(p not in own and self.is_state(p) for p in places)
+        return bool(own) and any(p not in own and (any_place or self.is_state(p)) for p in places)
 
     def own_places(self, org: int) -> frozenset[int]:
         """The places the organisation (its number in the index) is named after: each place a word

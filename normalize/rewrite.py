@@ -239,7 +239,7 @@ class Rewriter:
             if a.start < lo or a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places):
+            if places and n.places.foreign_place(org, places, self.finder.state_body_entity(entries[org])):
                 return False
             named_own = named_own or (bool(places) and own.issuperset(places))
         return named_own
@@ -260,7 +260,8 @@ class Rewriter:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
         place and the text names another state or region right beside it (see
         :meth:`~normalize.places.Places.foreign_place`): Министерство иностранных дел Российской Федерации, the
-        Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table."""
+        Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table. After a
+        body every state has, any other place is its owner (МИД Украины, МВД Польши)."""
         n = self.normalizer
         org = n._by_id[entity_id]
         entries = n.index.entries
@@ -270,16 +271,17 @@ class Rewriter:
         after = k + 1
         while after < len(anchors) and anchors[after].start < e:
             after += 1
-        for x, gap in (
-            (before, text[anchors[before].end : s] if before >= 0 else ""),
-            (after, text[e : anchors[after].start] if after < len(anchors) else ""),
+        state_body = self.finder.state_body_entity(entries[org])
+        for x, gap, any_place in (
+            (before, text[anchors[before].end : s] if before >= 0 else "", False),
+            (after, text[e : anchors[after].start] if after < len(anchors) else "", state_body),
         ):
             if not gap or not _QUALIFIER_GAP_RE.fullmatch(gap):
                 continue
             # the places the word beside names (России also anchors the Union State, a name of
             # which holds it): another state among them says another body
             places = [i for i in anchors[x].info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places):
+            if places and n.places.foreign_place(org, places, any_place):
                 return True
         return False
 

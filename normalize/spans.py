@@ -796,7 +796,7 @@ class SpanFinder:
         body it is without naming a state of the tables (``owner_words`` in ``org_words.yaml``): the
         speaker's own (наш МИД) or several states' (МЗС краін Еўрасаюза). A name that holds a
         place's word says whose itself (наш МИД Беларуси is still linked)."""
-        if not self._state_body_entity(org) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+        if not self.state_body_entity(org) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
             return False
         owners = self.tables.owner_words
         before, after = self.word_before(text, s, 0), self.word_after(text, e, len(text))
@@ -804,7 +804,7 @@ class SpanFinder:
             after is not None and not after[2] and after[1].casefold() in owners
         )
 
-    def _state_body_entity(self, org: EntityEntry) -> bool:
+    def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has (its first
         word that is no function word is a ``state_bodies`` word: Министерство иностранных дел
         Республики Беларусь, Ministry of Foreign Affairs)."""

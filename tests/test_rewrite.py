@@ -207,6 +207,11 @@ def test_a_given_name_whose_stem_changes_is_part_of_the_mention() -> None:
         # a word beside it that names another state, whatever else it anchors (России: the Union State)
         ("ЦИК России", [("России", "russia")]),
         ("ЦИК Беларуси", [("ЦИК Беларуси", "central-election-commission")]),
+        # after a body every state has, any other place (one word: Украина, Польшча) is its owner
+        ("В МИД Украины отреагировали.", [("Украины", "ukraine")]),
+        ("МЗС Літвы заявіла пратэст.", [("Літвы", "lithuania")]),
+        # a town before it or an organisation of no such kind beside a town: both named
+        ("в Гомеле МВД провело рейд", [("Гомеле", "gomel"), ("МВД", "interior-ministry")]),
         ("в Центризбиркоме", [("Центризбиркоме", "central-election-commission")]),
         # an organisation named after no place keeps its name beside one
         ("Правозащитный центр «Весна» Минск", [("Правозащитный центр «Весна»", "viasna"), ("Минск", "minsk")]),
