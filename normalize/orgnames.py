@@ -17,7 +17,7 @@ from .orgwords import english_reading
 from .pickling import by_constructor, restore_state, saved_state
 from .schemes import is_caps
 from .tables import Tables
-from .text import script_of
+from .text import is_cyrillic, script_of
 from .wordforms import WordForms
 
 _QUOTED_RE = re.compile(r"(?:^|(?<=[\s(/]))['‘«„“\"]([^'’»“”\"]{2,})['’»“”\"](?=$|[\s,.;:)/])")
@@ -34,6 +34,16 @@ _GENITIVE_SURNAME_ENDS = (
 _SAVED = ("tables", "key", "forms", "groups", "_legal_phrases", "_legal_key_runs", "_legal_keys", "_generic_keys")
 """What a saved index keeps of an :class:`OrgNames` (its memo is made again)."""
 PHRASES_MEMO_SIZE = 100_000  # mentions whose readings are remembered
+
+
+def _names_itself(part: str) -> bool:
+    """Whether the part of a name beside a part in quotes is a name by itself (see
+    :meth:`OrgNames.name_parts`): an acronym, or several words written as a proper name (in Cyrillic,
+    each with a capital; Latin names capitalise descriptions too)."""
+    words = split_tokens(part)
+    if is_caps(part) or len(words) < 2:
+        return is_caps(part)
+    return not is_cyrillic(part[0]) or all(w[:1].isupper() for w in words)
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -190,15 +200,14 @@ class OrgNames:
                 pieces = [q for piece in pieces for q in piece.split(sep)]
             split.extend(pieces)
             # the name with its quotes (ЧВК «Вагнер»: ЧВК Вагнер), and what they part (ЧВК, Вагнер);
-            # one word before a name in quotes says what kind of thing it is, and names nothing by
-            # itself (Тэлеканал «Белсат», Газета «…»), unless written as an acronym (БНФ «Адраджэнне»)
+            # what stands beside a name in quotes says what kind of thing it is, and names nothing
+            # by itself (Тэлеканал «Белсат», Праваабарончы цэнтр «Вясна», Минский завод «Горизонт»:
+            # every country has human rights centres and Minsk has plants), unless written as an
+            # acronym (БНФ «Адраджэнне») or, of several words, as a proper name: in Cyrillic, where
+            # a description has one capital, every word with one (Беларускі Народны Фронт «Адраджэнне»)
             for sep in ("«", "»", "„", "“", "”", '"'):
                 pieces = [q for piece in pieces for q in piece.split(sep)]
-            split.extend(
-                q
-                for q in pieces
-                if not quoted or q.strip() in quoted or len(split_tokens(q)) != 1 or is_caps(q.strip())
-            )
+            split.extend(q for q in pieces if not quoted or q.strip() in quoted or _names_itself(q.strip()))
         out: list[str] = []
         for p in split:
             p = _QUOTES_RE.sub(" ", p).strip(" '\"‘’.")

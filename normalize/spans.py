@@ -372,6 +372,7 @@ class SpanFinder:
         # (a word listed with its full stop is an abbreviation, matched only as written: им.)
         self._named_after = self._listed(key.many(sorted(w for w in tables.named_after if not w.endswith("."))))
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
+        self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
         self._places = Places(index, tables)
@@ -851,15 +852,23 @@ class SpanFinder:
 
     def thing_named_after_place(self, text: str, s: int, e: int) -> bool:
         """Whether a place's name at ``text[s:e]`` is the name of something named after it: numbered
-        after it (the channels Беларусь 1, Россия-24; not a year), or alone in quotes after a word of
+        after it (the channels Беларусь 1, Россия-24; not a year), or alone in quotes: after a word of
         what is named so (``named_after`` in ``org_words.yaml``: кінафестываль «Расія», гасцініца
-        «Мінск»; гістарычны назоў «Менск» is the city)."""
+        «Мінск»), and, as one word, after any word but one that speaks of the name (``naming_words``:
+        гістарычны назоў «Менск» is the city). Belarusian and Russian writing quote the names of
+        clubs, airports, books and firms («Гомель», аэропорт «Минск»), not of places; a place's name
+        of several words may stand in quotes as its informal name (на «Площади Перемен»)."""
         if _NUMBERED_RE.match(text, e) is not None:
             return True
         if not self.in_quotes(text, s, e):
             return False
         before = self.word_before(text, s - 1, 0)
-        return before is not None and self._is_head(before[1])
+        if before is not None and self._is_head(before[1]):
+            return True
+        if any(c in _BLANKS for c in text[s:e]):
+            return False
+        k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
+        return not (k and self._stems_listed(k, self._naming_words))
 
     def adjective_of_place(self, text: str, s: int, e: int) -> bool:
         """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of

@@ -160,6 +160,8 @@ class Tables:
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
     # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
     owner_words: frozenset[str] = frozenset()
+    # назоў, название, name: before a place's name alone in quotes, the text speaks of the name
+    naming_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -958,13 +960,15 @@ class _Loader:
         named_after: set[str] = set()
         state_bodies: set[str] = set()
         owner_words: set[str] = set()
+        naming_words: set[str] = set()
         for p in self.sources("org_words.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
             if top is not None:
                 reader.keys(
                     top,
-                    {"legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "source"},
+                    {"legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"}
+                    | {"source"},
                     set(),
                     "the organisation words file",
                 )
@@ -973,12 +977,14 @@ class _Loader:
                 named_after.update(_read_word_list(reader, top, "named_after"))
                 state_bodies.update(_read_word_list(reader, top, "state_bodies"))
                 owner_words.update(_read_word_list(reader, top, "owner_words"))
+                naming_words.update(_read_word_list(reader, top, "naming_words"))
             self.problems.extend(reader.problems)
         tables.legal_forms = frozenset(legal)
         tables.generic_words = frozenset(generic)
         tables.named_after = frozenset(named_after)
         tables.state_bodies = frozenset(state_bodies)
         tables.owner_words = frozenset(owner_words)
+        tables.naming_words = frozenset(naming_words)
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

@@ -279,3 +279,20 @@ def test_a_word_written_small_in_an_organisations_name_is_no_brand() -> None:
     assert named(n, "ОМОН") == "omon"
     # a word written with a capital is a name of its own
     assert named(n, "Белвнешпромсервис") == "bvps"
+
+
+def test_what_stands_beside_a_name_in_quotes_describes_it() -> None:
+    n = Normalizer.from_records(
+        [
+            org("v", "Viasna", "Праваабарончы цэнтр «Вясна»", "Правозащитный центр «Весна»"),
+            org("h", "Horizont", "Минский завод «Горизонт»"),
+            org("bpf", "BPF", "Беларускі Народны Фронт «Адраджэнне»"),
+        ]
+    )
+    # every country has human rights centres, and Minsk has plants: a description names none
+    assert named(n, "Правозащитный центр") is None and named(n, "Праваабарончы цэнтр") is None
+    assert named(n, "Минский завод") is None
+    # the name in quotes, the whole name, and a rest written as a proper name do
+    assert named(n, "«Вясна»") == "v" and named(n, "Правозащитный центр «Весна»") == "v"
+    assert named(n, "Горизонт") == "h"
+    assert named(n, "Беларускі Народны Фронт") == "bpf"

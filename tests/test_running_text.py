@@ -538,13 +538,19 @@ def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: li
         ("Журналісты тэлеканала «Белсат» працуюць у Польшчы.", [("Белсат", "belsat"), ("Польшчы", "poland")]),
         # a date after a place is no number of a thing named after it
         ("Мітынг у Курапатах 15 красавіка сабраў людзей.", [("Курапатах", "kurapaty")]),
-        # a place's name alone in quotes after a word of what is named after it, in any case form,
-        # is that thing's name; after any other word it is still the place
+        # a place's name alone in quotes is another thing's name (a festival, a hotel, a club, an
+        # airport, a book), in any case form; after a word that speaks of the name it is the place
         ("Фільм атрымаў прыз кінафестываля «Расія».", []),
         ("Мы жылі ў гасцініцы «Мінск».", []),
         ("Делегация жила в гостинице «Беларусь».", []),
+        ("Самолёт приземлился в аэропорту «Минск».", []),
+        ("«Гомель» и «Металлург» сыграли вничью.", []),
+        ("Гарнякі гуляюць з «Мінскам».", []),
+        ("Он снова поехал в «Россию».", []),
         ("Дэпутаты хацелі вярнуць гістарычны назоў «Менск».", [("Менск", "minsk")]),
-        ("Он снова поехал в «Россию».", [("Россию", "russia")]),
+        ("Город под названием «Минск» известен с 1067 года.", [("Минск", "minsk")]),
+        # a place's name of several words may stand in quotes as its informal name
+        ("Стрим вели с «Площади Перемен».", [("Площади Перемен", "square-of-changes")]),
     ],
 )
 def test_kinds_of_things_and_numbers_beside_names(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
