@@ -31,6 +31,19 @@ _BLANKS = " \t\u00a0"
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
+
+
+def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
+    """Whether writing ``written`` (a name of several words) for ``text[s:e]`` would break the
+    compound the mention is a part of, joined to a word by a hyphen (Лукашенко-Лукашенко,
+    Viasna-k): the mention is then kept as written, so that the text reads the same again."""
+    if " " not in written:
+        return False
+    joined_before = s > 1 and text[s - 1] == "-" and text[s - 2].isalnum()
+    joined_after = e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum()
+    return joined_before or joined_after
+
+
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
@@ -316,6 +329,8 @@ class Rewriter:
         for s, e, m in spans:
             surface = text[s:e]
             w = self._write(surface, m.entity_id, mode, language)
+            if _breaks_compound(text, s, e, w.text):
+                w = Written(surface, w.case, w.inflected)
             parts.append(text[pos:s])
             parts.append(w.text)
             pos = e
@@ -337,7 +352,8 @@ class Rewriter:
         language = detect_language(text) if mode == "canonical-script" else None
         for s, e, m in spans:
             parts.append(text[pos:s])
-            parts.append(m.canonical if plain else self._write(text[s:e], m.entity_id, mode, language).text)
+            written = m.canonical if plain else self._write(text[s:e], m.entity_id, mode, language).text
+            parts.append(text[s:e] if _breaks_compound(text, s, e, written) else written)
             pos = e
         parts.append(text[pos:])
         return "".join(parts), spans

@@ -1083,8 +1083,17 @@ class SpanFinder:
             if nxt is None:
                 break
             w_end, word, comma, quoted = nxt
-            if comma or not self.fits(word, info, org):
+            if comma:
                 break  # an organisation's or place's name holds no comma
+            head, _, suffix = word.partition("-")
+            if not quoted and suffix.islower():
+                # a suffix joined by a hyphen stays outside the name, as after an anchor (Viasna-k,
+                # Minsk-based)
+                if self.fits(head, info, org) and self._new_word(head, seen):
+                    end = named = w_end - len(word) + len(head)
+                break
+            if not self.fits(word, info, org):
+                break
             function = word.casefold() in function_words
             if not function and not self._new_word(word, seen):
                 break

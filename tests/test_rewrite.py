@@ -417,3 +417,14 @@ def test_spellings_with_a_backtick_are_found_as_resolve_finds_them() -> None:
         assert [(x.surface, x.entity_id) for x in r.mentions] == [(word, m.entity_id)]
         checked += 1
     assert checked > 100
+
+
+def test_a_name_inside_a_hyphenated_compound_keeps_the_compound() -> None:
+    # a canonical name of several words would break the compound: the mention is found, kept as
+    # written, and the text reads the same when rewritten again
+    for text in ("Lukashenko-Lukashenko", "Viasna-k", "Тихановская-Лукашенко"):
+        r = normalize.rewrite(text)
+        assert r.text == text and r.mentions
+        assert normalize.rewrite(r.text).text == r.text
+    # a canonical name of one word is written into the compound
+    assert normalize.rewrite("Минск-Москва").text == "Minsk-Moscow"
