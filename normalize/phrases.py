@@ -94,9 +94,12 @@ class PhraseScorer:
         is_org = e.record.type == "organization"
         written = qphrases[0].tokens if qphrases else frozenset()
         memo = self._similarity_memo()
+        whole_read = any(qp.whole for qp in qphrases)
         for qp in qphrases:
             if is_org and qp.whole:
                 continue  # an organisation's names are read by their significant words
+            if not is_org and whole_read and not qp.whole:
+                continue  # a place by all the words of the mention (Беларусь и Россия is no Russia)
             lq = len(qp.words)
             brand = self._brand_word(qp.words) if is_org else ""
             for j, phrase in enumerate(e.phrases):

@@ -296,3 +296,9 @@ def test_what_stands_beside_a_name_in_quotes_describes_it() -> None:
     assert named(n, "«Вясна»") == "v" and named(n, "Правозащитный центр «Весна»") == "v"
     assert named(n, "Горизонт") == "h"
     assert named(n, "Беларускі Народны Фронт") == "bpf"
+
+
+@pytest.mark.parametrize("mention", ["Беларусь и Россия", "России и Белоруссии", "Rasii i"])
+def test_a_place_is_named_by_all_the_words_of_the_mention(mention: str) -> None:
+    # Беларусь is a word organisations are named with, set aside in their names, never in a place's
+    assert named(Normalizer.default(), mention) is None

@@ -208,6 +208,7 @@ def test_a_surname_alone_in_a_sentence_of_years_before_the_persons_birth(
         ("С Минском была связь всю ночь.", [("Минском", "minsk")]),
         ("Мы гордимся Минском, нашей столицей.", [("Минском", "minsk")]),
         ("Мы гордимся Минском и Гродно.", [("Минском", "minsk"), ("Гродно", "hrodna")]),
+        ("Президенты России и Белоруссии встретились.", [("России", "russia"), ("Белоруссии", "belarus")]),
     ],
 )
 def test_an_adjective_made_from_a_place_name(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
