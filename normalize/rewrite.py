@@ -22,7 +22,7 @@ from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import Found
+from .spans import GIVEN, Found
 from .text import detect_language, has_latin_letter
 
 _MISSING = object()
@@ -201,6 +201,8 @@ class Rewriter:
                 # a person's title before a place's name as written: a surname (министр Борисов;
                 # not президента Беларусь не признаёт, where the place is the subject)
                 continue
+            if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
+                continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):

@@ -489,6 +489,10 @@ def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, 
         ("Міністр Барысаў сказаў пра гэта.", []),
         ("И. Борисов заявил журналистам.", []),
         ("Генерал Кобрин прибыл в штаб.", []),
+        # a form of address before a town's name that is a given name, in any case: a person
+        ("Тётя Лида пришла в гости.", []),
+        ("Мы зашли к бабушке Лиде.", []),
+        ("Мы приехали в Лиду.", [("Лиду", "lida")]),
         # a title in another case, or a case form of the town: the town
         ("Мэр Борисова заявил журналистам.", [("Борисова", "barysaw")]),
         ("Президента Беларусь не признаёт.", [("Беларусь", "belarus")]),
