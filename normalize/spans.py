@@ -675,16 +675,25 @@ class SpanFinder:
         """The start of a word just before the anchor at ``start`` that makes another proper name
         with it, else -1: a capitalised Cyrillic adjective that is no word of its entities (Золотой
         Орды, Советского Союза), or before a surname any capitalised Cyrillic word that names
-        nothing (a given name the tables lack); before a place, a Latin word in capitals (the
-        festival ART MIENSK, WATCH DOCS Belarus)."""
+        nothing (a given name the tables lack) and before a place any such word inside a sentence
+        (Міс Беларусь); before a place, a Latin word in capitals (the festival ART MIENSK, WATCH
+        DOCS Belarus), and before its Cyrillic name any capitalised Latin word (Sputnik Беларусь)."""
         if not is_cyrillic(text[start]):
             return self._capitals_before(text, start, floor, info) if info.phrase and not info.person else -1
         got = self.word_before(text, start, floor)
         if got is None:
             return -1
         w = got[1]
-        if not (w[:1].isupper() and is_cyrillic(w[0])) or w.isupper():
+        # a place's name as the tables write it (in the nominative: Міс Беларусь, not the genitive of
+        # Гимн Украины, which is the place's) after a capitalised word that names nothing
+        place = not info.person and self._place_as_named(text[start : self._word_end(text, start)], info)
+        if place and w[:1].isupper() and w.isascii() and w.isalpha():
+            # a Latin word before a place's Cyrillic name: a name of two scripts (Sputnik Беларусь)
+            return got[0] if self.parts.kind(w) == NONE and self.word(w)[1] is None else -1
+        if not (w[:1].isupper() and is_cyrillic(w[0])):
             return -1
+        if w.isupper():  # an acronym before a place's name: the name of a thing (ФК Минск, ХК Гомель)
+            return got[0] if place and len(w) > 1 and self.parts.kind(w) == NONE and self.word(w)[1] is None else -1
         opening = sentence_start(text, got[0])
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return -1
@@ -714,7 +723,23 @@ class SpanFinder:
             and w.casefold() not in self.tables.sentence_words
         ):
             return -1
-        return got[0] if info.person and self.word(w)[1] is None else -1
+        # before a place's name inside a sentence, a capitalised word that names nothing makes
+        # another name with it (конкурс «Міс Беларусь»)
+        return got[0] if (info.person or place) and self.word(w)[1] is None else -1
+
+    def _place_as_named(self, word: str, info: Anchored) -> bool:
+        """Whether ``word`` is a name of one of the anchor's places as the tables write it (not an
+        acronym, which does not decline: Госдума РФ)."""
+        if word.isupper():
+            return False
+        low = word.casefold()
+        entries = self.index.entries
+        return any(
+            low == name.casefold()
+            for i in info.idxs
+            if entries[i].record.type == "place"
+            for name in (*entries[i].record.names, *entries[i].record.aliases)
+        )
 
     @staticmethod
     def _word_end(text: str, start: int) -> int:

@@ -527,6 +527,13 @@ def test_a_short_word_that_keys_as_a_vocabulary_word_is_no_organisation(word: st
         # a preposition is no surname's particle before a place (Polish do, French de)
         ("Łukaszenka przyjechał do Mińska.", [("Łukaszenka", "alexander-lukashenko"), ("Mińska", "minsk")]),
         ("Les manifestants de Minsk ont marché.", [("Minsk", "minsk")]),
+        # a capitalised word that names nothing, an acronym or a Latin word before a place's name in
+        # the nominative makes another name with it (a contest, a club, an agency); before its
+        # genitive, the place is named (the anthem of Ukraine)
+        ("Конкурс «Міс Беларусь» прайшоў у сталіцы.", []),
+        ("ФК Минск выиграл у БАТЭ.", []),
+        ("Агентство Sputnik Беларусь сообщило.", []),
+        ("Депутат назвал Гимн Украины песней.", [("Украины", "ukraine")]),
         ("We spoke to Maria de Minsk yesterday.", []),
     ],
 )
