@@ -24,6 +24,15 @@ _SAVED = (
 tables, the memos of the build are not kept)."""
 
 
+# the case endings of given names in Łacinka, Polish and Czech (Ryhora, Ryhoru, Ryhoram, Sviatlany,
+# Mikołę, Kastusiem), longest first; and a soft consonant written before a vowel (Kastusia: Kastuś)
+_LATIN_CASE_ENDINGS = (
+    *("owi", "ovi", "ami", "am", "om", "em", "ej", "oj", "aj", "ie"),
+    *("a", "u", "e", "y", "i", "ę", "ą", "o"),
+)
+_SOFTENED = {"si": "ś", "zi": "ź", "ci": "ć", "ni": "ń"}
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class GivenNameGroups:
     """The cognate sets of given names, and the parts of a person's entry they give."""
@@ -94,11 +103,34 @@ class GivenNameGroups:
 
     def is_given_name(self, word: str) -> bool:
         """Whether ``word`` is a given name: of the given-names table or its case forms (see
-        :class:`~normalize.givennames.GivenNames`), or of the cognates table in any spelling (by key)."""
+        :class:`~normalize.givennames.GivenNames`), of the cognates table in any spelling (by key),
+        or in Latin letters a case form of one of them (see :meth:`latin_nominatives`)."""
+        return self._is_given_as_written(word) or bool(self.latin_nominatives(word))
+
+    def _is_given_as_written(self, word: str) -> bool:
         if self.given_names.is_given(word):
             return True
         k = self.key(word)
         return bool(k) and k in self._cognate_keys
+
+    def latin_nominatives(self, word: str) -> list[str]:
+        """The given names a word in Latin letters is a case form of, by the case endings of the
+        Slavic languages written in Latin letters (Łacinka, Polish, Czech): the ending taken off, a
+        feminine -a put back, a soft consonant written before a vowel (si, zi, ci, ni) made one
+        letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of Kastuś;
+        Alaksandrem of Alaksandr). Empty for a word of Cyrillic letters or a name as written."""
+        if not word or script_of(word) != "Latn":
+            return []
+        out: list[str] = []
+        for ending in _LATIN_CASE_ENDINGS:
+            if not word.endswith(ending) or len(word) - len(ending) < 3:
+                continue
+            stem = word[: len(word) - len(ending)]
+            softened = _SOFTENED.get(stem[-2:], "") if len(stem) > 3 else ""
+            for nominative in (stem, stem + "a", stem[:-2] + softened if softened else ""):
+                if nominative and nominative not in out and self._is_given_as_written(nominative):
+                    out.append(nominative)
+        return out
 
     def patronymic_root_groups(self, word: str) -> list[int]:
         k = self.key(word)

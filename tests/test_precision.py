@@ -302,3 +302,18 @@ def test_what_stands_beside_a_name_in_quotes_describes_it() -> None:
 def test_a_place_is_named_by_all_the_words_of_the_mention(mention: str) -> None:
     # Беларусь is a word organisations are named with, set aside in their names, never in a place's
     assert named(Normalizer.default(), mention) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        # a given name's case form in Latin letters (Łacinka, Polish) is read by its nominative
+        ("Alaksandrem Łukaszenką", "alexander-lukashenko"),
+        ("Wiktara Babaryki", "viktar-babaryka"),
+        ("Ryhora Azaronka", "ryhor-azaronak"),
+        # and rules out the persons whose given name it is not (no Lukashenko of the tables is a Ryhor)
+        ("Ryhora Łukaszenki", None),
+    ],
+)
+def test_latin_case_forms_of_given_names(mention: str, expected: str | None) -> None:
+    assert named(Normalizer.default(), mention) == expected

@@ -264,6 +264,7 @@ def test_every_form_resolve_accepts_is_found_in_a_sentence_whatever_the_seed(
         ("Wizyta Ławrowa w Mińsku.", "Ławrowa", "sergey-lavrov"),
         ("Wizyta Ławrowa w Mińsku.", "Mińsku", "minsk"),
         ("Návštěva Putina v Minsku.", "Putina", "vladimir-putin"),
+        ("Spotkanie z Alaksandrem Łukaszenką w Mińsku.", "Alaksandrem Łukaszenką", "alexander-lukashenko"),
         # a neuter place name declines as one (Берасьце: у Берасьці, за Берасьцем)
         ("Мітынг на плошчы ў Берасьці сабраў тысячы.", "Берасьці", "brest"),
         ("Яны жылі за Берасьцем.", "Берасьцем", "brest"),
@@ -489,6 +490,8 @@ def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, 
         ("Міністр Барысаў сказаў пра гэта.", []),
         ("И. Борисов заявил журналистам.", []),
         ("Генерал Кобрин прибыл в штаб.", []),
+        # a given name's case form in Łacinka before a surname is part of the name it decides
+        ("Pieradaču viaduć Ryhora Azaronka.", [("Ryhora Azaronka", "ryhor-azaronak")]),
         # a form of address before a town's name that is a given name, in any case: a person
         ("Тётя Лида пришла в гости.", []),
         ("Мы зашли к бабушке Лиде.", []),
