@@ -25,11 +25,17 @@ class Places:
         it ends as one (``place_adjectives`` in ``inflection.yaml``) and is none of the place's own
         forms, which the index keeps written as well as by key (Slutsky is not Slutsk, Minskaya
         not Minsk, though it keys as Minska)."""
+        return self.adjective_alone(parsed) and parsed.words[0].text.lower() not in place.surfaces
+
+    def adjective_alone(self, parsed: ParsedMention) -> bool:
+        """Whether a mention is one word that ends as an adjective or surname made from a place's
+        name does (``place_adjectives`` in ``inflection.yaml``: Мозырским, Slutsky)."""
         words = parsed.words
-        if len(words) != 1 or parsed.initials:
-            return False
-        word = words[0].text.lower()
-        return word not in place.surfaces and word.endswith(self.tables.place_adjective_endings)
+        return (
+            len(words) == 1
+            and not parsed.initials
+            and words[0].text.lower().endswith(self.tables.place_adjective_endings)
+        )
 
     def names_a_place(self, stems: Iterable[str]) -> bool:
         """Whether one of ``stems`` (of a word's key) is the key of a place's name."""

@@ -19,7 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
 from .index import EntityEntry, EntryBuilder, Index, build_index, gc_paused
-from .names import MAX_MENTION_CHARS, Token, alternatives, parse_mention
+from .names import MAX_MENTION_CHARS, Token, alternatives, parse_mention, split_tokens
 from .nearspell import NearSpellings
 from .orgnames import OrgNames, QueryPhrase
 from .persons import PersonQuery, PersonScorer
@@ -226,6 +226,11 @@ def _folded(normalized: str) -> str:
 # consonants before which Belarusian writes ы where Russian writes и (Жырыноўскі): no sign of a
 # hard ending in the one language against a soft one in the other
 _HARDENED = frozenset("жшчщрц")
+
+
+def _one_word_name(entry: EntityEntry) -> bool:
+    """Whether one of the entity's names is a single word (Нафтан, Белшина)."""
+    return any(len(split_tokens(name)) == 1 for name in (*entry.record.names, *entry.record.aliases))
 
 
 def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys: Sequence[str]) -> bool:
@@ -650,6 +655,8 @@ class Normalizer:
                 continue  # an organisation's name (ОАО «Минск»), not the place
             elif etype == "place" and self.places.adjective(entry, parsed):
                 continue  # an adjective or surname made from the place's name (Slutsky, Менскі)
+            elif etype == "organization" and self.places.adjective_alone(parsed) and not _one_word_name(entry):
+                continue  # an adjective alone is no name of several words (Мозырским районом: no Мозырский НПЗ)
             else:
                 if etype == "organization":
                     if places is None:

@@ -195,6 +195,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
+            if m.type == "place" and finder.names_a_region(text, s, e):
+                continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
             if m.type == "place" and finder.adjective_of_place(text, s, e):
                 continue  # the adjective made from its name (в Минском районе), not the place
             if m.type == "place" and finder.titled(text, s, True) and self._written_as_named(text[s:e], m.entity_id):

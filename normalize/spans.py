@@ -115,9 +115,9 @@ _NEXT_RE = re.compile(
 )
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
-# Беларусь 1, Россия-24: a number joined by a hyphen, or after a blank where no word follows (not a
-# year, not a date: Курапаты 15 красавіка)
-_NUMBERED_RE = re.compile(r"-\d{1,2}(?!\d)|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
+# Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
+# digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка)
+_NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 _QUOTE_CLOSE = frozenset('»“”"')
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
 _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
@@ -894,6 +894,20 @@ class SpanFinder:
             return False
         k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
         return not (k and self._stems_listed(k, self._naming_words))
+
+    def names_a_region(self, text: str, s: int, e: int) -> bool:
+        """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for
+        an administrative unit (``region_words`` of ``org_words.yaml``), and so names the unit around
+        the town, not the town: after it (the Minsk region, Vitsyebsk oblast) or before it (Gebiet
+        Witebsk, der Bezirk Orscha)."""
+        if is_cyrillic(text[s]):
+            return False
+        units = self.tables.region_words
+        after = self.word_after(text, e, len(text))
+        if after is not None and not after[2] and not after[3] and after[1].casefold() in units:
+            return True
+        before = self.word_before(text, s, 0)
+        return before is not None and before[1].casefold() in units
 
     def adjective_of_place(self, text: str, s: int, e: int) -> bool:
         """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of

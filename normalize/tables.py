@@ -162,6 +162,8 @@ class Tables:
     owner_words: frozenset[str] = frozenset()
     # назоў, название, name: before a place's name alone in quotes, the text speaks of the name
     naming_words: frozenset[str] = frozenset()
+    # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
+    region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
     generic_words: frozenset[str] = frozenset()
     vocabulary: OrgVocabulary = field(default_factory=OrgVocabulary)
@@ -961,6 +963,7 @@ class _Loader:
         state_bodies: set[str] = set()
         owner_words: set[str] = set()
         naming_words: set[str] = set()
+        region_words: set[str] = set()
         for p in self.sources("org_words.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
@@ -968,7 +971,7 @@ class _Loader:
                 reader.keys(
                     top,
                     {"legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"}
-                    | {"source"},
+                    | {"region_words", "source"},
                     set(),
                     "the organisation words file",
                 )
@@ -978,6 +981,7 @@ class _Loader:
                 state_bodies.update(_read_word_list(reader, top, "state_bodies"))
                 owner_words.update(_read_word_list(reader, top, "owner_words"))
                 naming_words.update(_read_word_list(reader, top, "naming_words"))
+                region_words.update(_read_word_list(reader, top, "region_words"))
             self.problems.extend(reader.problems)
         tables.legal_forms = frozenset(legal)
         tables.generic_words = frozenset(generic)
@@ -985,6 +989,7 @@ class _Loader:
         tables.state_bodies = frozenset(state_bodies)
         tables.owner_words = frozenset(owner_words)
         tables.naming_words = frozenset(naming_words)
+        tables.region_words = frozenset(region_words)
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

@@ -200,6 +200,9 @@ def test_a_surname_alone_in_a_sentence_of_years_before_the_persons_birth(
         ("В Минском районе прошёл субботник.", []),
         ("Он работал на Минском автозаводе.", []),
         ("Загорания были в Копыльском, Слуцком и Солигорском районах.", []),
+        # the adjective alone names no organisation of several words either (Мозырский НПЗ)
+        ("Дрон сбит над Мозырским районом.", []),
+        ("На Мозырском НПЗ начался ремонт.", [("Мозырском НПЗ", "mozyr-oil-refinery")]),
         ("Рабочая поездка в Минскую область.", []),
         ("Слуцком районе руководит новый глава.", []),
         # the town's own instrumental, which the adjective's locative shares, after a preposition of
@@ -537,6 +540,13 @@ def test_a_short_word_that_keys_as_a_vocabulary_word_is_no_organisation(word: st
         ("ФК Минск выиграл у БАТЭ.", []),
         ("Агентство Sputnik Беларусь сообщило.", []),
         ("Депутат назвал Гимн Украины песней.", [("Украины", "ukraine")]),
+        # a word for an administrative unit beside a town's name in Latin letters: the unit
+        ("Schools of the Vitsyebsk oblast reopened.", []),
+        ("Die Schulen des Gebiets Witebsk sind zu.", []),
+        ("Minsk and the Minsk region voted.", [("Minsk", "minsk")]),
+        ("the Frunzensky district of Minsk", [("Minsk", "minsk")]),
+        # a number joined by a hyphen: a product or a channel named after the place
+        ("Africa bought BELARUS-820 tractors.", []),
         ("We spoke to Maria de Minsk yesterday.", []),
     ],
 )
