@@ -385,6 +385,12 @@ class SpanFinder:
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
         self._function_words = tables.vocabulary.function_words
+        # the tables' word lists the words beside every anchor are looked up in, kept as fields of
+        # the finder (a compiled class) rather than read through the tables each time
+        self._vocabulary = voc
+        self._titles = tables.titles
+        self._sentence_words = tables.sentence_words
+        self._name_particles = tables.name_particles
         self._possessives = tables.possessive_suffixes
         self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
         self._line = _LineWords("")  # the words beside positions of the text last read
@@ -408,7 +414,7 @@ class SpanFinder:
                         break
             if info is None and k and self._compounds:
                 # a compound word by its parts in the other language (Беларуснафта, Белоруснефть)
-                voc = self.tables.vocabulary
+                voc = self._vocabulary
                 folded = voc.fold(k)
                 if folded != k:
                     for t in voc.stems(folded):
@@ -586,14 +592,14 @@ class SpanFinder:
         return kind
 
     def person_run(
-        self, text: str, start: int, end: int, floor: int, ceil: int, info: Anchored
+        self, text: str, start: int, end: int, floor: int, ceil: int, info: Anchored, key: str
     ) -> tuple[int, int, bool]:
-        """The personal name around the word ``text[start:end]``: given names, a patronymic or
-        initials before it; or, when none stands before, after it (surname first, with one
-        comma). Returns (start, end, whether any word was taken)."""
+        """The personal name around the word ``text[start:end]`` (of key ``key``): given names, a
+        patronymic or initials before it; or, when none stands before, after it (surname first,
+        with one comma). Returns (start, end, whether any word was taken)."""
         s = start
         givens = patronymic = initials = 0
-        seen = {self.key(composed_word(text[start:end]))}
+        seen = {key}
         for _ in range(MAX_NAME_WORDS):
             got = self.word_before(text, s, floor)
             if got is None:
@@ -682,7 +688,7 @@ class SpanFinder:
             not adjective
             and _WOMANS_NAME_END_RE.search(w.lower())
             and _WOMANS_SURNAME_END_RE.search(text[start : self._word_end(text, start)].lower())
-            and w.casefold() not in self.tables.sentence_words
+            and w.casefold() not in self._sentence_words
         ):
             return -1
         return got[0] if info.person and self.word(w)[1] is None else -1
@@ -737,7 +743,7 @@ class SpanFinder:
         ):
             return False  # (an acronym is no ordinary word: ОМОН)
         k = self.key(composed_word(word))
-        return bool(k) and bool(self.tables.vocabulary.concepts(k))
+        return bool(k) and bool(self._vocabulary.concepts(k))
 
     def state_body(self, text: str, s: int, e: int) -> bool:
         """Whether the organisation's name ``text[s:e]`` names a kind of body every state has
@@ -745,7 +751,7 @@ class SpanFinder:
         place among them): Следственный комитет, Министерство иностранных дел. Such a name alone
         does not say whose body it is."""
         content = [w for w in _ANY_WORD_RE.findall(text, s, e) if w.casefold() not in self._function_words]
-        entries, by_key, voc = self.index.entries, self.index.by_key, self.tables.vocabulary
+        entries, by_key, voc = self.index.entries, self.index.by_key, self._vocabulary
         kind = False
         for w in content:
             k = self.key(composed_word(w))
@@ -843,7 +849,7 @@ class SpanFinder:
         Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
         surname, whatever else it spells."""
         got = self.word_before(text, start, floor)
-        if got is None or got[1] not in self.tables.name_particles or self.fits(got[1], info, info.org):
+        if got is None or got[1] not in self._name_particles or self.fits(got[1], info, info.org):
             return -1
         s = got[0]
         prev = self.word_before(text, s, floor)
@@ -864,7 +870,7 @@ class SpanFinder:
             return -1
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
             return -1
-        if w.casefold() in self.tables.sentence_words:
+        if w.casefold() in self._sentence_words:
             return -1  # a preposition or a conjunction in a title's capitals (Закон Рэспублікі Беларусь Аб …)
         return w_end
 
@@ -881,7 +887,7 @@ class SpanFinder:
             if not org:
                 return False
         w = composed_word(word.rstrip("."))
-        if not w or w.casefold() in self.tables.titles:
+        if not w or w.casefold() in self._titles:
             return False
         if upper:
             if _INITIALS_RE.fullmatch(word):
@@ -903,7 +909,7 @@ class SpanFinder:
         stems = self._stems.get(w)
         if stems is None:
             k = self.key(w)
-            stems = tuple(self.tables.vocabulary.stems(k)) if k else ()
+            stems = tuple(self._vocabulary.stems(k)) if k else ()
             if len(self._stems) < WORD_MEMO_SIZE:
                 self._stems[w] = stems
         org_words = info.org_words
@@ -916,11 +922,12 @@ class SpanFinder:
         k = self.key(up)
         return bool(k) and "#" + k in info.initials
 
-    def widen(self, text: str, start: int, end: int, info: Anchored, floor: int, ceil: int) -> tuple[int, int, int]:
-        """The span of an organisation's or place's name around the anchor ``text[start:end]``:
-        the words before and after it that fit, never below ``floor`` or past ``ceil``; and how
-        far the words that fit went (past the function words the span does not end with)."""
-        seen: set[str] = {self.key(composed_word(text[start:end]))}
+    def widen(self, text: str, a: Found, floor: int, ceil: int) -> tuple[int, int, int]:
+        """The span of an organisation's or place's name around the anchor ``a``: the words before
+        and after it that fit, never below ``floor`` or past ``ceil``; and how far the words that
+        fit went (past the function words the span does not end with)."""
+        start, end, info = a.start, a.end, a.info
+        seen: set[str] = {a.key}
         function_words = self._function_words
         first = start  # the start of the first word that is not a function word (of, the)
         for _ in range(MAX_NAME_WORDS):
@@ -963,7 +970,7 @@ class SpanFinder:
         n = len(text)
         j = k + 1
         ceil = anchors[j].start if j < len(anchors) else n
-        s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+        s, e, reached = self.widen(text, a, floor, ceil)
         while (
             j < len(anchors)
             and j - k <= MAX_EXTEND_ORG
@@ -972,7 +979,7 @@ class SpanFinder:
         ):
             j += 1
             ceil = anchors[j].start if j < len(anchors) else n
-            s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+            s, e, reached = self.widen(text, a, floor, ceil)
         return s, e
 
     def shorter_parts(self, text: str, s: int, e: int, anchor_end: int) -> list[tuple[int, int]]:
@@ -999,7 +1006,7 @@ class SpanFinder:
         info = a.info
         # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
         # Lidija also keys as a case form of the town of Lida)
-        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info)
+        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info, a.key)
         if not took and self.parts.kind(text[a.start : a.end]) == GIVEN:
             # a given name followed by a capitalised word: a person (Lida Hernández, Vesna Kovač)
             after = self.word_after(text, a.end, len(text))
