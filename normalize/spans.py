@@ -384,6 +384,7 @@ class SpanFinder:
         self._near_groups: dict[tuple[int, ...], Anchored] = {}
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
+        self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
         self._function_words = tables.vocabulary.function_words
         # the tables' word lists the words beside every anchor are looked up in, kept as fields of
         # the finder (a compiled class) rather than read through the tables each time
@@ -522,7 +523,13 @@ class SpanFinder:
     def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
         memo = self._line_words(text).before
-        key = (pos, floor)
+        i = pos
+        while i > floor and text[i - 1] in _BLANKS:
+            i -= 1
+        # a floor beyond the reach of the search (the window before the blanks, and the two letters
+        # before it that are looked at) changes nothing: one record for every such floor, which the
+        # checks of a decision (asked from the start of the text) share with its proposal
+        key = (pos, -1 if floor < i - WINDOW - 2 else floor)
         if key in memo:
             return memo[key]
         got = memo[key] = self._word_before(text, pos, floor)
@@ -553,7 +560,9 @@ class SpanFinder:
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
         memo = self._line_words(text).after
-        key = (pos, ceil)
+        # the search stops at ``ceil`` or a window past ``pos`` (after a soft sign's apostrophe, one
+        # further), whichever comes first: one record for every ceil beyond the window
+        key = (pos, min(ceil, pos + WINDOW + 1))
         if key in memo:
             return memo[key]
         got = memo[key] = self._word_after(text, pos, ceil)
@@ -725,8 +734,16 @@ class SpanFinder:
         return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
 
     def _is_head(self, word: str) -> bool:
-        k = self.key(composed_word(word.rstrip(".")))
-        return bool(k) and self._stems_listed(k, self._named_after)
+        """Whether ``word`` is a form of a word of what is named after persons or places (фонд,
+        премия; ``named_after`` in ``org_words.yaml``): remembered per word form."""
+        got = self._heads.get(word)
+        if got is None:
+            k = self.key(composed_word(word.rstrip(".")))
+            got = bool(k) and self._stems_listed(k, self._named_after)
+            if len(self._heads) >= WORD_MEMO_SIZE:
+                self._heads.clear()
+            self._heads[word] = got
+        return got
 
     def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is one ordinary Cyrillic word (of the vocabulary) that opens a
