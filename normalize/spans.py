@@ -530,9 +530,9 @@ class SpanFinder:
         # before it that are looked at) changes nothing: one record for every such floor, which the
         # checks of a decision (asked from the start of the text) share with its proposal
         key = (pos, -1 if floor < i - WINDOW - 2 else floor)
-        if key in memo:
-            return memo[key]
-        got = memo[key] = self._word_before(text, pos, floor)
+        got = memo.get(key)
+        if got is None and key not in memo:
+            got = memo[key] = self._word_before(text, pos, floor)
         return got
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
@@ -563,9 +563,9 @@ class SpanFinder:
         # the search stops at ``ceil`` or a window past ``pos`` (after a soft sign's apostrophe, one
         # further), whichever comes first: one record for every ceil beyond the window
         key = (pos, min(ceil, pos + WINDOW + 1))
-        if key in memo:
-            return memo[key]
-        got = memo[key] = self._word_after(text, pos, ceil)
+        got = memo.get(key)
+        if got is None and key not in memo:
+            got = memo[key] = self._word_after(text, pos, ceil)
         return got
 
     def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
