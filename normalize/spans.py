@@ -496,9 +496,9 @@ class SpanFinder:
                         return ()
                 pos += len(part) + 1
             return tuple(found)
-        if len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
-            info = self._near(k)
-            if info is not None:
+        if len(k) >= MIN_NEAR_KEY:  # at last, a surname one edit away, when the word is no name part
+            info = self._near(k)  # (asked first: few words have one, where most are asked what they are)
+            if info is not None and self.parts.kind(w) == NONE:
                 return ((0, end, k, info),)
         return ()
 
