@@ -233,7 +233,9 @@ runpy.run_module("normalize", run_name="__main__")
 
 
 def _command(src: Path, out: Path, index: Path, jobs: int) -> list[str]:
-    return [sys.executable, "-c", _MEASURED_CLI, "rewrite", str(src), "-o", str(out), "--index", str(index),
+    # -P: the package is the build under test (on PYTHONPATH), never a source tree in the folder the
+    # benchmark is run from (``python -c`` puts that folder first on the path)
+    return [sys.executable, "-P", "-c", _MEASURED_CLI, "rewrite", str(src), "-o", str(out), "--index", str(index),
             "--jobs", str(jobs), "--quiet"]  # fmt: skip
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,14 +103,16 @@ class Rewriter:
         self.require_capital = require_capital
         self.finder = normalizer.span_finder(require_capital)
         self.replacer = Replacer(normalizer.tables, keep_case)
-        self._cache: OrderedDict[str, Decision | None] = OrderedDict()
+        # the decision of each surface resolved; emptied when full, as the span finder's memos of
+        # word forms are (a hit is one lookup and reorders nothing)
+        self._cache: dict[str, Decision | None] = {}
         self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
         self._titles = normalizer.tables.titles
 
     def _remember(self, surface: str, m: Decision | None) -> None:
+        if len(self._cache) >= CACHE_SIZE:
+            self._cache.clear()
         self._cache[surface] = m
-        if len(self._cache) > CACHE_SIZE:
-            self._cache.popitem(last=False)
 
     def _resolve_span(self, text: str, s: int, e: int, anchor: Found, exact: bool) -> Decision | None:
         """What resolving ``text[s:e]`` decided, a span around the anchor word (whose key is read,
@@ -127,10 +128,9 @@ class Rewriter:
         if self.finder.in_quotes(text, s, e):
             s, e = s - 1, e + 1  # resolved with its quotes: some names are names only in quotes
         surface = text[s:e]
-        cached = self._cache.get(surface)
-        if cached is not None or surface in self._cache:
-            self._cache.move_to_end(surface)
-            return cached
+        cached = self._cache.get(surface, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
         start, end = anchor.start, anchor.end
         known = {text[start:end]: anchor.key} if anchor.key else None
         sig = None if exact else self._signature(text, s, e, start, end, anchor.key)

@@ -405,7 +405,14 @@ class SpanFinder:
         self._near_groups: dict[tuple[int, ...], Anchored] = {}
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
+        self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
         self._function_words = tables.vocabulary.function_words
+        # the tables' word lists the words beside every anchor are looked up in, kept as fields of
+        # the finder (a compiled class) rather than read through the tables each time
+        self._vocabulary = voc
+        self._titles = tables.titles
+        self._sentence_words = tables.sentence_words
+        self._name_particles = tables.name_particles
         self._possessives = tables.possessive_suffixes
         self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
         self._line = _LineWords("")  # the words beside positions of the text last read
@@ -429,7 +436,7 @@ class SpanFinder:
                         break
             if info is None and k and self._compounds:
                 # a compound word by its parts in the other language (Беларуснафта, Белоруснефть)
-                voc = self.tables.vocabulary
+                voc = self._vocabulary
                 folded = voc.fold(k)
                 if folded != k:
                     for t in voc.stems(folded):
@@ -510,9 +517,9 @@ class SpanFinder:
                         return ()
                 pos += len(part) + 1
             return tuple(found)
-        if len(k) >= MIN_NEAR_KEY and self.parts.kind(w) == NONE:  # at last, a surname one edit away
-            info = self._near(k)
-            if info is not None:
+        if len(k) >= MIN_NEAR_KEY:  # at last, a surname one edit away, when the word is no name part
+            info = self._near(k)  # (asked first: few words have one, where most are asked what they are)
+            if info is not None and self.parts.kind(w) == NONE:
                 return ((0, end, k, info),)
         return ()
 
@@ -537,10 +544,16 @@ class SpanFinder:
     def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
         memo = self._line_words(text).before
-        key = (pos, floor)
-        if key in memo:
-            return memo[key]
-        got = memo[key] = self._word_before(text, pos, floor)
+        i = pos
+        while i > floor and text[i - 1] in _BLANKS:
+            i -= 1
+        # a floor beyond the reach of the search (the window before the blanks, and the two letters
+        # before it that are looked at) changes nothing: one record for every such floor, which the
+        # checks of a decision (asked from the start of the text) share with its proposal
+        key = (pos, -1 if floor < i - WINDOW - 2 else floor)
+        got = memo.get(key)
+        if got is None and key not in memo:
+            got = memo[key] = self._word_before(text, pos, floor)
         return got
 
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
@@ -568,10 +581,12 @@ class SpanFinder:
         before it, whether it is in quotes of its own, the closing quote included in its end). An
         English possessive stays in the text after the name (LUKASHENKO, Alexander's)."""
         memo = self._line_words(text).after
-        key = (pos, ceil)
-        if key in memo:
-            return memo[key]
-        got = memo[key] = self._word_after(text, pos, ceil)
+        # the search stops at ``ceil`` or a window past ``pos`` (after a soft sign's apostrophe, one
+        # further), whichever comes first: one record for every ceil beyond the window
+        key = (pos, min(ceil, pos + WINDOW + 1))
+        got = memo.get(key)
+        if got is None and key not in memo:
+            got = memo[key] = self._word_after(text, pos, ceil)
         return got
 
     def _word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
@@ -607,14 +622,14 @@ class SpanFinder:
         return kind
 
     def person_run(
-        self, text: str, start: int, end: int, floor: int, ceil: int, info: Anchored
+        self, text: str, start: int, end: int, floor: int, ceil: int, info: Anchored, key: str
     ) -> tuple[int, int, bool]:
-        """The personal name around the word ``text[start:end]``: given names, a patronymic or
-        initials before it; or, when none stands before, after it (surname first, with one
-        comma). Returns (start, end, whether any word was taken)."""
+        """The personal name around the word ``text[start:end]`` (of key ``key``): given names, a
+        patronymic or initials before it; or, when none stands before, after it (surname first,
+        with one comma). Returns (start, end, whether any word was taken)."""
         s = start
         givens = patronymic = initials = 0
-        seen = {self.key(composed_word(text[start:end]))}
+        seen = {key}
         for _ in range(MAX_NAME_WORDS):
             got = self.word_before(text, s, floor)
             if got is None:
@@ -720,7 +735,7 @@ class SpanFinder:
             not adjective
             and _WOMANS_NAME_END_RE.search(w.lower())
             and _WOMANS_SURNAME_END_RE.search(text[start : self._word_end(text, start)].lower())
-            and w.casefold() not in self.tables.sentence_words
+            and w.casefold() not in self._sentence_words
         ):
             return -1
         # before a place's name inside a sentence, a capitalised word that names nothing makes
@@ -778,12 +793,21 @@ class SpanFinder:
         return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
 
     def _is_head(self, word: str) -> bool:
-        if word.casefold() in self._named_after_abbreviations:
-            return True
-        if word.endswith(".") and word[:-1].casefold() + "." in self._named_after_abbreviations:
-            return True
-        k = self.key(composed_word(word.rstrip(".")))
-        return bool(k) and self._stems_listed(k, self._named_after)
+        """Whether ``word`` is a form of a word of what is named after persons or places (фонд,
+        премия; ``named_after`` in ``org_words.yaml``; им. only with its full stop): remembered per
+        word form."""
+        got = self._heads.get(word)
+        if got is None:
+            low = word.casefold()
+            if low in self._named_after_abbreviations:
+                got = True
+            else:
+                k = self.key(composed_word(word.rstrip(".")))
+                got = bool(k) and self._stems_listed(k, self._named_after)
+            if len(self._heads) >= WORD_MEMO_SIZE:
+                self._heads.clear()
+            self._heads[word] = got
+        return got
 
     def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is one ordinary Cyrillic word (of the vocabulary) that opens a
@@ -800,7 +824,7 @@ class SpanFinder:
         ):
             return False  # (an acronym is no ordinary word: ОМОН)
         k = self.key(composed_word(word))
-        return bool(k) and bool(self.tables.vocabulary.concepts(k))
+        return bool(k) and bool(self._vocabulary.concepts(k))
 
     def state_body(self, text: str, s: int, e: int) -> bool:
         """Whether the organisation's name ``text[s:e]`` names a kind of body every state has
@@ -808,7 +832,7 @@ class SpanFinder:
         place among them): Следственный комитет, Министерство иностранных дел. Such a name alone
         does not say whose body it is."""
         content = [w for w in _ANY_WORD_RE.findall(text, s, e) if w.casefold() not in self._function_words]
-        voc = self.tables.vocabulary
+        voc = self._vocabulary
         kind = False
         for w in content:
             k = self.key(composed_word(w))
@@ -1023,7 +1047,7 @@ class SpanFinder:
         Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
         surname, whatever else it spells."""
         got = self.word_before(text, start, floor)
-        if got is None or got[1] not in self.tables.name_particles or self.fits(got[1], info, info.org):
+        if got is None or got[1] not in self._name_particles or self.fits(got[1], info, info.org):
             return -1
         s = got[0]
         prev = self.word_before(text, s, floor)
@@ -1044,7 +1068,7 @@ class SpanFinder:
             return -1
         if self.parts.kind(w) != NONE or self.fits(w, info, info.org) or self.word(w)[1] is not None:
             return -1
-        if w.casefold() in self.tables.sentence_words:
+        if w.casefold() in self._sentence_words:
             return -1  # a preposition or a conjunction in a title's capitals (Закон Рэспублікі Беларусь Аб …)
         return w_end
 
@@ -1061,7 +1085,7 @@ class SpanFinder:
             if not org:
                 return False
         w = composed_word(word.rstrip("."))
-        if not w or w.casefold() in self.tables.titles:
+        if not w or w.casefold() in self._titles:
             return False
         if upper:
             if _INITIALS_RE.fullmatch(word):
@@ -1083,7 +1107,7 @@ class SpanFinder:
         stems = self._stems.get(w)
         if stems is None:
             k = self.key(w)
-            stems = tuple(self.tables.vocabulary.stems(k)) if k else ()
+            stems = tuple(self._vocabulary.stems(k)) if k else ()
             if len(self._stems) < WORD_MEMO_SIZE:
                 self._stems[w] = stems
         org_words = info.org_words
@@ -1096,11 +1120,12 @@ class SpanFinder:
         k = self.key(up)
         return bool(k) and "#" + k in info.initials
 
-    def widen(self, text: str, start: int, end: int, info: Anchored, floor: int, ceil: int) -> tuple[int, int, int]:
-        """The span of an organisation's or place's name around the anchor ``text[start:end]``:
-        the words before and after it that fit, never below ``floor`` or past ``ceil``; and how
-        far the words that fit went (past the function words the span does not end with)."""
-        seen: set[str] = {self.key(composed_word(text[start:end]))}
+    def widen(self, text: str, a: Found, floor: int, ceil: int) -> tuple[int, int, int]:
+        """The span of an organisation's or place's name around the anchor ``a``: the words before
+        and after it that fit, never below ``floor`` or past ``ceil``; and how far the words that
+        fit went (past the function words the span does not end with)."""
+        start, end, info = a.start, a.end, a.info
+        seen: set[str] = {a.key}
         function_words = self._function_words
         first = start  # the start of the first word that is not a function word (of, the)
         for _ in range(MAX_NAME_WORDS):
@@ -1152,7 +1177,7 @@ class SpanFinder:
         n = len(text)
         j = k + 1
         ceil = anchors[j].start if j < len(anchors) else n
-        s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+        s, e, reached = self.widen(text, a, floor, ceil)
         while (
             j < len(anchors)
             and j - k <= MAX_EXTEND_ORG
@@ -1161,7 +1186,7 @@ class SpanFinder:
         ):
             j += 1
             ceil = anchors[j].start if j < len(anchors) else n
-            s, e, reached = self.widen(text, a.start, a.end, info, floor, ceil)
+            s, e, reached = self.widen(text, a, floor, ceil)
         return s, e
 
     def shorter_parts(self, text: str, s: int, e: int, anchor_end: int) -> list[tuple[int, int]]:
@@ -1188,7 +1213,7 @@ class SpanFinder:
         info = a.info
         # a personal name runs over the next anchor when that is a part of it (JERMOSCHINA, Lidija:
         # Lidija also keys as a case form of the town of Lida)
-        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info)
+        s, e, took = self.person_run(text, a.start, a.end, floor, len(text), info, a.key)
         if not took and self.parts.kind(text[a.start : a.end]) == GIVEN:
             # a given name followed by a capitalised word: a person (Lida Hernández, Vesna Kovač)
             after = self.word_after(text, a.end, len(text))
