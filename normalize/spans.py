@@ -40,7 +40,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .index import EntityEntry, Index
 from .namekeys import patronymic_gender
-from .names import written_as_acronym
+from .names import acronym_forms, written_as_acronym
 from .orgwords import english_reading
 from .phonetic import KEY_VOWELS, PhoneticKey
 from .places import Places
@@ -504,6 +504,12 @@ class SpanFinder:
                 end = len(bare)
         if info is not None:
             return ((0, end, k, info),)
+        letters = acronym_forms(w)[0].get(w.casefold())
+        if letters and letters != w:  # an acronym in mixed case with a case ending (БелАЗа, BelAZu)
+            for ak in sorted(self._acronym_keys([letters])):
+                got = self._anchors.get(ak)
+                if got is not None:
+                    return ((0, len(w), ak, got),)
         if "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва),
             # when each capitalised part is one (КХП-БНФ, another party, and Киево-Печерская are not)
             pos = 0

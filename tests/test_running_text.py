@@ -269,6 +269,9 @@ def test_every_form_resolve_accepts_is_found_in_a_sentence_whatever_the_seed(
         ("Wizyta Ławrowa w Mińsku.", "Mińsku", "minsk"),
         ("Návštěva Putina v Minsku.", "Putina", "vladimir-putin"),
         ("Spotkanie z Alaksandrem Łukaszenką w Mińsku.", "Alaksandrem Łukaszenką", "alexander-lukashenko"),
+        # an acronym written in mixed case with a case ending, as resolve() reads it
+        ("Рабочие БелАЗа вышли на митинг.", "БелАЗа", "belaz"),
+        ("Pracownicy BelAZu strajkują.", "BelAZu", "belaz"),
         # a neuter place name declines as one (Берасьце: у Берасьці, за Берасьцем)
         ("Мітынг на плошчы ў Берасьці сабраў тысячы.", "Берасьці", "brest"),
         ("Яны жылі за Берасьцем.", "Берасьцем", "brest"),
