@@ -230,8 +230,7 @@ class Scheme:
         if n != len(word):
             return None
         fast = self._compiled()
-        odd = w.chars - fast.known
-        if odd and any(c.lower() in fast.table for c in odd):
+        if not w.chars <= fast.known and any(c.lower() in fast.table for c in w.chars - fast.known):
             return None
         caps = w.caps
         letters = fast.caps_letters if caps else fast.letters
