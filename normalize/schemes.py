@@ -672,6 +672,9 @@ class SchemeSet:
         for s in schemes:
             self._by_id[s.id] = s
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return SchemeSet, (list(self._by_id.values()),)  # (a compiled class pickles through its constructor)
+
     @classmethod
     def load(cls, folder: Path | str, root: Path | str | None = None) -> SchemeSet:
         """Load every ``*.yaml`` in ``folder``; problems of all files are raised together."""
