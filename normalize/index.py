@@ -271,9 +271,8 @@ class EntryBuilder:
                 flang = detect_language(f) or lang
                 sur_keys |= self.forms.keys_of([f], flang, surfaces)
                 for la in [flang] if flang else ["ru", "be"]:
-                    rows = self.tables.inflection.get(la, [])
-                    for infl in inflect(f, rows, gender):
-                        k = self.key(infl)
+                    infls = inflect(f, self.tables.inflection.get(la, []), gender)
+                    for infl, k in zip(infls, self.key.many(infls), strict=True):  # keyed together
                         if k:
                             sur_keys.add(k)
                             surfaces[infl] = k

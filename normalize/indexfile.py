@@ -20,7 +20,11 @@ The encoding (see :func:`dumps`):
 * a container is ``[tag, ...]``: its kind, and its items as strings by number, as they are (numbers,
   nested lists of numbers) or one by one;
 * an object is ``[OBJECT, class number, state]``; an object or container that the index holds in
-  several places is written once (``KEEP``) and referred to after (``SAME``), so sharing is kept.
+  several places is written once (``KEEP``) and referred to after (``SAME``), so sharing is kept;
+* the maps of spellings a class names as read on first use (an entity's spellings, 27 a person:
+  2.7 million strings for 100,000 persons, most of which a run never reads) are written apart, as
+  one text of all their spellings and arrays of numbers, and loaded as :class:`SpellingMap` objects
+  that make their strings and dictionary on first use.
 """
 
 from __future__ import annotations
@@ -28,8 +32,8 @@ from __future__ import annotations
 import dataclasses
 import sys
 from array import array
-from collections.abc import Callable, Iterable
-from itertools import islice
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import accumulate, islice
 from typing import Any
 
 import msgpack
@@ -43,8 +47,10 @@ from .errors import IndexFileError
 # (a list of maps of strings to strings is written as three arrays of 32-bit numbers, as bytes: the
 # length of each map, then the numbers of all their keys and of all their values; read so, the many
 # numbers become no objects of their own)
+# (the maps of spellings read on first use, L_LAZY: the length of each map; the text of all their
+# spellings, UTF-8; the length of each spelling in characters; and the numbers of their values)
 (L_S, L_N, L_V, T_S, T_N, T_V, F_S, F_N, F_V, S_S, S_N, S_V, MAP, OBJECT, KEEP, SAME, POOLED,
- L_P, L_K, L_DSS, L_OBJ) = range(21)  # fmt: skip
+ L_P, L_K, L_DSS, L_OBJ, L_LAZY) = range(22)  # fmt: skip
 _KINDS: tuple[tuple[type, int, int, int], ...] = (
     (list, L_S, L_N, L_V),
     (tuple, T_S, T_N, T_V),
@@ -64,11 +70,13 @@ class _Kind:
         save: Callable[[Any], dict[str, Any]],
         load: Callable[[dict[str, Any]], Any],
         fields: tuple[str, ...] = (),
+        lazy: frozenset[str] = frozenset(),
     ) -> None:
         self.cls = cls
         self.save = save
         self.load = load
         self.fields = fields  # the constructor's arguments, in order, when it takes the state as it is
+        self.lazy = lazy  # the fields of maps of strings to strings loaded as SpellingMap (read on first use)
 
     def load_many(self, names: list[str], columns: list[list[Any]]) -> list[Any]:
         """Objects from their fields, each field a column of values (one value for each object)."""
@@ -89,10 +97,15 @@ def _by_state(cls: Any) -> _Kind:
 
 
 def _by_fields(
-    cls: type, leave_out: Iterable[str] = (), remake: Callable[[dict[str, Any]], None] | None = None
+    cls: type,
+    leave_out: Iterable[str] = (),
+    remake: Callable[[dict[str, Any]], None] | None = None,
+    lazy: Iterable[str] = (),
 ) -> _Kind:
     """A dataclass (or named tuple): the fields its constructor takes, passed to it again.
-    ``leave_out``: fields made again from the others by ``remake`` (which adds them to the state)."""
+    ``leave_out``: fields made again from the others by ``remake`` (which adds them to the state);
+    ``lazy``: fields of maps of strings to strings (annotated ``Mapping``) loaded as
+    :class:`SpellingMap`."""
     skip = frozenset(leave_out)
     if dataclasses.is_dataclass(cls):
         names = tuple(f.name for f in dataclasses.fields(cls) if f.init and f.name not in skip)
@@ -107,7 +120,9 @@ def _by_fields(
             remake(state)
         return cls(**state)
 
-    return _Kind(cls, lambda obj: {n: getattr(obj, n) for n in names}, load, () if remake or skip else names)
+    return _Kind(
+        cls, lambda obj: {n: getattr(obj, n) for n in names}, load, () if remake or skip else names, frozenset(lazy)
+    )
 
 
 def _classes() -> list[_Kind]:
@@ -137,7 +152,7 @@ def _classes() -> list[_Kind]:
         _by_state(GivenNameGroups),
         _by_state(OrgNames),
         _by_state(PhoneticKey),
-        _by_fields(EntityEntry),
+        _by_fields(EntityEntry, lazy=("surfaces",)),
         _by_fields(EntityRecord),
         _by_fields(CognateSet),
         _by_fields(InflectionRow),
@@ -195,7 +210,7 @@ class _Writer:
         while stack:
             obj = stack.pop()
             t = type(obj)
-            if t is str or t in _PLAIN or _poolable(obj):
+            if t is str or t in _PLAIN or t is SpellingMap or _poolable(obj):
                 continue
             n = count.get(id(obj), 0)
             count[id(obj)] = n + 1
@@ -263,13 +278,29 @@ class _Writer:
         names = list(states[0])
         if any(list(st) != names for st in states):
             return [L_V, [self.encode(x) for x in items]]
-        columns = [self.items([st[n] for st in states]) for n in names]
+        lazy = self.kinds[no].lazy
+        columns = [
+            self.spelling_maps(col) if n in lazy and self.unshared(col) and all(map(_str_map, col)) else self.items(col)
+            for n in names
+            for col in [[st[n] for st in states]]
+        ]
         positions: list[int] = []
         for i, x in enumerate(items):
             if self.count.get(id(x), 0) > 1:
                 self.kept[id(x)] = len(self.kept)
                 positions.append(i)
         return [L_OBJ, no, [self.str_no(n) for n in names], columns, positions]
+
+    def spelling_maps(self, maps: list[Mapping[str, str]]) -> list[Any]:
+        """Maps of strings to strings to be loaded as :class:`SpellingMap` (see ``L_LAZY``)."""
+        keys = [k for m in maps for k in m]
+        return [
+            L_LAZY,
+            _u32_bytes([len(m) for m in maps]),
+            "".join(keys).encode("utf-8", "surrogatepass"),
+            _u32_bytes(list(map(len, keys))),
+            _u32_bytes([self.str_no(v) for m in maps for v in m.values()]),
+        ]
 
     def encode(self, obj: Any) -> Any:
         t = type(obj)
@@ -295,15 +326,18 @@ class _Writer:
         for kind, *tags in _KINDS:
             if t is kind:
                 return self.items(obj, tuple(tags))  # type: ignore[arg-type]
-        if t is dict:
+        if t is dict or t is SpellingMap:
             return [MAP, self.items(obj.keys()), self.items(obj.values())]
         no = self.number[t]
         state = self.kinds[no].save(obj)
         return [OBJECT, no, [MAP, self.items(state.keys()), self.items(state.values())]]
 
 
-def _str_map(d: dict[Any, Any]) -> bool:
-    return all(type(k) is str for k in d) and all(type(v) is str for v in d.values())
+def _str_map(d: Any) -> bool:
+    t = type(d)
+    return (
+        (t is dict or t is SpellingMap) and all(type(k) is str for k in d) and all(type(v) is str for v in d.values())
+    )
 
 
 def _plain_nest(x: Any, count: dict[int, int]) -> bool:
@@ -399,6 +433,8 @@ class _Reader:
             return dict(zip(keys, values, strict=True))
         if tag == L_DSS:
             return self.string_maps(_u32_array(v[1]), _u32_array(v[2]), _u32_array(v[3]))
+        if tag == L_LAZY:
+            return self.spelling_maps(v)
         if tag == OBJECT:
             state = self.decode(v[2], depth + 1)
             if type(state) is not dict or not all(type(k) is str for k in state):
@@ -430,6 +466,25 @@ class _Reader:
         pairs = zip(map(get, keys), map(get, values), strict=True)  # of equal lengths: checked above
         return [dict(islice(pairs, n)) for n in lengths]
 
+    def spelling_maps(self, v: list[Any]) -> list[SpellingMap]:
+        """The maps ``L_LAZY`` holds, checked here as a whole (the text is UTF-8, the arrays fit
+        one another and the string table), so that making one on first use cannot fail."""
+        _tag, lengths_b, text_b, sizes_b, values_b = v
+        lengths, sizes, values = map(_u32_array, (lengths_b, sizes_b, values_b))
+        if type(text_b) is not bytes:
+            raise ValueError("the text of the spellings is not bytes")
+        text = text_b.decode("utf-8", "surrogatepass")
+        if len(sizes) != len(values) or sum(lengths) != len(sizes):
+            raise ValueError("maps of spellings of unequal parts")
+        if sum(sizes) != len(text) or (values and max(values) >= len(self.strings)):
+            raise ValueError("maps of spellings that do not fit their text")
+        each = iter(sizes)  # the characters of each map's spellings, then where each map starts
+        starts = accumulate(map(sum, (islice(each, n) for n in lengths)), initial=0)
+        pack = _SpellingPack(text, sizes, values, self.strings)
+        return [
+            SpellingMap(pack, f, n, c) for f, n, c in zip(accumulate(lengths, initial=0), lengths, starts, strict=False)
+        ]  # (the sums run one longer)
+
     def objects(self, v: list[Any], depth: int) -> list[Any]:
         _tag, no, names, columns, positions = v
         kind = self.kinds[no]
@@ -442,6 +497,83 @@ class _Reader:
         out: list[Any] = kind.load_many(keys, cols)
         self.kept.extend(out[i] for i in positions)
         return out
+
+
+class _SpellingPack:
+    """What the :class:`SpellingMap` objects of one list share: the text of all their spellings,
+    the length of each spelling and the number of its value in the string table."""
+
+    def __init__(self, text: str, sizes: array[int], values: array[int], strings: list[str]) -> None:
+        self.text = text
+        self.sizes = sizes
+        self.values = values
+        self.strings = strings
+
+
+class SpellingMap(Mapping[str, str]):
+    """A map of spellings to keys as loaded from an index file: its strings and its dictionary are
+    made on first use (most entities' spellings are never read in a run), and then it reads as the
+    dictionary it was saved from. Pickled as that dictionary."""
+
+    __slots__ = ("_count", "_first", "_map", "_pack", "_start")
+
+    def __init__(self, pack: _SpellingPack, first: int, count: int, start: int) -> None:
+        self._pack: _SpellingPack | None = pack
+        self._first = first  # the number of the first spelling among all of the pack
+        self._count = count
+        self._start = start  # where its spellings start in the pack's text
+        self._map: dict[str, str] | None = None
+
+    def _made(self) -> dict[str, str]:
+        got = self._map
+        if got is None:
+            pack = self._pack
+            assert pack is not None
+            text, strings = pack.text, pack.strings
+            got = {}
+            pos = self._start
+            end = self._first + self._count
+            for size, value in zip(pack.sizes[self._first : end], pack.values[self._first : end], strict=True):
+                got[text[pos : pos + size]] = strings[value]
+                pos += size
+            self._map = got
+            self._pack = None
+        return got
+
+    def __getitem__(self, key: str) -> str:
+        return self._made()[key]
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._made()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._made())
+
+    def __len__(self) -> int:
+        return len(self._made())
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._made().get(key, default)
+
+    def keys(self) -> Any:
+        return self._made().keys()
+
+    def items(self) -> Any:
+        return self._made().items()
+
+    def values(self) -> Any:
+        return self._made().values()
+
+    def __eq__(self, other: object) -> bool:
+        return self._made() == other if isinstance(other, Mapping) else NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return repr(self._made())
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return dict, (self._made(),)
 
 
 def loads(body: bytes | memoryview, what: str) -> Any:

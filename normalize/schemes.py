@@ -13,8 +13,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from mypy_extensions import mypyc_attr
 
 from .errors import TableError, TableProblem
+from .pickling import by_constructor, restore_state, saved_state
 from .tablefile import LDict, LList, TableReader
 from .text import APOSTROPHE, is_cyrillic
 
@@ -76,6 +80,7 @@ def _fits_before(word: str, j: int, entries: Context) -> bool:
     return False
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Entry:
     """One compiled line of a scheme: a letter-map entry or a context rule."""
@@ -89,6 +94,9 @@ class Entry:
     not_before: Context | None = None
     is_rule: bool = False
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
+
     def fits(self, word: str, i: int) -> bool:
         j = i + len(self.match)
         if self.after is not None and not _fits_after(word, i, self.after):
@@ -100,6 +108,7 @@ class Entry:
         return not (self.not_before is not None and _fits_before(word, j, self.not_before))
 
 
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass(frozen=True)
 class Ending:
     """A grammatical ending a language adds to a word that ends so (Lithuanian Путин → Putinas).
@@ -112,6 +121,9 @@ class Ending:
     adds: tuple[str, ...]
     line: int
     not_after: Context | None = None
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return by_constructor(self)
 
     def fits(self, low: str) -> bool:
         n = len(low)
@@ -127,6 +139,11 @@ def takes_ending(low: str) -> bool:
     return len(low) > 1 and any(c in VOWELS for c in low)
 
 
+_SCHEME_SAVED = ("id", "name", "language", "source", "path", "description", "samples", "names", "_table", "_endings")
+"""What a pickled :class:`Scheme` keeps (its compiled form is made again on first use)."""
+
+
+@mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class Scheme:
     """A loaded, checked romanization (or respelling) scheme."""
@@ -143,6 +160,10 @@ class Scheme:
     names: frozenset[str] = frozenset(NAME_KINDS)
     _table: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _endings: tuple[Ending, ...] = field(default=(), repr=False)
+    _fast: _Fast | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self._fast = None  # (set here too: a compiled class leaves a field that is not an argument unset)
 
     @property
     def family(self) -> str:
@@ -172,19 +193,17 @@ class Scheme:
 
     def _compiled(self) -> _Fast:
         """The table compiled for :meth:`_parts` (built on first use, not pickled)."""
-        got = self.__dict__.get("_fast")
+        got = self._fast
         if got is None:
-            got = self.__dict__["_fast"] = _Fast(self._table)
+            got = self._fast = _Fast(self._table)
         return got
 
     def __getstate__(self) -> dict[str, object]:
-        state = dict(self.__dict__)
-        state.pop("_fast", None)
-        return state
+        return saved_state(self, _SCHEME_SAVED)
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        self.__dict__.setdefault("_endings", ())  # a scheme saved before endings existed
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        restore_state(self, state, _SCHEME_SAVED)
+        self._fast = None
 
     def ending_of(self, low: str) -> tuple[str, ...] | None:
         """The alternatives of the ending a lower-case Cyrillic word takes, or None: the first
@@ -196,64 +215,80 @@ class Scheme:
                 return e.adds
         return None
 
-    def _parts(
-        self, word: str, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
-    ) -> tuple[list[tuple[str, ...]], bool] | None:
-        """The outputs of each segment of ``word``, recased as the segment is written (a run of
-        one-letter segments as one piece), and whether any segment has more than one output; None
-        for a word :meth:`_segments` has to walk letter by letter. ``low`` and ``chars`` are
-        ``word.lower()`` and the set of its characters, if the caller has them."""
-        if low is None:
-            low = word.lower()
-        if len(low) != len(word):
+    def _parts(self, w: Word) -> tuple[list[tuple[str, ...]], bool] | None:
+        """The outputs of each segment of the word, recased as the segment is written (a run of
+        plain letters as one piece), and whether any segment has more than one output; None for a
+        word :meth:`_segments` has to walk itself (one whose lower case has another length, or
+        with a character the compiled form does not recase).
+
+        The same walk as :meth:`_segments`, with what does not depend on the word made once per
+        scheme (:class:`_Fast`) and what does not depend on the scheme once per word
+        (:class:`Word`): a run of plain letters goes through ``str.translate`` whole, and each
+        other letter tries its entries in the table's order."""
+        word, low, lows = w.text, w.low, w.lows
+        n = len(lows)
+        if n != len(word):
             return None
         fast = self._compiled()
-        odd = (chars if chars is not None else frozenset(word)) - fast.known
-        if odd and any(c.lower() in fast.table for c in odd):
+        if not w.chars <= fast.known and any(c.lower() in fast.table for c in w.chars - fast.known):
             return None
+        caps = w.caps
         letters = fast.caps_letters if caps else fast.letters
+        plain = fast.plain
+        rules = fast.rules
         parts: list[tuple[str, ...]] = []
         several = False
-        prev = 0
-        outputs = fast.outputs
-        for m in fast.regex.finditer(low):
-            i, j = m.span()
-            if i > prev:
-                parts.append((word[prev:i].translate(letters),))
-            prev = j
-            got = outputs[m.lastindex or 0]
-            if got is None:  # a letter none of whose entries fits here
-                parts.append((word[i],))
+        run = 0  # where the current run of plain letters starts
+        i = 0
+        while i < n:
+            ch = lows[i]
+            if ch in plain:
+                i += 1
                 continue
-            outs, title, upper = got
-            if len(outs) > 1:
-                several = True
-                parts.append(upper if caps else title if word[i].isupper() else outs)
-            elif word[i:j] == outs[0]:
-                parts.append(outs)
-            else:
-                parts.append(upper if caps else title if word[i].isupper() else outs)
-        if prev < len(word):
-            parts.append((word[prev:].translate(letters),))
+            if run < i:
+                parts.append((word[run:i].translate(letters),))
+            got = rules.get(ch)
+            taken = False
+            if got is not None:
+                for r in got:
+                    m = r.match
+                    if len(m) > 1 and not low.startswith(m, i):
+                        continue
+                    if r.fits(lows, low, i):
+                        outs = r.outputs
+                        if len(outs) > 1:
+                            several = True
+                            parts.append(r.upper if caps else r.title if word[i].isupper() else outs)
+                        elif word[i : i + len(m)] == outs[0]:
+                            parts.append(outs)
+                        else:
+                            parts.append(r.upper if caps else r.title if word[i].isupper() else outs)
+                        i += len(m)
+                        taken = True
+                        break
+            if not taken:  # a letter none of whose entries fits here, or of no entry
+                parts.append((word[i],))
+                i += 1
+            run = i
+        if run < n:
+            parts.append((word[run:].translate(letters),))
         return parts, several
 
     def word_variants(self, word: str, limit: int = MAX_WORD_VARIANTS) -> list[str]:
         """All outputs for one Cyrillic word (the scheme's main output first)."""
-        return self.variants_of(word, limit, is_caps(word))
+        return self.variants_of(Word(word), limit)
 
-    def variants_of(
-        self, word: str, limit: int, caps: bool, low: str | None = None, chars: frozenset[str] | None = None
-    ) -> list[str]:
-        """:meth:`word_variants` with what does not depend on the scheme computed by the caller
-        (``caps`` = :func:`is_caps`, ``low`` = ``word.lower()``, ``chars`` = ``frozenset(word)``),
-        for one word spelled by many schemes."""
-        fast = self._parts(word, caps, low, chars)
+    def variants_of(self, w: Word, limit: int) -> list[str]:
+        """:meth:`word_variants` of a :class:`Word` (what does not depend on the scheme made once,
+        for one word spelled by many schemes)."""
+        caps = w.caps
+        fast = self._parts(w)
         if fast is not None:
             parts, several = fast
         else:
             parts = []
             several = False
-            for seg, outs in self._segments(word):
+            for seg, outs in self._segments(w.text):
                 if len(outs) > 1:
                     several = True
                 if seg == outs[0] and len(outs) == 1:
@@ -261,7 +296,7 @@ class Scheme:
                 else:
                     parts.append(tuple(_recase(seg, o, caps) for o in outs))
         if self._endings:
-            adds = self.ending_of(low if low is not None else word.lower())
+            adds = self.ending_of(w.low)
             if adds is not None:
                 parts.append(tuple(a.upper() for a in adds) if caps else adds)
                 several = several or len(adds) > 1
@@ -280,18 +315,17 @@ class Scheme:
 
     def word(self, word: str) -> str:
         """The scheme's main output for one Cyrillic word."""
-        letters = [c for c in word if c.isalpha()]
-        caps = len(letters) > 1 and all(c.isupper() for c in letters)
-        fast = self._parts(word, caps)
+        w = Word(word)
+        fast = self._parts(w)
         if fast is not None:
             out = "".join([p[0] for p in fast[0]])
         else:
             out = "".join(
-                outs[0] if seg == outs[0] else _recase(seg, outs[0], caps) for seg, outs in self._segments(word)
+                outs[0] if seg == outs[0] else _recase(seg, outs[0], w.caps) for seg, outs in self._segments(word)
             )
-        adds = self.ending_of(word.lower()) if self._endings else None
+        adds = self.ending_of(w.low) if self._endings else None
         if adds is not None:
-            out += adds[0].upper() if caps else adds[0]
+            out += adds[0].upper() if w.caps else adds[0]
         return out
 
     def apply(self, text: str) -> str:
@@ -309,52 +343,102 @@ class Scheme:
         return out
 
 
-_CYR_LETTERS = "".join(chr(c) for c in range(0x400, 0x530) if chr(c).isalpha()) + APOSTROPHE
+class Word:
+    """A word to spell by many schemes, with what does not depend on the scheme: its lower case,
+    the characters of that one by one, the set of its characters and whether it is written in
+    capitals (see :func:`is_caps`)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.low = text.lower()
+        self.lows = tuple(self.low)
+        self.chars = frozenset(text)
+        self.caps = is_caps(text)
+
+
 _CLASS_CHARS = {
-    "vowel": "".join(c for c in _CYR_LETTERS if char_class(c) == "vowel"),
-    "sign": "".join(c for c in _CYR_LETTERS if char_class(c) == "sign"),
-    "consonant": "".join(c for c in _CYR_LETTERS if char_class(c) == "consonant"),
+    cls: frozenset(
+        ch
+        for ch in [chr(c) for c in range(0x400, 0x530)] + [APOSTROPHE]
+        if _is_cyr_letter(ch) and char_class(ch) == cls
+    )
+    for cls in sorted(CLASSES)
 }
+"""The characters each class of a context stands for (see :func:`_fits_after`)."""
 
 
-def _class_re(cls: str) -> str:
-    return "[" + re.escape(_CLASS_CHARS[cls]) + "]"
+class _Context:
+    """A context of a rule (``after``, ``before``, ``not_after``, ``not_before``) read as
+    :func:`_fits_after` and :func:`_fits_before` read it, made once: whether the word's start (or
+    end) fits, the characters that fit one by one (of the classes and the one-letter entries),
+    and the longer entries."""
+
+    def __init__(self, entries: Context, edge: str) -> None:
+        self.edge = edge in entries
+        chars: set[str] = set()
+        longer: list[str] = []
+        for e in entries:
+            if e == edge:
+                continue
+            if e in CLASSES:
+                chars |= _CLASS_CHARS[e]
+            elif len(e) == 1:
+                chars.add(e)
+            elif e not in ("start", "end"):
+                longer.append(e)
+        self.chars = frozenset(chars)
+        self.longer = tuple(longer)
+
+    def after(self, lows: tuple[str, ...], low: str, i: int) -> bool:
+        """Whether the context fits before position ``i`` (:func:`_fits_after`)."""
+        if i == 0:
+            if self.edge:
+                return True
+        elif lows[i - 1] in self.chars:
+            return True
+        return any(i >= len(e) and low.startswith(e, i - len(e)) for e in self.longer)
+
+    def before(self, lows: tuple[str, ...], low: str, j: int) -> bool:
+        """Whether the context fits from position ``j`` on (:func:`_fits_before`)."""
+        if j == len(lows):
+            if self.edge:
+                return True
+        elif lows[j] in self.chars:
+            return True
+        return any(low.startswith(e, j) for e in self.longer)
 
 
-def _after_re(entries: Context, lit: str, negate: bool) -> str:
-    """A context before a match, as look-behinds placed after the literal ``lit``."""
-    alts: list[str] = []
-    for e in entries:
-        if e == "start":
-            alts.append(f"(?<![\\s\\S]{lit})" if not negate else f"(?<=[\\s\\S]{lit})")
-        elif e in CLASSES:
-            alts.append(f"(?<{'!' if negate else '='}{_class_re(e)}{lit})")
-        else:
-            alts.append(f"(?<{'!' if negate else '='}{re.escape(e)}{lit})")
-    if negate:
-        return "".join(alts)  # no entry may fit
-    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+class _Rule:
+    """An entry of a letter that is not plain, compiled: its contexts as :class:`_Context`, and its
+    outputs recased once, in title case (the segment starts with a capital) and in capitals (the
+    word is written so)."""
 
+    def __init__(self, entry: Entry) -> None:
+        self.match = entry.match
+        self.outputs = entry.outputs
+        self.title = tuple(o[:1].upper() + o[1:] for o in entry.outputs)
+        self.upper = tuple(o.upper() for o in entry.outputs)
+        self.after = None if entry.after is None else _Context(entry.after, "start")
+        self.not_after = None if entry.not_after is None else _Context(entry.not_after, "start")
+        self.before = None if entry.before is None else _Context(entry.before, "end")
+        self.not_before = None if entry.not_before is None else _Context(entry.not_before, "end")
 
-def _before_re(entries: Context, negate: bool) -> str:
-    alts: list[str] = []
-    for e in entries:
-        if e == "end":
-            alts.append("(?![\\s\\S])" if not negate else "(?=[\\s\\S])")
-        elif e in CLASSES:
-            alts.append(f"(?{'!' if negate else '='}{_class_re(e)})")
-        else:
-            alts.append(f"(?{'!' if negate else '='}{re.escape(e)})")
-    if negate:
-        return "".join(alts)
-    return "(?:" + "|".join(alts) + ")" if alts else "(?!)"
+    def fits(self, lows: tuple[str, ...], low: str, i: int) -> bool:
+        """:meth:`Entry.fits` of the word whose lower case is ``low`` (``lows`` its characters)."""
+        j = i + len(self.match)
+        if self.after is not None and not self.after.after(lows, low, i):
+            return False
+        if self.not_after is not None and self.not_after.after(lows, low, i):
+            return False
+        if self.before is not None and not self.before.before(lows, low, j):
+            return False
+        return not (self.not_before is not None and self.not_before.before(lows, low, j))
 
 
 class _Fast:
     """A scheme's table compiled for whole words: the letters with one context-free one-letter
-    entry (the plain letters) go through ``str.translate``; every other letter starts a regex
-    alternative per entry (in the table's order, contexts as look-arounds), so that a word is
-    walked by the regex engine and only its other segments are handled one by one."""
+    entry (the plain letters) go through ``str.translate`` (a run of them at once); every other
+    letter keeps its entries, in the table's order, each with its recased outputs."""
 
     def __init__(self, table: dict[str, list[Entry]]) -> None:
         self.table = table
@@ -373,35 +457,17 @@ class _Fast:
             if len(up) == 1 and up.lower() == ch and up != ch:
                 letters[up] = up if out == up else out[:1].upper() + out[1:] if up.isupper() else out
                 caps_letters[up] = up if out == up else out.upper()
-        self.letters = str.maketrans(letters)
-        self.caps_letters = str.maketrans(caps_letters)
+        self.plain: frozenset[str] = frozenset(plain)
+        self.letters: dict[int, str] = str.maketrans(letters)
+        self.caps_letters: dict[int, str] = str.maketrans(caps_letters)
         # the characters a word may hold for this compiled form (others must have no entry)
         other = [ch for ch in table if ch not in plain]
-        self.known = (
+        self.known: frozenset[str] = (
             frozenset(letters)
             | frozenset(other)
             | frozenset(u for u in (c.upper() for c in other) if len(u) == 1 and u.lower() in other)
         )
-        self.outputs: list[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]] | None] = [None]
-        alts: list[str] = []
-        for ch in other:
-            for e in table[ch]:
-                lit = re.escape(e.match)
-                ctx = ""
-                if e.after is not None:
-                    ctx += _after_re(e.after, lit, False)
-                if e.not_after is not None:
-                    ctx += _after_re(e.not_after, lit, True)
-                if e.before is not None:
-                    ctx += _before_re(e.before, False)
-                if e.not_before is not None:
-                    ctx += _before_re(e.not_before, True)
-                alts.append(lit + ctx + "()")
-                title = tuple(o[:1].upper() + o[1:] for o in e.outputs)
-                self.outputs.append((e.outputs, title, tuple(o.upper() for o in e.outputs)))
-            alts.append(re.escape(ch) + "()")  # no entry fits: the letter as it is
-            self.outputs.append(None)
-        self.regex = re.compile("|".join(alts) if alts else "(?!)")
+        self.rules: dict[str, tuple[_Rule, ...]] = {ch: tuple(_Rule(e) for e in table[ch]) for ch in other}
 
 
 def is_caps(word: str) -> bool:
@@ -605,6 +671,9 @@ class SchemeSet:
         self._by_id: dict[str, Scheme] = {}
         for s in schemes:
             self._by_id[s.id] = s
+
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        return SchemeSet, (list(self._by_id.values()),)  # (a compiled class pickles through its constructor)
 
     @classmethod
     def load(cls, folder: Path | str, root: Path | str | None = None) -> SchemeSet:

@@ -13,7 +13,7 @@ from .names import acronym_key
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import restore_state, saved_state
-from .schemes import Scheme, is_caps
+from .schemes import Scheme, Word
 from .tables import InflectionRow, RowIndex, Tables
 from .text import detect_language, script_of
 
@@ -72,11 +72,11 @@ class WordForms:
         lang = language or detect_language(word)
         langs = [lang] if lang else ["ru", "be"]
         out: dict[str, None] = {word: None}
-        caps, low, chars = is_caps(word), word.lower(), frozenset(word)
+        w = Word(word)
         for la in langs:
             for s in self.schemes.get(la, ()):
                 if kind in s.names:
-                    for v in s.variants_of(word, 8, caps, low, chars):
+                    for v in s.variants_of(w, 8):
                         out[v] = None
         return tuple(out)
 

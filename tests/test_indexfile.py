@@ -306,3 +306,71 @@ def test_a_file_whose_parts_are_of_another_kind_is_refused(
     monkeypatch.undo()
     with pytest.raises(IndexFileError, match=r"do not fit|is damaged"):
         index_from_bytes(data, "hand-made.bin")
+
+
+def test_the_spellings_of_a_loaded_index_are_made_on_first_use_as_they_were_built(tmp_path: Path) -> None:
+    from normalize.indexfile import SpellingMap
+
+    records = [
+        {"id": f"p{i}", "type": "person", "names": [name]}
+        for i, name in enumerate(["Александр Лукашенко", "Святлана Ціханоўская", "Пётр Ёлкин", "Jan Nowak"])
+    ]
+    built = Normalizer.from_records(records)
+    save_index(built, tmp_path / "i.bin")
+    loaded = load_index(tmp_path / "i.bin")
+    for x, y in zip(built.index.entries, loaded.index.entries, strict=True):
+        assert isinstance(y.surfaces, SpellingMap)
+        assert y.surfaces._map is None  # nothing made yet
+        assert list(y.surfaces.items()) == list(x.surfaces.items())  # the same pairs, in the same order
+        assert len(y.surfaces) == len(x.surfaces) and y.surfaces == x.surfaces
+        assert all(y.surfaces[k] == v and k in y.surfaces for k, v in x.surfaces.items())
+    # a loaded index saves and pickles as the one built
+    save_index(loaded, tmp_path / "again.bin")
+    again = load_index(tmp_path / "again.bin")
+    assert [dict(e.surfaces) for e in again.index.entries] == [dict(e.surfaces) for e in built.index.entries]
+    unpickled = pickle.loads(pickle.dumps(loaded))
+    assert [type(e.surfaces) for e in unpickled.index.entries] == [dict] * len(records)
+    _assert_same_behaviour(built, again)
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        "a spelling longer than the text",
+        "a value past the string table",
+        "text that is not UTF-8",
+        "a map longer than the spellings",
+    ],
+)
+def test_maps_of_spellings_that_do_not_fit_are_refused_when_loaded(
+    damage: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # made by hand with a right checksum: refused as the file is loaded, not when a map is first read
+    from normalize import indexfile
+    from normalize.store import index_from_bytes
+
+    n = Normalizer.from_records([{"id": "a", "type": "person", "names": ["Александр Лукашенко"]}])
+    write = indexfile._Writer.spelling_maps
+
+    def hand_made(self: indexfile._Writer, maps: list[dict[str, str]]) -> list[object]:
+        tag, lengths, text, sizes, values = write(self, maps)
+        a = indexfile._u32_array(sizes if damage.startswith("a spelling") else values)
+        if damage == "a spelling longer than the text":
+            a[0] += 1
+            sizes = a.tobytes()
+        elif damage == "a value past the string table":
+            a[0] = 10**6
+            values = a.tobytes()
+        elif damage == "text that is not UTF-8":
+            text = b"\xff" + text[1:]
+        else:
+            b = indexfile._u32_array(lengths)
+            b[0] += 1
+            lengths = b.tobytes()
+        return [tag, lengths, text, sizes, values]
+
+    monkeypatch.setattr(indexfile._Writer, "spelling_maps", hand_made)
+    data = index_bytes(n)
+    monkeypatch.undo()
+    with pytest.raises(IndexFileError, match="is damaged"):
+        index_from_bytes(data, "hand-made.bin")
