@@ -657,6 +657,7 @@ class SpanFinder:
         e = end
         comma_used = False
         took_given = took_patronymic = False
+        initials = 0  # the words of initials taken (А. Г., or А.Г. as one)
         for _ in range(MAX_NAME_WORDS):
             after = self.word_after(text, e, ceil)
             if after is None:
@@ -665,11 +666,11 @@ class SpanFinder:
             if quoted or (comma and (comma_used or took_given)):
                 break
             kind = self._part(word, info)
-            if kind == INITIALS and not took_given:
-                pass
+            if kind == INITIALS and not took_given and initials + word.count(".") <= 2:
+                initials += word.count(".")  # Лукашенко А. Г.: one word of initials or two
             elif kind == GIVEN and not took_given and not took_patronymic:
-                took_given = True
-            elif kind == PATRONYMIC and took_given and not took_patronymic:
+                took_given = True  # (after initials too: Багінская A. Ніна, a middle initial first)
+            elif kind == PATRONYMIC and took_given and not took_patronymic and not initials:
                 took_patronymic = True
             else:
                 break
@@ -677,8 +678,6 @@ class SpanFinder:
                 break
             comma_used = comma_used or comma
             e = w_end
-            if kind == INITIALS:
-                break  # Лукашенко А. Г. is one word of initials or two: taken by the loop as they come
         return s, e, e > end
 
     def _new_word(self, word: str, seen: set[str]) -> bool:
