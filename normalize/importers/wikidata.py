@@ -137,9 +137,9 @@ def _unpack(obj: Any, line: int) -> Iterator[tuple[int, Any] | Skipped]:
         yield Skipped(line, "a line must hold a JSON object (an item, or an answer with `entities`)")
 
 
-def _claim_ids(item: dict[str, Any], prop: str) -> list[str]:
-    """The item ids a property's statements point to (deprecated statements left out)."""
-    out: list[str] = []
+def _claim_values(item: dict[str, Any], prop: str) -> list[dict[str, Any]]:
+    """The values of a property's statements that are mappings (deprecated statements left out)."""
+    out: list[dict[str, Any]] = []
     claims = item.get("claims")
     stmts = claims.get(prop) if isinstance(claims, dict) else None
     for st in stmts if isinstance(stmts, list) else ():
@@ -148,30 +148,30 @@ def _claim_ids(item: dict[str, Any], prop: str) -> list[str]:
         snak = st.get("mainsnak")
         value = snak.get("datavalue", {}).get("value") if isinstance(snak, dict) else None
         if isinstance(value, dict):
-            q = value.get("id")
-            if not isinstance(q, str) and isinstance(value.get("numeric-id"), int):
-                q = f"Q{value['numeric-id']}"
-            if _is_qid(q):
-                out.append(str(q))
+            out.append(value)
+    return out
+
+
+def _claim_ids(item: dict[str, Any], prop: str) -> list[str]:
+    """The item ids a property's statements point to (deprecated statements left out)."""
+    out: list[str] = []
+    for value in _claim_values(item, prop):
+        q = value.get("id")
+        if not isinstance(q, str) and isinstance(value.get("numeric-id"), int):
+            q = f"Q{value['numeric-id']}"
+        if _is_qid(q):
+            out.append(str(q))
     return out
 
 
 def _claim_times(item: dict[str, Any], prop: str) -> list[str]:
     """The times a property's statements give to the year or closer (precision 9 or more: a decade
     or a century says no year), deprecated statements left out."""
-    out: list[str] = []
-    claims = item.get("claims")
-    stmts = claims.get(prop) if isinstance(claims, dict) else None
-    for st in stmts if isinstance(stmts, list) else ():
-        if not isinstance(st, dict) or st.get("rank") == "deprecated":
-            continue
-        snak = st.get("mainsnak")
-        value = snak.get("datavalue", {}).get("value") if isinstance(snak, dict) else None
-        if isinstance(value, dict) and isinstance(value.get("time"), str):
-            precision = value.get("precision")
-            if isinstance(precision, int) and precision >= YEAR_PRECISION:
-                out.append(value["time"])
-    return out
+    return [
+        v["time"]
+        for v in _claim_values(item, prop)
+        if isinstance(v.get("time"), str) and isinstance(v.get("precision"), int) and v["precision"] >= YEAR_PRECISION
+    ]
 
 
 def _texts(field: Any, langs: tuple[str, ...] | None) -> dict[str, list[str]]:
