@@ -27,8 +27,6 @@ from .text import detect_language, has_latin_letter
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
-# what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
-# the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 
 
@@ -43,6 +41,8 @@ def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
     return joined_before or joined_after
 
 
+# what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
+# the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
