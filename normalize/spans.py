@@ -727,7 +727,7 @@ class SpanFinder:
             # is decided, and where it names nothing, nothing is linked. Only the nominative
             # endings that no verb, noun or comparative shares (not -ой: Открой; not -ее: Скорее;
             # not -ие/-ія: Решение, Камісія), and no pronoun (Эта, Такая, Вся)
-            if _NOMINATIVE_ADJECTIVE_END_RE.search(w.lower()) and w.casefold() not in self.tables.sentence_words:
+            if _NOMINATIVE_ADJECTIVE_END_RE.search(w.lower()) and w.casefold() not in self._sentence_words:
                 return got[0]
             return -1
         # before a surname, a capitalised Cyrillic word that names nothing the tables hold is a
@@ -978,7 +978,7 @@ class SpanFinder:
                 and is_cyrillic(w[0])
                 and len(w) > 3
                 and low not in self._function_words
-                and low not in self.tables.sentence_words  # (pronouns, conjunctions: и, все, этом)
+                and low not in self._sentence_words  # (pronouns, conjunctions: и, все, этом)
                 and _OBLIQUE_NOUN_RE.search(w) is not None
             )
         return False
