@@ -31,6 +31,7 @@ _LATIN_CASE_ENDINGS = (
     *("a", "u", "e", "y", "i", "ę", "ą", "o"),
 )
 _SOFTENED = {"si": "ś", "zi": "ź", "ci": "ć", "ni": "ń"}
+LATIN_MEMO_SIZE = 100_000  # words whose readings as given names are remembered
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -81,6 +82,9 @@ class GivenNameGroups:
             tuple[tuple[str, ...], str | None], tuple[frozenset[str], frozenset[str], frozenset[str]]
         ] = {}
         self._patronymic_memo: dict[tuple[str, ...], tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
+        # the given names each word in Latin letters is a case form of (see latin_nominatives)
+        self._latin_memo: dict[str, list[str]] = {}
+        self._is_given_memo: dict[str, bool] = {}  # whether each word is a given name
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _SAVED)
@@ -105,7 +109,13 @@ class GivenNameGroups:
         """Whether ``word`` is a given name: of the given-names table or its case forms (see
         :class:`~normalize.givennames.GivenNames`), of the cognates table in any spelling (by key),
         or in Latin letters a case form of one of them (see :meth:`latin_nominatives`)."""
-        return self._is_given_as_written(word) or bool(self.latin_nominatives(word))
+        got = self._is_given_memo.get(word)
+        if got is None:
+            got = self._is_given_as_written(word) or bool(self.latin_nominatives(word))
+            if len(self._is_given_memo) >= LATIN_MEMO_SIZE:
+                self._is_given_memo.clear()
+            self._is_given_memo[word] = got
+        return got
 
     def _is_given_as_written(self, word: str) -> bool:
         if self.given_names.is_given(word):
@@ -119,6 +129,15 @@ class GivenNameGroups:
         feminine -a put back, a soft consonant written before a vowel (si, zi, ci, ni) made one
         letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of Kastuś;
         Alaksandrem of Alaksandr). Empty for a word of Cyrillic letters or a name as written."""
+        got = self._latin_memo.get(word)
+        if got is None:
+            got = self._latin_nominatives(word)
+            if len(self._latin_memo) >= LATIN_MEMO_SIZE:
+                self._latin_memo.clear()
+            self._latin_memo[word] = got
+        return got
+
+    def _latin_nominatives(self, word: str) -> list[str]:
         if not word or script_of(word) != "Latn":
             return []
         out: list[str] = []
