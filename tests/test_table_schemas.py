@@ -161,7 +161,9 @@ GOOD_TABLES = {
     ICAO: (BUNDLED / "schemes" / "ru-icao.yaml").read_text(encoding="utf-8")
     + "names: [person, place]\nendings:\n  - {after: [consonant], not_after: [й], add: ['']}\n",
     "titles.yaml": "titles: [президент]\nparticles: [van, von]\n",
-    "org_words.yaml": "named_after: [fund, фонд]\nowner_words: [наш, краін]\n",
+    "org_words.yaml": (
+        "named_after: [fund, фонд]\nowner_words: [наш, краін]\nnaming_words: [назоў]\nregion_words: [oblast]\n"
+    ),
     "phonetic.yaml": (BUNDLED / "phonetic.yaml").read_text(encoding="utf-8"),
 }
 
@@ -194,6 +196,7 @@ BAD_TABLES = {
     "particles as a list of lists": ("titles.yaml", "[van, von]", "[[van, von]]", "must be text"),
     "named_after as a mapping": ("org_words.yaml", "[fund, фонд]", "{fund: фонд}", "text or a list"),
     "owner_words as a mapping": ("org_words.yaml", "[наш, краін]", "{наш: краін}", "text or a list"),
+    "region_words as a mapping": ("org_words.yaml", "[oblast]", "{oblast: region}", "text or a list"),
     "near pair of two letters each": ("phonetic.yaml", "near:\n", "near:\n  - [ts, dz]\n", "a pair of two letters"),
     "near pair with a digit": ("phonetic.yaml", "near:\n", "near:\n  - [t, t1]\n", "a pair of two letters"),
     "near pair marked not soft": ("phonetic.yaml", "near:\n", "near:\n  - [t, ts, hard]\n", "a pair of two letters"),
