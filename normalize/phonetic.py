@@ -255,6 +255,8 @@ class PhoneticKey:
         self.near_soft: frozenset[tuple[str, str]] = frozenset()  # those only before a soft letter
         self._steps = self._compile_steps()
         self._joinable_memo: bool | None = None
+        # the ``near`` pairs in the order they are folded, with the set they were sorted from
+        self._near_order_memo: tuple[frozenset[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def _compile_steps(self) -> tuple[_Step, ...]:
         return tuple((p._rest, p._rest_first, p._replace, p._letters or None) for p in self._passes)
@@ -283,6 +285,7 @@ class PhoneticKey:
         self._cache = {}
         self._steps = self._compile_steps()
         self._joinable_memo = None
+        self._near_order_memo = None
 
     def __call__(self, word: str) -> str:
         """The key of one word (no spaces): a string of upper-case symbols, '' for no letters."""
@@ -372,8 +375,12 @@ class PhoneticKey:
 
     @property
     def _near_order(self) -> list[tuple[str, str]]:
-        """The ``near`` pairs, those written with two letters first."""
-        return sorted(self.near, key=lambda p: (-len(p[1]), p))
+        """The ``near`` pairs, those written with two letters first (sorted once for each set of
+        pairs: the tables set them after the key is made)."""
+        memo = self._near_order_memo
+        if memo is None or memo[0] is not self.near:
+            memo = self._near_order_memo = (self.near, sorted(self.near, key=lambda p: (-len(p[1]), p)))
+        return memo[1]
 
     def near_spelling(self, a: str, b: str, gaps: bool = False) -> bool:
         """Whether ``a`` may be a misspelling of ``b`` (two words in the same alphabet, lower
