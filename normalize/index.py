@@ -324,10 +324,10 @@ class EntryBuilder:
         # Мінскі завод колавых цягачоў beside МЗКТ) only: one that lists none is not known by one,
         # and the letters of its name as often stand for another thing (АПК, ОПК: the agro- and
         # defence-industrial complexes)
-        known_by_acronym = any(any(acronym_forms(name)) for name in names)
-        for name in names:
+        acronyms_of = [acronym_forms(name) for name in names]
+        known_by_acronym = any(sure or maybe for sure, maybe in acronyms_of)
+        for name, (sure, maybe) in zip(names, acronyms_of, strict=True):
             written = {w.casefold() for w in split_tokens(name)}
-            sure, maybe = acronym_forms(name)
             for words, derived in self.orgs.readings(name, whole=rec.type == "place"):
                 if derived and not known_by_acronym:
                     continue

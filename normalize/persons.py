@@ -165,8 +165,9 @@ class PersonScorer:
                     sim, mk, role = 1.0, k, "given name (case form)"
                 if sim < 1.0:  # a case form in Latin letters (Alaksandrem, Ryhora): its nominative's key
                     for nominative in self.groups.latin_nominatives(words[i].text):
-                        if self.key(nominative) in e.given_keys:
-                            sim, mk, role = 1.0, self.key(nominative), "given name (case form)"
+                        nk = self.key(nominative)
+                        if nk in e.given_keys:
+                            sim, mk, role = 1.0, nk, "given name (case form)"
                             break
                 if sim < 1.0 and gender is not None:
                     g = self.groups.given_names.gender_of(words[i].text)

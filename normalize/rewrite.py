@@ -250,13 +250,14 @@ class Rewriter:
         if not own:
             return False
         entries = n.index.entries
+        state_body = self.finder.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e)
         named_own = False
         for a in anchors:
             if a.start < lo or a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places, self.finder.state_body_entity(entries[org])):
+            if places and n.places.foreign_place(org, places, state_body):
                 return False
             named_own = named_own or (bool(places) and own.issuperset(places))
         return named_own
