@@ -28,6 +28,11 @@ _ENTITY_KEYS = {
     "id", "type", "gender", "born", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note",
     "draft",
 }  # fmt: skip
+# the word lists of org_words.yaml, each read into the field of Tables of its name (legal_forms …)
+_ORG_WORD_LISTS = (
+    *("legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"),
+    "region_words",
+)
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
 _SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # a source of ids: wikidata, opensanctions, my-crm
@@ -275,9 +280,8 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         problem("prominence", f"`prominence` must be a whole number from 0 to 100, not {prom_raw!r}")
         prominence = 50
         ok = False
-    born = _born(raw.get("born"), etype, problem)
-    if born is False:
-        ok = False
+    born, good_born = _born(raw.get("born"), etype, problem)
+    ok = ok and good_born
     note = raw.get("note", "")
     if not ok:
         return None
@@ -294,15 +298,15 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         where=where,
         weak_aliases=tuple(weak_aliases),
         ids=ids,
-        born=born if isinstance(born, int) else None,
+        born=born,
     )
 
 
-def _born(value: object, etype: object, problem: Any) -> int | bool | None:
-    """A person's ``born``: the year (a date gives its year: 1978-01-25), None where there is none,
-    False after reporting a fault."""
+def _born(value: object, etype: object, problem: Any) -> tuple[int | None, bool]:
+    """A person's ``born``: the year (a date gives its year: 1978-01-25) or None where there is
+    none, and whether it is right (a fault is reported)."""
     if value is None:
-        return None
+        return None, True
     text = str(value).strip()
     year = text[:4] if len(text) == 10 and text[4] == "-" and text[7] == "-" else text
     first, last = BORN_YEARS
@@ -312,8 +316,8 @@ def _born(value: object, etype: object, problem: Any) -> int | bool | None:
             f"`born` is a person's year of birth ({first} to {last}, or a date as 1978-01-25), not {value!r}"
             + ("" if etype == "person" else ", and only for persons"),
         )
-        return False
-    return int(year)
+        return None, False
+    return int(year), True
 
 
 def _alias_list(raw: Mapping[str, Any], key: str, problem: Any) -> tuple[list[str], bool]:
@@ -957,39 +961,22 @@ class _Loader:
         tables.name_particles = frozenset(particles)
         if poss:
             tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
-        legal: set[str] = set()
-        generic: set[str] = set()
-        named_after: set[str] = set()
-        state_bodies: set[str] = set()
-        owner_words: set[str] = set()
-        naming_words: set[str] = set()
-        region_words: set[str] = set()
+        lists: dict[str, set[str]] = {name: set() for name in _ORG_WORD_LISTS}
         for p in self.sources("org_words.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the organisation words file") if doc is not None else None
             if top is not None:
-                reader.keys(
-                    top,
-                    {"legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"}
-                    | {"region_words", "source"},
-                    set(),
-                    "the organisation words file",
-                )
-                legal.update(_read_word_list(reader, top, "legal_forms"))
-                generic.update(_read_word_list(reader, top, "generic_words"))
-                named_after.update(_read_word_list(reader, top, "named_after"))
-                state_bodies.update(_read_word_list(reader, top, "state_bodies"))
-                owner_words.update(_read_word_list(reader, top, "owner_words"))
-                naming_words.update(_read_word_list(reader, top, "naming_words"))
-                region_words.update(_read_word_list(reader, top, "region_words"))
+                reader.keys(top, {*_ORG_WORD_LISTS, "source"}, set(), "the organisation words file")
+                for name, listed in lists.items():
+                    listed.update(_read_word_list(reader, top, name))
             self.problems.extend(reader.problems)
-        tables.legal_forms = frozenset(legal)
-        tables.generic_words = frozenset(generic)
-        tables.named_after = frozenset(named_after)
-        tables.state_bodies = frozenset(state_bodies)
-        tables.owner_words = frozenset(owner_words)
-        tables.naming_words = frozenset(naming_words)
-        tables.region_words = frozenset(region_words)
+        tables.legal_forms = frozenset(lists["legal_forms"])
+        tables.generic_words = frozenset(lists["generic_words"])
+        tables.named_after = frozenset(lists["named_after"])
+        tables.state_bodies = frozenset(lists["state_bodies"])
+        tables.owner_words = frozenset(lists["owner_words"])
+        tables.naming_words = frozenset(lists["naming_words"])
+        tables.region_words = frozenset(lists["region_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither
