@@ -315,6 +315,7 @@ class Normalizer:
                     groups.given_names.is_nominative,
                     forms.acronym_keys,
                     forms.nominatives,
+                    self.named_as_written,
                     require_capital=require_capital,
                 )
         return got
@@ -688,6 +689,11 @@ class Normalizer:
             names = (*r.names, *r.aliases, *([r.canonical] if self.builder.index_canonical else []))
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
+
+    def named_as_written(self, idx: int, text: str) -> bool:
+        """Whether ``text`` is one of the names of entity number ``idx`` as the tables write them
+        (folded as :func:`_written_form` folds them: not a case form of one)."""
+        return _written_form(text) in self._written_names(idx)
 
     def _spelled_names(self, idx: int) -> frozenset[str]:
         """The entity's names of one Cyrillic word as the Russian and Belarusian schemes of the

@@ -176,7 +176,7 @@ class Rewriter:
         from another surface of the same signature (the same entity and score)."""
         if not text:
             return []
-        finder = self.finder
+        finder, n = self.finder, self.normalizer
         anchors = finder.anchors(text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
@@ -199,9 +199,12 @@ class Rewriter:
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
             if m.type == "place" and finder.adjective_of_place(text, s, e):
                 continue  # the adjective made from its name (в Минском районе), not the place
-            if m.type == "place" and finder.titled(text, s, True) and self._written_as_named(text[s:e], m.entity_id):
-                # a person's title before a place's name as written: a surname (министр Борисов;
-                # not президента Беларусь не признаёт, where the place is the subject)
+            if (
+                m.type == "place"
+                and finder.titled(text, s, True)
+                and n.named_as_written(n._by_id[m.entity_id], text[s:e])
+            ):  # a person's title before a place's name as written: a surname (министр Борисов; not
+                # мэр Борисова, a case form, nor президента Беларусь не признаёт, where the place is the subject)
                 continue
             if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
@@ -261,14 +264,6 @@ class Rewriter:
                 return False
             named_own = named_own or (bool(places) and own.issuperset(places))
         return named_own
-
-    def _written_as_named(self, surface: str, entity_id: str) -> bool:
-        """Whether ``surface`` is one of the entity's names as the tables write them (not a case form:
-        мэр Борисова is the town's mayor)."""
-        n = self.normalizer
-        r = n.index.entries[n._by_id[entity_id]].record
-        low = surface.casefold()
-        return any(low == name.casefold() for name in (*r.names, *r.aliases))
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer

@@ -354,10 +354,12 @@ class SpanFinder:
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
         is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
-        nominatives: Callable[[str], tuple[tuple[str, str], ...]], *, require_capital: bool = True,
+        nominatives: Callable[[str], tuple[tuple[str, str], ...]], named_as_written: Callable[[int, str], bool],
+        *, require_capital: bool = True,
     ) -> None:  # fmt: skip
         self._acronym_keys = acronym_keys
         self._nominatives = nominatives
+        self._named_as_written = named_as_written  # whether a text is one of an entity's names as written
         self.index = index
         self.tables = tables
         self.key = key
@@ -752,14 +754,8 @@ class SpanFinder:
         acronym, which does not decline: Госдума РФ)."""
         if word.isupper():
             return False
-        low = word.casefold()
         entries = self.index.entries
-        return any(
-            low == name.casefold()
-            for i in info.idxs
-            if entries[i].record.type == "place"
-            for name in (*entries[i].record.names, *entries[i].record.aliases)
-        )
+        return any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
 
     @staticmethod
     def _word_end(text: str, start: int) -> int:
