@@ -206,7 +206,13 @@ def _decision_of(m: Match) -> Decision:
 
 _NORMALIZER_SAVED = ("tables", "index", "builder")  # what a saved index keeps of a Normalizer (ids: made again)
 _QUOTE_RE = re.compile("[«»„“”‘’']")  # a quote or apostrophe other than ", compared as "
-_WRITTEN_INITIAL_RE = re.compile(r"(?<![^\W\d_])[^\W\d_a-zа-яё]\.")  # a capital letter and a full stop: И., J.
+_LETTER_DOT_RE = re.compile(r"(?<![^\W\d_])([^\W\d_])\.")  # a letter alone before a full stop
+
+
+def _written_initial(text: str) -> bool:
+    """Whether ``text`` holds an initial written as such: a capital letter alone and a full stop
+    (И., J., Ł.; not a small letter of any alphabet: і., ł.)."""
+    return any(m.group(1).isupper() for m in _LETTER_DOT_RE.finditer(text))
 
 
 _QUOTE_MARKS = frozenset('«»„“”"‘')  # (’ is an apostrophe too)
@@ -625,7 +631,7 @@ class Normalizer:
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         # one word with initials written as such is a person's surname (И. Борисов, Борисов И.И.):
         # no place or organisation (a letter alone is as often a preposition: В Минске, у Мінску)
-        persons_only = len(words) == 1 and bool(parsed.initials) and _WRITTEN_INITIAL_RE.search(text) is not None
+        persons_only = len(words) == 1 and bool(parsed.initials) and _written_initial(text)
         quoted = _in_quotes(phrase_text)
         scored: list[Scored] = []
         q: PersonQuery | None = None
