@@ -16,6 +16,7 @@ from typing import Any
 
 from mypy_extensions import mypyc_attr
 
+from .cases import mention_cases
 from .dates import sentence_around, years_named
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
@@ -195,6 +196,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
+            if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
+                continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
             if m.type == "place" and finder.names_a_region(text, s, e):
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
             if m.type == "place" and finder.adjective_of_place(text, s, e):
@@ -228,6 +231,16 @@ class Rewriter:
             out.append((s, e, m))
             floor = e
         return out
+
+    def _nominative_or_genitive(self, text: str, s: int, e: int, m: Decision) -> bool:
+        """Whether the words ``text[s:e]`` of the decision's entity may be in the nominative or the
+        genitive, the cases of a name's words inside a title (Фізкультурнік Беларусі, Наш дом
+        Россия), not only in another (a slogan's dative: Слава Украіне); Latin letters tell no case."""
+        n = self.normalizer
+        rec = n.index.entries[n._by_id[m.entity_id]].record
+        words = _NAME_WORD_RE.findall(text, s, e)
+        cases = mention_cases(words, rec.names, None, None, n.tables, kind=rec.type)
+        return not cases or "nom" in cases or "gen" in cases
 
     def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:
         """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname

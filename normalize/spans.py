@@ -119,6 +119,24 @@ _QUOTE_OPEN = '«„“"'
 # digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка)
 _NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 _QUOTE_CLOSE = frozenset('»“”"')
+_QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
+_TITLE_REACH = 80  # how far a quoted title's quotes may stand from a name in it
+_TITLE_BREAK_RE = re.compile(r"[,!?;:…—–]|\s-\s|\.(?!\w)")  # what a quoted title does not hold
+# the prepositions after which a name is a place of a quoted phrase, not the title's (Зроблена ў
+# Польшчы): Russian, Belarusian, Ukrainian, Polish, English and German, as their grammars list them;
+# not the genitive's of, von and de, which make titles (Voice of America)
+_PREPOSITIONS = frozenset(
+    word
+    for words in (
+        "в во на у ў к ко по для из от до за под над при про о об с со без через перед между против ради",  # Russian
+        "ва да з са зь із ад пра па пры аб праз пад перад паміж супраць",  # Belarusian
+        "зі від під між проти",  # Ukrainian (besides those it shares with Russian and Belarusian)
+        "w we na o do z ze od dla po przy przez pod nad za bez między przeciw ku",  # Polish
+        "in to for from at on with without into against about by across over under around near via through",  # English
+        "nach aus für mit gegen zu bei über an auf vor",  # German
+    )
+    for word in words.split()
+)
 _GAP_RE = re.compile(r",?[ \t\u00a0]+")  # between two words of a name
 _BLANKS_RE = re.compile(r",?[ \t\u00a0]+[«„“\"]?")  # between a word and the next, which may open a quote
 _BLANKS = " \t\u00a0"
@@ -919,6 +937,53 @@ class SpanFinder:
             return False
         k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
         return not (k and self._stems_listed(k, self._naming_words))
+
+    def in_quoted_title(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
+        opens or goes on, the quotes standing after a word of the sentence: the title of a paper,
+        a party or a contest (журналіст «Фізкультурнік Беларусі», в "Наш дом Россия", конкурса
+        «Лучшие товары Республики Беларусь», the "Young Belarus", „Polska Macierz Szkolna”), whose
+        words name the thing titled. Not where the quotes open a sentence or follow a colon or a
+        dash (quoted speech and headlines: «Литва может последовать примеру Польши»), hold a
+        comma, a dash or an end of sentence, or more than five words, nor where a preposition
+        stands just before the name (a quoted phrase: «Зроблена ў Польшчы»); the case the name is
+        in is the caller's to weigh (a slogan's dative: «Слава Украіне»)."""
+        q1 = s - 1
+        while q1 >= 0 and s - q1 <= _TITLE_REACH:
+            c = text[q1]
+            if c in _QUOTE_OPEN and (q1 == 0 or not text[q1 - 1].isalnum()):
+                break
+            if c in _SENTENCE_END or c in _QUOTE_CLOSE_ONLY:
+                return False
+            q1 -= 1
+        else:
+            return False
+        q2 = e
+        while q2 < len(text) and q2 - e <= _TITLE_REACH:
+            c = text[q2]
+            if c in _QUOTE_CLOSE and (q2 + 1 == len(text) or not text[q2 + 1].isalnum()):
+                break
+            if c in _SENTENCE_END or c in "«„":
+                return False
+            q2 += 1
+        else:
+            return False
+        inside = text[q1 + 1 : q2]
+        if _TITLE_BREAK_RE.search(inside):
+            return False
+        words = list(_LETTERS_RE.finditer(inside))
+        if not 2 <= len(words) <= 5:
+            return False
+        own = range(s - q1 - 1, e - q1 - 1)
+        if not any(w.start() not in own and w.group()[0].isupper() for w in words):
+            return False
+        before = [w.group() for w in words if w.end() <= own.start]
+        if before and before[-1].casefold() in _PREPOSITIONS:
+            return False
+        i = q1
+        while i > 0 and text[i - 1] in _BLANKS:
+            i -= 1
+        return i > 0 and text[i - 1].isalnum()
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for

@@ -564,6 +564,38 @@ def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: li
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # a place's name inside a short title in quotes, after a word of the sentence, is a word
+        # of the title (a paper's, a party's, a contest's, an association's), in the nominative or
+        # the genitive, in either script
+        ("Рэдактар газеты «Голас Радзімы і Беларусі» выступіў.", []),
+        ("Кандидат перешёл в «Наш дом Россия» из другой партии.", []),
+        ("Завод стал лауреатом конкурса «Лучшие товары Республики Беларусь».", []),
+        ("A member of the “Free Belarus” movement spoke.", []),
+        ("Członkowie stowarzyszenia „Polska Macierz Szkolna” przyjechali do Grodna.", [("Grodna", "hrodna")]),
+        # not a slogan's dative, nor a place after a preposition (a quoted phrase), nor quoted
+        # speech: after a colon, opening the sentence, with a comma or a dash in it, or long
+        ("Людзі выйшлі з плакатам «Слава Украіне».", [("Украіне", "ukraine")]),
+        ("На скрынях быў надпіс «Зроблена ў Польшчы».", [("Польшчы", "poland")]),
+        ("Ён сказаў: «Мы любім Беларусь».", [("Беларусь", "belarus")]),
+        ("«Литва поддержит Польшу».", [("Литва", "lithuania"), ("Польшу", "poland")]),
+        (
+            "Министр сказал «Мы поддерживаем Россию, Украину и Польшу».",
+            [("Россию", "russia"), ("Украину", "ukraine"), ("Польшу", "poland")],
+        ),
+        ("Газета написала «Белые Росы Пришли Сегодня В Гродно Снова».", [("Гродно", "hrodna")]),
+        # a place's name alone, lower case first word: a quoted phrase, not a title
+        ("ЕС заявил о «пересмотре отношений с Беларусью».", [("Беларусью", "belarus")]),
+    ],
+)
+def test_a_place_in_a_title_in_quotes_is_a_word_of_the_title(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a word that says what kind of thing a name in quotes is names nothing by itself
         ("Тэлеканал паказаў фільм.", []),
         ("Тэлеканал «Беларусь 1» паказаў фільм.", []),  # a channel named after the country, numbered
