@@ -211,6 +211,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
+            if m.type == "organization" and self._ends_another_name(text, s, e):
+                continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
@@ -231,6 +233,18 @@ class Rewriter:
             out.append((s, e, m))
             floor = e
         return out
+
+    def _ends_another_name(self, text: str, s: int, e: int) -> bool:
+        """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
+        capitalised word inside the sentence that names nothing by itself (see
+        :meth:`~normalize.spans.SpanFinder.word_before_dash`)."""
+        word = text[s:e]
+        if not (len(word) > 1 and word.isupper() and word.isalpha()):
+            return False
+        before = self.finder.word_before_dash(text, s)
+        return (
+            before is not None and self.normalizer.resolve(before, threshold=self.threshold, policy=self.policy) is None
+        )
 
     def _nominative_or_genitive(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether the words ``text[s:e]`` of the decision's entity may be in the nominative or the

@@ -120,6 +120,7 @@ _QUOTE_OPEN = '«„“"'
 _NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 _QUOTE_CLOSE = frozenset('»“”"')
 _QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
+_DASHES = frozenset("-‐‑‒–—")
 _TITLE_REACH = 80  # how far a quoted title's quotes may stand from a name in it
 _TITLE_BREAK_RE = re.compile(r"[,!?;:…—–]|\s-\s|\.(?!\w)")  # what a quoted title does not hold
 # the prepositions after which a name is a place of a quoted phrase, not the title's (Зроблена ў
@@ -844,6 +845,29 @@ class SpanFinder:
             return False  # (an acronym is no ordinary word: ОМОН)
         k = self.key(composed_word(word))
         return bool(k) and bool(self._vocabulary.concepts(k))
+
+    def word_before_dash(self, text: str, s: int) -> str | None:
+        """The capitalised word inside a sentence that a dash joins to the acronym at ``text[s:]``,
+        an acronym or a word of the vocabulary of organisations' names, no name part (Кансэрватыўна-
+        Хрысціянская Партыя – БНФ, КХП – БНФ), else None: where it names nothing by itself, the
+        acronym ends another organisation's name (a party of its own that carries the acronym of
+        the one it came from)."""
+        i = s
+        while i > 0 and text[i - 1] in _BLANKS:
+            i -= 1
+        if i == 0 or text[i - 1] not in _DASHES:
+            return None
+        got = self.word_before(text, i - 1, 0)
+        if got is None:
+            return None
+        at, w = got
+        if not w[:1].isupper() or sentence_start(text, at) or self.parts.kind(w) != NONE:
+            return None
+        if len(w) > 1 and w.isupper():
+            return w  # an acronym (КХП – БНФ)
+        k = self.key(composed_word(w))
+        # a word of the vocabulary of names (Партыя); not a surname (Валерий Сидорчик – БЕЛТА, a byline)
+        return w if k and self._vocabulary.concepts(k) else None
 
     def state_body(self, text: str, s: int, e: int) -> bool:
         """Whether the organisation's name ``text[s:e]`` names a kind of body every state has

@@ -564,6 +564,23 @@ def test_other_proper_names_beside_a_place(rw: Rewriter, text: str, expected: li
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # an acronym joined by a dash to a capitalised acronym or word of organisations' names that
+        # names nothing by itself ends another party's name
+        ("Лідар КХП – БНФ выступіў на сходзе.", []),
+        ("Сход Кансэрватыўна-Хрысціянскай Партыі — БНФ адбыўся ў Менску.", [("Менску", "minsk")]),
+        # not after a name the tables hold, a surname (a byline), nor a sentence's first word
+        ("Сустрэча АГП – БНФ адбылася.", [("АГП", "united-civic-party"), ("БНФ", "belarusian-popular-front")]),
+        ("Гомель /Иван Сидоренко – БЕЛТА/.", [("Гомель", "gomel"), ("БЕЛТА", "belta")]),
+        ("Партия – БНФ не участвовала.", [("БНФ", "belarusian-popular-front")]),
+    ],
+)
+def test_an_acronym_after_a_dash_may_end_another_name(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
+    assert linked(rw, text) == expected, text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # a place's name inside a short title in quotes, after a word of the sentence, is a word
         # of the title (a paper's, a party's, a contest's, an association's), in the nominative or
         # the genitive, in either script
