@@ -47,6 +47,18 @@ class Places:
         entries, by_key = self.index.entries, self.index.by_key
         return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
 
+    def places_of_words(self, words: list[str], keys: list[str]) -> list[int]:
+        """The places the words of a mention (with their keys) name: by a name or its case forms,
+        or as the adjective made from it (``place_adjectives`` in ``inflection.yaml``) whose stem by
+        the vocabulary's endings is a place's key (Российский МИД: Russia)."""
+        ends = self.tables.place_adjective_endings
+        stems = self.tables.vocabulary.stems
+        found = list(keys)
+        for w, k in zip(words, keys, strict=True):
+            if k and w.lower().endswith(ends):
+                found.extend(stems(k))
+        return self.places_named(found)
+
     def foreign_place(self, org: int, places: Iterable[int], any_place: bool = False) -> bool:
         """Whether the organisation (its number in the index) is named after a place, and one of
         ``places`` is another state or region: the Ministry of Foreign Affairs of the Republic of

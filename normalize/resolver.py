@@ -667,9 +667,9 @@ class Normalizer:
             else:
                 if etype == "organization":
                     if places is None:
-                        places = self.places.places_named(keys)
+                        places = self.places.places_of_words([w.text for w in words], keys)
                     if places and self.places.foreign_place(idx, places):
-                        continue  # another country's ministry: Министерство иностранных дел России
+                        continue  # another country's ministry: Министерство иностранных дел России, Российский МИД
                 s = self.phrases.score(entry, qphrases or [], quoted, floor)
             if s is not None:
                 s.idx = idx

@@ -294,7 +294,7 @@ class Rewriter:
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer
-        return self.finder.owner_beside(text, s, e, n.index.entries[n._by_id[entity_id]])
+        return self.finder.owner_beside(text, s, e, n._by_id[entity_id])
 
     def _abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a

@@ -121,6 +121,7 @@ _NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_
 _QUOTE_CLOSE = frozenset('»“”"')
 _QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
 _DASHES = frozenset("-‐‑‒–—")
+_NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
 _TITLE_REACH = 80  # how far a quoted title's quotes may stand from a name in it
 _TITLE_BREAK_RE = re.compile(r"[,!?;:…—–]|\s-\s|\.(?!\w)")  # what a quoted title does not hold
 # the prepositions after which a name is a place of a quoted phrase, not the title's (Зроблена ў
@@ -163,6 +164,11 @@ _CONJUNCTIONS = frozenset(("и", "і", "та"))
 _LIST_GAP_RE = re.compile(r"(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:и|і|та)[ \t\u00a0]+)$")
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
+
+
+def _consonants(key: str) -> str:
+    """A phonetic key without its vowels."""
+    return key.translate(_NO_VOWELS)
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
@@ -884,18 +890,39 @@ class SpanFinder:
             kind = kind or self._stems_listed(k, self._state_bodies)
         return kind and not self._holds_place(content)  # (a place's word says whose: Беларуская)
 
-    def owner_beside(self, text: str, s: int, e: int, org: EntityEntry) -> bool:
-        """Whether a word right beside the name ``text[s:e]`` of the state body ``org`` says whose
-        body it is without naming a state of the tables (``owner_words`` in ``org_words.yaml``): the
-        speaker's own (наш МИД) or several states' (МЗС краін Еўрасаюза). A name that holds a
-        place's word says whose itself (наш МИД Беларуси is still linked)."""
-        if not self.state_body_entity(org) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+    def owner_beside(self, text: str, s: int, e: int, org: int) -> bool:
+        """Whether a word right beside the name ``text[s:e]`` of the state body ``org`` (its number
+        in the index) says whose body it is, and it is not the state the body is named after: a
+        word of ``owner_words`` in ``org_words.yaml``, the speaker's own (наш МИД) or several
+        states' (МЗС краін Еўрасаюза), or before it the adjective of another place (российского
+        МИД, українського МЗС, советского КГБ; not белорусского МИД). A name that holds a place's
+        word says whose itself (наш МИД Беларуси is still linked)."""
+        if not self.state_body_entity(self.index.entries[org]) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
             return False
         owners = self.tables.owner_words
         before, after = self.word_before(text, s, 0), self.word_after(text, e, len(text))
-        return (before is not None and before[1].casefold() in owners) or (
-            after is not None and not after[2] and after[1].casefold() in owners
-        )
+        if before is not None and (before[1].casefold() in owners or self._another_places_adjective(before[1], org)):
+            return True
+        return after is not None and not after[2] and after[1].casefold() in owners
+
+    def _another_places_adjective(self, word: str, org: int) -> bool:
+        """Whether ``word`` is an adjective made from the name of a place that is not one the
+        organisation ``org`` is named after: it ends as an adjective made from a place's name does
+        (``place_adjectives`` of ``inflection.yaml``: российского, українського, советского), and
+        is not the adjective of its own place (белорусского, беларускага, білоруського)."""
+        if not word.lower().endswith(self.tables.place_adjective_endings):
+            return False
+        k = self.key(composed_word(word))
+        if not k:
+            return False
+        # the adjective of its own place: its consonants begin with the place's (the -с of Беларусь
+        # merges into the suffix of беларускі, белорусский; the Ukrainian білоруського has і)
+        sounds = _consonants(k)
+        entries = self.index.entries
+        for p in self._places.own_places(org):
+            if any(len(pc := _consonants(wk)) >= 3 and sounds.startswith(pc) for wk in entries[p].word_keys):
+                return False
+        return True
 
     def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has (its first

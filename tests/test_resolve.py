@@ -438,3 +438,14 @@ def test_scores_are_the_same_in_every_process() -> None:
         )
         outputs.add(got.stdout)
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize("mention", ["Российский МИД", "российского МИД", "Украинский МИД", "Ukrainian MFA"])
+def test_another_states_adjective_in_a_state_bodys_name_is_another_body(mention: str) -> None:
+    # the adjective of another state names that state's body, not the Belarusian one of the tables
+    assert Normalizer.default().resolve(mention) is None
+
+
+def test_a_state_bodys_name_with_its_own_states_adjective_is_linked() -> None:
+    m = Normalizer.default().resolve("Белорусский МИД")
+    assert m is not None and m.entity_id == "foreign-ministry"

@@ -441,6 +441,17 @@ def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None
         ("МЗС паведаміла пра сустрэчу.", [("МЗС", "foreign-ministry")]),
         ("Наш МИД Беларуси выступил с заявлением.", [("МИД Беларуси", "foreign-ministry")]),
         ("Наша БелТА паведаміла пра сустрэчу.", [("БелТА", "belta")]),
+        # the adjective of another state, or of one no longer, before it: that state's body
+        ("Представитель российского МИД ответил журналистам.", []),
+        ("За даними українського МЗС, навчання тривають.", []),
+        ("Архівы савецкага КГБ адкрылі для гісторыкаў.", []),
+        ("Российский МИД выступил с заявлением.", []),
+        # the adjective of its own state, in any of the three languages: linked
+        ("По данным белорусского МИД, встреча отменена.", [("МИД", "foreign-ministry")]),
+        ("Супрацоўнікі беларускага КДБ затрымалі актывіста.", [("КДБ", "kgb-belarus")]),
+        ("Керівник білоруського МЗС виступив.", [("МЗС", "foreign-ministry")]),
+        # a town's name before it is no adjective (the body at work there)
+        ("У Віцебску КДБ праводзіць ператрус.", [("Віцебску", "vitebsk"), ("КДБ", "kgb-belarus")]),
     ],
 )
 def test_a_state_body_whose_owner_the_words_beside_it_say(
@@ -642,3 +653,20 @@ def test_a_kind_word_alone_resolves_to_nothing() -> None:
     n = Normalizer.default()
     assert n.resolve("Тэлеканал") is None
     assert n.resolve("Тэлеканал «Белсат»") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Україна і Білорусь підписали угоду.", [("Україна", "ukraine"), ("Білорусь", "belarus")]),
+        (
+            "Посол Білорусі в Україні прибув до Києва.",
+            [("Білорусі", "belarus"), ("Україні", "ukraine"), ("Києва", "kyiv")],
+        ),
+        ("Кордон з Білоруссю закрито.", [("Білоруссю", "belarus")]),
+    ],
+)
+def test_the_ukrainian_name_of_the_country_in_its_case_forms(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text
