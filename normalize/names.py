@@ -239,7 +239,11 @@ def person_roles_of(name: str) -> tuple[list[str], list[str], str | None]:
     return person_roles(words)
 
 
-def alternatives(mention: str, is_given: Callable[[str], bool] | None = None) -> list[str]:
+def alternatives(
+    mention: str,
+    is_given: Callable[[str], bool] | None = None,
+    h_stays: Callable[[str], bool] | None = None,
+) -> list[str]:
     """The names a mention may hold, each to be matched on its own (the best counts):
 
     - ``Sergei Petrovich ARTEMENKO / ARTIOMENKO`` → both full names; ``A / B`` → A and B (a
@@ -249,7 +253,8 @@ def alternatives(mention: str, is_given: Callable[[str], bool] | None = None) ->
     - ``ИванПетрович ПЕТРОВ``: a given name glued to the next word, when ``is_given`` says the
       first part is a given name;
     - ``Hrenin``: a Latin ``h`` that is no part of kh, ch, sh, zh, gh, ph or th, read as х (Serbian,
-      Croatian, Czech-Slovak and Turkish writing of Хренин, Харків) as well as г (Hrodna)."""
+      Croatian, Czech-Slovak and Turkish writing of Хренин, Харків) as well as г (Hrodna), except
+      in the words where ``h_stays`` says it is г only (Belarusian Latin: Kalinoŭskaha)."""
     out: list[str] = []
     for part in _slash_parts(mention):
         pieces = [p.strip() for p in part.split(",")]
@@ -261,12 +266,16 @@ def alternatives(mention: str, is_given: Callable[[str], bool] | None = None) ->
         out = [_unglued(alt, is_given) for alt in out]
     for alt in list(out):
         if ("h" in alt or "H" in alt) and _LONE_H_RE.search(alt):
-            kh = _LONE_H_RE.sub(_as_kh, alt)
+            if h_stays is None:
+                kh = _LONE_H_RE.sub(_as_kh, alt)
+            else:
+                kh = _WORD_RE.sub(lambda w: w.group() if h_stays(w.group()) else _LONE_H_RE.sub(_as_kh, w.group()), alt)
             if kh not in out:
                 out.append(kh)
     return out
 
 
+_WORD_RE = re.compile(r"[^\s,/]+")  # a word of an alternative, for its h
 _GLUED_RE = re.compile(r"(?<=[^\W\d_])(?=[^\W\d_])")
 _LONE_H_RE = re.compile(r"(?<![cgkpstzCGKPSTZ\w])[hH]|(?<=[^\W\d_cgkpstzCGKPSTZ])[hH]")
 

@@ -562,7 +562,7 @@ class Normalizer:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score. An organisation or place that cannot score ``floor`` (the
         threshold: the decision never takes it) may be left out of a mention without alternatives."""
-        alts = alternatives(text, self.groups.is_given_name)
+        alts = alternatives(text, self.groups.is_given_name, self._h_stays)
         if len(alts) == 1:
             return self._rank(alts[0], types, trace, known, floor)
         if trace is not None:
@@ -575,6 +575,17 @@ class Normalizer:
         ranked = list(best.values())
         ranked.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
         return ranked
+
+    def _h_stays(self, word: str) -> bool:
+        """Whether a Latin h in ``word`` is г only, never х: the word has ŭ, which Belarusian Latin
+        writing alone uses, or ends as the Belarusian genitive of an adjective made from a name
+        (-skaha, -ckaha: ``place_adjectives`` of ``inflection.yaml``), as Kalinoŭskaha,
+        Kalinouskaha do; read as х it would lose that ending."""
+        low = word.lower()
+        if "ŭ" in low:
+            return True
+        ends = [e for e in self.tables.place_adjective_endings if "h" in e]
+        return any(low.endswith(e) for e in ends)
 
     def _rank(
         self,

@@ -161,6 +161,18 @@ def test_latin_h_reads_as_kh_as_well_as_g() -> None:
     assert d.resolve("Hrodna").entity_id == "hrodna"
 
 
+@pytest.mark.parametrize("mention", ["Kalinoŭskaha", "Kalinouskaha", "KALINOUSKAHA"])
+def test_belarusian_latin_h_is_g_only(mention: str) -> None:
+    # ŭ and the Belarusian genitive -skaha say Belarusian Latin writing, where h is г: the genitive
+    # of a surname alone, an adjective's form, names no organisation called after the person (the
+    # regiment is Полк Каліноўскага), as in Cyrillic
+    d = Normalizer.default()
+    assert d.resolve(mention) is None
+    assert d.resolve("Каліноўскага") is None
+    m = d.resolve(f"Pałk {mention}")
+    assert m is not None and m.entity_id == "kalinouski-regiment"
+
+
 def test_compound_initials_belong_to_a_compound_given_name() -> None:
     n = Normalizer.from_records(
         [{"id": "jk", "canonical": "Zhan-Klod Petrov", "names": ["Жан-Клод Петров"], "type": "person", "gender": "m"}]
