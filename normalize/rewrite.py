@@ -21,7 +21,7 @@ from .dates import sentence_around, years_named
 from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
-from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
+from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import GIVEN, Found
 from .text import detect_language, has_latin_letter
 
@@ -182,16 +182,28 @@ class Rewriter:
         out: list[tuple[int, int, Decision]] = []
         floor = 0
         named: set[str] = set()  # the persons this text named with more than a surname
+        others: set[int] = set()  # the persons whose surname this text gave someone else in full
+        full: set[int] = set()  # the persons this text named in full
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
             m: Decision | None = None
             s = e = 0
-            for s, e in finder.proposal(text, anchors, k, floor).alternatives:
+            proposal = finder.proposal(text, anchors, k, floor)
+            for s, e in proposal.alternatives:
                 if e - s <= MAX_MENTION_CHARS:
                     m = self._resolve_span(text, s, e, a, exact)
                     if m is not None:
                         break
+            if proposal.whole and proposal.alternatives and a.info.person:
+                # a personal name in full (Даниил Медведев, a namesake; Вераніка Цапкала): the person
+                # its surname alone would name, when another, is not the one it names
+                linked = n._by_id[m.entity_id] if m is not None and m.type == "person" else -1
+                full.add(linked)
+                alone = self._resolve_span(text, a.start, a.end, a, exact)
+                q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
+                if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
+                    others.add(q)
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
@@ -232,6 +244,21 @@ class Rewriter:
                 named.add(m.entity_id)
             out.append((s, e, m))
             floor = e
+        if others - full:
+            # a surname alone, without a title, of a person this text never named in full while it
+            # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
+            # Цапкала, not her husband): ambiguous here
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if not (
+                    m.type == "person"
+                    and (i := n._by_id[m.entity_id]) in others
+                    and i not in full
+                    and self._surname_alone(text, s, e)
+                    and not finder.titled(text, s)
+                )
+            ]
         return out
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
@@ -256,16 +283,34 @@ class Rewriter:
         cases = mention_cases(words, rec.names, None, None, n.tables, kind=rec.type)
         return not cases or "nom" in cases or "gen" in cases
 
+    def _names_another(self, text: str, s: int, anchor: int, q: int, linked: int) -> bool:
+        """Whether the personal name in full ``text[s:…]``, its surname at ``anchor``, names
+        another person than ``q``, whom its surname alone names: a person of the tables (``linked``)
+        while ``q`` is not known by the surname alone (Вераніка Цапкала is not her husband), or a
+        person the tables lack, by a given name of the tables (before the surname) none of whose
+        cognates is ``q``'s (Даниил Медведев is no Дмитрий; a form no table holds says nothing)."""
+        n = self.normalizer
+        e = n.index.entries[q]
+        if linked >= 0:
+            return e.record.prominence < BARE_SURNAME_PROMINENCE
+        titles = n.tables.titles
+        words = [w for w in _NAME_WORD_RE.findall(text, s, anchor) if w.casefold() not in titles]
+        if not words or not n.groups.given_groups(words[0], None):
+            return False
+        return n.key(words[0]) not in e.given_keys and words[0].lower() not in e.given_case_forms
+
+    def _surname_alone(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` names a person by one word, a title before it aside."""
+        titles = self.normalizer.tables.titles
+        return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
+
     def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:
         """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname
         alone) after the phrases of time that open its sentence (:mod:`normalize.dates`), and their
         years are all before the person was born (``born``): В 1943 году Зеленский окончил …"""
         n = self.normalizer
         born = n.index.entries[n._by_id[entity_id]].record.born
-        if born is None:
-            return False
-        words = [w for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
-        if len(words) != 1:
+        if born is None or not self._surname_alone(text, s, e):
             return False
         years = years_named(text, sentence_around(text, s, e)[0], s)
         return bool(years) and max(years) < born
