@@ -171,6 +171,12 @@ def _consonants(key: str) -> str:
     return key.translate(_NO_VOWELS)
 
 
+def _sounds_begin(words: list[str], keys: Iterable[str]) -> bool:
+    """Whether one of ``words`` (keys without their vowels) begins with the consonants of one of
+    ``keys``, three or more of them."""
+    return any(len(c := _consonants(k)) >= 3 and w.startswith(c) for k in keys for w in words)
+
+
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
     """Whether the word at ``pos`` begins a sentence (or a line, a quotation, a parenthesis after
     one): its capital then says nothing about it being a name."""
@@ -402,6 +408,10 @@ class SpanFinder:
         self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
+        self._named_after_state_memo: dict[int, bool] = {}
+        self._states: list[int] | None = None  # the places that are states (made on first use)
+        self._place_idxs: list[int] | None = None  # the places (made on first use)
+        self._place_adjective_memo: dict[str, bool] = {}
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -891,19 +901,44 @@ class SpanFinder:
         return kind and not self._holds_place(content)  # (a place's word says whose: Беларуская)
 
     def owner_beside(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether a word right beside the name ``text[s:e]`` of the state body ``org`` (its number
-        in the index) says whose body it is, and it is not the state the body is named after: a
-        word of ``owner_words`` in ``org_words.yaml``, the speaker's own (наш МИД) or several
-        states' (МЗС краін Еўрасаюза), or before it the adjective of another place (российского
-        МИД, українського МЗС, советского КГБ; not белорусского МИД). A name that holds a place's
-        word says whose itself (наш МИД Беларуси is still linked)."""
-        if not self.state_body_entity(self.index.entries[org]) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+        """Whether a word right beside the name ``text[s:e]`` of the organisation ``org`` (its
+        number in the index) says whose it is, and it is not the state it is named after. Beside a
+        state body (named with a ``state_bodies`` word), a word of ``owner_words`` in
+        ``org_words.yaml``: the speaker's own (наш МИД) or several states' (МЗС краін Еўрасаюза).
+        Before a state body or an organisation named after a state, the adjective of another place
+        (российского МИД, українського МЗС, советского КГБ, Русской Православной Церкви; not
+        белорусского МИД). A name that holds a place's word says whose itself (наш МИД Беларуси is
+        still linked)."""
+        entry = self.index.entries[org]
+        state_body = self.state_body_entity(entry)
+        if not (state_body or self._named_after_state(org)) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+            return False
+        before = self.word_before(text, s, 0)
+        if before is not None and self._another_places_adjective(before[1], org):
+            return True
+        if not state_body:
             return False
         owners = self.tables.owner_words
-        before, after = self.word_before(text, s, 0), self.word_after(text, e, len(text))
-        if before is not None and (before[1].casefold() in owners or self._another_places_adjective(before[1], org)):
-            return True
-        return after is not None and not after[2] and after[1].casefold() in owners
+        after = self.word_after(text, e, len(text))
+        return (before is not None and before[1].casefold() in owners) or (
+            after is not None and not after[2] and after[1].casefold() in owners
+        )
+
+    def _named_after_state(self, org: int) -> bool:
+        """Whether the organisation is named after a state (a place of a name of several words in
+        the tables): by the state's name or the adjective made from it (Беларуская праваслаўная
+        царква), whose sounds begin with the name's (the -с of Беларусь merges into -ская)."""
+        got = self._named_after_state_memo.get(org)
+        if got is None:
+            places, entries = self._places, self.index.entries
+            if self._states is None:
+                self._states = [i for i, x in enumerate(entries) if x.record.type == "place" and places.is_state(i)]
+            words = [_consonants(k) for k in entries[org].word_keys]
+            got = any(p in self._states for p in places.own_places(org)) or any(
+                _sounds_begin(words, entries[p].word_keys) for p in self._states
+            )
+            self._named_after_state_memo[org] = got
+        return got
 
     def _another_places_adjective(self, word: str, org: int) -> bool:
         """Whether ``word`` is an adjective made from the name of a place that is not one the
@@ -915,14 +950,13 @@ class SpanFinder:
         k = self.key(composed_word(word))
         if not k:
             return False
-        # the adjective of its own place: its consonants begin with the place's (the -с of Беларусь
-        # merges into the suffix of беларускі, белорусский; the Ukrainian білоруського has і)
-        sounds = _consonants(k)
+        # the adjective of its own place or of a word of its own name: its consonants begin with
+        # theirs (the -с of Беларусь merges into the suffix of беларускі, белорусский; the
+        # Ukrainian білоруського has і)
+        sounds = [_consonants(k)]
         entries = self.index.entries
-        for p in self._places.own_places(org):
-            if any(len(pc := _consonants(wk)) >= 3 and sounds.startswith(pc) for wk in entries[p].word_keys):
-                return False
-        return True
+        own = [entries[org].word_keys, *(entries[p].word_keys for p in self._places.own_places(org))]
+        return not any(_sounds_begin(sounds, keys) for keys in own)
 
     def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has (its first
@@ -943,10 +977,33 @@ class SpanFinder:
         return got
 
     def _holds_place(self, words: Iterable[str]) -> bool:
-        """Whether one of ``words`` is a place's word or its adjective by its stems (Беларуская,
-        Russian)."""
+        """Whether one of ``words`` is a place's word or its adjective: by its stems (Russian,
+        Мінскі), or ending as an adjective made from a place's name does, by its sounds, which begin
+        with the place's (Беларуская, белорусский: the -с of Беларусь merges into the suffix)."""
         stems = self.tables.vocabulary.stems
-        return any((k := self.key(composed_word(w))) and self._places.names_a_place(stems(k)) for w in words)
+        ends = self.tables.place_adjective_endings
+        for w in words:
+            k = self.key(composed_word(w))
+            if not k:
+                continue
+            if self._places.names_a_place(stems(k)) or (w.lower().endswith(ends) and self._adjective_of_a_place(k)):
+                return True
+        return False
+
+    def _adjective_of_a_place(self, key: str) -> bool:
+        """Whether the key of an adjective begins with the consonants of a place's name (three or
+        more): remembered per key."""
+        got = self._place_adjective_memo.get(key)
+        if got is None:
+            entries = self.index.entries
+            if self._place_idxs is None:
+                self._place_idxs = [i for i, x in enumerate(entries) if x.record.type == "place"]
+            sounds = [_consonants(key)]
+            got = any(_sounds_begin(sounds, entries[p].word_keys) for p in self._place_idxs)
+            if len(self._place_adjective_memo) >= WORD_MEMO_SIZE:
+                self._place_adjective_memo.clear()
+            self._place_adjective_memo[key] = got
+        return got
 
     @staticmethod
     def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:

@@ -467,6 +467,17 @@ def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None
         ("По данным белорусского МИД, встреча отменена.", [("МИД", "foreign-ministry")]),
         ("Супрацоўнікі беларускага КДБ затрымалі актывіста.", [("КДБ", "kgb-belarus")]),
         ("Керівник білоруського МЗС виступив.", [("МЗС", "foreign-ministry")]),
+        # so before an organisation named after a state, by the adjective of another place
+        ("Храм освящён под эгидой Русской Православной Церкви.", []),
+        ("Пра гэта паведаміла Руская служба Радыё Свабода.", []),
+        (
+            "Храм освящён под эгидой Белорусской Православной Церкви.",
+            [("Белорусской Православной Церкви", "belarusian-orthodox-church")],
+        ),
+        (
+            "Пра гэта паведаміла Беларуская служба Радыё Свабода.",
+            [("Беларуская служба Радыё Свабода", "radio-svaboda")],
+        ),
         # a town's name before it is no adjective (the body at work there)
         ("У Віцебску КДБ праводзіць ператрус.", [("Віцебску", "vitebsk"), ("КДБ", "kgb-belarus")]),
     ],
