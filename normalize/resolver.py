@@ -608,9 +608,13 @@ class Normalizer:
                 hits = by_key.get(k)
                 if hits:
                     cands.update(hits)  # Index.candidates(k, fuzzy=False)
-                else:  # a case form of a surname a table holds in Latin letters only (Тихановской)
+                else:  # a case form of a surname a table holds in Latin letters only (Тихановской),
+                    # or in Latin letters of a surname (Putinem, Lukašenkovi: a person's only)
+                    latin = not is_cyrillic(words[i].text[0])
                     for nk, _ in self.forms.nominatives(words[i].text):
-                        cands.update(by_key.get(nk, ()))
+                        cands.update(
+                            j for j in by_key.get(nk, ()) if not latin or index.entries[j].record.type == "person"
+                        )
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons

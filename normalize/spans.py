@@ -466,11 +466,14 @@ class SpanFinder:
             if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
                 for acr in self._acronym_keys([form]):
                     info = self._anchors.get(acr) or info
-            if info is None and k:  # a case form of a surname a table holds in Latin letters only
+            if info is None and k:  # a case form of a surname a table holds in Latin letters only,
+                # or in Latin letters of a surname (Putinem, Lukašenkovi: a person's only)
+                latin = not is_cyrillic(form[0])
                 for nk, _ in self._nominatives(form):
                     info = self._anchors.get(nk)
-                    if info is not None:
+                    if info is not None and (not latin or info.person):
                         break
+                    info = None
             if info is None and k and self._compounds:
                 # a compound word by its parts in the other language (Беларуснафта, Белоруснефть)
                 voc = self._vocabulary
@@ -534,11 +537,15 @@ class SpanFinder:
         edit away; none for most words. A fact of the word form alone, remembered per form."""
         k, info = self.word(w)
         end = len(w)
-        if info is None and not APOSTROPHES.isdisjoint(w):
+        if not APOSTROPHES.isdisjoint(w):
+            # a possessive after a name stays in the text, whatever marks follow it (Lukashenko's`);
+            # an apostrophe alone may as well be the word's soft sign (Afnagelʹ): the whole word first
             bare = self._without_possessive(w)
             if bare != w:
-                k, info = self.word(bare)
-                end = len(bare)
+                bk, binfo = self.word(bare)
+                possessive_s = w.rstrip("`")[len(bare) :].lower().endswith("s")
+                if info is None or (binfo is not None and possessive_s):
+                    k, info, end = bk, binfo, len(bare)
         if info is not None:
             return ((0, end, k, info),)
         letters = acronym_forms(w)[0].get(w.casefold())
@@ -567,10 +574,13 @@ class SpanFinder:
         return ()
 
     def _without_possessive(self, word: str) -> str:
-        low = "".join("'" if c in APOSTROPHES else c for c in word.lower())
+        """``word`` without an English possessive at its end (and the GOST backticks after it; a
+        backtick itself is GOST's mark of a letter, Pal`chy`s, not an apostrophe)."""
+        core = word.rstrip("`")
+        low = "".join("'" if c in APOSTROPHES and c != "`" else c for c in core.lower())
         for suf in self._possessives:
-            if low.endswith(suf) and len(word) > len(suf) + 1:
-                return word[: -len(suf)]
+            if low.endswith(suf) and len(core) > len(suf) + 1:
+                return core[: -len(suf)]
         return word
 
     # --- the words beside a name -------------------------------------------------------------------

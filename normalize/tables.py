@@ -20,7 +20,7 @@ from .phonetic import PhoneticKey, parse_phonetic
 from .pickling import by_constructor
 from .schemes import Scheme, SchemeSet, parse_scheme
 from .tablefile import LDict, LList, TableReader
-from .text import SURROGATE_RE, is_cyrillic, normalize_text, script_of
+from .text import SURROGATE_RE, is_cyrillic, is_latin, normalize_text, script_of
 
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
@@ -175,6 +175,7 @@ class Tables:
     inflection: InflectionRows = field(default_factory=dict)  # surnames (and patronymics), by language
     given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
+    latin_inflection: InflectionRows = field(default_factory=dict)  # surnames in Latin letters, read only
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
     # given names to recognise a word by (given_names.yaml): lower case → "m", "f" or "" (either)
@@ -536,30 +537,41 @@ def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
     return tuple(sorted(out, key=lambda e: (-len(e), e)))
 
 
-def _read_inflection(reader: TableReader, doc: Any) -> tuple[InflectionRows, InflectionRows, InflectionRows]:
+def _read_inflection(
+    reader: TableReader, doc: Any
+) -> tuple[InflectionRows, InflectionRows, InflectionRows, InflectionRows]:
     """The surname rows by language (``ru``, ``be``), the given-name rows (``given``: ``ru``,
-    ``be``) and the rows for the words of organisation and place names (``words``: ``ru``, ``be``)."""
+    ``be``), the rows for the words of organisation and place names (``words``: ``ru``, ``be``) and
+    the rows of surnames written in Latin letters in other languages' text (``latin``: ``pl``,
+    ``cs``, ``de``), by which their case forms are read, never written."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
-        return {}, {}, {}
-    reader.keys(top, {"ru", "be", "given", "words", "place_adjectives"}, set(), "the inflection file")
-    sections: dict[str, InflectionRows] = {"given": {}, "words": {}}
+        return {}, {}, {}, {}
+    reader.keys(top, {"ru", "be", "given", "words", "latin", "place_adjectives"}, set(), "the inflection file")
+    sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}}
     for name in sections:
         if name in top:
             section = reader.mapping(top[name], top.lines[name], f"`{name}`")
             if section is not None:
-                reader.keys(section, {"ru", "be"}, set(), f"`{name}`")
-                sections[name] = _inflection_rows(reader, section, name)
-    return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"]
+                langs = LATIN_INFLECTION_LANGUAGES if name == "latin" else ("ru", "be")
+                reader.keys(section, set(langs), set(), f"`{name}`")
+                sections[name] = _inflection_rows(reader, section, name, langs)
+    return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"], sections["latin"]
+
+
+LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de")
+"""The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}
 _YES = {"yes": True, "true": True, "no": False, "false": False}
 
 
-def _inflection_rows(reader: TableReader, top: Any, section: str) -> InflectionRows:
+def _inflection_rows(
+    reader: TableReader, top: Any, section: str, langs: tuple[str, ...] = ("ru", "be")
+) -> InflectionRows:
     out: InflectionRows = {}
-    for lang in ("ru", "be"):
+    for lang in langs:
         if lang not in top:
             continue
         seq = reader.sequence(top[lang], top.lines[lang], f"`{lang}`")
@@ -653,8 +665,14 @@ def _inflection_row(reader: TableReader, m: LDict, line: int, section: str) -> I
                 ok = False
             unsure.add(c)
     all_forms = [f for _, forms in cases for f in forms]
-    if any(not all(is_cyrillic(c) for c in f) for f in [ending, *all_forms]):
-        reader.problem(line, "endings, names and forms must be Cyrillic letters")
+    latin = section == "latin"
+    if any(
+        not all((c.isalpha() and is_latin(c)) if latin else is_cyrillic(c) for c in f) for f in [ending, *all_forms]
+    ):
+        reader.problem(line, f"endings, names and forms must be {'Latin' if latin else 'Cyrillic'} letters")
+        ok = False
+    if latin and whole:
+        reader.problem(line, "a `latin` row gives an ending, not a `name`")
         ok = False
     if not ok:
         return None
@@ -668,6 +686,16 @@ def declinable(word: str) -> bool:
     return bool(word) and all(is_cyrillic(c) or c in "'-" for c in word.lower())
 
 
+def latin_word(word: str) -> bool:
+    """Whether ``word`` is of Latin letters (with ' and -) only: the words the ``latin`` rows read."""
+    return bool(word) and all((c.isalpha() and is_latin(c)) or c in "'-" for c in word)
+
+
+# what a word ends with that is no consonant: the vowels, й and the soft sign of Cyrillic letters,
+# the vowels of the Latin letters of the ``latin`` rows (Polish, Czech, German)
+_NOT_CONSONANTS = "аеёиіоуыэюяьй'" + "aeiouyąęóáéíúůýěäöü"
+
+
 def row_fits(row: InflectionRow, word: str) -> bool:
     """Whether ``row`` declines ``word`` (a nominative; its gender is not checked here): a ``name``
     row the word itself, else a word that ends with the row's ending (``""``: a consonant) and
@@ -677,7 +705,7 @@ def row_fits(row: InflectionRow, word: str) -> bool:
         return low == row.ending
     if row.ending:
         return low.endswith(row.ending) and len(word) - len(row.ending) >= 2
-    return len(low) >= 2 and low[-1] not in "аеёиіоуыэюяьй'"
+    return len(low) >= 2 and low[-1] not in _NOT_CONSONANTS
 
 
 def form_of(word: str, row: InflectionRow, form: str) -> str:
@@ -718,10 +746,12 @@ class RowIndex:
             else:
                 self.consonant.append((i, row))
         self.longest = max(map(len, self.by_end), default=0)
+        # rows of Latin letters (the ``latin`` section) decline words of Latin letters
+        self.latin = any(is_latin(c) for row in rows for c in row.ending + "".join(row.forms))
 
     def row(self, word: str, gender: str | None) -> InflectionRow | None:
         """The row :func:`inflection_row` gives for ``word`` and ``gender``."""
-        if not declinable(word):
+        if not (latin_word(word) if self.latin else declinable(word)):
             return None
         low = word.lower()
         fits: list[tuple[int, InflectionRow]] = list(self.whole.get(low, ()))
@@ -997,7 +1027,12 @@ class _Loader:
         for p in self.sources("inflection.yaml"):
             reader, doc = self.read(p)
             if doc is not None:
-                tables.inflection, tables.given_inflection, tables.word_inflection = _read_inflection(reader, doc)
+                (
+                    tables.inflection,
+                    tables.given_inflection,
+                    tables.word_inflection,
+                    tables.latin_inflection,
+                ) = _read_inflection(reader, doc)
                 if isinstance(doc, LDict) and "place_adjectives" in doc:
                     tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
             self.problems.extend(reader.problems)

@@ -14,7 +14,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import restore_state, saved_state
 from .schemes import Scheme, Word
-from .tables import InflectionRow, RowIndex, Tables
+from .tables import InflectionRow, RowIndex, Tables, latin_word
 from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
@@ -44,9 +44,10 @@ class WordForms:
         self._word_rows_memo: dict[str, list[InflectionRow]] = {}
         self._nominatives_memo: dict[str, tuple[tuple[str, str], ...]] = {}
         self._row_indexes: dict[int, tuple[list[InflectionRow], RowIndex]] = {}  # by the list's id
-        self._case_endings_memo: (
-            tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int] | None
-        ) = None
+        # by script ("Cyrl": the rows of ``ru`` and ``be``; "Latn": the ``latin`` rows)
+        self._case_endings_memo: dict[
+            str, tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int]
+        ] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _SAVED)
@@ -136,16 +137,19 @@ class WordForms:
         return [v for v in self.ru_be.word_variants(word, 4) if v != word]
 
     def nominatives(self, word: str) -> tuple[tuple[str, str], ...]:
-        """The keys of the surnames ``word`` (Cyrillic) may be a case form of, by the surname rows
-        of the inflection table, each with the row's gender ("m", "f" or "any"): Тихановской → the
-        key of Тихановская, f. A table that holds a surname in Latin letters only meets its
-        Russian and Belarusian case forms so."""
+        """The keys of the surnames ``word`` may be a case form of, by the surname rows of the
+        inflection table, each with the row's gender ("m", "f" or "any"): Тихановской → the key of
+        Тихановская, f. A table that holds a surname in Latin letters only meets its Russian and
+        Belarusian case forms so. A word in Latin letters is read by the ``latin`` rows, the case
+        forms of Polish, Czech and German text (Putinem, Lukašenkovi, Cichanouskiej → the key of
+        Putin, Lukašenko, Cichanouska)."""
         got = self._nominatives_memo.get(word)
         if got is None:
             out: dict[tuple[str, str], None] = {}
             low = word.lower()
-            if low and "\u0400" <= low[0] <= "\u052f":
-                by_form, longest = self._case_endings()
+            script = "Cyrl" if low and "\u0400" <= low[0] <= "\u052f" else "Latn" if latin_word(low) else ""
+            if script:
+                by_form, longest = self._case_endings(script)
                 hits: list[tuple[int, list[InflectionRow], InflectionRow, str]] = list(by_form.get("", ()))
                 for n in range(1, min(longest, len(low) - 2) + 1):  # the word's endings, one lookup each
                     hits += by_form.get(low[-n:], ())
@@ -161,21 +165,25 @@ class WordForms:
             self._nominatives_memo[word] = got
         return got
 
-    def _case_endings(self) -> tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int]:
-        """The case endings of the surname rows that decline, each with its rows, its row and its
-        place in the table; and the longest ending (made on first use)."""
-        if self._case_endings_memo is None:
+    def _case_endings(
+        self, script: str
+    ) -> tuple[dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]], int]:
+        """The case endings of the surname rows of a script that decline, each with its rows, its
+        row and its place in the table; and the longest ending (made on first use)."""
+        got = self._case_endings_memo.get(script)
+        if got is None:
             by_form: dict[str, list[tuple[int, list[InflectionRow], InflectionRow, str]]] = {}
             order = 0
-            for rows in self.tables.inflection.values():
+            tables = self.tables.inflection if script == "Cyrl" else self.tables.latin_inflection
+            for rows in tables.values():
                 for row in rows:
                     if row.whole or not row.declines:
                         continue
                     for f in row.forms:
                         by_form.setdefault(f, []).append((order, rows, row, f))
                         order += 1
-            self._case_endings_memo = (by_form, max(map(len, by_form), default=0))
-        return self._case_endings_memo
+            got = self._case_endings_memo[script] = (by_form, max(map(len, by_form), default=0))
+        return got
 
     def _row_index(self, rows: list[InflectionRow]) -> RowIndex:
         """The :class:`~normalize.tables.RowIndex` of a list of rows of the tables (made on first use)."""

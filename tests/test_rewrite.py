@@ -281,6 +281,14 @@ def test_a_possessive_after_the_given_name_stays_a_possessive() -> None:
     assert r.text == "Alexander Lukashenko's plan and Belarus's debt"
 
 
+def test_a_possessive_stays_whatever_marks_follow_it() -> None:
+    # a backtick after the possessive (a GOST soft sign's mark) does not take it into the name
+    r = normalize.rewrite("Lukashenko's` plan")
+    assert [m.surface for m in r.mentions] == ["Lukashenko"]
+    assert r.text == "Alexander Lukashenko's` plan"
+    assert normalize.rewrite(r.text).text == r.text
+
+
 def test_a_mention_that_is_an_entity_name_as_written_breaks_a_tie() -> None:
     # ЧВК keys as ЦВК (the Belarusian acronym of the election commission) in a GOST spelling
     m = normalize.resolve("ЧВК «Вагнер»")

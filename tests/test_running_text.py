@@ -759,3 +759,25 @@ def test_a_surname_alone_after_a_relative_in_full_when_the_surname_says_nobody_a
     rw = Rewriter(n)
     assert linked(rw, "Ольга Жук уехала. Жук работает в Вильнюсе.") == [("Ольга Жук", "wife")]
     assert n.resolve("Жук") is not None  # the surname alone resolves: the text decides
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the case forms of surnames in Polish, Czech and German text (the `latin` rows)
+        ("Spotkanie z Władimirem Putinem trwało godzinę.", [("Władimirem Putinem", "vladimir-putin")]),
+        ("Naród powstał przeciwko Łukaszence.", [("Łukaszence", "alexander-lukashenko")]),
+        (
+            "Rząd obniżył poziom ochrony Swiatłany Cichanouskiej.",
+            [("Swiatłany Cichanouskiej", "sviatlana-tsikhanouskaya")],
+        ),
+        ("Jde o boj proti Lukašenkovi.", [("Lukašenkovi", "alexander-lukashenko")]),
+        ("Die EU erkennt die Wiederwahl Lukaschenkos nicht an.", [("Lukaschenkos", "alexander-lukashenko")]),
+        # a surname's case ending makes no place of a common word (Polaka: a Pole, not Полацак)
+        ("Sąd skazał Polaka na trzy lata.", []),
+    ],
+)
+def test_latin_case_forms_of_surnames_in_polish_czech_and_german(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert linked(rw, text) == expected, text

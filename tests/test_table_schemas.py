@@ -156,6 +156,9 @@ GOOD_TABLES = {
         "  ru:\n"
         "    - {name: радио, gender: n, declines: no}\n"
         "    - {name: наше, gender: n, kind: adjective, cases: {gen: нашего, dat: нашему, ins: нашим, loc: нашем}}\n"
+        "latin:\n"
+        "  pl:\n"
+        "    - {ending: ko, gender: m, kind: surname, cases: {gen: ki, dat: ce, acc: kę, ins: ką, loc: ce}}\n"
     ),
     # an ending that adds nothing keeps the samples of the scheme as they are
     ICAO: (BUNDLED / "schemes" / "ru-icao.yaml").read_text(encoding="utf-8")
@@ -187,6 +190,8 @@ BAD_TABLES = {
     "a form in Latin letters": (INFL, "ins: овым", "ins: ovym", "Cyrillic letters"),
     "an empty case": (INFL, "dat: ову", "dat: []", "not empty"),
     "a form listed twice in a case": (INFL, "gen: [ши, шы]", "gen: [ши, ши]", "listed twice"),
+    "a Latin row in Cyrillic letters": (INFL, "ins: ką", "ins: кą", "Latin letters"),
+    "a Latin row of a language not read": (INFL, "  pl:\n", "  uk:\n", "unknown key 'uk'"),
     "a kind of name there is not": (ICAO, "names: [person, place]", "names: [person, ship]", "`names`"),
     "no kind of name": (ICAO, "names: [person, place]", "names: []", "`names`"),
     "ending read from the start": (ICAO, "after: [consonant]", "after: [start]", "`start` cannot stand"),
