@@ -23,7 +23,7 @@ from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import GIVEN, Found
-from .text import detect_language, has_latin_letter
+from .text import detect_language, has_latin_letter, is_cyrillic
 
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
@@ -229,6 +229,8 @@ class Rewriter:
                 continue
             if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
+            if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
+                continue  # the verb after a surname alone says the other gender (Цепкало уехала)
             if m.type == "person" and m.entity_id not in named and self._before_birth(text, s, e, m.entity_id):
                 continue  # a namesake: the sentence speaks of a time before the person was born
             if (
@@ -277,11 +279,22 @@ class Rewriter:
         """Whether the words ``text[s:e]`` of the decision's entity may be in the nominative or the
         genitive, the cases of a name's words inside a title (Фізкультурнік Беларусі, Наш дом
         Россия), not only in another (a slogan's dative: Слава Украіне); Latin letters tell no case."""
-        n = self.normalizer
-        rec = n.index.entries[n._by_id[m.entity_id]].record
-        words = _NAME_WORD_RE.findall(text, s, e)
-        cases = mention_cases(words, rec.names, None, None, n.tables, kind=rec.type)
+        cases = self._cases(text, s, e, m.entity_id)
         return not cases or "nom" in cases or "gen" in cases
+
+    def _cases(self, text: str, s: int, e: int, entity_id: str) -> frozenset[str]:
+        """The cases the words ``text[s:e]`` of the entity may be in (see
+        :func:`~normalize.cases.mention_cases`; all of them where the words do not tell)."""
+        n = self.normalizer
+        entry = n.index.entries[n._by_id[entity_id]]
+        words = [w for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
+        rec = entry.record
+        if not words or not is_cyrillic(words[0][0]) or detect_language(" ".join(words)) is not None:
+            return mention_cases(words, rec.names, None, entry.gender, n.tables, kind=rec.type)
+        # letters both languages share (Бяляцкага): the cases both readings allow (a reading whose
+        # words tell nothing allows all)
+        ru, be = (mention_cases(words, rec.names, lang, entry.gender, n.tables, kind=rec.type) for lang in ("ru", "be"))
+        return ru & be
 
     def _names_another(self, text: str, s: int, anchor: int, q: int, linked: int) -> bool:
         """Whether the personal name in full ``text[s:…]``, its surname at ``anchor``, names
@@ -298,6 +311,17 @@ class Rewriter:
         if not words or not n.groups.given_groups(words[0], None):
             return False
         return n.key(words[0]) not in e.given_keys and words[0].lower() not in e.given_case_forms
+
+    def _other_gender_acts(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        """Whether ``text[s:e]`` names a person by the surname alone, in a form that may be the
+        nominative, and the verb in the past tense after it is of the other gender than the
+        person's (Цапкала выехала is not Valery Tsepkalo, whatever the tables hold of his wife)."""
+        gender = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].gender
+        if gender is None or not self._surname_alone(text, s, e):
+            return False
+        acts = self.finder.past_tense_gender_after(text, e)
+        # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
+        return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
 
     def _surname_alone(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` names a person by one word, a title before it aside."""

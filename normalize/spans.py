@@ -122,6 +122,10 @@ _QUOTE_CLOSE = frozenset('»“”"')
 _QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
 _DASHES = frozenset("-‐‑‒–—")
 _NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
+# the past tense of a verb after its stem's vowel: a woman's (-ла, -лась, -лася), a man's (-л, -лся,
+# the Belarusian -ў, -ўся)
+_FEMININE_PAST_RE = re.compile("[аеёиіоуыэюя]ла(?:сь|ся)?$")
+_MASCULINE_PAST_RE = re.compile("[аеёиіоуыэюя](?:л|лся|ў|ўся)$")
 _TITLE_REACH = 80  # how far a quoted title's quotes may stand from a name in it
 _TITLE_BREAK_RE = re.compile(r"[,!?;:…—–]|\s-\s|\.(?!\w)")  # what a quoted title does not hold
 # the prepositions after which a name is a place of a quoted phrase, not the title's (Зроблена ў
@@ -1161,6 +1165,21 @@ class SpanFinder:
                 and _OBLIQUE_NOUN_RE.search(w) is not None
             )
         return False
+
+    def past_tense_gender_after(self, text: str, end: int) -> str | None:
+        """The gender a verb in the past tense right after ``text[:end]`` gives its subject, "f" or
+        "m", else None: Russian, Belarusian and Ukrainian agree it with the subject, -ла (-лась,
+        -лася) of a woman, -л (-лся) and the Belarusian -ў of a man, after the vowel of the stem
+        (Цапкала выехала is a woman; not a word that opens sentences: зноў, again)."""
+        got = self.word_after(text, end, len(text))
+        if got is None or got[2] or got[3]:
+            return None
+        w = got[1]
+        if len(w) < 4 or not w.islower() or not is_cyrillic(w[0]) or w in self._sentence_words:
+            return None
+        if _FEMININE_PAST_RE.search(w):
+            return "f"
+        return "m" if _MASCULINE_PAST_RE.search(w) else None
 
     def titled(self, text: str, start: int, nominative: bool = False) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра); with
