@@ -414,7 +414,7 @@ class SpanFinder:
         self._state_body_memo: dict[str, bool] = {}
         self._named_after_state_memo: dict[int, bool] = {}
         self._states: list[int] | None = None  # the places that are states (made on first use)
-        self._place_idxs: list[int] | None = None  # the places (made on first use)
+        self._place_sounds: dict[str, set[str]] | None = None  # see _adjective_of_a_place
         self._place_adjective_memo: dict[str, bool] = {}
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
@@ -1009,11 +1009,16 @@ class SpanFinder:
         more): remembered per key."""
         got = self._place_adjective_memo.get(key)
         if got is None:
-            entries = self.index.entries
-            if self._place_idxs is None:
-                self._place_idxs = [i for i, x in enumerate(entries) if x.record.type == "place"]
-            sounds = [_consonants(key)]
-            got = any(_sounds_begin(sounds, entries[p].word_keys) for p in self._place_idxs)
+            if self._place_sounds is None:  # the consonants of the places' words, by their first three
+                sounds: dict[str, set[str]] = {}
+                for x in self.index.entries:
+                    if x.record.type == "place":
+                        for k in x.word_keys:
+                            if len(c := _consonants(k)) >= 3:
+                                sounds.setdefault(c[:3], set()).add(c)
+                self._place_sounds = sounds
+            c = _consonants(key)
+            got = any(c.startswith(pc) for pc in self._place_sounds.get(c[:3], ()))
             if len(self._place_adjective_memo) >= WORD_MEMO_SIZE:
                 self._place_adjective_memo.clear()
             self._place_adjective_memo[key] = got
