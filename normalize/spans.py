@@ -414,8 +414,8 @@ class SpanFinder:
         self._state_body_memo: dict[str, bool] = {}
         self._named_after_state_memo: dict[int, bool] = {}
         self._states: list[int] | None = None  # the places that are states (made on first use)
-        self._place_sounds: dict[str, set[str]] | None = None  # see _adjective_of_a_place
-        self._place_adjective_memo: dict[str, bool] = {}
+        self._place_sounds: dict[str, set[tuple[str, bool]]] | None = None  # see _adjective_of_a_place
+        self._place_adjective_memo: dict[tuple[str, bool], bool] = {}
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -928,7 +928,9 @@ class SpanFinder:
         if not (state_body or self._named_after_state(org)) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
             return False
         before = self.word_before(text, s, 0)
-        if before is not None and self._another_places_adjective(before[1], org):
+        # (before an organisation that is no state body, a town's adjective names its branch there:
+        # гродненского БРСМ is the union's)
+        if before is not None and self._another_places_adjective(before[1], org, towns_own=not state_body):
             return True
         if not state_body:
             return False
@@ -954,15 +956,18 @@ class SpanFinder:
             self._named_after_state_memo[org] = got
         return got
 
-    def _another_places_adjective(self, word: str, org: int) -> bool:
+    def _another_places_adjective(self, word: str, org: int, towns_own: bool = False) -> bool:
         """Whether ``word`` is an adjective made from the name of a place that is not one the
         organisation ``org`` is named after: it ends as an adjective made from a place's name does
         (``place_adjectives`` of ``inflection.yaml``: российского, українського, советского), and
-        is not the adjective of its own place (белорусского, беларускага, білоруського)."""
+        is not the adjective of its own place (белорусского, беларускага, білоруського), nor, with
+        ``towns_own``, of a place of the tables that is no state (гродненского)."""
         if not word.lower().endswith(self.tables.place_adjective_endings):
             return False
         k = self.key(composed_word(word))
         if not k:
+            return False
+        if towns_own and self._adjective_of_a_place(k, towns=True):
             return False
         # the adjective of its own place or of a word of its own name: its consonants begin with
         # theirs (the -с of Беларусь merges into the suffix of беларускі, белорусский; the
@@ -1004,24 +1009,26 @@ class SpanFinder:
                 return True
         return False
 
-    def _adjective_of_a_place(self, key: str) -> bool:
+    def _adjective_of_a_place(self, key: str, towns: bool = False) -> bool:
         """Whether the key of an adjective begins with the consonants of a place's name (three or
-        more): remembered per key."""
-        got = self._place_adjective_memo.get(key)
+        more); with ``towns``, of a place that is no state: remembered per key."""
+        got = self._place_adjective_memo.get((key, towns))
         if got is None:
             if self._place_sounds is None:  # the consonants of the places' words, by their first three
-                sounds: dict[str, set[str]] = {}
-                for x in self.index.entries:
+                sounds: dict[str, set[tuple[str, bool]]] = {}
+                places = self._places
+                for i, x in enumerate(self.index.entries):
                     if x.record.type == "place":
+                        state = places.is_state(i)
                         for k in x.word_keys:
                             if len(c := _consonants(k)) >= 3:
-                                sounds.setdefault(c[:3], set()).add(c)
+                                sounds.setdefault(c[:3], set()).add((c, state))
                 self._place_sounds = sounds
             c = _consonants(key)
-            got = any(c.startswith(pc) for pc in self._place_sounds.get(c[:3], ()))
+            got = any(c.startswith(pc) and not (towns and state) for pc, state in self._place_sounds.get(c[:3], ()))
             if len(self._place_adjective_memo) >= WORD_MEMO_SIZE:
                 self._place_adjective_memo.clear()
-            self._place_adjective_memo[key] = got
+            self._place_adjective_memo[(key, towns)] = got
         return got
 
     @staticmethod

@@ -492,6 +492,8 @@ def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None
             "Пра гэта паведаміла Беларуская служба Радыё Свабода.",
             [("Беларуская служба Радыё Свабода", "radio-svaboda")],
         ),
+        # before an organisation that is no state body, a town's adjective names its branch there
+        ("Активисты гродненского БРСМ провели акцию.", [("БРСМ", "brsm")]),
         # a town's name before it is no adjective (the body at work there)
         ("У Віцебску КДБ праводзіць ператрус.", [("Віцебску", "vitebsk"), ("КДБ", "kgb-belarus")]),
     ],
