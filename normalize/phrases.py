@@ -27,6 +27,7 @@ from .text import is_cyrillic
 
 BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similarity less this
 BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
+_NO_KEYS: frozenset[str] = frozenset({""})  # not yet looked at (no phrase word has the key "")
 
 
 def _named_in_cyrillic(e: EntityEntry) -> bool:
@@ -45,6 +46,9 @@ class PhraseScorer:
         self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
         self._brand_memo: dict[str, bool] = {}
         self._small_memo: dict[tuple[str, str], bool] = {}
+        self._tokens_memo: dict[str, frozenset[str]] = {}  # entity id → every key and token of its names
+        self._near_memo: dict[tuple[str, str], bool] = {}  # (key, entity id) → one of its words is near
+        self._brand_keys_memo: dict[tuple[str, int], frozenset[str] | None] = {}  # see _brand_keys
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -71,6 +75,21 @@ class PhraseScorer:
             self._brand_memo[q_long] = got
         return q_long if got else ""
 
+    def _brand_keys(self, e: EntityEntry, phrase: tuple[frozenset[str], ...]) -> frozenset[str] | None:
+        """The keys of the longest word of an organisation's phrase when it may be a brand: no
+        spelling of it a word of the vocabulary (Ministry), and not written in small letters only
+        (see :meth:`_written_small`); None when it may not. Remembered per phrase (by identity, as
+        the similarities are)."""
+        memo = self._brand_keys_memo
+        memo_key = (e.record.id, id(phrase))
+        got = memo.get(memo_key, _NO_KEYS)
+        if got is _NO_KEYS:
+            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
+            concepts = self.tables.vocabulary.concepts
+            brand = not any(concepts(k) for k in e_long) and not self._written_small(e, e_long)
+            got = memo[memo_key] = e_long if brand else None
+        return got
+
     def _written_small(self, e: EntityEntry, ks: frozenset[str]) -> bool:
         """Whether the tables write the entity's word of keys ``ks`` in small letters only: a word of
         a description (назначения of Отряд милиции особого назначения), no brand, which is a proper
@@ -84,6 +103,42 @@ class PhraseScorer:
             if len(self._small_memo) >= SIM_MEMO_SIZE:
                 self._small_memo.clear()
             self._small_memo[memo_key] = got
+        return got
+
+    def _entity_tokens(self, e: EntityEntry) -> frozenset[str]:
+        """Every key and token of every word of the entity's phrases (made on first use)."""
+        got = self._tokens_memo.get(e.record.id)
+        if got is None:
+            got = frozenset().union(
+                *(ks for phrase in e.phrases for ks in phrase), *(t for pt in e.phrase_tokens for t in pt)
+            )
+            self._tokens_memo[e.record.id] = got
+        return got
+
+    def _may_meet(self, e: EntityEntry, word: tuple[str, str, frozenset[str]]) -> bool:
+        """Whether a word of a mention may meet some word of the entity's phrases as
+        :meth:`_score_pair` compares them: a key or token in common (the word's own key is one of
+        its tokens), or a key similar enough to one of a phrase word's keys, for a word that may be
+        matched so. A word that meets none rules the reading out, so this is asked first (cheap:
+        one set test, the similarities remembered per key and entity)."""
+        text, k, tokens = word
+        if not tokens.isdisjoint(self._entity_tokens(e)):
+            return True
+        if k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text):
+            return False  # (matched by keys and tokens only, as in _score_pair)
+        got = self._near_memo.get((k, e.record.id))
+        if got is None:
+            memo = self._similarity_memo()
+            got = False
+            for phrase in e.phrases:
+                for ks in phrase:
+                    sim = memo.get((k, id(ks)))
+                    if sim is None:
+                        sim = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
+                    got = got or sim[0] >= OTHER_MIN
+            if len(self._near_memo) >= SIM_MEMO_SIZE:
+                self._near_memo.clear()
+            self._near_memo[(k, e.record.id)] = got
         return got
 
     def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool, floor: float = 0.0) -> Scored | None:
@@ -100,6 +155,11 @@ class PhraseScorer:
                 continue  # an organisation's names are read by their significant words
             if not is_org and whole_read and not qp.whole:
                 continue  # a place by all the words of the mention (Беларусь и Россия is no Russia)
+            if floor > 0.0 and not all(self._may_meet(e, w) for w in qp.words):
+                # a word that meets no word of the name: no phrase scores above 0 for this reading
+                # (see the end of _score_pair), which a floor leaves out (without one, a score of 0
+                # is still reported, as candidates() lists it)
+                continue
             lq = len(qp.words)
             brand = self._brand_word(qp.words) if is_org else ""
             for j, phrase in enumerate(e.phrases):
@@ -145,7 +205,6 @@ class PhraseScorer:
         total = 0.0
         exact = 0
         details: list[tuple[str, str, str, float]] = []
-        concepts = self.tables.vocabulary.concepts
         own = e.word_keys
         weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
         for text, k, tokens in qsig:
@@ -224,14 +283,16 @@ class PhraseScorer:
             and e.person_stems.isdisjoint(self.tables.vocabulary.stems(brand))
         ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a word
             # made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
-            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            sim, _ = most_similar(brand, e_long, BRAND_SIM)
-            if (
-                sim >= BRAND_SIM
-                and not any(concepts(k) for k in e_long)  # any spelling of the word
-                and not self._written_small(e, e_long)
-            ):
-                score = max(score, sim - BRAND_MARGIN)
+            e_long = self._brand_keys(e, phrase)
+            if e_long is not None:
+                # (the similarities are remembered with the floor of a name word, below the brand's:
+                # a key that floor leaves out cannot reach the brand's either, so what reaches it is
+                # the same)
+                got = memo.get((brand, id(e_long)))
+                if got is None:
+                    got = memo[(brand, id(e_long))] = most_similar(brand, e_long, OTHER_MIN)
+                if got[0] >= BRAND_SIM:
+                    score = max(score, got[0] - BRAND_MARGIN)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention
         if (
