@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +29,10 @@ _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
+
+
+def _start_of(a: Found) -> int:
+    return a.start
 
 
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
@@ -256,8 +261,12 @@ class Rewriter:
         state_body = self.finder.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e)
         named_own = False
-        for a in anchors:
-            if a.start < lo or a.end > hi or s <= a.start < e:
+        # the anchors of the sentence only (they are in order of their starts): a long text has many
+        for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):
+            a = anchors[j]
+            if a.start >= hi:
+                break
+            if a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]
             if places and n.places.foreign_place(org, places, state_body):
