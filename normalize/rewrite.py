@@ -23,7 +23,7 @@ from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import GIVEN, Found
-from .text import detect_language, has_latin_letter
+from .text import detect_language, is_plain
 
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
@@ -161,8 +161,8 @@ class Rewriter:
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not key:
             return None
-        if not anchor.isascii() and (not unicodedata.is_normalized("NFC", anchor) or has_latin_letter(anchor)):
-            return None  # Latin letters in a Cyrillic word are repaired before matching
+        if not anchor.isascii() and not (unicodedata.is_normalized("NFC", anchor) and is_plain(anchor)):
+            return None  # normalizing changes the word (Latin letters in a Cyrillic word are repaired)
         if s < start and text[start - 1] not in _BLANKS:
             return None
         if end < e and text[end] not in _BLANKS and text[end] != ",":

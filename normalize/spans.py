@@ -408,6 +408,7 @@ class SpanFinder:
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
+        self._as_named: dict[tuple[str, tuple[int, ...]], bool] = {}  # see _place_as_named
         self._function_words = tables.vocabulary.function_words
         # the tables' word lists the words beside every anchor are looked up in, kept as fields of
         # the finder (a compiled class) rather than read through the tables each time
@@ -476,6 +477,7 @@ class SpanFinder:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
         out: list[Found] = []
         memo = self._word_anchors
+        addresses = -1  # whether the text holds a mark of an address anywhere (asked at its first anchor)
         for m in self._word_re.finditer(text):
             w = m.group()
             got = memo.get(w)
@@ -487,7 +489,9 @@ class SpanFinder:
             if not got:
                 continue
             start = m.start()
-            if _in_address(text, start, m.end()):
+            if addresses < 0:
+                addresses = int(_ADDRESS_MARK_RE.search(text) is not None)
+            if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
@@ -751,11 +755,18 @@ class SpanFinder:
 
     def _place_as_named(self, word: str, info: Anchored) -> bool:
         """Whether ``word`` is a name of one of the anchor's places as the tables write it (not an
-        acronym, which does not decline: Госдума РФ)."""
+        acronym, which does not decline: Госдума РФ). Remembered per word form and anchor."""
         if word.isupper():
             return False
-        entries = self.index.entries
-        return any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
+        memo_key = (word, info.idxs)
+        got = self._as_named.get(memo_key)
+        if got is None:
+            entries = self.index.entries
+            got = any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
+            if len(self._as_named) >= WORD_MEMO_SIZE:
+                self._as_named.clear()
+            self._as_named[memo_key] = got
+        return got
 
     @staticmethod
     def _word_end(text: str, start: int) -> int:
