@@ -161,10 +161,13 @@ class Anchored:
     of the initials, the case forms of the given names as written, and for organisations the keys
     and the forms of their name words (the lower-case, inflected words of a name in running text)."""
 
-    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase")
+    __slots__ = (
+        "case_forms", "fit_sets", "fitting", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase",
+    )  # fmt: skip
 
     def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
         self.idxs = idxs
+        self.fitting: dict[tuple[str, bool], bool] = {}  # (word, org) → whether it fits (SpanFinder.fits)
         self.org = any(e.record.type == "organization" for e in entries)
         self.person = any(e.record.type == "person" for e in entries)
         self.phrase = any(e.record.type != "person" for e in entries)  # a name of several words
@@ -575,9 +578,10 @@ class SpanFinder:
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the name: part of another word
         lo = max(floor, i - WINDOW)
-        a = i  # the search starts at the run of non-blanks the word ends: a regular expression
-        while a > lo and not text[a - 1].isspace():  # that ends at ``i`` tries every start before it
-            a -= 1
+        # the search starts after the last space before the word (a regular expression that ends at
+        # ``i`` tries every start before it; a word holds no blank, so none of the starts before its
+        # run of non-blanks matches)
+        a = max(lo, text.rfind(" ", lo, i) + 1)
         m = _WORD_BEFORE_RE.search(text, a, i)
         if m is None:
             return None
@@ -1088,7 +1092,18 @@ class SpanFinder:
 
     def fits(self, word: str, info: Anchored, org: bool = False) -> bool:
         """Whether ``word`` beside an anchor belongs to the name: a given name, patronymic or
-        initial of a person it anchors, a word of an organisation's or place's name."""
+        initial of a person it anchors, a word of an organisation's or place's name. Remembered per
+        word form with what the anchor names."""
+        memo = info.fitting
+        got = memo.get((word, org))
+        if got is None:
+            got = self._fits(word, info, org)
+            if len(memo) >= WORD_MEMO_SIZE:
+                memo.clear()
+            memo[(word, org)] = got
+        return got
+
+    def _fits(self, word: str, info: Anchored, org: bool) -> bool:
         upper = word[0].isupper()
         if not upper:  # the cheapest test first: most words beside a name fail it
             if info.phrase and word.casefold() in self._function_words:
