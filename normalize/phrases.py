@@ -155,10 +155,11 @@ class PhraseScorer:
                 continue  # an organisation's names are read by their significant words
             if not is_org and whole_read and not qp.whole:
                 continue  # a place by all the words of the mention (Беларусь и Россия is no Russia)
-            if floor > 0.0 and not all(self._may_meet(e, w) for w in qp.words):
-                # a word that meets no word of the name: no phrase scores above 0 for this reading
-                # (see the end of _score_pair), which a floor leaves out (without one, a score of 0
-                # is still reported, as candidates() lists it)
+            # a reading with a word that meets no word of the names scores 0 with every phrase (see
+            # the end of _score_pair): of its phrases only the first is scored, and only while no
+            # other reading has given a score (a later 0 never replaces the first)
+            met = all(self._may_meet(e, w) for w in qp.words)
+            if not met and best is not None:
                 continue
             lq = len(qp.words)
             brand = self._brand_word(qp.words) if is_org else ""
@@ -187,6 +188,8 @@ class PhraseScorer:
                     best = s
                     if s.score >= 1.0:
                         return best
+                if not met:
+                    break
         return best
 
     def _score_pair(
