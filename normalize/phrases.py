@@ -115,17 +115,24 @@ class PhraseScorer:
             self._tokens_memo[e.record.id] = got
         return got
 
-    def _may_meet(self, e: EntityEntry, word: tuple[str, str, frozenset[str]]) -> bool:
-        """Whether a word of a mention may meet some word of the entity's phrases as
-        :meth:`_score_pair` compares them: a key or token in common (the word's own key is one of
-        its tokens), or a key similar enough to one of a phrase word's keys, for a word that may be
-        matched so. A word that meets none rules the reading out, so this is asked first (cheap:
-        one set test, the similarities remembered per key and entity)."""
-        text, k, tokens = word
-        if not tokens.isdisjoint(self._entity_tokens(e)):
-            return True
-        if k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text):
-            return False  # (matched by keys and tokens only, as in _score_pair)
+    def _reading_meets(self, e: EntityEntry, words: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
+        """Whether every word of a reading of a mention may meet some word of the entity's phrases
+        as :meth:`_score_pair` compares them: by a key or token in common (a word's own key is one
+        of its tokens), or, for a word that may be matched so, by a key similar enough to one of a
+        phrase word's keys. Asked before the phrases are scored: the set tests first, then the
+        similarities (remembered per key and entity) of the words no set test met."""
+        own = self._entity_tokens(e)
+        rest = [(text, k) for text, k, tokens in words if tokens.isdisjoint(own)]
+        if any(
+            k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text)
+            for text, k in rest
+        ):
+            return False  # (a word matched by keys and tokens only, as in _score_pair)
+        return all(self._near_key(e, k) for _, k in rest)
+
+    def _near_key(self, e: EntityEntry, k: str) -> bool:
+        """Whether ``k`` is similar enough (:data:`OTHER_MIN`) to a key of a word of the entity's
+        phrases; remembered per key and entity, the similarities as :meth:`_score_pair` keeps them."""
         got = self._near_memo.get((k, e.record.id))
         if got is None:
             memo = self._similarity_memo()
@@ -135,7 +142,11 @@ class PhraseScorer:
                     sim = memo.get((k, id(ks)))
                     if sim is None:
                         sim = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
-                    got = got or sim[0] >= OTHER_MIN
+                    if sim[0] >= OTHER_MIN:
+                        got = True
+                        break
+                if got:
+                    break
             if len(self._near_memo) >= SIM_MEMO_SIZE:
                 self._near_memo.clear()
             self._near_memo[(k, e.record.id)] = got
@@ -158,7 +169,7 @@ class PhraseScorer:
             # a reading with a word that meets no word of the names scores 0 with every phrase (see
             # the end of _score_pair): of its phrases only the first is scored, and only while no
             # other reading has given a score (a later 0 never replaces the first)
-            met = all(self._may_meet(e, w) for w in qp.words)
+            met = self._reading_meets(e, qp.words)
             if not met and best is not None:
                 continue
             lq = len(qp.words)

@@ -183,6 +183,8 @@ class Rewriter:
             return []
         finder, n = self.finder, self.normalizer
         anchors = finder.anchors(text)
+        if not anchors:
+            return []  # (most lines of running text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
         named: set[str] = set()  # the persons this text named with more than a surname
