@@ -47,6 +47,7 @@ class PhraseScorer:
         self._brand_memo: dict[str, bool] = {}
         self._small_memo: dict[tuple[str, str], bool] = {}
         self._tokens_memo: dict[str, frozenset[str]] = {}  # entity id → every key and token of its names
+        self._phrase_tokens_memo: dict[tuple[str, int], frozenset[str]] = {}  # (entity id, phrase) → the same
         self._near_memo: dict[tuple[str, str], bool] = {}  # (key, entity id) → one of its words is near
         self._brand_keys_memo: dict[tuple[str, int], frozenset[str] | None] = {}  # see _brand_keys
 
@@ -115,6 +116,27 @@ class PhraseScorer:
             self._tokens_memo[e.record.id] = got
         return got
 
+    def _phrase_tokens(self, e: EntityEntry, j: int) -> frozenset[str]:
+        """Every key and token of the words of the entity's phrase ``j`` (made on first use)."""
+        memo_key = (e.record.id, j)
+        got = self._phrase_tokens_memo.get(memo_key)
+        if got is None:
+            got = self._phrase_tokens_memo[memo_key] = frozenset().union(*e.phrases[j], *e.phrase_tokens[j])
+        return got
+
+    def _keys_and_tokens_only(self, e: EntityEntry, text: str, k: str) -> bool:
+        """Whether a mention's word meets a word of the entity's names by a key or token in common
+        only, never by a similar key (see :meth:`_score_pair`): an acronym, a word of the entity's
+        own names, a short key, a given name."""
+        return k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text)
+
+    def _similar(self, k: str, ks: frozenset[str], memo: dict[tuple[str, int], tuple[float, str]]) -> tuple[float, str]:
+        """:func:`most_similar` of ``k`` among a name word's keys ``ks``, remembered in ``memo``."""
+        got = memo.get((k, id(ks)))
+        if got is None:
+            got = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
+        return got
+
     def _reading_meets(self, e: EntityEntry, words: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
         """Whether every word of a reading of a mention may meet some word of the entity's phrases
         as :meth:`_score_pair` compares them: by a key or token in common (a word's own key is one
@@ -123,12 +145,27 @@ class PhraseScorer:
         similarities (remembered per key and entity) of the words no set test met."""
         own = self._entity_tokens(e)
         rest = [(text, k) for text, k, tokens in words if tokens.isdisjoint(own)]
-        if any(
-            k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text)
-            for text, k in rest
-        ):
-            return False  # (a word matched by keys and tokens only, as in _score_pair)
+        if any(self._keys_and_tokens_only(e, text, k) for text, k in rest):
+            return False
         return all(self._near_key(e, k) for _, k in rest)
+
+    def _phrase_meets(
+        self,
+        e: EntityEntry,
+        j: int,
+        words: tuple[tuple[str, str, frozenset[str]], ...],
+        memo: dict[tuple[str, int], tuple[float, str]],
+    ) -> bool:
+        """:meth:`_reading_meets` for the entity's phrase ``j`` alone."""
+        own = self._phrase_tokens(e, j)
+        for text, k, tokens in words:
+            if not tokens.isdisjoint(own):
+                continue
+            if self._keys_and_tokens_only(e, text, k):
+                return False
+            if not any(self._similar(k, ks, memo)[0] >= OTHER_MIN for ks in e.phrases[j]):
+                return False
+        return True
 
     def _near_key(self, e: EntityEntry, k: str) -> bool:
         """Whether ``k`` is similar enough (:data:`OTHER_MIN`) to a key of a word of the entity's
@@ -136,17 +173,7 @@ class PhraseScorer:
         got = self._near_memo.get((k, e.record.id))
         if got is None:
             memo = self._similarity_memo()
-            got = False
-            for phrase in e.phrases:
-                for ks in phrase:
-                    sim = memo.get((k, id(ks)))
-                    if sim is None:
-                        sim = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
-                    if sim[0] >= OTHER_MIN:
-                        got = True
-                        break
-                if got:
-                    break
+            got = any(self._similar(k, ks, memo)[0] >= OTHER_MIN for phrase in e.phrases for ks in phrase)
             if len(self._near_memo) >= SIM_MEMO_SIZE:
                 self._near_memo.clear()
             self._near_memo[(k, e.record.id)] = got
@@ -193,6 +220,8 @@ class PhraseScorer:
                     bound = max(bound, BRAND_SCORE if brand else 0.0, CONTAINED_SCORE if lq - lp == 1 else 0.0)
                 if bound * factor < floor or (best is not None and bound * factor <= best.score):
                     continue
+                if best is not None and not self._phrase_meets(e, j, qp.words, memo):
+                    continue  # a word meets no word of this phrase: a score of 0, which changes nothing
                 s = self._score_pair(e, qp.words, phrase, ptokens, memo, brand)
                 s.score *= factor
                 if best is None or s.score > best.score:
@@ -262,10 +291,7 @@ class PhraseScorer:
                     # Federation is not Russia); a short key is matched exactly and spelled alike;
                     # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
-                got = memo.get((k, id(ks)))
-                if got is None:
-                    got = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
-                sim, mk = got
+                sim, mk = self._similar(k, ks, memo)
                 if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self.places.cyrillic_place(e))):
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)
@@ -302,11 +328,9 @@ class PhraseScorer:
                 # (the similarities are remembered with the floor of a name word, below the brand's:
                 # a key that floor leaves out cannot reach the brand's either, so what reaches it is
                 # the same)
-                got = memo.get((brand, id(e_long)))
-                if got is None:
-                    got = memo[(brand, id(e_long))] = most_similar(brand, e_long, OTHER_MIN)
-                if got[0] >= BRAND_SIM:
-                    score = max(score, got[0] - BRAND_MARGIN)
+                sim = self._similar(brand, e_long, memo)[0]
+                if sim >= BRAND_SIM:
+                    score = max(score, sim - BRAND_MARGIN)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention
         if (
