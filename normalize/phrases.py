@@ -48,7 +48,6 @@ class PhraseScorer:
         self._small_memo: dict[tuple[str, str], bool] = {}
         self._tokens_memo: dict[str, frozenset[str]] = {}  # entity id → every key and token of its names
         self._phrase_tokens_memo: dict[tuple[str, int], frozenset[str]] = {}  # (entity id, phrase) → the same
-        self._near_memo: dict[tuple[str, str], bool] = {}  # (key, entity id) → one of its words is near
         self._brand_keys_memo: dict[tuple[str, int], frozenset[str] | None] = {}  # see _brand_keys
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
@@ -140,14 +139,10 @@ class PhraseScorer:
     def _reading_meets(self, e: EntityEntry, words: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
         """Whether every word of a reading of a mention may meet some word of the entity's phrases
         as :meth:`_score_pair` compares them: by a key or token in common (a word's own key is one
-        of its tokens), or, for a word that may be matched so, by a key similar enough to one of a
-        phrase word's keys. Asked before the phrases are scored: the set tests first, then the
-        similarities (remembered per key and entity) of the words no set test met."""
+        of its tokens), or by a similar key, for a word that may be matched so (which is left to
+        each phrase: see :meth:`_phrase_meets`). One set test a word."""
         own = self._entity_tokens(e)
-        rest = [(text, k) for text, k, tokens in words if tokens.isdisjoint(own)]
-        if any(self._keys_and_tokens_only(e, text, k) for text, k in rest):
-            return False
-        return all(self._near_key(e, k) for _, k in rest)
+        return not any(tokens.isdisjoint(own) and self._keys_and_tokens_only(e, text, k) for text, k, tokens in words)
 
     def _phrase_meets(
         self,
@@ -166,18 +161,6 @@ class PhraseScorer:
             if not any(self._similar(k, ks, memo)[0] >= OTHER_MIN for ks in e.phrases[j]):
                 return False
         return True
-
-    def _near_key(self, e: EntityEntry, k: str) -> bool:
-        """Whether ``k`` is similar enough (:data:`OTHER_MIN`) to a key of a word of the entity's
-        phrases; remembered per key and entity, the similarities as :meth:`_score_pair` keeps them."""
-        got = self._near_memo.get((k, e.record.id))
-        if got is None:
-            memo = self._similarity_memo()
-            got = any(self._similar(k, ks, memo)[0] >= OTHER_MIN for phrase in e.phrases for ks in phrase)
-            if len(self._near_memo) >= SIM_MEMO_SIZE:
-                self._near_memo.clear()
-            self._near_memo[(k, e.record.id)] = got
-        return got
 
     def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool, floor: float = 0.0) -> Scored | None:
         """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
