@@ -26,18 +26,33 @@ _YEAR_RE = re.compile(
 # a sentence ends at ! ? … or at a full stop after a word of three letters or more (not after an
 # initial or an abbreviation: А. Г. Лукашенко, 1943 г., гг.)
 _SENTENCE_END_RE = re.compile(r"[!?…]+|(?<=\w{3})\.|(?<=\d)\.(?=\s)")
+_END_MARKS = frozenset("!?…")
 
 
 def sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
-    """The bounds of the sentence of ``text`` that holds ``text[s:e]``."""
-    start, end = 0, len(text)
-    for m in _SENTENCE_END_RE.finditer(text):
-        if m.end() <= s:
-            start = m.end()
-        elif m.start() >= e:
-            end = m.end()
+    """The bounds of the sentence of ``text`` that holds ``text[s:e]``: from the end of the last
+    sentence end before ``s`` (or the start of the text) to the end of the first one from ``e`` (or
+    the end of the text); a sentence end that ``text[s:e]`` overlaps counts as neither.
+
+    Only the text near the span is read (a window before ``s``, doubled until an end is found):
+    the rewrite pass asks this of every mention of a long text."""
+    start = 0
+    window = 256
+    lo = max(0, s - window)
+    while True:
+        for m in _SENTENCE_END_RE.finditer(text, lo):
+            if m.end() > s:
+                break
+            start = m.end()  # (a run of ! ? … cut by ``lo`` ends where the whole run does)
+        if start or lo == 0:
             break
-    return start, end
+        window *= 2
+        lo = max(0, s - window)
+    pos = e
+    while 0 < pos < len(text) and text[pos - 1] in _END_MARKS and text[pos] in _END_MARKS:
+        pos += 1  # a run of ! ? … that the span overlaps
+    after = _SENTENCE_END_RE.search(text, pos)
+    return start, len(text) if after is None else after.end()
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:

@@ -72,6 +72,7 @@ class OrgNames:
         self.forms = forms
         self.groups = groups
         self._phrases_memo: dict[str, list[QueryPhrase]] = {}
+        self._markers_memo: dict[str, set[str]] = {}
         self._legal_phrases = sorted((f for f in tables.legal_forms if " " in f), key=len, reverse=True)
         # legal forms and generic words on the phonetic key, so that every spelling of them is known
         # (Obshchestvo s ogranichennoy otvetstvennostyu = общество с ограниченной ответственностью)
@@ -96,6 +97,7 @@ class OrgNames:
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _SAVED)
         self._phrases_memo = {}
+        self._markers_memo = {}
 
     def strip_legal(self, name: str) -> str:
         """The name without multi-word legal forms (open joint-stock company, унитарное предприятие)."""
@@ -167,7 +169,16 @@ class OrgNames:
     def org_markers(self, text: str) -> set[str]:
         """The keys of the words by which a mention says it names an organisation: a word such as
         завод or Federation; a legal form in any spelling stands as "" (no name word has that
-        key). Empty when the mention says nothing of the kind."""
+        key). Empty when the mention says nothing of the kind. Remembered per text, as the readings
+        are (the set is shared: not to be changed)."""
+        got = self._markers_memo.get(text)
+        if got is None:
+            if len(self._markers_memo) >= PHRASES_MEMO_SIZE:
+                self._markers_memo.clear()
+            got = self._markers_memo[text] = self._org_markers(text)
+        return got
+
+    def _org_markers(self, text: str) -> set[str]:
         out: set[str] = set()
         low = text.casefold()
         if any(p in low for p in self._legal_phrases):

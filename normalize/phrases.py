@@ -27,6 +27,7 @@ from .text import is_cyrillic
 
 BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similarity less this
 BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
+_NO_KEYS: frozenset[str] = frozenset({""})  # not yet looked at (no phrase word has the key "")
 
 
 def _named_in_cyrillic(e: EntityEntry) -> bool:
@@ -45,6 +46,9 @@ class PhraseScorer:
         self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
         self._brand_memo: dict[str, bool] = {}
         self._small_memo: dict[tuple[str, str], bool] = {}
+        self._tokens_memo: dict[str, frozenset[str]] = {}  # entity id → every key and token of its names
+        self._phrase_tokens_memo: dict[tuple[str, int], frozenset[str]] = {}  # (entity id, phrase) → the same
+        self._brand_keys_memo: dict[tuple[str, int], frozenset[str] | None] = {}  # see _brand_keys
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -71,6 +75,21 @@ class PhraseScorer:
             self._brand_memo[q_long] = got
         return q_long if got else ""
 
+    def _brand_keys(self, e: EntityEntry, phrase: tuple[frozenset[str], ...]) -> frozenset[str] | None:
+        """The keys of the longest word of an organisation's phrase when it may be a brand: no
+        spelling of it a word of the vocabulary (Ministry), and not written in small letters only
+        (see :meth:`_written_small`); None when it may not. Remembered per phrase (by identity, as
+        the similarities are)."""
+        memo = self._brand_keys_memo
+        memo_key = (e.record.id, id(phrase))
+        got = memo.get(memo_key, _NO_KEYS)
+        if got is _NO_KEYS:
+            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
+            concepts = self.tables.vocabulary.concepts
+            brand = not any(concepts(k) for k in e_long) and not self._written_small(e, e_long)
+            got = memo[memo_key] = e_long if brand else None
+        return got
+
     def _written_small(self, e: EntityEntry, ks: frozenset[str]) -> bool:
         """Whether the tables write the entity's word of keys ``ks`` in small letters only: a word of
         a description (назначения of Отряд милиции особого назначения), no brand, which is a proper
@@ -86,6 +105,63 @@ class PhraseScorer:
             self._small_memo[memo_key] = got
         return got
 
+    def _entity_tokens(self, e: EntityEntry) -> frozenset[str]:
+        """Every key and token of every word of the entity's phrases (made on first use)."""
+        got = self._tokens_memo.get(e.record.id)
+        if got is None:
+            got = frozenset().union(
+                *(ks for phrase in e.phrases for ks in phrase), *(t for pt in e.phrase_tokens for t in pt)
+            )
+            self._tokens_memo[e.record.id] = got
+        return got
+
+    def _phrase_tokens(self, e: EntityEntry, j: int) -> frozenset[str]:
+        """Every key and token of the words of the entity's phrase ``j`` (made on first use)."""
+        memo_key = (e.record.id, j)
+        got = self._phrase_tokens_memo.get(memo_key)
+        if got is None:
+            got = self._phrase_tokens_memo[memo_key] = frozenset().union(*e.phrases[j], *e.phrase_tokens[j])
+        return got
+
+    def _keys_and_tokens_only(self, e: EntityEntry, text: str, k: str) -> bool:
+        """Whether a mention's word meets a word of the entity's names by a key or token in common
+        only, never by a similar key (see :meth:`_score_pair`): an acronym, a word of the entity's
+        own names, a short key, a given name."""
+        return k[0] == "#" or k in e.word_keys or len(k) <= SHORT_KEY or self.groups.is_given_name(text)
+
+    def _similar(self, k: str, ks: frozenset[str], memo: dict[tuple[str, int], tuple[float, str]]) -> tuple[float, str]:
+        """:func:`most_similar` of ``k`` among a name word's keys ``ks``, remembered in ``memo``."""
+        got = memo.get((k, id(ks)))
+        if got is None:
+            got = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
+        return got
+
+    def _reading_meets(self, e: EntityEntry, words: tuple[tuple[str, str, frozenset[str]], ...]) -> bool:
+        """Whether every word of a reading of a mention may meet some word of the entity's phrases
+        as :meth:`_score_pair` compares them: by a key or token in common (a word's own key is one
+        of its tokens), or by a similar key, for a word that may be matched so (which is left to
+        each phrase: see :meth:`_phrase_meets`). One set test a word."""
+        own = self._entity_tokens(e)
+        return not any(tokens.isdisjoint(own) and self._keys_and_tokens_only(e, text, k) for text, k, tokens in words)
+
+    def _phrase_meets(
+        self,
+        e: EntityEntry,
+        j: int,
+        words: tuple[tuple[str, str, frozenset[str]], ...],
+        memo: dict[tuple[str, int], tuple[float, str]],
+    ) -> bool:
+        """:meth:`_reading_meets` for the entity's phrase ``j`` alone."""
+        own = self._phrase_tokens(e, j)
+        for text, k, tokens in words:
+            if not tokens.isdisjoint(own):
+                continue
+            if self._keys_and_tokens_only(e, text, k):
+                return False
+            if not any(self._similar(k, ks, memo)[0] >= OTHER_MIN for ks in e.phrases[j]):
+                return False
+        return True
+
     def score(self, e: EntityEntry, qphrases: list[QueryPhrase], quoted: bool, floor: float = 0.0) -> Scored | None:
         """The best score of the entity's phrases for the mention's; a phrase of a part in quotes
         that is no name of its own counts only for a mention in quotes (``quoted``). A phrase that
@@ -100,6 +176,12 @@ class PhraseScorer:
                 continue  # an organisation's names are read by their significant words
             if not is_org and whole_read and not qp.whole:
                 continue  # a place by all the words of the mention (Беларусь и Россия is no Russia)
+            # a reading with a word that meets no word of the names scores 0 with every phrase (see
+            # the end of _score_pair): of its phrases only the first is scored, and only while no
+            # other reading has given a score (a later 0 never replaces the first)
+            met = self._reading_meets(e, qp.words)
+            if not met and best is not None:
+                continue
             lq = len(qp.words)
             brand = self._brand_word(qp.words) if is_org else ""
             for j, phrase in enumerate(e.phrases):
@@ -121,12 +203,16 @@ class PhraseScorer:
                     bound = max(bound, BRAND_SCORE if brand else 0.0, CONTAINED_SCORE if lq - lp == 1 else 0.0)
                 if bound * factor < floor or (best is not None and bound * factor <= best.score):
                     continue
+                if best is not None and not self._phrase_meets(e, j, qp.words, memo):
+                    continue  # a word meets no word of this phrase: a score of 0, which changes nothing
                 s = self._score_pair(e, qp.words, phrase, ptokens, memo, brand)
                 s.score *= factor
                 if best is None or s.score > best.score:
                     best = s
                     if s.score >= 1.0:
                         return best
+                if not met:
+                    break
         return best
 
     def _score_pair(
@@ -145,7 +231,6 @@ class PhraseScorer:
         total = 0.0
         exact = 0
         details: list[tuple[str, str, str, float]] = []
-        concepts = self.tables.vocabulary.concepts
         own = e.word_keys
         weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
         for text, k, tokens in qsig:
@@ -189,10 +274,7 @@ class PhraseScorer:
                     # Federation is not Russia); a short key is matched exactly and spelled alike;
                     # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
-                got = memo.get((k, id(ks)))
-                if got is None:
-                    got = memo[(k, id(ks))] = most_similar(k, ks, OTHER_MIN)
-                sim, mk = got
+                sim, mk = self._similar(k, ks, memo)
                 if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self.places.cyrillic_place(e))):
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)
@@ -224,14 +306,14 @@ class PhraseScorer:
             and e.person_stems.isdisjoint(self.tables.vocabulary.stems(brand))
         ):  # a person's name inside an organisation's is no brand (Полк Каліноўскага), nor a word
             # made from a place's name (Мазырскага of Мазырскі НПЗ: the district's too)
-            e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            sim, _ = most_similar(brand, e_long, BRAND_SIM)
-            if (
-                sim >= BRAND_SIM
-                and not any(concepts(k) for k in e_long)  # any spelling of the word
-                and not self._written_small(e, e_long)
-            ):
-                score = max(score, sim - BRAND_MARGIN)
+            e_long = self._brand_keys(e, phrase)
+            if e_long is not None:
+                # (the similarities are remembered with the floor of a name word, below the brand's:
+                # a key that floor leaves out cannot reach the brand's either, so what reaches it is
+                # the same)
+                sim = self._similar(brand, e_long, memo)[0]
+                if sim >= BRAND_SIM:
+                    score = max(score, sim - BRAND_MARGIN)
         # every word of an organisation's name found as written, and at most one word more in the
         # mention
         if (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,12 +24,16 @@ from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import GIVEN, Found
-from .text import detect_language, has_latin_letter, is_cyrillic
+from .text import detect_language, is_cyrillic, is_plain
 
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
+
+
+def _start_of(a: Found) -> int:
+    return a.start
 
 
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
@@ -157,8 +162,8 @@ class Rewriter:
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not key:
             return None
-        if not anchor.isascii() and (not unicodedata.is_normalized("NFC", anchor) or has_latin_letter(anchor)):
-            return None  # Latin letters in a Cyrillic word are repaired before matching
+        if not anchor.isascii() and not (unicodedata.is_normalized("NFC", anchor) and is_plain(anchor)):
+            return None  # normalizing changes the word (Latin letters in a Cyrillic word are repaired)
         if s < start and text[start - 1] not in _BLANKS:
             return None
         if end < e and text[end] not in _BLANKS and text[end] != ",":
@@ -179,6 +184,8 @@ class Rewriter:
             return []
         finder, n = self.finder, self.normalizer
         anchors = finder.anchors(text)
+        if not anchors:
+            return []  # (most lines of running text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
         named: set[str] = set()  # the persons this text named with more than a surname
@@ -352,8 +359,12 @@ class Rewriter:
         state_body = self.finder.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e)
         named_own = False
-        for a in anchors:
-            if a.start < lo or a.end > hi or s <= a.start < e:
+        # the anchors of the sentence only (they are in order of their starts): a long text has many
+        for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):
+            a = anchors[j]
+            if a.start >= hi:
+                break
+            if a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]
             if places and n.places.foreign_place(org, places, state_body):

@@ -196,10 +196,13 @@ class Anchored:
     of the initials, the case forms of the given names as written, and for organisations the keys
     and the forms of their name words (the lower-case, inflected words of a name in running text)."""
 
-    __slots__ = ("case_forms", "fit_sets", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase")
+    __slots__ = (
+        "case_forms", "fit_sets", "fitting", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase",
+    )  # fmt: skip
 
     def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
         self.idxs = idxs
+        self.fitting: dict[tuple[str, bool], bool] = {}  # (word, org) → whether it fits (SpanFinder.fits)
         self.org = any(e.record.type == "organization" for e in entries)
         self.person = any(e.record.type == "person" for e in entries)
         self.phrase = any(e.record.type != "person" for e in entries)  # a name of several words
@@ -447,6 +450,7 @@ class SpanFinder:
         self._near_memo: dict[str, Anchored | None] = {}  # key → the persons one edit away
         self._stems: dict[str, tuple[str, ...]] = {}
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
+        self._as_named: dict[tuple[str, tuple[int, ...]], bool] = {}  # see _place_as_named
         self._function_words = tables.vocabulary.function_words
         # the tables' word lists the words beside every anchor are looked up in, kept as fields of
         # the finder (a compiled class) rather than read through the tables each time
@@ -518,6 +522,7 @@ class SpanFinder:
         """The anchor words of ``text``, in order (an English possessive is not part of one)."""
         out: list[Found] = []
         memo = self._word_anchors
+        addresses = -1  # whether the text holds a mark of an address anywhere (asked at its first anchor)
         for m in self._word_re.finditer(text):
             w = m.group()
             got = memo.get(w)
@@ -529,7 +534,9 @@ class SpanFinder:
             if not got:
                 continue
             start = m.start()
-            if _in_address(text, start, m.end()):
+            if addresses < 0:
+                addresses = int(_ADDRESS_MARK_RE.search(text) is not None)
+            if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
@@ -620,9 +627,10 @@ class SpanFinder:
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the name: part of another word
         lo = max(floor, i - WINDOW)
-        a = i  # the search starts at the run of non-blanks the word ends: a regular expression
-        while a > lo and not text[a - 1].isspace():  # that ends at ``i`` tries every start before it
-            a -= 1
+        # the search starts after the last space before the word (a regular expression that ends at
+        # ``i`` tries every start before it; a word holds no blank, so none of the starts before its
+        # run of non-blanks matches)
+        a = max(lo, text.rfind(" ", lo, i) + 1)
         m = _WORD_BEFORE_RE.search(text, a, i)
         if m is None:
             return None
@@ -800,11 +808,18 @@ class SpanFinder:
 
     def _place_as_named(self, word: str, info: Anchored) -> bool:
         """Whether ``word`` is a name of one of the anchor's places as the tables write it (not an
-        acronym, which does not decline: Госдума РФ)."""
+        acronym, which does not decline: Госдума РФ). Remembered per word form and anchor."""
         if word.isupper():
             return False
-        entries = self.index.entries
-        return any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
+        memo_key = (word, info.idxs)
+        got = self._as_named.get(memo_key)
+        if got is None:
+            entries = self.index.entries
+            got = any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
+            if len(self._as_named) >= WORD_MEMO_SIZE:
+                self._as_named.clear()
+            self._as_named[memo_key] = got
+        return got
 
     @staticmethod
     def _word_end(text: str, start: int) -> int:
@@ -1291,7 +1306,18 @@ class SpanFinder:
 
     def fits(self, word: str, info: Anchored, org: bool = False) -> bool:
         """Whether ``word`` beside an anchor belongs to the name: a given name, patronymic or
-        initial of a person it anchors, a word of an organisation's or place's name."""
+        initial of a person it anchors, a word of an organisation's or place's name. Remembered per
+        word form with what the anchor names."""
+        memo = info.fitting
+        got = memo.get((word, org))
+        if got is None:
+            got = self._fits(word, info, org)
+            if len(memo) >= WORD_MEMO_SIZE:
+                memo.clear()
+            memo[(word, org)] = got
+        return got
+
+    def _fits(self, word: str, info: Anchored, org: bool) -> bool:
         upper = word[0].isupper()
         if not upper:  # the cheapest test first: most words beside a name fail it
             if info.phrase and word.casefold() in self._function_words:

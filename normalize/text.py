@@ -171,7 +171,7 @@ _MIXED_WORD_RE = re.compile(
 )
 
 
-def _is_plain(text: str) -> bool:
+def is_plain(text: str) -> bool:
     """Whether normalizing leaves the (composed) ``text`` as it is: no lone surrogate, nothing
     folded, no word with letters of both alphabets. One pass over the code points (a word here
     runs over letters, digits and apostrophes: never shorter than the words the repair reads);
@@ -207,7 +207,7 @@ def normalize_text(text: str) -> str:
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
     composed = unicodedata.normalize("NFC", text)
-    if _is_plain(composed):  # the common case: nothing to fold, no word of two alphabets
+    if is_plain(composed):  # the common case: nothing to fold, no word of two alphabets
         return composed
     # composed again only with its lone surrogates replaced
     text = unicodedata.normalize("NFC", SURROGATE_RE.sub("\ufffd", text)) if SURROGATE_RE.search(text) else composed

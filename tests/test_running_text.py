@@ -198,6 +198,27 @@ def test_a_surname_alone_in_a_sentence_of_years_before_the_persons_birth(
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("В 1943 году Зеленский окончил пехотное училище.", []),
+        ("В 1943 году шла война. Зеленский выступил в Раде.", [("Зеленский", "volodymyr-zelenskyy")]),
+        ("В Беларуси Следственный комитет возбудил дело.",
+         [("Беларуси", "belarus"), ("Следственный комитет", "investigative-committee")]),
+        ("Следственный комитет возбудил дело. В Беларуси тихо.", [("Беларуси", "belarus")]),
+    ],
+)  # fmt: skip
+def test_the_rules_of_a_sentence_read_the_same_inside_a_long_text(
+    rw: Rewriter, text: str, expected: list[tuple[str, str]]
+) -> None:
+    # the sentence of a mention is found in a block of many sentences (as a file is read), and in
+    # one sentence longer than the text read before a mention at first
+    many = "Сёння ў горадзе было ціха. " * 300
+    long_sentence = "Сёння " + "вельмі " * 100
+    for before, after in ((many, " " + many), (long_sentence, ""), ("Ого!!! ", " Ого!!!")):
+        assert linked(rw, before + text + after) == expected, (before[:20], text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         # the adjective made from a town's name, in any case, is no mention of the town
         ("В Минском районе прошёл субботник.", []),
         ("Он работал на Минском автозаводе.", []),

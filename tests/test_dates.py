@@ -1,0 +1,44 @@
+"""The sentence around a span and the years of a phrase of time (normalize.dates)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from normalize.dates import sentence_around, years_named
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "sentence"),
+    [
+        ("Вчера шла война. Зеленский выступил. Потом ушёл.", "Зеленский", "Зеленский выступил."),
+        ("А. Г. Лукашенко выступил.", "Лукашенко", "А. Г. Лукашенко выступил."),  # initials end nothing
+        ("Что?! Лукашенко!!! Да.", "Лукашенко", "Лукашенко!!!"),
+        ("Зеленский", "Зеленский", "Зеленский"),
+    ],
+)
+def test_the_sentence_around_a_span(text: str, span: str, sentence: str) -> None:
+    s = text.index(span)
+    lo, hi = sentence_around(text, s, s + len(span))
+    assert text[lo:hi].strip() == sentence
+
+
+def test_the_sentence_around_a_span_far_inside_a_long_text() -> None:
+    # a sentence far from the start of the text, and one far longer than the first look back
+    rnd = random.Random(3)
+    words = ["слово", "Лукашенко", "1943", "г.", "А.", "конец.", "да!", "нет?!", "так…", "1945."]
+    text = " ".join(rnd.choice(words) for _ in range(20_000))
+    for s in range(0, len(text) - 10, 997):
+        lo, hi = sentence_around(text, s, s + 5)
+        assert lo <= s and hi >= s + 5
+        inner = text[lo:s]
+        assert sentence_around(text, lo, lo)[0] == lo  # the start is a sentence's start
+        assert all(sentence_around(text, p, p)[0] == lo for p in (lo, (lo + s) // 2) if inner)
+    long = "Начало. " + "слово " * 1000 + "Лукашенко сказал."
+    s = long.index("Лукашенко")
+    assert sentence_around(long, s, s + 9) == (len("Начало."), len(long))
+
+
+def test_the_years_of_phrases_of_time() -> None:
+    assert years_named("В 1943 году и с 1941 по 1945 год, in 1990; 1500 человек") == [1943, 1941, 1945, 1990]
