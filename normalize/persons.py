@@ -21,6 +21,9 @@ from .scores import (
 from .text import is_cyrillic
 from .wordforms import WordForms
 
+_WrittenParts = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_Roles = tuple[tuple[str, ...], tuple[str, ...]]  # the given names and patronymics of a name
+
 
 class PersonQuery:
     """What scoring a person needs of a mention, whatever the entity."""
@@ -43,8 +46,12 @@ class PersonScorer:
         self.groups = groups
         self.key = forms.key
         self.near = near
-        # a person's given names and patronymics as written (see :meth:`_written_parts`), by id
-        self._written: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
+        # a person's given names and patronymics as written (see :meth:`_written_parts`), by id,
+        # and by the given names, patronymics and gender they were made from
+        self._written: dict[str, _WrittenParts] = {}
+        self._written_alike: dict[
+            tuple[str | None, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], _WrittenParts
+        ] = {}
         # the most similar of a set of given names' keys to a key (see :meth:`_given_similar`)
         self._given_memo: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
 
@@ -59,26 +66,38 @@ class PersonScorer:
             got = memo[(k, given_keys)] = most_similar(k, given_keys, GIVEN_MIN)
         return got
 
-    def _written_parts(self, e: EntityEntry) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    def _written_parts(self, e: EntityEntry) -> _WrittenParts:
         """The spellings (lower case) of a person's own given names, with their case forms, and of
         the patronymics, as the tables write them and as the schemes spell them (no cognates), and
-        the letters of their initials so written (made on first use, for persons that tie)."""
+        the letters of their initials so written (made on first use, for persons that tie; one for
+        all persons of the same given names, patronymics and gender)."""
         got = self._written.get(e.record.id)
         if got is None:
-            givens: set[str] = set()
-            patrs: set[str] = set()
+            roles: list[_Roles] = []
             for name in (*e.record.names, *e.record.aliases):
                 g_part, p_part, _ = person_roles_of(name)
-                givens.update(v.lower() for g in g_part for v in self.forms.spellings(g))
-                givens |= self.groups.case_forms(g_part, None, e.gender)
-                patrs.update(v.lower() for p in p_part for v in self.forms.spellings(p))
-            got = self._written[e.record.id] = (
-                frozenset(givens),
-                frozenset(patrs),
-                frozenset(v[:1].upper() for v in givens),
-                frozenset(v[:1].upper() for v in patrs),
-            )
+                roles.append((tuple(g_part), tuple(p_part)))
+            parts = (e.gender, tuple(roles))
+            got = self._written_alike.get(parts)
+            if got is None:
+                got = self._written_alike[parts] = self._parts_as_written(roles, e.gender)
+            self._written[e.record.id] = got
         return got
+
+    def _parts_as_written(self, roles: list[_Roles], gender: str | None) -> _WrittenParts:
+        """:meth:`_written_parts` of the given names and patronymics of a person's names."""
+        givens: set[str] = set()
+        patrs: set[str] = set()
+        for g_part, p_part in roles:
+            givens.update(v.lower() for g in g_part for v in self.forms.spellings(g))
+            givens |= self.groups.case_forms(g_part, None, gender)
+            patrs.update(v.lower() for p in p_part for v in self.forms.spellings(p))
+        return (
+            frozenset(givens),
+            frozenset(patrs),
+            frozenset(v[:1].upper() for v in givens),
+            frozenset(v[:1].upper() for v in patrs),
+        )
 
     def unlike_written(self, e: EntityEntry, details: list[tuple[str, str, str, float]]) -> int:
         """How many words of a mention (surname, given name, patronymic, initial) matched the person
