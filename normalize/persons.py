@@ -49,9 +49,7 @@ class PersonScorer:
         # a person's given names and patronymics as written (see :meth:`_written_parts`), by id,
         # and by the given names, patronymics and gender they were made from
         self._written: dict[str, _WrittenParts] = {}
-        self._written_alike: dict[
-            tuple[str | None, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]], _WrittenParts
-        ] = {}
+        self._parts_memo: dict[tuple[str | None, tuple[_Roles, ...]], _WrittenParts] = {}
         # the most similar of a set of given names' keys to a key (see :meth:`_given_similar`)
         self._given_memo: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
 
@@ -78,9 +76,9 @@ class PersonScorer:
                 g_part, p_part, _ = person_roles_of(name)
                 roles.append((tuple(g_part), tuple(p_part)))
             parts = (e.gender, tuple(roles))
-            got = self._written_alike.get(parts)
+            got = self._parts_memo.get(parts)
             if got is None:
-                got = self._written_alike[parts] = self._parts_as_written(roles, e.gender)
+                got = self._parts_memo[parts] = self._parts_as_written(roles, e.gender)
             self._written[e.record.id] = got
         return got
 
