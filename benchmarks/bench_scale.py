@@ -1,7 +1,7 @@
 """The cost curve of a growing table: build, saved index, resolve() and the rewrite pass by size.
 
 Run: python benchmarks/bench_scale.py [--sizes 1000,10000,100000,300000] [--queries 3000]
-     [--repeat 3] [--rewrite-size 100000] [--mb 200] [--errors 10000,100000]
+     [--repeat 3] [--rewrite-size 100000] [--mb 200] [--errors 10000,100000] [--by-kind]
 
 For each size a table of synthetic persons (benchmarks/synthetic.py) is built with
 ``Normalizer.from_records`` and saved, each step in a fresh process of its own, so that each
@@ -20,7 +20,9 @@ figure is that step's alone:
 The machine is shared: each timed step runs ``--repeat`` times, in turns over the sizes, and the
 best of each is reported (the outcomes are the same every round). ``--errors`` prints, for two
 sizes, the queries that go wrong at the larger one and were right at the smaller one, with the
-entity each resolved to and its name, to tell real ambiguity from a matcher fault.
+entity each resolved to and its name, to tell real ambiguity from a matcher fault. ``--by-kind``
+prints the resolve() medians of each kind of query as well (a name romanized, surname first,
+initials, in Cyrillic, a name of nobody: ``synthetic.QUERY_KINDS``).
 
 For ``--rewrite-size`` entities the rewrite pass is measured on a generated corpus of ``--mb`` MB
 with ``bench_rewrite.py``'s corpus, bare pyahocorasick scan and command (best of ``--repeat``
@@ -84,7 +86,7 @@ def step_load(path: str) -> dict[str, Any]:
 def step_resolve(size: int, path: str, nq: int, query_size: int = 0) -> dict[str, Any]:
     """Latency and outcomes of ``nq`` queries made of the first ``query_size`` entities (all by
     default) against the saved index of ``size`` entities."""
-    from synthetic import entities, judge, namesakes, queries, resolve_timed
+    from synthetic import QUERY_KINDS, entities, judge, namesakes, queries, resolve_timed
 
     from normalize.store import load_index
 
@@ -95,7 +97,14 @@ def step_resolve(size: int, path: str, nq: int, query_size: int = 0) -> dict[str
     cold, got, warm = resolve_timed(n, qs)
     outcomes = [judge(q, m, same.get(i)) for i, (q, m) in enumerate(zip(qs, got, strict=True))]
     q99 = lambda xs: sorted(xs)[int(0.99 * len(xs))]  # noqa: E731
+    by_kind = {
+        QUERY_KINDS[k]: [
+            statistics.median([t for q, t in zip(qs, times, strict=True) if q.kind == k]) for times in (cold, warm)
+        ]
+        for k in sorted({q.kind for q in qs})
+    }
     return {
+        "by_kind": by_kind,
         "cold_median_us": statistics.median(cold),
         "cold_p99_us": q99(cold),
         "warm_median_us": statistics.median(warm),
@@ -161,6 +170,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=3, help="rounds of the timed steps (best of them reported)")
     ap.add_argument("--rewrite-size", type=int, default=100_000, help="entities of the rewrite run (0: none)")
     ap.add_argument("--mb", type=int, default=200, help="size of the rewrite corpus")
+    ap.add_argument("--by-kind", action="store_true", help="the resolve() medians of each kind of query too")
     ap.add_argument("--errors", default="", help="two sizes: the queries right at the first, wrong at the second")
     args = ap.parse_args()
     if args.step:
@@ -204,6 +214,16 @@ def main() -> int:
                 f"({b['rss_before_mib']:.0f}) | {size:.1f} MiB | {lo['load_s']:.2f} s ({lo['load_rss_mib']:.0f} MiB) "
                 f"| {cold:.0f} / {warm:.0f} µs ({cp99:.0f} / {wp99:.0f}) | {accuracy_line(resolves[n][0])} |"
             )
+        if args.by_kind:
+            print("\nresolve() median cold / warm by kind of query, best of the rounds:")
+            for n in sizes:
+                kinds = resolves[n][0]["by_kind"]
+                cells = [
+                    f"{kind} {min(r['by_kind'][kind][0] for r in resolves[n]):.0f} / "
+                    f"{min(r['by_kind'][kind][1] for r in resolves[n]):.0f} µs"
+                    for kind in kinds
+                ]
+                print(f"  {n:,}: " + "; ".join(cells))
         if args.errors:
             a, b2 = (int(s) for s in args.errors.split(","))
             if a in sizes and b2 in sizes:

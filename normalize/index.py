@@ -168,8 +168,12 @@ class Index:
 
     @property
     def by_deletion(self) -> dict[str, list[int]]:
+        """The keys one symbol shorter than those of :attr:`by_key` (of :data:`MIN_FUZZY_KEY`
+        symbols or more), each with the entities of the keys it is made from (not to be changed:
+        a shorter key made from one key only holds that key's own list of :attr:`by_key`)."""
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
+            merged: set[str] = set()  # the shorter keys made from several keys: lists of their own
             get = dels.get
             with gc_paused():
                 for key, idxs in self.by_key.items():
@@ -177,9 +181,12 @@ class Index:
                         for d in deletions(key):
                             lst = get(d)
                             if lst is None:
-                                dels[d] = list(idxs)
-                            else:
+                                dels[d] = idxs
+                            elif d in merged:
                                 lst.extend(idxs)
+                            else:
+                                dels[d] = [*lst, *idxs]
+                                merged.add(d)
             self._by_deletion = dels
         return self._by_deletion
 

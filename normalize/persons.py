@@ -9,9 +9,20 @@ from .index import EntityEntry
 from .namekeys import SHORT_KEY, key_gender, patronymic_gender
 from .names import ParsedMention, person_roles_of
 from .nearspell import NearSpellings
-from .scores import GIVEN_MIN, PATRONYMIC_MIN, SURNAME_MIN, Scored, initials_in_capitals, most_similar
+from .scores import (
+    GIVEN_MIN,
+    PATRONYMIC_MIN,
+    SIM_MEMO_SIZE,
+    SURNAME_MIN,
+    Scored,
+    initials_in_capitals,
+    most_similar,
+)
 from .text import is_cyrillic
 from .wordforms import WordForms
+
+_WrittenParts = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
+_Roles = tuple[tuple[str, ...], tuple[str, ...]]  # the given names and patronymics of a name
 
 
 class PersonQuery:
@@ -35,29 +46,56 @@ class PersonScorer:
         self.groups = groups
         self.key = forms.key
         self.near = near
-        # a person's given names and patronymics as written (see :meth:`_written_parts`), by id
-        self._written: dict[str, tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]] = {}
+        # a person's given names and patronymics as written (see :meth:`_written_parts`), by id,
+        # and by the given names, patronymics and gender they were made from
+        self._written: dict[str, _WrittenParts] = {}
+        self._parts_memo: dict[tuple[str | None, tuple[_Roles, ...]], _WrittenParts] = {}
+        # the most similar of a set of given names' keys to a key (see :meth:`_given_similar`)
+        self._given_memo: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
 
-    def _written_parts(self, e: EntityEntry) -> tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    def _given_similar(self, k: str, given_keys: frozenset[str]) -> tuple[float, str]:
+        """``most_similar(k, given_keys, GIVEN_MIN)``, remembered: a person's given-name keys are
+        one set for all persons of the same given names and gender, and given names recur."""
+        memo = self._given_memo
+        got = memo.get((k, given_keys))
+        if got is None:
+            if len(memo) >= SIM_MEMO_SIZE:
+                memo.clear()
+            got = memo[(k, given_keys)] = most_similar(k, given_keys, GIVEN_MIN)
+        return got
+
+    def _written_parts(self, e: EntityEntry) -> _WrittenParts:
         """The spellings (lower case) of a person's own given names, with their case forms, and of
         the patronymics, as the tables write them and as the schemes spell them (no cognates), and
-        the letters of their initials so written (made on first use, for persons that tie)."""
+        the letters of their initials so written (made on first use, for persons that tie; one for
+        all persons of the same given names, patronymics and gender)."""
         got = self._written.get(e.record.id)
         if got is None:
-            givens: set[str] = set()
-            patrs: set[str] = set()
+            roles: list[_Roles] = []
             for name in (*e.record.names, *e.record.aliases):
                 g_part, p_part, _ = person_roles_of(name)
-                givens.update(v.lower() for g in g_part for v in self.forms.spellings(g))
-                givens |= self.groups.case_forms(g_part, None, e.gender)
-                patrs.update(v.lower() for p in p_part for v in self.forms.spellings(p))
-            got = self._written[e.record.id] = (
-                frozenset(givens),
-                frozenset(patrs),
-                frozenset(v[:1].upper() for v in givens),
-                frozenset(v[:1].upper() for v in patrs),
-            )
+                roles.append((tuple(g_part), tuple(p_part)))
+            parts = (e.gender, tuple(roles))
+            got = self._parts_memo.get(parts)
+            if got is None:
+                got = self._parts_memo[parts] = self._parts_as_written(roles, e.gender)
+            self._written[e.record.id] = got
         return got
+
+    def _parts_as_written(self, roles: list[_Roles], gender: str | None) -> _WrittenParts:
+        """:meth:`_written_parts` of the given names and patronymics of a person's names."""
+        givens: set[str] = set()
+        patrs: set[str] = set()
+        for g_part, p_part in roles:
+            givens.update(v.lower() for g in g_part for v in self.forms.spellings(g))
+            givens |= self.groups.case_forms(g_part, None, gender)
+            patrs.update(v.lower() for p in p_part for v in self.forms.spellings(p))
+        return (
+            frozenset(givens),
+            frozenset(patrs),
+            frozenset(v[:1].upper() for v in givens),
+            frozenset(v[:1].upper() for v in patrs),
+        )
 
     def unlike_written(self, e: EntityEntry, details: list[tuple[str, str, str, float]]) -> int:
         """How many words of a mention (surname, given name, patronymic, initial) matched the person
@@ -83,6 +121,21 @@ class PersonScorer:
                 out += word[:1].upper() not in (given_initials if n == 0 else patr_initials)
                 n += 1
         return out
+
+    def _given_as_written(self, word: str, k: str, e: EntityEntry) -> tuple[str, str] | None:
+        """The key and the role by which a word of key ``k`` is one of the person's given names as
+        written: by its key, as a case form the tables write (Александром), or as a case form in
+        Latin letters whose nominative has one of the keys (Alaksandrem, Ryhora); None when it is
+        none of them."""
+        if k in e.given_keys:
+            return k, "given name"
+        if word.lower() in e.given_case_forms:
+            return k, "given name (case form)"
+        for nominative in self.groups.latin_nominatives(word):
+            nk = self.key(nominative)
+            if nk in e.given_keys:
+                return nk, "given name (case form)"
+        return None
 
     def score(
         self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: PersonQuery | None = None
@@ -159,20 +212,19 @@ class PersonScorer:
                     details.append((words[i].text, "given name (not in the table)", k, 0.0))
                     given = True
                     continue
-                sim, mk = most_similar(k, e.given_keys, GIVEN_MIN)
-                role, need = "given name", GIVEN_MIN
-                if sim < 1.0 and words[i].text.lower() in e.given_case_forms:
-                    sim, mk, role = 1.0, k, "given name (case form)"
-                if sim < 1.0:  # a case form in Latin letters (Alaksandrem, Ryhora): its nominative's key
-                    for nominative in self.groups.latin_nominatives(words[i].text):
-                        nk = self.key(nominative)
-                        if nk in e.given_keys:
-                            sim, mk, role = 1.0, nk, "given name (case form)"
-                            break
-                if sim < 1.0 and gender is not None:
-                    g = self.groups.given_names.gender_of(words[i].text)
-                    if (g and g != gender) or (not g and k.endswith(("A", "E")) != mk.endswith(("A", "E"))):
-                        return None  # Вікторыя is no misspelling of Віктар (nor Viktoryja, by its ending)
+                need = GIVEN_MIN
+                written = self._given_as_written(words[i].text, k, e)
+                if written is not None:
+                    sim = 1.0
+                    mk, role = written
+                else:  # a misspelling, or another name
+                    role = "given name"
+                    g = self.groups.given_names.gender_of(words[i].text) if gender is not None else None
+                    if g and g != gender:
+                        return None  # Вікторыя is no misspelling of Віктар (told before the similarity)
+                    sim, mk = self._given_similar(k, e.given_keys)
+                    if gender is not None and not g and k.endswith(("A", "E")) != mk.endswith(("A", "E")):
+                        return None  # nor Viktoryja, by its ending
                 if need <= sim < 1.0 and not self.key.near_spelling(k.lower(), mk.lower(), gaps=True):
                     return None  # another name: a consonant for another
                 if sim < need and initials_in_capitals(words[i].text):

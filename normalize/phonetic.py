@@ -35,6 +35,8 @@ _CLASS_RE = {
 _WORD_CHARS = "A-Za-z0-9"
 _DOUBLE_RE = re.compile(r"(.)\1+")
 _DROP_RE = re.compile(r"[^A-Z0-9]+")
+_DROP_BUT_SPACES_RE = re.compile(r"[^A-Z0-9 ]+")  # _DROP_RE over words joined by spaces
+_SYMBOL_RUN_RE = re.compile(r"([A-Z0-9])\1+")  # _DOUBLE_RE after _DROP_BUT_SPACES_RE: no run of spaces
 _FIRST_OF_RUN = operator.methodcaller("group", 1)  # a C-level replacement: no template parsing per call
 
 
@@ -341,13 +343,13 @@ class PhoneticKey:
                 s = rest.sub(replace, s)
             if letters is not None:
                 s = s.translate(letters)
+        # the last steps of each key (see __call__), over the words at once: the runs of a symbol
+        # end at the spaces between them
+        s = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, _DROP_BUT_SPACES_RE.sub("", s))
         pieces = s.split(" ")
         if len(pieces) != len(batch):  # pragma: no cover - no rule writes or removes a space
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
         for i, w, k in zip(todo, batch, pieces, strict=True):
-            if not (k.isalnum() and k.isascii() and (k.isupper() or k.isdigit())):
-                k = _DROP_RE.sub("", k)
-            k = _DOUBLE_RE.sub(_FIRST_OF_RUN, k)
             if len(cache) < 200_000 and len(w) <= 64:
                 cache[w] = k
             out[i] = k

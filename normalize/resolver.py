@@ -302,6 +302,7 @@ class Normalizer:
         self._written_memo: dict[int, frozenset[str]] = {}
         self._spelled_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
+        self._has_organizations_memo: bool | None = None
         self._weak_memo: dict[str, list[int]] | None = None  # weak aliases as written → entities
         self._finders: dict[bool, SpanFinder] = {}  # the rewrite pass's readers of running text
 
@@ -618,8 +619,9 @@ class Normalizer:
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons
-        if not cands or not non_persons.isdisjoint(cands):
+        if (not cands and self._has_organizations) or not non_persons.isdisjoint(cands):
             # an organisation or place: its words in translation, stems and acronyms find it too
+            # (which only organisations are found by: a table of none is not read for them)
             qphrases = self.orgs.query_phrases(phrase_text)
             for qp in qphrases:
                 for _, _, tokens in qp.words:
@@ -753,6 +755,14 @@ class Normalizer:
         if self._non_persons_memo is None:
             self._non_persons_memo = frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
         return self._non_persons_memo
+
+    @property
+    def _has_organizations(self) -> bool:
+        """Whether the entities hold an organisation (made on first use)."""
+        if self._has_organizations_memo is None:
+            entries = self.index.entries
+            self._has_organizations_memo = any(entries[i].record.type == "organization" for i in self._non_persons)
+        return self._has_organizations_memo
 
     # --- scoring -----------------------------------------------------------------------------
 

@@ -35,3 +35,22 @@ def test_near_candidates_are_the_keys_one_edit_away_and_follow_added_keys() -> N
                 assert idx.candidates(q) == _expected(added, q), (round_, q)
     assert idx.by_deletion
     assert all(isinstance(v, list) for v in idx.by_key.values())  # as a saved index checks them
+
+
+def test_the_near_lookup_leaves_the_keys_and_their_entities_as_they_were() -> None:
+    """A key one symbol shorter made from one key shares that key's list of entities; one made from
+    several keys has a list of its own: making it never changes a key's entities."""
+    rnd = random.Random(4)
+    idx = Index()
+    for _ in range(2000):  # five letters: most shorter keys are made from several keys
+        idx.add_key("".join(rnd.choice("ABKLN") for _ in range(rnd.randint(5, 6))), rnd.randrange(500))
+    idx.add_key("RRRRRRRR", 7)  # and some from one key alone
+    before = {k: list(v) for k, v in idx.by_key.items()}
+    near = idx.by_deletion
+    assert {k: list(v) for k, v in idx.by_key.items()} == before
+    expected: dict[str, set[int]] = {}
+    for k, v in before.items():
+        for d in deletions(k):
+            expected.setdefault(d, set()).update(v)
+    assert {d: set(v) for d, v in near.items()} == expected
+    assert near["RRRRRRR"] == [7]

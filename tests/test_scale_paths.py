@@ -1,0 +1,109 @@
+"""What resolve() skips or remembers for speed at scale changes no answer: the similarities of given
+names remembered across mentions, and the readings as an organisation of a mention no key finds,
+which a table without organisations is not read for."""
+
+from __future__ import annotations
+
+import random
+
+import normalize
+from normalize import Normalizer
+
+_GIVEN = {
+    "m": ["Иван", "Пётр", "Виктор", "Александр", "Алесь", "Сергей", "Юрий"],
+    "f": ["Анна", "Мария", "Виктория", "Александра", "Алеся", "Светлана", "Юлия"],
+}
+_FATHERS = ["Иван", "Пётр", "Виктор", "Сергей", "Юрий"]
+_SYLLABLES = ["ка", "ра", "ло", "ма", "ни", "во", "да", "се", "бу", "жа", "ши", "лу", "го", "пе"]
+_ENDINGS = {"m": ["ов", "ин", "ский", "енко", "ич"], "f": ["ова", "ина", "ская", "енко", "ич"]}
+
+
+def _persons(n: int, seed: int) -> list[dict[str, object]]:
+    """``n`` persons whose surnames are made of few syllables, so that many share a surname's key
+    and differ in given name, patronymic or gender."""
+    rnd = random.Random(seed)
+    out: list[dict[str, object]] = []
+    for i in range(n):
+        g = rnd.choice("mf")
+        stem = "".join(rnd.choice(_SYLLABLES) for _ in range(2))
+        ending = rnd.randrange(len(_ENDINGS[g]))
+        surname = (stem + _ENDINGS[g][ending]).capitalize()
+        father = rnd.choice(_FATHERS)
+        patronymic = father.replace("й", "") + ("евич" if father.endswith("й") else "ович")
+        if g == "f":
+            patronymic = patronymic[:-2] + "на"
+        name = f"{rnd.choice(_GIVEN[g])} {patronymic} {surname}"
+        out.append({"id": f"p{i}", "canonical": name, "names": [name], "type": "person", "gender": g})
+    return out
+
+
+def _mentions(persons: list[dict[str, object]], n: int, seed: int) -> list[str]:
+    """Mentions of the persons and of others: romanized, surname first, with initials, with the
+    given name of another person or of the other gender, and surnames of nobody."""
+    rnd = random.Random(seed)
+    schemes = ["ru-bgn-pcgn", "ru-icao", "ru-wikipedia", "ru-iso9"]
+    out: list[str] = []
+    for _ in range(n):
+        given, patronymic, surname = str(rnd.choice(persons)["canonical"]).split()
+        other = rnd.choice(_GIVEN[rnd.choice("mf")])
+        kind = rnd.randrange(6)
+        if kind == 0:
+            out.append(normalize.transliterate(f"{given} {surname}", rnd.choice(schemes)))
+        elif kind == 1:
+            out.append(normalize.transliterate(f"{surname.upper()}, {given} {patronymic}", rnd.choice(schemes)))
+        elif kind == 2:
+            out.append(f"{given[0]}. {patronymic[0]}. {surname}")
+        elif kind == 3:
+            out.append(f"{other} {surname}")
+        elif kind == 4:
+            out.append(normalize.transliterate(f"{other} {patronymic} {surname}", rnd.choice(schemes)))
+        else:
+            out.append(f"Zyx{surname.lower()} {given}")
+    return out
+
+
+def _answers(n: Normalizer, mentions: list[str]) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for m in mentions:
+        got = n.resolve(m, policy="first")  # ties answered, marked ambiguous
+        out[m] = (
+            None
+            if got is None
+            else (got.entity_id, got.score, got.ambiguous, [(c.entity_id, c.score) for c in got.candidates])
+        )
+    return out
+
+
+def test_answers_do_not_depend_on_the_mentions_resolved_before() -> None:
+    persons = _persons(400, 1)
+    mentions = _mentions(persons, 600, 2)
+    forward = _answers(Normalizer.from_records(persons), mentions)
+    backward = _answers(Normalizer.from_records(persons), mentions[::-1])
+    assert forward == backward
+    # the mentions hold persons that tie, and others ruled out by a given name of the other gender
+    assert any(a is not None and a[2] for a in forward.values())  # type: ignore[index]
+    assert sum(a is None for a in forward.values()) > len(mentions) // 6
+
+
+def test_a_table_of_persons_alone_answers_as_when_read_for_organisations() -> None:
+    persons = _persons(300, 3)
+    mentions = _mentions(persons, 400, 4)
+    n = Normalizer.from_records(persons)
+    assert not n._has_organizations
+    read = Normalizer.from_records(persons)
+    read._has_organizations_memo = True  # read every mention no key finds for organisations, as with one
+    assert _answers(n, mentions) == _answers(read, mentions)
+
+
+def test_a_mention_no_key_finds_is_read_for_the_organisations_of_a_table() -> None:
+    university = "Белорусский государственный университет"
+    records = [
+        {"id": "u1", "canonical": university, "names": [university], "type": "organization"},
+        *_persons(50, 5),
+    ]
+    n = Normalizer.from_records(records)
+    assert n._has_organizations
+    mention = "Belarusian State University"  # its words in translation: no key of the index
+    assert not any(k in n.index.by_key for k in n.key.many(mention.split()))
+    got = n.resolve(mention)
+    assert got is not None and got.entity_id == "u1"
