@@ -429,6 +429,9 @@ class SpanFinder:
             if info is None:
                 info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
             self._anchors[k] = info
+        # the first symbols of the anchors' keys: a case form's key begins as its nominative's does
+        # (see _may_be_case_form), so a word whose key begins as none does is read for no nominative
+        self._anchor_starts = frozenset(k[:n] for k in self._anchors for n in (2, 3))
         self._words: dict[str, tuple[str, Anchored | None]] = {}
         self._word_anchors: dict[str, tuple[tuple[int, int, str, Anchored], ...]] = {}
         # the tokens of compound words of organisations' names, by their parts (BELARUSp0)
@@ -474,8 +477,9 @@ class SpanFinder:
             if k and written_as_acronym(form):  # МАЗ, NEXTA, BelTA: an acronym first
                 for acr in self._acronym_keys([form]):
                     info = self._anchors.get(acr) or info
-            if info is None and k:  # a case form of a surname a table holds in Latin letters only,
-                # or in Latin letters of a surname (Putinem, Lukašenkovi: a person's only)
+            if info is None and k and self._may_be_case_form(k):  # a case form of a surname a table
+                # holds in Latin letters only, or in Latin letters of a surname (Putinem, Lukašenkovi:
+                # a person's only)
                 latin = not is_cyrillic(form[0])
                 for nk, _ in self._nominatives(form):
                     info = self._anchors.get(nk)
@@ -541,6 +545,14 @@ class SpanFinder:
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
         return out
+
+    def _may_be_case_form(self, k: str) -> bool:
+        """Whether a word of key ``k`` may be a case form of an anchor's word: the case endings
+        change the end of a word, so its key begins as the nominative's does, by its first three
+        symbols (two for a key of fewer than six, none for one of fewer than four: Іщак, Іщка; Зоя,
+        Зоею). Half the capitalised words of real text are no case form of any anchor by it."""
+        n = 3 if len(k) >= 6 else 2 if len(k) >= 4 else 0
+        return n == 0 or k[:n] in self._anchor_starts
 
     def _anchors_of(self, w: str) -> tuple[tuple[int, int, str, Anchored], ...]:
         """The anchors a word of running text holds, as (offset in the word, length, key, what it
