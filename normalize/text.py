@@ -147,18 +147,6 @@ SURROGATE_RE = re.compile(f"[{chr(0xD800)}-{chr(0xDFFF)}]")
 ``chr``: a compiled module can hold no lone surrogate in a literal.)"""
 _CYR_RE = re.compile("[\u0400-\u052f]")
 LATIN_RE = re.compile("[A-Za-z\u00c0-\u024f]")
-
-
-def has_latin_letter(word: str) -> bool:
-    """``LATIN_RE.search(word)``, read as code points (no regex call, and in a compiled build no
-    one-letter string for each character)."""
-    for i in range(len(word)):
-        o = ord(word[i])
-        if 0x61 <= o <= 0x7A or 0x41 <= o <= 0x5A or 0xC0 <= o <= 0x24F:
-            return True
-    return False
-
-
 """A Latin letter, as the repair of look-alike letters inside Cyrillic words tells them."""
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 """The blocks of combining marks, as ranges for a regex character class: a mark belongs to the
