@@ -23,7 +23,7 @@ from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import GIVEN, Found
+from .spans import GIVEN, INITIALS, PATRONYMIC, Found
 from .text import detect_language, is_cyrillic, is_plain
 
 _MISSING = object()
@@ -266,6 +266,7 @@ class Rewriter:
                     and i not in full
                     and self._surname_alone(text, s, e)
                     and not finder.titled(text, s)
+                    and not self._name_part_after(text, e)
                 )
             ]
         return out
@@ -329,6 +330,12 @@ class Rewriter:
         acts = self.finder.past_tense_gender_after(text, e)
         # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
         return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
+
+    def _name_part_after(self, text: str, e: int) -> bool:
+        """Whether a name part (a given name, a patronymic, initials) stands right after ``text[:e]``:
+        the name goes on past the span (Lukashenko Grigoryevich) and says more than the surname."""
+        got = self.finder.word_after(text, e, len(text))
+        return got is not None and not got[2] and self.finder.parts.kind(got[1]) in (GIVEN, PATRONYMIC, INITIALS)
 
     def _surname_alone(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` names a person by one word, a title before it aside."""

@@ -769,6 +769,8 @@ def test_the_ukrainian_name_of_the_country_in_its_case_forms(
         ("Alexander Tsikhanouskaya spoke first. Then Tsikhanouskaya left.", []),
         # before the full name too (a headline first): the text never names the listed one
         ("Теннисист Медведев выиграл. Россиянин Даниил Медведев стал победителем.", []),
+        # a name part after the surname says more than the surname (a patronymic)
+        ("Sviatlana Lukashenko came. Later Lukashenko Grigoryevich spoke.", [("Lukashenko", "alexander-lukashenko")]),
         # a surname form no table holds in the name in full says nothing (Ukrainian genitives)
         ("Заява Світлани Тихановської. Тихановська відповіла.", [("Тихановська", "sviatlana-tsikhanouskaya")]),
         # the listed person named in full, a title before the surname, or a listed relative named
