@@ -716,7 +716,7 @@ class SpanFinder:
                 initials += got[1].count(".")
             elif kind == PATRONYMIC and not givens and not patronymic and not initials:
                 patronymic = 1
-            elif kind == GIVEN and initials <= 1 and not givens:  # a middle initial after it: Ніна A. Багінская
+            elif kind == GIVEN and initials <= 2 and not givens:  # middle initials after it: Ніна A. Г. Багінская
                 givens = 1
             else:
                 break

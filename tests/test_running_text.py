@@ -598,6 +598,8 @@ def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, 
         # surname first: two words of initials, or initials then a given name, are the name's
         ("Лукашенко А. Г. заявил об этом.", [("Лукашенко А. Г.", "alexander-lukashenko")]),
         ("Yesterday Багінская A. Ніна спакойна.", [("Багінская A. Ніна", "nina-baginskaya")]),
+        # a given name before two middle initials is the name's too (a counter-example of the property)
+        ("Yesterday Ніна А. Г. Багінская спакойна.", [("Ніна А. Г. Багінская", "nina-baginskaya")]),
         # a given name's case form in Łacinka before a surname is part of the name it decides
         ("Pieradaču viaduć Ryhora Azaronka.", [("Ryhora Azaronka", "ryhor-azaronak")]),
         # a form of address before a town's name that is a given name, in any case: a person
