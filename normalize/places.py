@@ -8,8 +8,17 @@ from collections.abc import Iterable
 
 from .index import EntityEntry, Index
 from .names import ParsedMention, split_tokens
+from .phonetic import KEY_VOWELS
 from .tables import Tables
 from .text import is_cyrillic
+
+_NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
+SOUND_MEMO_SIZE = 100_000  # adjectives' keys remembered
+
+
+def consonants(key: str) -> str:
+    """A phonetic key without its vowels."""
+    return key.translate(_NO_VOWELS)
 
 
 class Places:
@@ -19,6 +28,11 @@ class Places:
         self.index = index
         self.tables = tables
         self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
+        # the consonants (three or more) of the words of the places' names, by their first three,
+        # each with whether the place is a state (made on first use); see sound_kinds
+        self._sounds: dict[str, set[tuple[str, bool]]] | None = None
+        self._sound_memo: dict[str, frozenset[bool]] = {}
+        self._after_state: dict[int, bool] = {}  # see named_after_state
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -83,6 +97,50 @@ class Places:
                     found.add(hits[0])
             own = self._org_places[org] = frozenset(found)
         return own
+
+    def sound_kinds(self, key: str) -> frozenset[bool]:
+        """Of the places whose name has a word the key of an adjective begins with, by its
+        consonants (three or more: the -с of Беларусь merges into the suffix of беларускі,
+        белорусский, and the Ukrainian білоруського has і), whether each is a state: empty when
+        none. Remembered per key."""
+        got = self._sound_memo.get(key)
+        if got is None:
+            if self._sounds is None:
+                sounds: dict[str, set[tuple[str, bool]]] = {}
+                for i, x in enumerate(self.index.entries):
+                    if x.record.type == "place":
+                        state = self.is_state(i)
+                        for k in x.word_keys:
+                            if len(c := consonants(k)) >= 3:
+                                sounds.setdefault(c[:3], set()).add((c, state))
+                self._sounds = sounds
+            c = consonants(key)
+            got = frozenset(state for pc, state in self._sounds.get(c[:3], ()) if c.startswith(pc))
+            if len(self._sound_memo) >= SOUND_MEMO_SIZE:
+                self._sound_memo.clear()
+            self._sound_memo[key] = got
+        return got
+
+    def named_after_state(self, org: int) -> bool:
+        """Whether the organisation (its number in the index) is named after a state: by the
+        state's name or the adjective made from it (Беларуская праваслаўная царква; see
+        :meth:`sound_kinds`). Remembered per organisation."""
+        got = self._after_state.get(org)
+        if got is None:
+            got = any(self.is_state(p) for p in self.own_places(org)) or any(
+                True in self.sound_kinds(k) for k in self.index.entries[org].word_keys
+            )
+            self._after_state[org] = got
+        return got
+
+    def own_sounds(self, org: int, key: str) -> bool:
+        """Whether the key of an adjective begins with the consonants (three or more) of a word of
+        the organisation's own names or of the places it is named after (белорусского of the
+        Belarusian ministry)."""
+        c = consonants(key)
+        entries = self.index.entries
+        keys = [entries[org].word_keys, *(entries[p].word_keys for p in self.own_places(org))]
+        return any(len(pc := consonants(k)) >= 3 and c.startswith(pc) for ks in keys for k in ks)
 
     def is_state(self, place: int) -> bool:
         r = self.index.entries[place].record

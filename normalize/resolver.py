@@ -294,6 +294,8 @@ class Normalizer:
         self.key: PhoneticKey = self.forms.key  # the phonetic key of a word: ``n.key("Лукашэнка")``
         near = NearSpellings(self.forms)
         self.places = Places(self.index, self.tables)
+        # the Belarusian genitives of adjectives made from a name in Latin letters (-skaha): see _h_stays
+        self._h_endings = tuple(e for e in self.tables.place_adjective_endings if "h" in e)
         self.persons = PersonScorer(self.forms, self.groups, near)
         self.phrases = PhraseScorer(self.tables, self.groups, near, self.places)
 
@@ -583,10 +585,7 @@ class Normalizer:
         (-skaha, -ckaha: ``place_adjectives`` of ``inflection.yaml``), as Kalinoŭskaha,
         Kalinouskaha do; read as х it would lose that ending."""
         low = word.lower()
-        if "ŭ" in low:
-            return True
-        ends = [e for e in self.tables.place_adjective_endings if "h" in e]
-        return any(low.endswith(e) for e in ends)
+        return "ŭ" in low or low.endswith(self._h_endings)
 
     def _rank(
         self,

@@ -206,7 +206,8 @@ class Rewriter:
                 # a personal name in full (Даниил Медведев, a namesake; Вераніка Цапкала): the person
                 # its surname alone would name, when another, is not the one it names
                 linked = n._by_id[m.entity_id] if m is not None and m.type == "person" else -1
-                full.add(linked)
+                if linked >= 0:
+                    full.add(linked)
                 alone = self._resolve_span(text, a.start, a.end, a, exact)
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):

@@ -121,7 +121,6 @@ _NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_
 _QUOTE_CLOSE = frozenset('»“”"')
 _QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
 _DASHES = frozenset("-‐‑‒–—")
-_NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
 # the past tense of a verb after its stem's vowel: a woman's (-ла, -лась, -лася), a man's (-л, -лся,
 # the Belarusian -ў, -ўся)
 _FEMININE_PAST_RE = re.compile("[аеёиіоуыэюя]ла(?:сь|ся)?$")
@@ -168,17 +167,6 @@ _CONJUNCTIONS = frozenset(("и", "і", "та"))
 _LIST_GAP_RE = re.compile(r"(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:и|і|та)[ \t\u00a0]+)$")
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
-
-
-def _consonants(key: str) -> str:
-    """A phonetic key without its vowels."""
-    return key.translate(_NO_VOWELS)
-
-
-def _sounds_begin(words: list[str], keys: Iterable[str]) -> bool:
-    """Whether one of ``words`` (keys without their vowels) begins with the consonants of one of
-    ``keys``, three or more of them."""
-    return any(len(c := _consonants(k)) >= 3 and w.startswith(c) for k in keys for w in words)
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
@@ -415,10 +403,6 @@ class SpanFinder:
         self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
-        self._named_after_state_memo: dict[int, bool] = {}
-        self._states: list[int] | None = None  # the places that are states (made on first use)
-        self._place_sounds: dict[str, set[tuple[str, bool]]] | None = None  # see _adjective_of_a_place
-        self._place_adjective_memo: dict[tuple[str, bool], bool] = {}
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -952,7 +936,9 @@ class SpanFinder:
         still linked)."""
         entry = self.index.entries[org]
         state_body = self.state_body_entity(entry)
-        if not (state_body or self._named_after_state(org)) or self._holds_place(_ANY_WORD_RE.findall(text, s, e)):
+        if not (state_body or self._places.named_after_state(org)) or self._holds_place(
+            _ANY_WORD_RE.findall(text, s, e)
+        ):
             return False
         before = self.word_before(text, s, 0)
         # (before an organisation that is no state body, a town's adjective names its branch there:
@@ -967,22 +953,6 @@ class SpanFinder:
             after is not None and not after[2] and after[1].casefold() in owners
         )
 
-    def _named_after_state(self, org: int) -> bool:
-        """Whether the organisation is named after a state (a place of a name of several words in
-        the tables): by the state's name or the adjective made from it (Беларуская праваслаўная
-        царква), whose sounds begin with the name's (the -с of Беларусь merges into -ская)."""
-        got = self._named_after_state_memo.get(org)
-        if got is None:
-            places, entries = self._places, self.index.entries
-            if self._states is None:
-                self._states = [i for i, x in enumerate(entries) if x.record.type == "place" and places.is_state(i)]
-            words = [_consonants(k) for k in entries[org].word_keys]
-            got = any(p in self._states for p in places.own_places(org)) or any(
-                _sounds_begin(words, entries[p].word_keys) for p in self._states
-            )
-            self._named_after_state_memo[org] = got
-        return got
-
     def _another_places_adjective(self, word: str, org: int, towns_own: bool = False) -> bool:
         """Whether ``word`` is an adjective made from the name of a place that is not one the
         organisation ``org`` is named after: it ends as an adjective made from a place's name does
@@ -994,15 +964,9 @@ class SpanFinder:
         k = self.key(composed_word(word))
         if not k:
             return False
-        if towns_own and self._adjective_of_a_place(k, towns=True):
+        if towns_own and False in self._places.sound_kinds(k):
             return False
-        # the adjective of its own place or of a word of its own name: its consonants begin with
-        # theirs (the -с of Беларусь merges into the suffix of беларускі, белорусский; the
-        # Ukrainian білоруського has і)
-        sounds = [_consonants(k)]
-        entries = self.index.entries
-        own = [entries[org].word_keys, *(entries[p].word_keys for p in self._places.own_places(org))]
-        return not any(_sounds_begin(sounds, keys) for keys in own)
+        return not self._places.own_sounds(org, k)  # (the adjective of its own place or name)
 
     def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has (its first
@@ -1032,31 +996,9 @@ class SpanFinder:
             k = self.key(composed_word(w))
             if not k:
                 continue
-            if self._places.names_a_place(stems(k)) or (w.lower().endswith(ends) and self._adjective_of_a_place(k)):
+            if self._places.names_a_place(stems(k)) or (w.lower().endswith(ends) and self._places.sound_kinds(k)):
                 return True
         return False
-
-    def _adjective_of_a_place(self, key: str, towns: bool = False) -> bool:
-        """Whether the key of an adjective begins with the consonants of a place's name (three or
-        more); with ``towns``, of a place that is no state: remembered per key."""
-        got = self._place_adjective_memo.get((key, towns))
-        if got is None:
-            if self._place_sounds is None:  # the consonants of the places' words, by their first three
-                sounds: dict[str, set[tuple[str, bool]]] = {}
-                places = self._places
-                for i, x in enumerate(self.index.entries):
-                    if x.record.type == "place":
-                        state = places.is_state(i)
-                        for k in x.word_keys:
-                            if len(c := _consonants(k)) >= 3:
-                                sounds.setdefault(c[:3], set()).add((c, state))
-                self._place_sounds = sounds
-            c = _consonants(key)
-            got = any(c.startswith(pc) and not (towns and state) for pc, state in self._place_sounds.get(c[:3], ()))
-            if len(self._place_adjective_memo) >= WORD_MEMO_SIZE:
-                self._place_adjective_memo.clear()
-            self._place_adjective_memo[(key, towns)] = got
-        return got
 
     @staticmethod
     def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
