@@ -191,6 +191,7 @@ class Rewriter:
         named: set[str] = set()  # the persons this text named with more than a surname
         others: set[int] = set()  # the persons whose surname this text gave someone else in full
         full: set[int] = set()  # the persons this text named in full
+        elsewhere: set[str] = set()  # the places whose name this text gave another town (Mińsk Mazowiecki)
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -215,6 +216,10 @@ class Rewriter:
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
+                continue
+            if m.type == "place" and (town_end := finder.longer_town_name_end(text, s, e)) >= 0:
+                elsewhere.add(m.entity_id)  # the first word of another town's name (Mińsk Mazowiecki)
+                floor = town_end
                 continue
             if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
                 continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
@@ -270,6 +275,14 @@ class Rewriter:
                     and not self._name_part_after(text, e)
                 )
             ]
+        # a text that names another town of the place's name speaks of that town by the name alone
+        # too, before or after (w Mińsku Mazowieckim … w Mińsku), and so may a text that names where
+        # another town of the name lies (Brest … Finistère): ambiguous here
+        for place in {m.entity_id for _, _, m in out if m.type == "place"} - elsewhere:
+            if finder.names_where_namesakes_lie(text, n._by_id[place]):
+                elsewhere.add(place)
+        if elsewhere:
+            out = [(s, e, m) for s, e, m in out if m.entity_id not in elsewhere]
         return out
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:

@@ -117,6 +117,8 @@ _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a
 _QUOTE_OPEN = '«„“"'
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
 # digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка)
+# a word's full stop that a word in small letters follows: the word is cut short (Maz. są)
+_ABBREVIATION_RE = re.compile(r"\.[ \t\u00a0]+([^\W\d_])")
 _NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 _QUOTE_CLOSE = frozenset('»“”"')
 _QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
@@ -403,6 +405,12 @@ class SpanFinder:
         self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
+        # the places of which other places of the name lie elsewhere, by where (namesakes_in)
+        self._namesakes_in = {
+            i: self._listed(key.many(e.record.namesakes_in))
+            for i, e in enumerate(index.entries)
+            if e.record.namesakes_in
+        }
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -1032,7 +1040,7 @@ class SpanFinder:
         if _NUMBERED_RE.match(text, e) is not None:
             return True
         if not self.in_quotes(text, s, e):
-            return False
+            return self._latin_name_with_head(text, e)
         before = self.word_before(text, s - 1, 0)
         if before is not None and self._is_head(before[1]):
             return True
@@ -1040,6 +1048,49 @@ class SpanFinder:
             return False
         k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
         return not (k and self._stems_listed(k, self._naming_words))
+
+    def _latin_name_with_head(self, text: str, e: int) -> bool:
+        """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised
+        words that a word of what is named after places ends (``named_after``), one to three words
+        after it: Moscow State University, Vitsyebsk Station, Minsk Tractor Works (English writes
+        the town's name as the first word of the thing's, where Belarusian and Russian write an
+        adjective: Маскоўскі дзяржаўны ўніверсітэт)."""
+        if is_cyrillic(text[e - 1]):
+            return False
+        pos = e
+        for _ in range(MAX_NAME_WORDS):
+            after = self.word_after(text, pos, len(text))
+            if after is None or after[2] or after[3]:
+                return False
+            w = after[1]
+            if not w[:1].isupper() or w.isupper() or self.word(w)[1] is not None:
+                return False  # (a name of ours after the town's: In Minsk Lukashenko said)
+            if self._is_head(w):
+                return True
+            pos = after[0]
+        return False
+
+    def longer_town_name_end(self, text: str, s: int, e: int) -> int:
+        """The end of another town's name that the place's name ``text[s:e]`` in Latin letters
+        opens, else -1: a capitalised adjective right after it that qualifies a town's name
+        (``toponym_qualifiers`` of ``inflection.yaml``: Mińsk Mazowiecki, w Mińsku Mazowieckim,
+        Brześć Kujawski), or such an adjective cut short (Mińska Maz. są …: a capitalised word
+        with a full stop that a word in small letters follows). The adjective names nothing of
+        the tables (not a surname of ours)."""
+        if is_cyrillic(text[s]):
+            return -1
+        after = self.word_after(text, e, len(text))
+        if after is None or after[2] or after[3]:
+            return -1
+        end, w = after[0], after[1]
+        if not w[:1].isupper() or w.isupper():
+            return -1
+        cut = _ABBREVIATION_RE.match(text, end)
+        if cut is not None and cut.group(1).islower() and len(w) <= 4:
+            return end + 1  # cut short: the full stop is the adjective's (Maz. is no MAZ)
+        if w.lower().endswith(self.tables.toponym_qualifier_endings) and self.parts.kind(w) == NONE:
+            return end if self.word(w)[1] is None else -1
+        return -1
 
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
@@ -1087,6 +1138,16 @@ class SpanFinder:
         while i > 0 and text[i - 1] in _BLANKS:
             i -= 1
         return i > 0 and text[i - 1].isalnum()
+
+    def names_where_namesakes_lie(self, text: str, place: int) -> bool:
+        """Whether ``text`` names, in a capitalised word, a state or region where another place of
+        the name of entity number ``place`` lies (``namesakes_in`` of its table entry, read by stem:
+        Brest is also a town of Finistère, in Brittany, France: Бретани, Frankreich, Francji), so
+        that the place's name alone in it may be the other place."""
+        listed = self._namesakes_in.get(place)
+        if listed is None:
+            return False
+        return any(self._stems_listed(self.key(m.group()), listed) for m in _CAPITALISED_RE.finditer(text))
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for

@@ -26,7 +26,7 @@ ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
 _ENTITY_KEYS = {
     "id", "type", "gender", "born", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note",
-    "draft",
+    "namesakes_in", "draft",
 }  # fmt: skip
 # the word lists of org_words.yaml, each read into the field of Tables of its name (legal_forms …)
 _ORG_WORD_LISTS = (
@@ -144,6 +144,9 @@ class EntityRecord:
     # a person's year of birth: running text names no one by the surname alone in a sentence of
     # years before it (В 1943 году Зеленский окончил училище is a namesake)
     born: int | None = None
+    # a place's: the states and regions where other places of its name lie (Brest: France,
+    # Brittany); running text that names one of them does not link the place's name
+    namesakes_in: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
@@ -178,6 +181,9 @@ class Tables:
     latin_inflection: InflectionRows = field(default_factory=dict)  # surnames in Latin letters, read only
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
+    # the endings of the adjectives after a town's name in Latin letters that make another town's
+    # name of it (Mińsk Mazowiecki, Brześć Kujawski)
+    toponym_qualifier_endings: tuple[str, ...] = ()
     # given names to recognise a word by (given_names.yaml): lower case → "m", "f" or "" (either)
     given_names: dict[str, str] = field(default_factory=dict)
     # words that open sentences and are no given names (given_names.yaml `sentence_words`)
@@ -283,6 +289,11 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         ok = False
     born, good_born = _born(raw.get("born"), etype, problem)
     ok = ok and good_born
+    namesakes_in, good_in = _alias_list(raw, "namesakes_in", problem)
+    if namesakes_in and etype != "place":
+        problem("namesakes_in", "`namesakes_in` is for places only: where other places of the name lie")
+        good_in = False
+    ok = ok and good_in
     note = raw.get("note", "")
     if not ok:
         return None
@@ -300,6 +311,7 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         weak_aliases=tuple(weak_aliases),
         ids=ids,
         born=born,
+        namesakes_in=tuple(namesakes_in),
     )
 
 
@@ -322,7 +334,8 @@ def _born(value: object, etype: object, problem: Any) -> tuple[int | None, bool]
 
 
 def _alias_list(raw: Mapping[str, Any], key: str, problem: Any) -> tuple[list[str], bool]:
-    """The names under ``key`` (``aliases``, ``weak_aliases``): one name or a list of them."""
+    """The names under ``key`` (``aliases``, ``weak_aliases``, ``namesakes_in``): one name or a list
+    of them."""
     value = raw.get(key, [])
     if isinstance(value, str):
         value = [value]
@@ -547,7 +560,8 @@ def _read_inflection(
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
         return {}, {}, {}, {}
-    reader.keys(top, {"ru", "be", "given", "words", "latin", "place_adjectives"}, set(), "the inflection file")
+    known = {"ru", "be", "given", "words", "latin", "place_adjectives", "toponym_qualifiers"}
+    reader.keys(top, known, set(), "the inflection file")
     sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}}
     for name in sections:
         if name in top:
@@ -1035,6 +1049,8 @@ class _Loader:
                 ) = _read_inflection(reader, doc)
                 if isinstance(doc, LDict) and "place_adjectives" in doc:
                     tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
+                if isinstance(doc, LDict) and "toponym_qualifiers" in doc:
+                    tables.toponym_qualifier_endings = _read_endings(reader, doc, "toponym_qualifiers")
             self.problems.extend(reader.problems)
         if self.entities:
             tables.entities = self._entities()

@@ -489,11 +489,13 @@ def test_a_bad_place_adjective_ending_is_reported_with_its_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     (tmp_path / "inflection.yaml").write_text(
-        "ru:\n  - {ending: ов, gender: m, forms: [ова]}\nplace_adjectives:\n  - ский\n  - 'sk y'\n  - {a: b}\n",
+        "ru:\n  - {ending: ов, gender: m, forms: [ова]}\nplace_adjectives:\n  - ский\n  - 'sk y'\n  - {a: b}\n"
+        "toponym_qualifiers: [ski, 'ck-i']\n",
         encoding="utf-8",
     )
     code, _, err = run(["tables", "check", str(tmp_path)], capsys)
     assert code == 2
     assert "inflection.yaml:5: each entry of `place_adjectives` must be the letters of a word ending" in err
     assert "inflection.yaml:6: each entry of `place_adjectives` must be the letters of a word ending" in err
+    assert "inflection.yaml:7: each entry of `toponym_qualifiers` must be the letters of a word ending" in err
     assert "inflection.yaml:4" not in err

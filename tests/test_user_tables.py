@@ -14,6 +14,7 @@ import pytest
 
 from normalize import Normalizer
 from normalize.errors import TableError
+from normalize.rewrite import Rewriter
 from normalize.tables import default_tables_dir, load_tables
 
 BUNDLED = default_tables_dir()
@@ -182,3 +183,30 @@ def test_cognates_of_a_folder_extend_the_bundled_given_names(mine: Path) -> None
     (mine / "cognates.yaml").write_text("- ru: [Александр, Сергей]\n  gender: m\n", encoding="utf-8")
     with pytest.raises(TableError, match="joins two given names"):
         load_tables(mine)
+
+
+def test_a_place_whose_namesakes_lie_elsewhere_is_not_linked_in_text_naming_where(mine: Path) -> None:
+    # Kirawsk, a town of the Mogilev region; another Kirovsk lies in the Murmansk region of Russia
+    (mine / "places.yaml").write_text(
+        "- id: kirawsk\n  type: place\n  canonical: Kirawsk\n  names: [Кіраўск, Кировск]\n"
+        "  namesakes_in: [Мурманск, Murmansk]\n",
+        encoding="utf-8",
+    )
+    rw = Rewriter(Normalizer.load(mine))
+    assert [m.entity_id for m in rw.find("Вчера в Кировске открыли музей.")] == ["kirawsk"]
+    assert rw.find("Вчера в Кировске Мурманской области открыли музей.") == []
+    assert rw.find("Kirovsk lies in the Murmansk region.") == []
+
+
+def test_namesakes_in_is_for_places_and_a_wrong_one_is_reported_with_its_line(mine: Path, tmp_path: Path) -> None:
+    (mine / "people.yaml").write_text(KUPALA + "  namesakes_in: [France]\n", encoding="utf-8")
+    done = cli(tmp_path, "tables", "check", str(mine))
+    assert done.returncode == 2
+    assert "my_tables/people.yaml:6" in done.stderr and "`namesakes_in` is for places only" in done.stderr
+    (mine / "people.yaml").write_text(
+        "- id: kirawsk\n  type: place\n  canonical: Kirawsk\n  names: [Кіраўск]\n  namesakes_in: [Murmansk, {a: b}]\n",
+        encoding="utf-8",
+    )
+    done = cli(tmp_path, "tables", "check", str(mine))
+    assert done.returncode == 2
+    assert "my_tables/people.yaml:5" in done.stderr and "each entry of `namesakes_in` must be a name" in done.stderr
