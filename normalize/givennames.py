@@ -109,6 +109,12 @@ class GivenNames:
         low = given_name_form(word)
         return low in self._names and not (script_of(low) == "Cyrl" and self._case_form_genders(low))
 
+    def listed(self, word: str) -> bool:
+        """Whether ``word`` is a given name as the tables list it (of ``given_names.yaml`` or
+        ``cognates.yaml``), whatever else it is a case form of (Яна, also the genitive of Ян; not
+        Але, a case form of Аля only)."""
+        return given_name_form(word) in self._names
+
     def is_given(self, word: str) -> bool:
         """Whether ``word`` is a given name or a case form of one (any gender)."""
         return self.gender_of(word) is not None

@@ -156,9 +156,19 @@ class PersonScorer:
                     continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
+            # (a Cyrillic word's), or in Latin letters of a surname (Cichanoŭskaj, Putinem); not as
+            # the genitive in -a of a man's surname in a consonant, which is also the nominative of a
+            # woman's in every romanization (Xakutina is no genitive of the spelling Xakutsin)
             for i, k in enumerate(keys):
-                for nk, ng in self.forms.nominatives(words[i].text) if k else ():
-                    if nk in surname_keys and nk not in latin_only and (ng == "any" or gender in (None, ng)):
+                text = words[i].text
+                latin = not is_cyrillic(text[0])
+                consonant_stem = self.key(text[:-1]) if latin and text.endswith("a") else ""
+                for nk, ng in self.forms.nominatives(text) if k else ():
+                    if (
+                        nk in surname_keys
+                        and (nk not in latin_only or (latin and nk != consonant_stem))
+                        and (ng == "any" or gender in (None, ng))
+                    ):
                         best_i, best_sim, best_k = i, 1.0, nk
                         break
         if best_i < 0:

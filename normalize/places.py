@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .cases import candidate_rows
 from .index import EntityEntry, Index
 from .names import ParsedMention, split_tokens
 from .phonetic import KEY_VOWELS
@@ -14,6 +15,7 @@ from .text import is_cyrillic
 
 _NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
 SOUND_MEMO_SIZE = 100_000  # adjectives' keys remembered
+_ADJECTIVE_INSTRUMENTAL = ("ым", "ім", "им")  # the instrumental of a possessive surname (Борисовым)
 
 
 def consonants(key: str) -> str:
@@ -33,6 +35,7 @@ class Places:
         self._sounds: dict[str, set[tuple[str, bool]]] | None = None
         self._sound_memo: dict[str, frozenset[bool]] = {}
         self._after_state: dict[int, bool] = {}  # see named_after_state
+        self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -141,6 +144,26 @@ class Places:
         entries = self.index.entries
         keys = [entries[org].word_keys, *(entries[p].word_keys for p in self.own_places(org))]
         return any(len(pc := consonants(k)) >= 3 and c.startswith(pc) for ks in keys for k in ks)
+
+    def named_like_a_surname(self, place: int) -> bool:
+        """Whether a name of one word of the place, as the tables write it in Cyrillic, is the
+        nominative of a man's surname of the possessive kind by ``inflection.yaml``: a row of
+        ``kind: surname`` whose instrumental ends as an adjective's (-ым, -ім), which a town's
+        name of the same ending does not take (Борисов: Борисовым the man, Борисовом the town;
+        Барысаў, Жлобин), so that a personal name may end in it (Юрий Борисов); not Пинск,
+        Украина. Remembered per place."""
+        got = self._surname_shaped.get(place)
+        if got is None:
+            r = self.index.entries[place].record
+            words = [n.lower() for n in (*r.names, *r.aliases) if n and is_cyrillic(n[0]) and " " not in n]
+            rows = self.tables.inflection
+            got = self._surname_shaped[place] = any(
+                row.ending and any(f.endswith(_ADJECTIVE_INSTRUMENTAL) for f in row.forms_of("ins"))
+                for w in words
+                for lang in ("ru", "be")
+                for row in candidate_rows(w, rows.get(lang, []), "m", kinds=("surname",))
+            )
+        return got
 
     def is_state(self, place: int) -> bool:
         r = self.index.entries[place].record

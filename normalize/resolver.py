@@ -322,6 +322,7 @@ class Normalizer:
                     forms.key,
                     groups.is_given_name,
                     groups.given_names.is_nominative,
+                    groups.given_names.listed,
                     forms.acronym_keys,
                     forms.nominatives,
                     self.named_as_written,

@@ -23,7 +23,7 @@ from .names import MAX_MENTION_CHARS
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import GIVEN, INITIALS, PATRONYMIC, Found
+from .spans import GIVEN, INITIALS, PATRONYMIC, Found, Proposal
 from .text import detect_language, is_cyrillic, is_plain
 
 _MISSING = object()
@@ -192,6 +192,7 @@ class Rewriter:
         others: set[int] = set()  # the persons whose surname this text gave someone else in full
         full: set[int] = set()  # the persons this text named in full
         elsewhere: set[str] = set()  # the places whose name this text gave another town (Mińsk Mazowiecki)
+        surnames: set[str] = set()  # places' names as written that this text gave a person in full (Юрий Борисов)
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -213,6 +214,8 @@ class Rewriter:
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
                     others.add(q)
+            elif proposal.whole and m is None and not a.info.person and self._a_town_as_a_surname(text, proposal, a):
+                surnames.add(text[a.start : a.end])  # a town's name as a person's surname (Юрий Борисов)
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
@@ -283,6 +286,10 @@ class Rewriter:
                 elsewhere.add(place)
         if elsewhere:
             out = [(s, e, m) for s, e, m in out if m.entity_id not in elsewhere]
+        if surnames:
+            # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
+            # here; its case forms a person's surname and a town's do not share stay (в Борисове)
+            out = [(s, e, m) for s, e, m in out if not (m.type == "place" and text[s:e] in surnames)]
         return out
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
@@ -344,6 +351,31 @@ class Rewriter:
         acts = self.finder.past_tense_gender_after(text, e)
         # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
         return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
+
+    def _a_town_as_a_surname(self, text: str, proposal: Proposal, a: Found) -> bool:
+        """Whether the widest span of ``proposal`` is a personal name whose surname is a town's
+        name that has the form of a surname (see
+        :meth:`~normalize.places.Places.named_like_a_surname`), written as the tables write it or
+        in Latin letters, which show no case: every other word of it (a title aside) is a given
+        name, a patronymic or initials (Юрий Борисов, Jurij Borisov; not Влада України, Але Пінск)."""
+        if not proposal.alternatives:
+            return False
+        n = self.normalizer
+        entries = n.index.entries
+        places = [i for i in a.info.idxs if entries[i].record.type == "place"]
+        surname = text[a.start : a.end]
+        if not any(n.places.named_like_a_surname(i) for i in places) or not (
+            not is_cyrillic(surname[0]) or any(n.named_as_written(i, surname) for i in places)
+        ):
+            return False
+        s, e = proposal.alternatives[0]
+        titles = n.tables.titles
+        kinds = [
+            self.finder.parts.kind(w.group())
+            for w in _NAME_WORD_RE.finditer(text, s, e)
+            if not a.start <= w.start() < a.end and w.group().casefold() not in titles
+        ]
+        return bool(kinds) and all(k in (GIVEN, PATRONYMIC, INITIALS) for k in kinds)
 
     def _name_part_after(self, text: str, e: int) -> bool:
         """Whether a name part (a given name, a patronymic, initials) stands right after ``text[:e]``:

@@ -248,6 +248,25 @@ def _in_address(text: str, start: int, end: int) -> bool:
 _LONG_LATIN_WORD_RE = re.compile(r"\b[A-Za-z][a-z]{3,}\b|\b[A-Z]{4,}\b")
 
 
+def _in_open_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` stands inside quotes opened before it in its reach (a title's: «СБ. Беларусь
+    сегодня», "Медіазона. Білорусь"): an opening quote, after a blank or at the start, that no quote
+    closes before ``pos``."""
+    i = pos - 1
+    while i >= 0 and pos - i <= _TITLE_REACH:
+        c = text[i]
+        if (
+            c in _QUOTE_OPEN
+            and (i == 0 or not text[i - 1].isalnum())
+            and (c != '"' or i == 0 or text[i - 1] in _BLANKS)
+        ):
+            return True
+        if c in _QUOTE_CLOSE_ONLY or c == '"' or c == "\n":
+            return False
+        i -= 1
+    return False
+
+
 def _title_case(text: str, lo: int, hi: int) -> bool:
     """Whether the line around ``text[lo:hi]`` is written in title case (a headline: Elderly
     Protesters Defy Belarus’ Strongman), where a capital says nothing: three quarters of its Latin
@@ -293,9 +312,11 @@ class NameParts:
         is_given: Callable[[str], bool],
         is_nominative: Callable[[str], bool],
         given_keys: frozenset[str] = frozenset(),
+        not_given: frozenset[str] = frozenset(),
     ):
         self._key = key
         self._titles = tables.titles
+        self._not_given = not_given  # words that open sentences and no given name is (Але, Вчера)
         self._is_given = is_given
         self._given_keys = given_keys  # the keys of the given names of the tables' persons
         self.is_nominative = is_nominative
@@ -320,7 +341,7 @@ class NameParts:
             return TITLE  # in lower case too: президент Лукашенко, міністра Хрэніна
         if not w or not w[0].isupper():
             return NONE
-        if len(w) < 2:
+        if len(w) < 2 or low in self._not_given:
             return NONE
         if self._is_given(w):
             return GIVEN
@@ -381,7 +402,8 @@ class SpanFinder:
 
     def __init__(
         self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
-        is_nominative: Callable[[str], bool], acronym_keys: Callable[[list[str]], set[str]],
+        is_nominative: Callable[[str], bool], is_listed_given: Callable[[str], bool],
+        acronym_keys: Callable[[list[str]], set[str]],
         nominatives: Callable[[str], tuple[tuple[str, str], ...]], named_as_written: Callable[[int, str], bool],
         *, require_capital: bool = True,
     ) -> None:  # fmt: skip
@@ -393,8 +415,11 @@ class SpanFinder:
         self.key = key
         self.require_capital = require_capital
         persons = [e for e in index.entries if e.record.type == "person"]
+        # the words that open sentences and are no given names as the tables list them (Але, but, is
+        # only a case form of Аля; Яна, she, is also the name Яна)
+        not_given = frozenset(w for w in tables.sentence_words if not is_listed_given(w))
         self.parts = NameParts(
-            tables, key, is_given, is_nominative, frozenset().union(*(e.given_keys for e in persons))
+            tables, key, is_given, is_nominative, frozenset().union(*(e.given_keys for e in persons)), not_given
         )
         voc = tables.vocabulary
         self._stems_of = voc.stems
@@ -764,8 +789,10 @@ class SpanFinder:
         if not is_cyrillic(text[start]):
             return self._capitals_before(text, start, floor, info) if info.phrase and not info.person else -1
         got = self.word_before(text, start, floor)
-        if got is None:
-            return -1
+        if got is None or (
+            got[1].endswith(".") and self.parts.kind(got[1]) != INITIALS and not _in_open_quotes(text, got[0])
+        ):
+            return -1  # a full stop ends a sentence or an abbreviation (на Піне. Пінск), not a title («СБ. Беларусь»)
         w = got[1]
         # a place's name as the tables write it (in the nominative: Міс Беларусь, not the genitive of
         # Гимн Украины, which is the place's) after a capitalised word that names nothing

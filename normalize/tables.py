@@ -573,8 +573,9 @@ def _read_inflection(
     return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"], sections["latin"]
 
 
-LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de")
-"""The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German."""
+LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be")
+"""The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, and
+Belarusian in Łacinka."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}

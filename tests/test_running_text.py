@@ -114,6 +114,14 @@ LINKS["a word opening a sentence before a surname"] = [
     ("Известная Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
     ("Активистка Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
     ("Адвокат Колесникова выступила.", [("Колесникова", "maria-kalesnikava")]),
+    # a word that opens sentences is no given name where it is only a case form of one (Але, but,
+    # and a case form of Аля); one that is also a given name as listed is the name (Яна, she, Yana)
+    ("Але Лукашэнка сказаў іначай.", [("Лукашэнка", "alexander-lukashenko")]),
+    ("Яна Алексіевіч у панядзелак паведаміла журналістам.", []),
+    # a word's full stop ends its sentence: the word before it makes no name with the next
+    ("Горад стаіць на Піне. Пінск — старажытны горад.", [("Пінск", "pinsk")]),
+    # but not inside a title in quotes
+    ("Пра гэта паведаміла «Медыязона. Беларусь».", []),
 ]
 
 
@@ -650,6 +658,21 @@ LINKS["a town's name that opens another name"] = [
 ]
 
 
+LINKS["a town's name that a text gives a person as a surname"] = [
+    # a town's name of the form of a possessive surname (Борисов: Борисовым the man, Борисовом the
+    # town) after a given name is a person's surname, and the same word alone in that text may be
+    # that person, before or after; its case forms that only the town takes stay the town's
+    ("Глава ведомства Юрий Борисов прибыл. Борисов заявил, что план выполнен.", []),
+    ("Борисов: план выполнен. Об этом сообщил Юрий Борисов.", []),
+    ("Jurij Borisov je stigao. Borisov je rekao da je plan ispunjen.", []),
+    ("Юрий Борисов родился в Борисове.", [("Борисове", "barysaw")]),
+    ("Мікалай Жлобін нарадзіўся ў Жлобіне.", [("Жлобіне", "zhlobin")]),
+    # a town whose name has no surname's form, a case form, or no given name: the town
+    ("Борисов заявил о строительстве нового завода.", [("Борисов", "barysaw")]),
+    ("Але Пінск сапраўды стаіць на Піне.", [("Пінск", "pinsk")]),
+]
+
+
 LINKS["an acronym after a dash may end another name"] = [
     # an acronym joined by a dash to a capitalised acronym or word of organisations' names that
     # names nothing by itself ends another party's name
@@ -794,6 +817,24 @@ LINKS["Latin case forms of surnames in Polish, Czech and German"] = [
     ("Die EU erkennt die Wiederwahl Lukaschenkos nicht an.", [("Lukaschenkos", "alexander-lukashenko")]),
     # a surname's case ending makes no place of a common word (Polaka: a Pole, not Полацак)
     ("Sąd skazał Polaka na trzy lata.", []),
+]
+
+
+LINKS["case forms of surnames in Łacinka"] = [
+    # the rows of Belarusian grammar written in Łacinka: a woman's -skaj, -skuju of -skaja, a man's
+    # -evym of -eŭ; the feminine form is never the husband's (Cichanoŭskaj is not Cichanoŭski)
+    ("Ofis Cichanoŭskaj pracuje ŭ Vilni.", [("Cichanoŭskaj", "sviatlana-tsikhanouskaya"), ("Vilni", "vilnius")]),
+    ("Ŭłady vysłali Cichanoŭskuju z krainy.", [("Cichanoŭskuju", "sviatlana-tsikhanouskaya")]),
+    ("Achova Śviatłany Cichanoŭskaj źmienšyłasia.", [("Śviatłany Cichanoŭskaj", "sviatlana-tsikhanouskaya")]),
+    (
+        "Sustreča z Uładzimiram Niaklajevym adbyłasia ŭ Miensku.",
+        [
+            ("Uładzimiram Niaklajevym", "uladzimir-nyaklyayew"),
+            ("Miensku", "minsk"),
+        ],
+    ),
+    # a conjunction after a name stays outside its span (i, and)
+    ("Pavodle jaho, Biełaruś i Litva supracoŭničajuć.", [("Biełaruś", "belarus"), ("Litva", "lithuania")]),
 ]
 
 
