@@ -193,6 +193,7 @@ class Rewriter:
         full: set[int] = set()  # the persons this text named in full
         elsewhere: set[str] = set()  # the places whose name this text gave another town (Mińsk Mazowiecki)
         surnames: set[str] = set()  # places' names as written that this text gave a person in full (Юрий Борисов)
+        works: set[str] = set()  # organisations whose name this text gave a work in quotes (фильм «Зеркало»)
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -239,6 +240,11 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
+            if m.type == "organization" and finder.namesakes_place_after(text, e, n._by_id[m.entity_id]):
+                continue  # the body of the same name of another state (КГБ СССР)
+            if m.type == "organization" and finder.work_titled(text, s, e):
+                works.add(m.entity_id)  # a work's title in quotes (фильм «Зеркало»), not the organisation
+                continue
             if m.type == "organization" and self._ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
@@ -280,17 +286,31 @@ class Rewriter:
             ]
         # a text that names another town of the place's name speaks of that town by the name alone
         # too, before or after (w Mińsku Mazowieckim … w Mińsku), and so may a text that names where
-        # another town of the name lies (Brest … Finistère): ambiguous here
-        for place in {m.entity_id for _, _, m in out if m.type == "place"} - elsewhere:
-            if finder.names_where_namesakes_lie(text, n._by_id[place]):
-                elsewhere.add(place)
+        # another town or body of the name is (Brest … Finistère; КГБ … СССР), unless it names the
+        # state an organisation is named after: ambiguous here
+        for _, _, m in out:
+            if m.type != "person" and m.entity_id not in elsewhere:
+                idx = n._by_id[m.entity_id]
+                if finder.names_where_namesakes_lie(text, idx) and not (
+                    m.type == "organization" and self._names_its_state(anchors, idx)
+                ):
+                    elsewhere.add(m.entity_id)
         if elsewhere:
             out = [(s, e, m) for s, e, m in out if m.entity_id not in elsewhere]
+        if works:
+            # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
+            out = [(s, e, m) for s, e, m in out if not (m.entity_id in works and finder.in_quotes(text, s, e))]
         if surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
             # here; its case forms a person's surname and a town's do not share stay (в Борисове)
             out = [(s, e, m) for s, e, m in out if not (m.type == "place" and text[s:e] in surnames)]
         return out
+
+    def _names_its_state(self, anchors: list[Found], org: int) -> bool:
+        """Whether a word of the text (``anchors``) names a place the organisation number ``org`` is
+        named after (the KGB of the Republic of Belarus: Беларусі, also inside its own name)."""
+        own = self.normalizer.places.own_places(org)
+        return bool(own) and any(not own.isdisjoint(a.info.idxs) for a in anchors)
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a

@@ -428,11 +428,13 @@ class SpanFinder:
         self._named_after = self._listed(key.many(sorted(w for w in tables.named_after if not w.endswith("."))))
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
         self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
+        self._work_words = self._listed(key.many(sorted(tables.work_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
-        # the places of which other places of the name lie elsewhere, by where (namesakes_in)
+        # the entities others of whose name are elsewhere: where, each name of a state or region
+        # by its words (namesakes_in: Finistère; Советский Союз)
         self._namesakes_in = {
-            i: self._listed(key.many(e.record.namesakes_in))
+            i: [[self._listed(key.many([w])) for w in name.split()] for name in e.record.namesakes_in]
             for i, e in enumerate(index.entries)
             if e.record.namesakes_in
         }
@@ -1119,6 +1121,16 @@ class SpanFinder:
             return end if self.word(w)[1] is None else -1
         return -1
 
+    def work_titled(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` stands alone in quotes after a word for a kind of work
+        (``work_words`` of ``org_words.yaml``, by stem): the title of a film, a book, a song
+        (фильм «Зеркало», песня «Вясна»), not the organisation of that name."""
+        if not self.in_quotes(text, s, e):
+            return False
+        before = self.word_before(text, s - 1, 0)
+        k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
+        return bool(k) and self._stems_listed(k, self._work_words)
+
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
         opens or goes on, the quotes standing after a word of the sentence: the title of a paper,
@@ -1166,15 +1178,27 @@ class SpanFinder:
             i -= 1
         return i > 0 and text[i - 1].isalnum()
 
-    def names_where_namesakes_lie(self, text: str, place: int) -> bool:
-        """Whether ``text`` names, in a capitalised word, a state or region where another place of
-        the name of entity number ``place`` lies (``namesakes_in`` of its table entry, read by stem:
-        Brest is also a town of Finistère, in Brittany, France: Бретани, Frankreich, Francji), so
-        that the place's name alone in it may be the other place."""
-        listed = self._namesakes_in.get(place)
-        if listed is None:
+    def names_where_namesakes_lie(self, text: str, entity: int) -> bool:
+        """Whether ``text`` names, in capitalised words, a state or region where another place or
+        body of the name of entity number ``entity`` is (``namesakes_in`` of its table entry, each
+        of its words read by stem: Brest is also a town of Finistère, in Brittany, France: Бретани,
+        Frankreich, Francji; the KGB was also the USSR's: СССР, Советского Союза), so that its name
+        in the text may be the other's."""
+        names = self._namesakes_in.get(entity)
+        if names is None:
             return False
-        return any(self._stems_listed(self.key(m.group()), listed) for m in _CAPITALISED_RE.finditer(text))
+        keys = {self.key(m.group()) for m in _CAPITALISED_RE.finditer(text)}
+        return any(all(any(self._stems_listed(k, word) for k in keys) for word in name) for name in names)
+
+    def namesakes_place_after(self, text: str, e: int, entity: int) -> bool:
+        """Whether the word right after ``text[:e]`` names a state or region where another of the
+        name of entity number ``entity`` is (``namesakes_in``, a name of one word): КГБ СССР."""
+        names = self._namesakes_in.get(entity)
+        after = self.word_after(text, e, len(text)) if names is not None else None
+        if names is None or after is None or after[2]:
+            return False
+        k = self.key(after[1])
+        return any(len(name) == 1 and self._stems_listed(k, name[0]) for name in names)
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for

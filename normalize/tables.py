@@ -32,6 +32,7 @@ _ENTITY_KEYS = {
 _ORG_WORD_LISTS = (
     *("legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"),
     "region_words",
+    "work_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -144,8 +145,8 @@ class EntityRecord:
     # a person's year of birth: running text names no one by the surname alone in a sentence of
     # years before it (В 1943 году Зеленский окончил училище is a namesake)
     born: int | None = None
-    # a place's: the states and regions where other places of its name lie (Brest: France,
-    # Brittany); running text that names one of them does not link the place's name
+    # a place's or an organisation's: the states and regions where others of its name are (Brest:
+    # France, Brittany; the KGB: the USSR); running text that names one of them does not link it
     namesakes_in: tuple[str, ...] = ()
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -170,6 +171,8 @@ class Tables:
     owner_words: frozenset[str] = frozenset()
     # назоў, название, name: before a place's name alone in quotes, the text speaks of the name
     naming_words: frozenset[str] = frozenset()
+    # film, book, song …: an organisation's name alone in quotes after one is a work's title
+    work_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -290,8 +293,8 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
     born, good_born = _born(raw.get("born"), etype, problem)
     ok = ok and good_born
     namesakes_in, good_in = _alias_list(raw, "namesakes_in", problem)
-    if namesakes_in and etype != "place":
-        problem("namesakes_in", "`namesakes_in` is for places only: where other places of the name lie")
+    if namesakes_in and etype == "person":
+        problem("namesakes_in", "`namesakes_in` is for places and organisations: where others of the name are")
         good_in = False
     ok = ok and good_in
     note = raw.get("note", "")
@@ -1022,6 +1025,7 @@ class _Loader:
         tables.owner_words = frozenset(lists["owner_words"])
         tables.naming_words = frozenset(lists["naming_words"])
         tables.region_words = frozenset(lists["region_words"])
+        tables.work_words = frozenset(lists["work_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

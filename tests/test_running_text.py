@@ -658,6 +658,29 @@ LINKS["a town's name that opens another name"] = [
 ]
 
 
+LINKS["a body of the same name of another state"] = [
+    # an organisation's namesakes_in (the KGB and the interior ministry of the USSR): a text that
+    # names it and never the state the body is named after speaks of the other; so does the state
+    # right after the body's name
+    ("Андропов и его КГБ. Юрисдикция КГБ распространялась на весь Советский Союз.", []),
+    ("Председатель КГБ СССР подписал приказ.", []),
+    ("КГБ Беларусі, спадкаемца КГБ СССР, затрымаў журналіста.", [("КГБ Беларусі", "kgb-belarus")]),
+    ("В Советском Союзе сажали, а теперь КГБ Беларуси задерживает.", [("КГБ Беларуси", "kgb-belarus")]),
+    ("КГБ задержал журналиста в Минске.", [("КГБ", "kgb-belarus"), ("Минске", "minsk")]),
+]
+
+
+LINKS["a work's title in quotes"] = [
+    # an organisation's name alone in quotes after a word for a kind of work is the work's title,
+    # and so is the same name in quotes in that text
+    ("Режиссер фильма «Зеркало» Андрей Тарковский. «Зеркало» — самый личный его фильм.", []),
+    ("Песня «Вясна» гучала на плошчы.", []),
+    # not after a verb whose stem a work's word shares, nor without such a word
+    ("Офицер рассказал «Зеркалу» о войне.", [("Зеркалу", "zerkalo")]),
+    ("«Зеркало» сообщило о задержании.", [("Зеркало", "zerkalo")]),
+]
+
+
 LINKS["a town's name that a text gives a person as a surname"] = [
     # a town's name of the form of a possessive surname (Борисов: Борисовым the man, Борисовом the
     # town) after a given name is a person's surname, and the same word alone in that text may be

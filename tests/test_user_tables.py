@@ -198,11 +198,11 @@ def test_a_place_whose_namesakes_lie_elsewhere_is_not_linked_in_text_naming_wher
     assert rw.find("Kirovsk lies in the Murmansk region.") == []
 
 
-def test_namesakes_in_is_for_places_and_a_wrong_one_is_reported_with_its_line(mine: Path, tmp_path: Path) -> None:
+def test_namesakes_in_is_for_places_and_organisations_and_a_wrong_one_is_reported(mine: Path, tmp_path: Path) -> None:
     (mine / "people.yaml").write_text(KUPALA + "  namesakes_in: [France]\n", encoding="utf-8")
     done = cli(tmp_path, "tables", "check", str(mine))
     assert done.returncode == 2
-    assert "my_tables/people.yaml:6" in done.stderr and "`namesakes_in` is for places only" in done.stderr
+    assert "my_tables/people.yaml:6" in done.stderr and "`namesakes_in` is for places and organisations" in done.stderr
     (mine / "people.yaml").write_text(
         "- id: kirawsk\n  type: place\n  canonical: Kirawsk\n  names: [Кіраўск]\n  namesakes_in: [Murmansk, {a: b}]\n",
         encoding="utf-8",
