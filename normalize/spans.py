@@ -208,16 +208,18 @@ class Anchored:
         )
 
 
-def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
+def anchor_keys(index: Index, opening: Mapping[int, Iterable[str]] | None = None) -> dict[str, tuple[int, ...]]:
     """Key → the entities a word of that key anchors: the keys of persons' surnames (every spelling,
     case form and other-language form the index made) and of the words of organisations' and
-    places' names (each word of each reading of each name, its acronyms included)."""
+    places' names (each word of each reading of each name, its acronyms included); and the keys
+    ``opening`` gives an entity (the adjective of a place that opens its name)."""
     out: dict[str, list[int]] = {}
     for idx, e in enumerate(index.entries):
         keys: set[str] = set(e.surname_keys)
         for phrase in e.phrases:
             for ks in phrase:
                 keys.update(ks)
+        keys.update(opening.get(idx, ()) if opening else ())
         for k in keys:
             if k:
                 out.setdefault(k, []).append(idx)
@@ -443,7 +445,7 @@ class SpanFinder:
         entries = index.entries
         groups: dict[tuple[int, ...], Anchored] = {}
         self._anchors: dict[str, Anchored] = {}
-        for k, idxs in anchor_keys(index).items():
+        for k, idxs in anchor_keys(index, self._opening_adjectives(index, tables, key)).items():
             info = groups.get(idxs)
             if info is None:
                 info = groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
@@ -483,6 +485,24 @@ class SpanFinder:
         self._possessives = tables.possessive_suffixes
         self._word_re = _CAPITALISED_RE if require_capital else _ANY_WORD_RE
         self._line = _LineWords("")  # the words beside positions of the text last read
+
+    @staticmethod
+    def _opening_adjectives(index: Index, tables: Tables, key: PhoneticKey) -> dict[int, list[str]]:
+        """The keys of the adjective of a place that opens an organisation's Cyrillic name of three
+        words or more (Белорусская ассоциация журналистов, Беларуская праваслаўная царква), which
+        its readings leave out as a generic word: Russian and Belarusian capitalise the first word
+        of such a name only, so the adjective is the one capital to anchor it by."""
+        out: dict[int, list[str]] = {}
+        generic, ends = tables.generic_words, tables.place_adjective_endings
+        for idx, e in enumerate(index.entries):
+            if e.record.type != "organization":
+                continue
+            for name in e.record.names:
+                words = name.split()
+                first = words[0].lower() if len(words) >= 3 and is_cyrillic(name[0]) else ""
+                if first in generic and first.endswith(ends) and (k := key(first)):
+                    out.setdefault(idx, []).append(k)
+        return out
 
     # --- anchors ---------------------------------------------------------------------------------
 

@@ -670,6 +670,33 @@ LINKS["a body of the same name of another state"] = [
 ]
 
 
+LINKS["an organisation's name whose first word alone has a capital"] = [
+    # Russian and Belarusian capitalise only the first word of such a name, here the adjective of
+    # a place that the name's readings leave out: it anchors the name, in its case forms too
+    (
+        "Белорусская ассоциация журналистов заявила.",
+        [
+            ("Белорусская ассоциация журналистов", "belarusian-association-of-journalists"),
+        ],
+    ),
+    (
+        "Члены Беларускай асацыяцыі журналістаў сабраліся.",
+        [
+            ("Беларускай асацыяцыі журналістаў", "belarusian-association-of-journalists"),
+        ],
+    ),
+    (
+        "Представители Белорусской православной церкви пришли.",
+        [
+            ("Белорусской православной церкви", "belarusian-orthodox-church"),
+        ],
+    ),
+    # the adjective before other words names nothing
+    ("Белорусская сторона предложила перенести встречу.", []),
+    ("Белорусские журналисты уехали в Вильнюс.", [("Вильнюс", "vilnius")]),
+]
+
+
 LINKS["a work's title in quotes"] = [
     # an organisation's name alone in quotes after a word for a kind of work is the work's title,
     # and so is the same name in quotes in that text
