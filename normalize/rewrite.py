@@ -384,9 +384,8 @@ class Rewriter:
         entries = n.index.entries
         places = [i for i in a.info.idxs if entries[i].record.type == "place"]
         surname = text[a.start : a.end]
-        if not any(n.places.named_like_a_surname(i) for i in places) or not (
-            not is_cyrillic(surname[0]) or any(n.named_as_written(i, surname) for i in places)
-        ):
+        as_written = not is_cyrillic(surname[0]) or any(n.named_as_written(i, surname) for i in places)
+        if not as_written or not any(n.places.named_like_a_surname(i) for i in places):
             return False
         s, e = proposal.alternatives[0]
         titles = n.tables.titles
