@@ -10,6 +10,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .givennames import GivenNames
+from .memo import remember
 from .namekeys import PATRONYMIC_SUFFIXES, patronymic_case_keys
 from .pickling import restore_state, saved_state
 from .tables import CognateSet, Tables, inflect
@@ -111,10 +112,12 @@ class GivenNameGroups:
         or in Latin letters a case form of one of them (see :meth:`latin_nominatives`)."""
         got = self._is_given_memo.get(word)
         if got is None:
-            got = self._is_given_as_written(word) or bool(self.latin_nominatives(word))
-            if len(self._is_given_memo) >= LATIN_MEMO_SIZE:
-                self._is_given_memo.clear()
-            self._is_given_memo[word] = got
+            got = remember(
+                self._is_given_memo,
+                word,
+                self._is_given_as_written(word) or bool(self.latin_nominatives(word)),
+                LATIN_MEMO_SIZE,
+            )
         return got
 
     def _is_given_as_written(self, word: str) -> bool:
@@ -131,10 +134,7 @@ class GivenNameGroups:
         Alaksandrem of Alaksandr). Empty for a word of Cyrillic letters or a name as written."""
         got = self._latin_memo.get(word)
         if got is None:
-            got = self._latin_nominatives(word)
-            if len(self._latin_memo) >= LATIN_MEMO_SIZE:
-                self._latin_memo.clear()
-            self._latin_memo[word] = got
+            got = remember(self._latin_memo, word, self._latin_nominatives(word), LATIN_MEMO_SIZE)
         return got
 
     def _latin_nominatives(self, word: str) -> list[str]:

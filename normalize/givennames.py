@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from unidecode import unidecode
 
+from .memo import remember
 from .tables import InflectionRow, InflectionRows, Tables, given_name_form, inflect
 from .text import detect_language, script_of
 
@@ -98,10 +99,7 @@ class GivenNames:
         if low and script_of(low) == "Cyrl":
             for g in self._case_form_genders(low):
                 gender = _merge(gender, g)
-        if len(self._memo) >= MEMO_LIMIT:
-            self._memo.clear()
-        self._memo[word] = gender
-        return gender
+        return remember(self._memo, word, gender, MEMO_LIMIT)
 
     def is_nominative(self, word: str) -> bool:
         """Whether ``word`` is a given name as the tables list it (the nominative) and no case form

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from .cases import candidate_rows
 from .index import EntityEntry, Index
+from .memo import remember
 from .names import ParsedMention, split_tokens
 from .phonetic import KEY_VOWELS
 from .tables import Tables
@@ -118,10 +119,12 @@ class Places:
                                 sounds.setdefault(c[:3], set()).add((c, state))
                 self._sounds = sounds
             c = consonants(key)
-            got = frozenset(state for pc, state in self._sounds.get(c[:3], ()) if c.startswith(pc))
-            if len(self._sound_memo) >= SOUND_MEMO_SIZE:
-                self._sound_memo.clear()
-            self._sound_memo[key] = got
+            got = remember(
+                self._sound_memo,
+                key,
+                frozenset(state for pc, state in self._sounds.get(c[:3], ()) if c.startswith(pc)),
+                SOUND_MEMO_SIZE,
+            )
         return got
 
     def named_after_state(self, org: int) -> bool:

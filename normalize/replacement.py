@@ -17,6 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .cases import inflect_name, mention_case
 from .index import EntityEntry
+from .memo import remember
 from .names import split_tokens
 from .tables import Tables
 from .text import detect_language, script_of
@@ -67,10 +68,7 @@ class Replacer:
         key = (surface, entry.record.id, language)
         got = self._memo.get(key)
         if got is None:
-            got = self._inflected(surface, entry, language)
-            if len(self._memo) >= MEMO_SIZE:
-                self._memo.clear()
-            self._memo[key] = got
+            got = remember(self._memo, key, self._inflected(surface, entry, language), MEMO_SIZE)
         return got
 
     def _inflected(self, surface: str, entry: EntityEntry, language: str | None) -> Written:

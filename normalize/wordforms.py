@@ -9,6 +9,7 @@ from typing import Any
 
 from mypy_extensions import mypyc_attr
 
+from .memo import remember
 from .names import acronym_key
 from .orgwords import english_reading
 from .phonetic import PhoneticKey
@@ -64,9 +65,7 @@ class WordForms:
         memo = self._spellings_memo
         got = memo.get((word, language, kind))
         if got is None:
-            if len(memo) >= SPELLINGS_MEMO_SIZE:
-                memo.clear()
-            got = memo[(word, language, kind)] = self._spellings(word, language, kind)
+            got = remember(memo, (word, language, kind), self._spellings(word, language, kind), SPELLINGS_MEMO_SIZE)
         return got
 
     def _spellings(self, word: str, language: str | None, kind: str) -> tuple[str, ...]:
@@ -159,10 +158,7 @@ class WordForms:
                     g = None if row.gender == "any" else row.gender
                     if self._row_index(rows).row(nominative, g) is row and (k := self.key(nominative)):
                         out[(k, row.gender)] = None
-            got = tuple(out)
-            if len(self._nominatives_memo) >= SPELLINGS_MEMO_SIZE:
-                self._nominatives_memo.clear()
-            self._nominatives_memo[word] = got
+            got = remember(self._nominatives_memo, word, tuple(out), SPELLINGS_MEMO_SIZE)
         return got
 
     def _case_endings(
