@@ -129,6 +129,7 @@ LINKS["an ordinary word that names an organisation"] = [
     # the season opening a sentence is no organisation named by that word (its capital says
     # nothing); in quotes, in another case inside the sentence, or romanized it is the centre
     ("Весна 2020 года была ранней.", []),
+    ("Зеркало разбилось на куски.", []),
     ("Вясна ў гэтым годзе позняя.", []),
     ("Паводле звестак «Вясны», затрыманых 20.", [("Вясны", "viasna")]),
     ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
