@@ -338,7 +338,15 @@ class PhoneticKey:
         s = " ".join(batch).lower().translate(self._letters)
         if not s.isascii() or any(" " in w for w in batch):  # unidecode may write spaces
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
-        pieces = self._passed(s.split(" "))
+        for rest, first, replace, letters in self._steps:
+            if rest is not None and not first.isdisjoint(s):
+                s = rest.sub(replace, s)
+            if letters is not None:
+                s = s.translate(letters)
+        # the last steps of each key (see __call__), over the words at once: the runs of a symbol
+        # end at the spaces between them
+        s = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, _DROP_BUT_SPACES_RE.sub("", s))
+        pieces = s.split(" ")
         if len(pieces) != len(batch):  # pragma: no cover - no rule writes or removes a space
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
         for i, w, k in zip(todo, batch, pieces, strict=True):
@@ -346,31 +354,6 @@ class PhoneticKey:
                 cache[w] = k
             out[i] = k
         return [k if k is not None else "" for k in out]
-
-    def _passed(self, texts: list[str]) -> list[str]:
-        """The keys of words whose letters are translated already (ASCII, no spaces): the passes
-        and the last steps over the texts joined by spaces, each distinct text once in each step
-        (the spellings of one name under many schemes: after the letters are translated a quarter
-        of them are alike, after the first pass more than half, and each pass's cost is in the
-        replacements it makes)."""
-        for rest, first, replace, letters in self._steps:
-            distinct = list(dict.fromkeys(texts))
-            s = " ".join(distinct)
-            if rest is not None and not first.isdisjoint(s):
-                s = rest.sub(replace, s)
-            if letters is not None:
-                s = s.translate(letters)
-            done = s.split(" ")
-            if len(done) != len(distinct):  # pragma: no cover - no rule writes or removes a space
-                return []
-            if len(distinct) == len(texts):
-                texts = done
-            else:
-                made = dict(zip(distinct, done, strict=True))
-                texts = [made[t] for t in texts]
-        # the last steps of each key (see __call__), over the words at once: the runs of a symbol
-        # end at the spaces between them
-        return _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, _DROP_BUT_SPACES_RE.sub("", " ".join(texts))).split(" ")
 
     def reference(self, word: str) -> str:
         """The key computed step by step as the table reads, without the memo (for checking the
