@@ -347,10 +347,6 @@ def _add_counts(stats: Stats, counts: Counter[tuple[str, str]] | None) -> None:
 def _fork_pool(proc: LineProcessor, jobs: int) -> Any:
     global _WORKER
     _WORKER = proc
-    # The near-spelling neighbourhood of the keys is made here, once, for the workers to share: each
-    # would make its own on its first near-spelling lookup (at 100,000 persons 4 million keys, some
-    # 5 s and 400-550 MiB of its own memory each).
-    proc.rewriter.normalizer.index.by_deletion  # noqa: B018
     # Keep the collector of the forked workers off the inherited index: walking it would touch
     # (and so copy) every page of it in every worker. run_rewrite unfreezes when the run ends.
     gc.collect()
