@@ -30,6 +30,7 @@ from .text import detect_language, script_of
 # How many word forms are remembered; the memo is emptied when it holds more (a text has far
 # fewer distinct capitalised words than this, so in practice it never is).
 MEMO_LIMIT = 200_000
+_UNSEEN = "?"  # no gender: what the memo of gender_of gives for a word not in it
 
 LANGUAGES = ("ru", "be")
 
@@ -90,10 +91,10 @@ class GivenNames:
         Letter case does not matter (ANNA, anna, Anna); the word is one word, without a possessive
         ending or punctuation around it.
         """
-        try:
-            return self._memo[word]
-        except KeyError:
-            pass
+        memo = self._memo
+        got = memo.get(word, _UNSEEN)  # (no KeyError for a word not seen: raising one costs more)
+        if got != _UNSEEN:
+            return got
         low = given_name_form(word)
         gender = self._names.get(low)
         if low and script_of(low) == "Cyrl":

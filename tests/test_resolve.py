@@ -394,6 +394,24 @@ def test_the_fast_key_is_the_key_the_rules_give() -> None:
         assert key.many(batch) == [key.reference(w) for w in batch], batch
 
 
+def test_spellings_alike_keyed_together_give_each_its_own_key() -> None:
+    """A name's spellings under every scheme, many of them alike once their letters are read (and
+    some written twice, in capitals or as they are), keyed in one batch as the index keys them:
+    each gets the key it gets alone, in its place."""
+    from normalize.translit import default_tables
+    from normalize.variants import variants
+
+    t = default_tables()
+    key = t.phonetic
+    assert key is not None
+    for name in ("Ціханоўская", "Тихановская", "Лукашенко", "Жыргіловіч", "Щербаков", "Лёвачкін", "Мацкевіч"):
+        spellings = variants(name, schemes=t.schemes)
+        batch = [*spellings, *(s.upper() for s in spellings[:5]), *spellings[:3]]
+        key._cache.clear()
+        assert len({s.lower().translate(key._letters) for s in batch}) < len(batch)  # alike ones among them
+        assert key.many(batch) == [key.reference(w) for w in batch], name
+
+
 def test_mentions_longer_than_the_bound_are_none() -> None:
     assert normalize.resolve("Lukashenko " * 100) is None
 
