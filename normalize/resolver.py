@@ -239,17 +239,28 @@ def _one_word_name(entry: EntityEntry) -> bool:
     return any(len(split_tokens(name)) == 1 for name in (*entry.record.names, *entry.record.aliases))
 
 
+_CYRILLIC_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіїєьъ'’")
+
+
 def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys: Sequence[str]) -> bool:
-    """Whether a Cyrillic word of the mention ends in a hard -ы after a consonant where every
-    Cyrillic form of the entity's names that has the word's key ends in a soft -і or -и: the key
-    folds the two, the grammar does not (Беларусы, Belarusians, against Беларусі, Беларуси, of
-    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и)."""
+    """Whether a Cyrillic word of the mention ends hard where every Cyrillic form of the entity's
+    names that has the word's key ends soft: the key folds the two, the grammar does not. A hard
+    -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against Беларусі,
+    Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и), and a
+    consonant against the same consonant and the soft sign (Беларус, a Belarusian, against
+    Беларусь)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
-        if len(t) < 3 or t[-1] != "ы" or t[-2] in _HARDENED or not is_cyrillic(t[-2]) or t in entry.surfaces:
+        if len(t) < 3 or not is_cyrillic(t[-2]) or t in entry.surfaces:
+            continue
+        if t[-1] == "ы" and t[-2] not in _HARDENED:
+            soft: tuple[str, ...] = ("і", "и")
+        elif t[-1].isalpha() and is_cyrillic(t[-1]) and t[-1] not in _CYRILLIC_VOWELS_AND_SIGNS:
+            soft = (t[-1] + "ь",)
+        else:
             continue
         same = [f for f, fk in entry.surfaces.items() if fk == k and is_cyrillic(f[0])]
-        if same and all(f[-1] in "іи" for f in same):
+        if same and all(f.endswith(soft) for f in same):
             return True
     return False
 

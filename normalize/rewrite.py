@@ -36,6 +36,18 @@ def _start_of(a: Found) -> int:
     return a.start
 
 
+# a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a
+# time of day (14:30) or a ratio of more digits
+_SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
+
+
+def _gives_a_score(text: str, s: int, e: int) -> bool:
+    """Whether the sentence of ``text[s:e]`` gives a match's score: the names in quotes in it are
+    teams', which sport names after towns and companies («Нафтан» (Новополоцк) — «Ислочь» — 2:2)."""
+    lo, hi = sentence_around(text, s, e)
+    return _SCORE_RE.search(text, lo, hi) is not None
+
+
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
     """Whether writing ``written`` (a name of several words) for ``text[s:e]`` would break the
     compound the mention is a part of, joined to a word by a hyphen (Лукашенко-Лукашенко,
@@ -242,6 +254,8 @@ class Rewriter:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
             if m.type == "organization" and finder.namesakes_place_after(text, e, n._by_id[m.entity_id]):
                 continue  # the body of the same name of another state (КГБ СССР)
+            if m.type == "organization" and finder.in_quotes(text, s, e) and _gives_a_score(text, s, e):
+                continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and finder.work_titled(text, s, e):
                 works.add(m.entity_id)  # a work's title in quotes (фильм «Зеркало»), not the organisation
                 continue

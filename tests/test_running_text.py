@@ -698,6 +698,29 @@ LINKS["an organisation's name whose first word alone has a capital"] = [
 ]
 
 
+LINKS["a team's name in a line of results"] = [
+    # a sentence that gives a match's score names teams: a name in quotes in it is a club's, which
+    # sport names after companies and towns (not a time of day, 14:30)
+    ("Наваполацкі «Нафтан» разграміў гродзенскі «Нёман» — 4:1.", []),
+    ("Барысаўчане сыгралі з «Нафтанам» унічыю (2:2).", []),
+    ("«Нафтан» в 14:30 сообщил о ремонте установки.", [("Нафтан", "naftan")]),
+]
+
+
+LINKS["other words of the same letters"] = [
+    # a word that ends hard where the name ends soft is another word (Беларус, a Belarusian man,
+    # against Беларусь; Беларусы, the people)
+    ("Беларус вернулся на родину из Литвы.", [("Литвы", "lithuania")]),
+    ("Беларусы вярнуліся дадому.", []),
+    ("Беларусь вернулась к переговорам.", [("Беларусь", "belarus")]),
+    # a particle before a place's name is a preposition, unless a given name stands before it
+    ("A Embaixada da Bielo-Rússia fica em Lisboa.", [("Bielo-Rússia", "belarus")]),
+    ("Die Festung von Brest wurde 1941 verteidigt.", [("Brest", "brest")]),
+    # a given name as Russian text writes a foreign one makes a personal name of the name after it
+    ("Рихард Вагнер написал оперу «Лоэнгрин».", []),
+]
+
+
 LINKS["a work's title in quotes"] = [
     # an organisation's name alone in quotes after a word for a kind of work is the work's title,
     # and so is the same name in quotes in that text
