@@ -107,12 +107,15 @@ class OrgNames:
                 low = low.replace(phrase, " ")
         return low
 
-    def content_words(self, name: str) -> list[str]:
-        """The words of an organisation or place name without its legal form, lower case."""
+    def content_words(self, name: str, conjunctions: bool = False) -> list[str]:
+        """The words of an organisation or place name without its legal form and its function
+        words, lower case; with ``conjunctions``, its words for "and" are kept (a mention of places
+        is read with them: Rasii i, Russia and, names no one place)."""
         low = self.strip_legal(name)
-        legal, function = self.tables.legal_forms, self.tables.vocabulary.function_words
+        voc = self.tables.vocabulary
+        legal, function = self.tables.legal_forms, voc.function_words
         words = [w for w in split_tokens(low) if w.strip(".") not in legal]
-        words = [w for w in words if w.strip(".") not in function]
+        words = [w for w in words if w.strip(".") not in function or (conjunctions and w in voc.conjunctions)]
         if not words:
             return words
         single = self._legal_keys
@@ -266,6 +269,8 @@ class OrgNames:
             words = self.content_words(part)
             if not words:
                 continue
+            if query and (listed := self.content_words(part, conjunctions=True)) != words:
+                add(listed, False)  # a list of names (Rasii i, Беларусь и Россия): read by places only
             split = [q for w in words for q in _PART_SPLIT_RE.split(w) if q]
             merged = voc.merge_phrases(split, self.key)
             for ws in [words, merged] if merged != words else [words]:
@@ -299,6 +304,7 @@ class OrgNames:
         out: list[QueryPhrase] = []
         seen: set[tuple[str, ...]] = set()
         sure, maybe = acronym_forms(text)
+        conjunctions = self.tables.vocabulary.conjunctions
         for words, derived in self.readings(text, query=True):
             ws: list[tuple[str, str, frozenset[str]]] = []
             for n, w in enumerate(words):
@@ -320,7 +326,8 @@ class OrgNames:
             sig = tuple(k for _, k, _ in ws)
             if ws and sig not in seen:
                 seen.add(sig)
-                out.append(QueryPhrase(tuple(ws), derived, whole=not derived and self.significant(words) != words))
+                whole = not derived and (self.significant(words) != words or any(w in conjunctions for w in words))
+                out.append(QueryPhrase(tuple(ws), derived, whole=whole))
         if out:
             written = frozenset().union(*(t for qp in out if not qp.derived for _, _, t in qp.words))
             out[0] = QueryPhrase(out[0].words, out[0].derived, written, out[0].whole)

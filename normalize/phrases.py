@@ -279,6 +279,10 @@ class PhraseScorer:
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)
                     continue
+                if e.record.type == "place" and (k.startswith(mk) or mk.startswith(k)):
+                    # an ending more or less is another word (the surname Lidova, lidar) or a case
+                    # form, which the tables decide, not a misspelling of the place's name
+                    continue
                 if sim > bsim and (sim < OTHER_MIN or self.near.near_word(text, e, gaps=True)):
                     bsim, bj, bk = sim, j, mk  # (a consonant for another makes another word: Колчев, Польшча)
             if bj >= 0 and bsim >= OTHER_MIN:

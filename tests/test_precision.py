@@ -316,6 +316,18 @@ def test_a_place_is_named_by_all_the_words_of_the_mention(mention: str) -> None:
     assert named(Normalizer.default(), mention) is None
 
 
+@pytest.mark.parametrize(("mention", "expected"), [
+    # an ending more or less makes another word of a place's name in Latin letters (a surname, an
+    # English noun, an adjective), not a misspelling of it: the case forms are the tables'
+    ("Lidova", None), ("Lidar", None), ("Orshan", None), ("Polotskoy", None),
+    # a misspelling within the word, a spelling of a scheme, a case form and the classical
+    # orthography's name still name the place
+    ("Minks", "minsk"), ("Mahilyow", "mogilev"), ("Gomela", "gomel"), ("Vorša", "orsha"), ("Воршы", "orsha"),
+])  # fmt: skip
+def test_a_place_in_latin_letters_is_not_another_word_an_ending_apart(mention: str, expected: str | None) -> None:
+    assert named(Normalizer.default(), mention) == expected
+
+
 @pytest.mark.parametrize(
     ("mention", "expected"),
     [
