@@ -100,6 +100,12 @@ def _short_spellings(spellings: Mapping[str, str]) -> frozenset[str]:
     return frozenset(v.lower() for v, k in spellings.items() if len(k) <= SHORT_KEY)
 
 
+def _read_as_a_word(letters: str) -> bool:
+    """Whether an acronym of Latin letters is a syllabic one, read as a word: a capital, small
+    letters, then capitals (BelTA, BelAZ), not letters read one by one (MAZ, NEXTA, MZKT)."""
+    return letters[:1].isupper() and letters[1:2].islower() and letters[-1:].isupper()
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 @dataclass
 class EntityEntry:
@@ -349,6 +355,9 @@ class EntryBuilder:
                         acr = frozenset(self.forms.acronym_keys([letters]))
                         if acr and script_of(letters) == "Latn":
                             acr |= {LATIN_CAPITALS}
+                            if not derived and _read_as_a_word(letters):
+                                # read as a word, it is written as one too (BelTA: Belta, BelAZ: Belaz)
+                                acr |= self.forms.org_keys([w1], {}, rec.type)
                         if acr:
                             ph.append(acr)
                             tk.append(acr if rec.type == "organization" else frozenset())

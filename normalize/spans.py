@@ -1361,8 +1361,7 @@ class SpanFinder:
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
         Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
-        surname, whatever else it spells; before a place's or an organisation's name, only after a
-        given name (Maria de Minsk)."""
+        surname, whatever else it spells."""
         got = self.word_before(text, start, floor)
         if got is None or got[1] not in self._name_particles or self.fits(got[1], info, info.org):
             return -1
@@ -1370,10 +1369,8 @@ class SpanFinder:
         prev = self.word_before(text, s, floor)
         if prev is not None and self.parts.kind(prev[1]) == GIVEN:
             s = prev[0]
-        elif not info.person:
-            # before a place or an organisation, a particle after no given name is a preposition
-            # (do Mińska, de Minsk, Embaixada da Bielo-Rússia)
-            return -1
+        elif not info.person and (prev is None or not prev[1][:1].isupper()):
+            return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
         return s
 
     def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:
