@@ -707,6 +707,15 @@ LINKS["a team's name in a line of results"] = [
 ]
 
 
+LINKS["a syllabic acronym written as a word"] = [
+    # an acronym read as a word (BelTA, BelAZ) is written as one too; one read letter by letter is
+    # not (MAZ is no Maz)
+    ("According to Belta, the president met the governor.", [("Belta", "belta")]),
+    ("Laut Belta traf Lukaschenko den Gouverneur.", [("Belta", "belta"), ("Lukaschenko", "alexander-lukashenko")]),
+    ("Prognoza dla Mińska Maz. jest gotowa.", []),
+]
+
+
 LINKS["other words of the same letters"] = [
     # a word that ends hard where the name ends soft is another word (Беларус, a Belarusian man,
     # against Беларусь; Беларусы, the people)
