@@ -411,6 +411,9 @@ class SpanFinder:
             for i, e in enumerate(index.entries)
             if e.record.namesakes_in
         }
+        self._namesakes_words: dict[str, frozenset[int]] = {}  # word form → the places it says (see above)
+        self._namesakes_text = ""  # the text last asked about, and the places it says namesakes of
+        self._namesakes_found: frozenset[int] = frozenset()
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -1144,10 +1147,31 @@ class SpanFinder:
         the name of entity number ``place`` lies (``namesakes_in`` of its table entry, read by stem:
         Brest is also a town of Finistère, in Brittany, France: Бретани, Frankreich, Francji), so
         that the place's name alone in it may be the other place."""
-        listed = self._namesakes_in.get(place)
-        if listed is None:
+        if place not in self._namesakes_in:
             return False
-        return any(self._stems_listed(self.key(m.group()), listed) for m in _CAPITALISED_RE.finditer(text))
+        if self._namesakes_text is not text:
+            # the places whose namesakes' states the text names, found in one scan of the text for
+            # every place asked about it (a long text links many; each asked for a scan of its own)
+            memo = self._namesakes_words
+            named: set[int] = set()
+            for m in _CAPITALISED_RE.finditer(text):
+                w = m.group()
+                got = memo.get(w)
+                if got is None:
+                    got = self._namesakes_named(w)
+                    if len(memo) >= WORD_MEMO_SIZE:
+                        memo.clear()
+                    memo[w] = got
+                if got:
+                    named.update(got)
+            self._namesakes_text, self._namesakes_found = text, frozenset(named)
+        return place in self._namesakes_found
+
+    def _namesakes_named(self, word: str) -> frozenset[int]:
+        """The places (with ``namesakes_in``) of which ``word`` names a state or region where
+        another place of the name lies: a fact of the word form, remembered per form."""
+        k = self.key(word)
+        return frozenset(i for i, listed in self._namesakes_in.items() if self._stems_listed(k, listed))
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for

@@ -647,6 +647,15 @@ LINKS["a town's name that opens another name"] = [
     ("В Светлогорске Гомельской области открыли завод.", [("Светлогорске", "svetlahorsk")]),
     ("Лукашэнка наведаў Брэст.", [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")]),
     ("A French journalist was detained in Brest.", [("Brest", "brest")]),
+    # a text that links several such places: each is asked about what the whole text names,
+    # wherever in it, and the next text is read anew
+    ("The University of Idaho is in Moscow. Crowds in Minsk and Brest met.", [("Minsk", "minsk"), ("Brest", "brest")]),
+    ("Crowds in Brest met. Brest voted. The ferry sails from Finistère.", []),
+    (
+        "Лукашэнка наведаў Брэст і Светлогорск. Светлогорск Калининградской области далёка.",
+        [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")],
+    ),
+    ("Crowds in Brest met.", [("Brest", "brest")]),
 ]
 
 
