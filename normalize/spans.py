@@ -413,7 +413,7 @@ class SpanFinder:
         }
         self._namesakes_words: dict[str, frozenset[int]] = {}  # word form → the places it says (see above)
         self._namesakes_text = ""  # the text last asked about, and the places it says namesakes of
-        self._namesakes_found: frozenset[int] = frozenset()
+        self._namesakes_found: set[int] = set()
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -522,6 +522,10 @@ class SpanFinder:
         out: list[Found] = []
         memo = self._word_anchors
         addresses = -1  # whether the text holds a mark of an address anywhere (asked at its first anchor)
+        # the places whose namesakes' states the text names (see names_where_namesakes_lie), read
+        # from the same words when they are the capitalised words that method reads
+        regions = self._namesakes_words if self._namesakes_in and self._word_re is _CAPITALISED_RE else None
+        named: set[int] = set()
         for m in self._word_re.finditer(text):
             w = m.group()
             got = memo.get(w)
@@ -530,6 +534,15 @@ class SpanFinder:
                 if len(memo) >= WORD_MEMO_SIZE:
                     memo.clear()
                 memo[w] = got
+            if regions is not None:
+                places = regions.get(w)
+                if places is None:
+                    places = self._namesakes_named(w)
+                    if len(regions) >= WORD_MEMO_SIZE:
+                        regions.clear()
+                    regions[w] = places
+                if places:
+                    named.update(places)
             if not got:
                 continue
             start = m.start()
@@ -539,6 +552,8 @@ class SpanFinder:
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
+        if regions is not None:
+            self._namesakes_text, self._namesakes_found = text, named
         return out
 
     def _may_be_case_form(self, k: str) -> bool:
@@ -1151,7 +1166,8 @@ class SpanFinder:
             return False
         if self._namesakes_text is not text:
             # the places whose namesakes' states the text names, found in one scan of the text for
-            # every place asked about it (a long text links many; each asked for a scan of its own)
+            # every place asked about it (a long text links many; each asked for a scan of its own),
+            # unless the scan for its anchors found them
             memo = self._namesakes_words
             named: set[int] = set()
             for m in _CAPITALISED_RE.finditer(text):
@@ -1164,7 +1180,7 @@ class SpanFinder:
                     memo[w] = got
                 if got:
                     named.update(got)
-            self._namesakes_text, self._namesakes_found = text, frozenset(named)
+            self._namesakes_text, self._namesakes_found = text, named
         return place in self._namesakes_found
 
     def _namesakes_named(self, word: str) -> frozenset[int]:

@@ -829,3 +829,15 @@ LINKS["the past tense after a surname alone says its gender"] = [
 )
 def test_each_sentence_gets_its_links(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
     assert linked(rw, text) == expected, text
+
+
+def test_a_rewriter_of_words_in_small_letters_reads_where_namesakes_lie_too() -> None:
+    # (it reads the words of a text otherwise than one of capitalised words, so the states named
+    # are found by a reading of their own)
+    rw = Rewriter(Normalizer.default(), require_capital=False)
+    assert linked(rw, "The port of Brest, in Finistère, hosts the fleet.") == []
+    assert linked(rw, "Crowds in Brest met.") == [("Brest", "brest")]
+    assert linked(rw, "The University of Idaho is in Moscow. Crowds in Minsk and Brest met.") == [
+        ("Minsk", "minsk"),
+        ("Brest", "brest"),
+    ]
