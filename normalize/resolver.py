@@ -9,7 +9,7 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -119,6 +119,8 @@ class Match:
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
 
+
+ORDINARY_MEMO_SIZE = 100_000  # keys whose being a word of the vocabulary is remembered
 
 _ROUNDED: dict[float, float] = {}
 
@@ -239,17 +241,32 @@ def _one_word_name(entry: EntityEntry) -> bool:
     return any(len(split_tokens(name)) == 1 for name in (*entry.record.names, *entry.record.aliases))
 
 
-def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys: Sequence[str]) -> bool:
+def _soft_form_keys(entry: EntityEntry) -> frozenset[str]:
+    """The keys of which every Cyrillic form of the entity's names ends in a soft -і or -и (and
+    one form at least has the key): one reading of all its forms, for every word in -ы."""
+    soft: dict[str, bool] = {}
+    for f, fk in entry.surfaces.items():
+        if f and is_cyrillic(f[0]):
+            soft[fk] = soft.get(fk, True) and f[-1] in "іи"
+    return frozenset(k for k, all_soft in soft.items() if all_soft)
+
+
+def _hard_ending_of_soft_forms(
+    entry: EntityEntry,
+    words: Sequence[Token],
+    keys: Sequence[str],
+    soft_keys: Callable[[EntityEntry], frozenset[str]] = _soft_form_keys,
+) -> bool:
     """Whether a Cyrillic word of the mention ends in a hard -ы after a consonant where every
     Cyrillic form of the entity's names that has the word's key ends in a soft -і or -и: the key
     folds the two, the grammar does not (Беларусы, Belarusians, against Беларусі, Беларуси, of
-    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и)."""
+    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и). ``soft_keys``
+    gives the entity's :func:`_soft_form_keys` (the resolver remembers them per entity)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
         if len(t) < 3 or t[-1] != "ы" or t[-2] in _HARDENED or not is_cyrillic(t[-2]) or t in entry.surfaces:
             continue
-        same = [f for f, fk in entry.surfaces.items() if fk == k and is_cyrillic(f[0])]
-        if same and all(f[-1] in "іи" for f in same):
+        if k in soft_keys(entry):
             return True
     return False
 
@@ -302,6 +319,9 @@ class Normalizer:
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
+        self._soft_memo: dict[str, frozenset[str]] = {}  # entity id → keys of soft forms only
+        self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
         self._spelled_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
         self._has_organizations_memo: bool | None = None
@@ -643,7 +663,7 @@ class Normalizer:
         # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
         given_alone = len(words) == 1 and not parsed.initials and self.groups.is_given_name(words[0].text)
         # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
-        ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
+        ordinary_alone = len(words) == 1 and not given_alone and self._ordinary(keys[0])
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         # one word with initials written as such is a person's surname (И. Борисов, Борисов И.И.):
         # no place or organisation (a letter alone is as often a preposition: В Минске, у Мінску)
@@ -672,7 +692,7 @@ class Normalizer:
                 if q is None:
                     q = PersonQuery(parsed, keys)
                 s = self.persons.score(entry, parsed, keys, q)
-            elif _hard_ending_of_soft_forms(entry, words, keys):
+            elif _hard_ending_of_soft_forms(entry, words, keys, self._soft_forms):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
@@ -712,6 +732,23 @@ class Normalizer:
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
 
+    def _ordinary(self, key: str) -> bool:
+        """Whether a word of ``key`` is an ordinary word, one of the vocabulary's (remembered per
+        key: the words resolved alone repeat)."""
+        got = self._ordinary_memo.get(key)
+        if got is None:
+            if len(self._ordinary_memo) >= ORDINARY_MEMO_SIZE:
+                self._ordinary_memo.clear()
+            got = self._ordinary_memo[key] = bool(self.tables.vocabulary.concepts(key))
+        return got
+
+    def _soft_forms(self, entry: EntityEntry) -> frozenset[str]:
+        """:func:`_soft_form_keys` of an entity (made on first use)."""
+        got = self._soft_memo.get(entry.record.id)
+        if got is None:
+            got = self._soft_memo[entry.record.id] = _soft_form_keys(entry)
+        return got
+
     def named_as_written(self, idx: int, text: str) -> bool:
         """Whether ``text`` is one of the names of entity number ``idx`` as the tables write them
         (folded as :func:`_written_form` folds them: not a case form of one)."""
@@ -740,13 +777,22 @@ class Normalizer:
         names = self._written_names(idx)
         if written in names or written in self._spelled_names(idx):
             return True
-        stems = self.tables.vocabulary.stems
-        mine = set(stems(key))
-        return any(
-            not mine.isdisjoint(stems(self.key(name)))
-            for name in names
-            if " " not in name and is_cyrillic(name[0]) == is_cyrillic(written[0])
-        )
+        latin, cyrillic = self._name_stems(idx)
+        return not (cyrillic if is_cyrillic(written[0]) else latin).isdisjoint(self.tables.vocabulary.stems(key))
+
+    def _name_stems(self, idx: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems of the keys of the entity's names of one word as written (see
+        :meth:`_written_names`), of its Latin ones and of its Cyrillic ones (made on first use)."""
+        got = self._name_stems_memo.get(idx)
+        if got is None:
+            stems = self.tables.vocabulary.stems
+            one_word = [name for name in self._written_names(idx) if " " not in name]
+            latin, cyrillic = (
+                frozenset(st for name in one_word if is_cyrillic(name[0]) == script for st in stems(self.key(name)))
+                for script in (False, True)
+            )
+            got = self._name_stems_memo[idx] = (latin, cyrillic)
+        return got
 
     @property
     def _non_persons(self) -> frozenset[int]:

@@ -169,6 +169,9 @@ _CONJUNCTIONS = frozenset(("и", "і", "та"))
 _LIST_GAP_RE = re.compile(r"(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:и|і|та)[ \t\u00a0]+)$")
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
+# the quotes and ends of sentences, where the search for the quotes around a title stops, either
+# way (see SpanFinder.in_quoted_title)
+_TITLE_STOP_RE = re.compile(f"[{re.escape(''.join(sorted({*_QUOTE_OPEN, *_QUOTE_CLOSE, *_SENTENCE_END})))}]")
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
@@ -1120,25 +1123,27 @@ class SpanFinder:
         comma, a dash or an end of sentence, or more than five words, nor where a preposition
         stands just before the name (a quoted phrase: «Зроблена ў Польшчы»); the case the name is
         in is the caller's to weigh (a slogan's dative: «Слава Украіне»)."""
-        q1 = s - 1
-        while q1 >= 0 and s - q1 <= _TITLE_REACH:
-            c = text[q1]
-            if c in _QUOTE_OPEN and (q1 == 0 or not text[q1 - 1].isalnum()):
+        # the quotes and ends of sentences within reach are found by one search each way (most
+        # characters are neither; the nearest one decides)
+        q1 = -1
+        for m in reversed(list(_TITLE_STOP_RE.finditer(text, max(0, s - _TITLE_REACH), s))):
+            q, c = m.start(), m.group()
+            if c in _QUOTE_OPEN and (q == 0 or not text[q - 1].isalnum()):
+                q1 = q
                 break
             if c in _SENTENCE_END or c in _QUOTE_CLOSE_ONLY:
                 return False
-            q1 -= 1
-        else:
+        if q1 < 0:
             return False
-        q2 = e
-        while q2 < len(text) and q2 - e <= _TITLE_REACH:
-            c = text[q2]
-            if c in _QUOTE_CLOSE and (q2 + 1 == len(text) or not text[q2 + 1].isalnum()):
+        q2 = -1
+        for m in _TITLE_STOP_RE.finditer(text, e, e + _TITLE_REACH + 1):
+            q, c = m.start(), m.group()
+            if c in _QUOTE_CLOSE and (q + 1 == len(text) or not text[q + 1].isalnum()):
+                q2 = q
                 break
             if c in _SENTENCE_END or c in "«„":
                 return False
-            q2 += 1
-        else:
+        if q2 < 0:
             return False
         inside = text[q1 + 1 : q2]
         if _TITLE_BREAK_RE.search(inside):

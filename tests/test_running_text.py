@@ -691,6 +691,15 @@ LINKS["a place in a title in quotes is a word of the title"] = [
         [("Россию", "russia"), ("Украину", "ukraine"), ("Польшу", "poland")],
     ),
     ("Газета написала «Белые Росы Пришли Сегодня В Гродно Снова».", [("Гродно", "hrodna")]),
+    # the quotes are a title's only where they stand as quotes, around words of one sentence: a
+    # title at the end of the text is one; a quote glued to a word, an end of sentence inside, a
+    # quote never closed or opening the text make none
+    ("Рэдактар газеты «Голас Радзімы і Беларусі»", []),
+    ("Рэдактар газеты«Голас Радзімы і Беларусі» выступіў.", [("Беларусі", "belarus")]),
+    ("Кандидат перешёл в партию «Наш дом Россия»из другой партии.", [("Россия", "russia")]),
+    ("Рэдактар газеты «Голас Радзімы і Беларусі. Выступіў.", [("Беларусі", "belarus")]),
+    ("A member of the “Free Belarus movement spoke.", [("Belarus", "belarus")]),
+    ("«Голас Радзімы і Беларусі» выйшаў.", [("Беларусі", "belarus")]),
     # a place's name alone, lower case first word: a quoted phrase, not a title
     ("ЕС заявил о «пересмотре отношений с Беларусью».", [("Беларусью", "belarus")]),
 ]
