@@ -120,7 +120,7 @@ class Match:
         return by_constructor(self)
 
 
-ORDINARY_MEMO_SIZE = 100_000  # keys whose being a word of the vocabulary is remembered
+ORDINARY_MEMO_SIZE = 100_000  # keys remembered: whether a word of the vocabulary, the entities one edit away
 
 _ROUNDED: dict[float, float] = {}
 
@@ -218,6 +218,7 @@ def _written_initial(text: str) -> bool:
 
 
 _QUOTE_MARKS = frozenset('«»„“”"‘')  # (’ is an apostrophe too)
+_QUOTE_MARK_RE = re.compile(f"[{''.join(sorted(_QUOTE_MARKS))}]")
 
 
 def _written_form(name: str) -> str:
@@ -273,7 +274,7 @@ def _hard_ending_of_soft_forms(
 
 def _in_quotes(text: str) -> bool:
     """Whether a mention holds a part in quotes (БНФ «Адраджэнне», "Wagner")."""
-    return not _QUOTE_MARKS.isdisjoint(text)
+    return _QUOTE_MARK_RE.search(text) is not None  # (one scan of the text, not a lookup a character)
 
 
 def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
@@ -321,6 +322,7 @@ class Normalizer:
         self._written_memo: dict[int, frozenset[str]] = {}
         self._soft_memo: dict[str, frozenset[str]] = {}  # entity id → keys of soft forms only
         self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._near_memo: dict[str, set[int]] = {}  # key → the entities of it or one edit away (never changed)
         self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
         self._spelled_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
@@ -651,7 +653,7 @@ class Normalizer:
         if not cands:
             for k in keys:
                 if len(k) >= 4:
-                    cands |= index.candidates(k, fuzzy=True)
+                    cands |= self._near_candidates(k)
         markers: set[str] = set()  # the words by which the mention says it names an organisation
         if qphrases is None and not non_persons.isdisjoint(cands):
             qphrases = self.orgs.query_phrases(phrase_text)
@@ -730,6 +732,17 @@ class Normalizer:
             r = self.index.entries[idx].record
             names = (*r.names, *r.aliases, *([r.canonical] if self.builder.index_canonical else []))
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
+        return got
+
+    def _near_candidates(self, key: str) -> set[int]:
+        """``Index.candidates(key, fuzzy=True)``, remembered per key (a word of no exact key is
+        looked up one edit away, and words repeat). The set itself is kept, not a copy, so that the
+        candidates are taken in the same order as from a new one; the caller only reads it."""
+        got = self._near_memo.get(key)
+        if got is None:
+            if len(self._near_memo) >= ORDINARY_MEMO_SIZE:
+                self._near_memo.clear()
+            got = self._near_memo[key] = self.index.candidates(key, fuzzy=True)
         return got
 
     def _ordinary(self, key: str) -> bool:

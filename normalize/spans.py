@@ -415,8 +415,8 @@ class SpanFinder:
             if e.record.namesakes_in
         }
         self._namesakes_words: dict[str, frozenset[int]] = {}  # word form → the places it says (see above)
-        self._namesakes_text = ""  # the text last asked about, and the places it says namesakes of
-        self._namesakes_found: set[int] = set()
+        # the text last read, with the places it says namesakes of (one record, read whole)
+        self._namesakes_of: tuple[str, set[int]] = ("", set())
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -556,7 +556,7 @@ class SpanFinder:
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
         if regions is not None:
-            self._namesakes_text, self._namesakes_found = text, named
+            self._namesakes_of = (text, named)
         return out
 
     def _may_be_case_form(self, k: str) -> bool:
@@ -1169,7 +1169,8 @@ class SpanFinder:
         that the place's name alone in it may be the other place."""
         if place not in self._namesakes_in:
             return False
-        if self._namesakes_text is not text:
+        record = self._namesakes_of
+        if record[0] is not text:
             # the places whose namesakes' states the text names, found in one scan of the text for
             # every place asked about it (a long text links many; each asked for a scan of its own),
             # unless the scan for its anchors found them
@@ -1185,8 +1186,8 @@ class SpanFinder:
                     memo[w] = got
                 if got:
                     named.update(got)
-            self._namesakes_text, self._namesakes_found = text, named
-        return place in self._namesakes_found
+            record = self._namesakes_of = (text, named)
+        return place in record[1]
 
     def _namesakes_named(self, word: str) -> frozenset[int]:
         """The places (with ``namesakes_in``) of which ``word`` names a state or region where
