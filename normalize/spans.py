@@ -230,6 +230,7 @@ def anchor_keys(index: Index) -> dict[str, tuple[int, ...]]:
 _PART_MARK_RE = re.compile(r"p\d")  # a compound part's mark in a folded key (see OrgVocabulary.fold)
 _ADDRESS_MARKS = ("://", "www.", "@")
 _ADDRESS_MARK_RE = re.compile(r"://|www\.|@|href=")
+_ADDRESS_MARK_STRINGS = (*_ADDRESS_MARKS, "href=")  # what _ADDRESS_MARK_RE finds
 _ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
 
 
@@ -550,7 +551,9 @@ class SpanFinder:
                 continue
             start = m.start()
             if addresses < 0:
-                addresses = int(_ADDRESS_MARK_RE.search(text) is not None)
+                # (a search for each mark as a string: a search of the regex of the four tries each
+                # at every position, which a long text pays for at its first anchor)
+                addresses = int(any(mark in text for mark in _ADDRESS_MARK_STRINGS))
             if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
