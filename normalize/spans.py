@@ -416,6 +416,10 @@ class SpanFinder:
             if e.record.namesakes_in
         }
         self._namesakes_words: dict[str, frozenset[int]] = {}  # word form → the places it says (see above)
+        self._namesakes_any: tuple[frozenset[str], frozenset[str]] = (
+            frozenset().union(*(whole for whole, _ in self._namesakes_in.values())),
+            frozenset().union(*(open_stems for _, open_stems in self._namesakes_in.values())),
+        )
         # the text last read, with the places it says namesakes of (one record, read whole)
         self._namesakes_of: tuple[str, set[int]] = ("", set())
         self._places = Places(index, tables)
@@ -1196,6 +1200,9 @@ class SpanFinder:
         """The places (with ``namesakes_in``) of which ``word`` names a state or region where
         another place of the name lies: a fact of the word form, remembered per form."""
         k = self.key(word)
+        # (most words are none of them: asked first of all the places' listed words at once)
+        if not self._stems_listed(k, self._namesakes_any):
+            return frozenset()
         return frozenset(i for i, listed in self._namesakes_in.items() if self._stems_listed(k, listed))
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
