@@ -586,15 +586,20 @@ class Normalizer:
     ) -> list[Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score. An organisation or place that cannot score ``floor`` (the
-        threshold: the decision never takes it) may be left out of a mention without alternatives."""
+        threshold: the decision never takes it) may be left out of a mention without alternatives,
+        and of every alternative but the first."""
         alts = alternatives(text, self.groups.is_given_name, self._h_stays)
         if len(alts) == 1:
             return self._rank(alts[0], types, trace, known, floor)
         if trace is not None:
             trace.append(True)
         best: dict[int, Scored] = {}
-        for alt in alts:
-            for s in self._rank(alt, types, None, known):  # (all kept: the order of ties is the first's)
+        for n, alt in enumerate(alts):
+            # all of the first kept: the order of ties is the first's. Of the others, one left out
+            # scores below the floor in them, which leaves its best below the floor (and out of the
+            # decision) or as the first gave it; and those kept keep their order (a Latin h read as
+            # х too, Hrenin: ranked twice)
+            for s in self._rank(alt, types, None, known, floor if n else 0.0):
                 if s.idx not in best or s.score > best[s.idx].score:
                     best[s.idx] = s
         ranked = list(best.values())
