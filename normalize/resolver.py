@@ -242,32 +242,34 @@ def _one_word_name(entry: EntityEntry) -> bool:
     return any(len(split_tokens(name)) == 1 for name in (*entry.record.names, *entry.record.aliases))
 
 
-def _soft_form_keys(entry: EntityEntry) -> frozenset[str]:
-    """The keys of which every Cyrillic form of the entity's names ends in a soft -і or -и (and
-    one form at least has the key): one reading of all its forms, for every word in -ы."""
-    soft: dict[str, bool] = {}
+def _form_endings(entry: EntityEntry) -> dict[str, frozenset[str]]:
+    """The last two letters of the Cyrillic forms of the entity's names, by the forms' keys: what
+    :func:`_hard_ending_of_soft_forms` asks of every form of a key (one reading of all the forms,
+    not one at each word it tests)."""
+    endings: dict[str, set[str]] = {}
     for f, fk in entry.surfaces.items():
         if f and is_cyrillic(f[0]):
-            soft[fk] = soft.get(fk, True) and f[-1] in "іи"
-    return frozenset(k for k, all_soft in soft.items() if all_soft)
+            endings.setdefault(fk, set()).add(f[-2:])
+    return {k: frozenset(v) for k, v in endings.items()}
 
 
 def _hard_ending_of_soft_forms(
     entry: EntityEntry,
     words: Sequence[Token],
     keys: Sequence[str],
-    soft_keys: Callable[[EntityEntry], frozenset[str]] = _soft_form_keys,
+    endings_of: Callable[[EntityEntry], dict[str, frozenset[str]]] = _form_endings,
 ) -> bool:
     """Whether a Cyrillic word of the mention ends in a hard -ы after a consonant where every
     Cyrillic form of the entity's names that has the word's key ends in a soft -і or -и: the key
     folds the two, the grammar does not (Беларусы, Belarusians, against Беларусі, Беларуси, of
-    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и). ``soft_keys``
-    gives the entity's :func:`_soft_form_keys` (the resolver remembers them per entity)."""
+    Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и). ``endings_of``
+    gives the entity's :func:`_form_endings` (the resolver remembers them per entity)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
         if len(t) < 3 or t[-1] != "ы" or t[-2] in _HARDENED or not is_cyrillic(t[-2]) or t in entry.surfaces:
             continue
-        if k in soft_keys(entry):
+        same = endings_of(entry).get(k)
+        if same and all(end.endswith(("і", "и")) for end in same):
             return True
     return False
 
@@ -320,7 +322,7 @@ class Normalizer:
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
-        self._soft_memo: dict[str, frozenset[str]] = {}  # entity id → keys of soft forms only
+        self._endings_memo: dict[str, dict[str, frozenset[str]]] = {}  # entity id → its forms' endings
         self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._near_memo: dict[str, set[int]] = {}  # key → the entities of it or one edit away (never changed)
         self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
@@ -699,7 +701,7 @@ class Normalizer:
                 if q is None:
                     q = PersonQuery(parsed, keys)
                 s = self.persons.score(entry, parsed, keys, q)
-            elif _hard_ending_of_soft_forms(entry, words, keys, self._soft_forms):
+            elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
@@ -760,11 +762,11 @@ class Normalizer:
             got = self._ordinary_memo[key] = bool(self.tables.vocabulary.concepts(key))
         return got
 
-    def _soft_forms(self, entry: EntityEntry) -> frozenset[str]:
-        """:func:`_soft_form_keys` of an entity (made on first use)."""
-        got = self._soft_memo.get(entry.record.id)
+    def _form_endings(self, entry: EntityEntry) -> dict[str, frozenset[str]]:
+        """:func:`_form_endings` of an entity (made on first use)."""
+        got = self._endings_memo.get(entry.record.id)
         if got is None:
-            got = self._soft_memo[entry.record.id] = _soft_form_keys(entry)
+            got = self._endings_memo[entry.record.id] = _form_endings(entry)
         return got
 
     def named_as_written(self, idx: int, text: str) -> bool:
