@@ -294,6 +294,8 @@ def _unglued(text: str, is_given: Callable[[str], bool]) -> str:
     two (ИванПетрович → Иван Петрович)."""
     words = text.split(" ")
     for i, w in enumerate(words):
+        if not w[:1].isupper() or w.istitle() or w.isupper():
+            continue  # (no capital after a small letter in it: most words)
         for k in range(2, len(w) - 1):
             if w[k].isupper() and w[k - 1].islower() and w[0].isupper() and w[k + 1].islower():
                 if is_given(w[:k]):

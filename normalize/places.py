@@ -15,7 +15,7 @@ from .tables import Tables
 from .text import is_cyrillic
 
 _NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
-SOUND_MEMO_SIZE = 100_000  # adjectives' keys remembered
+SOUND_MEMO_SIZE = 100_000  # adjectives' keys (and the places of keys) remembered
 _ADJECTIVE_INSTRUMENTAL = ("ым", "ім", "им")  # the instrumental of a possessive surname (Борисовым)
 
 
@@ -37,6 +37,7 @@ class Places:
         self._sound_memo: dict[str, frozenset[bool]] = {}
         self._after_state: dict[int, bool] = {}  # see named_after_state
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
+        self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -62,8 +63,19 @@ class Places:
 
     def places_named(self, keys: list[str]) -> list[int]:
         """The places whose name (or a case form of it) is one of the words of these keys."""
-        entries, by_key = self.index.entries, self.index.by_key
-        return sorted({i for k in keys for i in by_key.get(k, ()) if entries[i].record.type == "place"})
+        return sorted({i for k in keys for i in self._places_of_key(k)})
+
+    def _places_of_key(self, key: str) -> tuple[int, ...]:
+        """The places among the entities of a key (remembered per key: a key of a word of many
+        names, Беларусь, holds many organisations)."""
+        got = self._key_places.get(key)
+        if got is None:
+            entries = self.index.entries
+            got = tuple(i for i in self.index.by_key.get(key, ()) if entries[i].record.type == "place")
+            if len(self._key_places) >= SOUND_MEMO_SIZE:
+                self._key_places.clear()
+            self._key_places[key] = got
+        return got
 
     def places_of_words(self, words: list[str], keys: list[str]) -> list[int]:
         """The places the words of a mention (with their keys) name: by a name or its case forms,

@@ -9,7 +9,7 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -120,6 +120,8 @@ class Match:
         return by_constructor(self)
 
 
+ORDINARY_MEMO_SIZE = 100_000  # keys remembered: whether a word of the vocabulary, the entities one edit away
+
 _ROUNDED: dict[float, float] = {}
 
 
@@ -216,6 +218,7 @@ def _written_initial(text: str) -> bool:
 
 
 _QUOTE_MARKS = frozenset('«»„“”"‘')  # (’ is an apostrophe too)
+_QUOTE_MARK_RE = re.compile(f"[{''.join(sorted(_QUOTE_MARKS))}]")
 
 
 def _written_form(name: str) -> str:
@@ -242,13 +245,30 @@ def _one_word_name(entry: EntityEntry) -> bool:
 _CYRILLIC_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіїєьъ'’")
 
 
-def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys: Sequence[str]) -> bool:
+def _form_endings(entry: EntityEntry) -> dict[str, frozenset[str]]:
+    """The last two letters of the Cyrillic forms of the entity's names, by the forms' keys: what
+    :func:`_hard_ending_of_soft_forms` asks of every form of a key (one reading of all the forms,
+    not one at each word it tests)."""
+    endings: dict[str, set[str]] = {}
+    for f, fk in entry.surfaces.items():
+        if f and is_cyrillic(f[0]):
+            endings.setdefault(fk, set()).add(f[-2:])
+    return {k: frozenset(v) for k, v in endings.items()}
+
+
+def _hard_ending_of_soft_forms(
+    entry: EntityEntry,
+    words: Sequence[Token],
+    keys: Sequence[str],
+    endings_of: Callable[[EntityEntry], dict[str, frozenset[str]]] = _form_endings,
+) -> bool:
     """Whether a Cyrillic word of the mention ends hard where every Cyrillic form of the entity's
     names that has the word's key ends soft: the key folds the two, the grammar does not. A hard
     -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against Беларусі,
     Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и), and a
     consonant against the same consonant and the soft sign (Беларус, a Belarusian, against
-    Беларусь)."""
+    Беларусь). ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers
+    them per entity)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
         if len(t) < 3 or not is_cyrillic(t[-2]) or t in entry.surfaces:
@@ -259,15 +279,15 @@ def _hard_ending_of_soft_forms(entry: EntityEntry, words: Sequence[Token], keys:
             soft = (t[-1] + "ь",)
         else:
             continue
-        same = [f for f, fk in entry.surfaces.items() if fk == k and is_cyrillic(f[0])]
-        if same and all(f.endswith(soft) for f in same):
+        same = endings_of(entry).get(k)
+        if same and all(end.endswith(soft) for end in same):
             return True
     return False
 
 
 def _in_quotes(text: str) -> bool:
     """Whether a mention holds a part in quotes (БНФ «Адраджэнне», "Wagner")."""
-    return not _QUOTE_MARKS.isdisjoint(text)
+    return _QUOTE_MARK_RE.search(text) is not None  # (one scan of the text, not a lookup a character)
 
 
 def _names_itself(place: EntityEntry, markers: set[str]) -> bool:
@@ -313,6 +333,10 @@ class Normalizer:
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
+        self._endings_memo: dict[str, dict[str, frozenset[str]]] = {}  # entity id → its forms' endings
+        self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._near_memo: dict[str, set[int]] = {}  # key → the entities of it or one edit away (never changed)
+        self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
         self._spelled_memo: dict[int, frozenset[str]] = {}
         self._non_persons_memo: frozenset[int] | None = None
         self._has_organizations_memo: bool | None = None
@@ -576,15 +600,20 @@ class Normalizer:
     ) -> list[Scored]:
         """Rank the entities for a mention; a mention with slash alternatives ranks each and keeps
         every entity's best score. An organisation or place that cannot score ``floor`` (the
-        threshold: the decision never takes it) may be left out of a mention without alternatives."""
+        threshold: the decision never takes it) may be left out of a mention without alternatives,
+        and of every alternative but the first."""
         alts = alternatives(text, self.groups.is_given_name, self._h_stays)
         if len(alts) == 1:
             return self._rank(alts[0], types, trace, known, floor)
         if trace is not None:
             trace.append(True)
         best: dict[int, Scored] = {}
-        for alt in alts:
-            for s in self._rank(alt, types, None, known):  # (all kept: the order of ties is the first's)
+        for n, alt in enumerate(alts):
+            # all of the first kept: the order of ties is the first's. Of the others, one left out
+            # scores below the floor in them, which leaves its best below the floor (and out of the
+            # decision) or as the first gave it; and those kept keep their order (a Latin h read as
+            # х too, Hrenin: ranked twice)
+            for s in self._rank(alt, types, None, known, floor if n else 0.0):
                 if s.idx not in best or s.score > best[s.idx].score:
                     best[s.idx] = s
         ranked = list(best.values())
@@ -643,7 +672,7 @@ class Normalizer:
         if not cands:
             for k in keys:
                 if len(k) >= 4:
-                    cands |= index.candidates(k, fuzzy=True)
+                    cands |= self._near_candidates(k)
         markers: set[str] = set()  # the words by which the mention says it names an organisation
         if qphrases is None and not non_persons.isdisjoint(cands):
             qphrases = self.orgs.query_phrases(phrase_text)
@@ -655,7 +684,7 @@ class Normalizer:
         # scheme (Lida, the town; Wagner, the group's Вагнер): never by its key alone (Rose is no Расія)
         given_alone = len(words) == 1 and not parsed.initials and self.groups.is_given_name(words[0].text)
         # nor does an ordinary word alone, one of the vocabulary (Аўтамабілі, cars, is no BelAZ)
-        ordinary_alone = len(words) == 1 and not given_alone and bool(self.tables.vocabulary.concepts(keys[0]))
+        ordinary_alone = len(words) == 1 and not given_alone and self._ordinary(keys[0])
         written = _folded(phrase_text) if given_alone or ordinary_alone else ""
         # one word with initials written as such is a person's surname (И. Борисов, Борисов И.И.):
         # no place or organisation (a letter alone is as often a preposition: В Минске, у Мінску)
@@ -684,7 +713,7 @@ class Normalizer:
                 if q is None:
                     q = PersonQuery(parsed, keys)
                 s = self.persons.score(entry, parsed, keys, q)
-            elif _hard_ending_of_soft_forms(entry, words, keys):
+            elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
@@ -724,6 +753,34 @@ class Normalizer:
             got = self._written_memo[idx] = frozenset(_written_form(name) for name in names)
         return got
 
+    def _near_candidates(self, key: str) -> set[int]:
+        """``Index.candidates(key, fuzzy=True)``, remembered per key (a word of no exact key is
+        looked up one edit away, and words repeat). The set itself is kept, not a copy, so that the
+        candidates are taken in the same order as from a new one; the caller only reads it."""
+        got = self._near_memo.get(key)
+        if got is None:
+            if len(self._near_memo) >= ORDINARY_MEMO_SIZE:
+                self._near_memo.clear()
+            got = self._near_memo[key] = self.index.candidates(key, fuzzy=True)
+        return got
+
+    def _ordinary(self, key: str) -> bool:
+        """Whether a word of ``key`` is an ordinary word, one of the vocabulary's (remembered per
+        key: the words resolved alone repeat)."""
+        got = self._ordinary_memo.get(key)
+        if got is None:
+            if len(self._ordinary_memo) >= ORDINARY_MEMO_SIZE:
+                self._ordinary_memo.clear()
+            got = self._ordinary_memo[key] = bool(self.tables.vocabulary.concepts(key))
+        return got
+
+    def _form_endings(self, entry: EntityEntry) -> dict[str, frozenset[str]]:
+        """:func:`_form_endings` of an entity (made on first use)."""
+        got = self._endings_memo.get(entry.record.id)
+        if got is None:
+            got = self._endings_memo[entry.record.id] = _form_endings(entry)
+        return got
+
     def named_as_written(self, idx: int, text: str) -> bool:
         """Whether ``text`` is one of the names of entity number ``idx`` as the tables write them
         (folded as :func:`_written_form` folds them: not a case form of one)."""
@@ -752,13 +809,22 @@ class Normalizer:
         names = self._written_names(idx)
         if written in names or written in self._spelled_names(idx):
             return True
-        stems = self.tables.vocabulary.stems
-        mine = set(stems(key))
-        return any(
-            not mine.isdisjoint(stems(self.key(name)))
-            for name in names
-            if " " not in name and is_cyrillic(name[0]) == is_cyrillic(written[0])
-        )
+        latin, cyrillic = self._name_stems(idx)
+        return not (cyrillic if is_cyrillic(written[0]) else latin).isdisjoint(self.tables.vocabulary.stems(key))
+
+    def _name_stems(self, idx: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The stems of the keys of the entity's names of one word as written (see
+        :meth:`_written_names`), of its Latin ones and of its Cyrillic ones (made on first use)."""
+        got = self._name_stems_memo.get(idx)
+        if got is None:
+            stems = self.tables.vocabulary.stems
+            one_word = [name for name in self._written_names(idx) if " " not in name]
+            latin, cyrillic = (
+                frozenset(st for name in one_word if is_cyrillic(name[0]) == script for st in stems(self.key(name)))
+                for script in (False, True)
+            )
+            got = self._name_stems_memo[idx] = (latin, cyrillic)
+        return got
 
     @property
     def _non_persons(self) -> frozenset[int]:

@@ -419,6 +419,9 @@ class Rewriter:
     def _surname_alone(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` names a person by one word, a title before it aside."""
         titles = self.normalizer.tables.titles
+        word = text[s:e]
+        if word.isalpha():  # one word of letters (most mentions): no words to find in it
+            return word.casefold() not in titles
         return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
 
     def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:

@@ -39,6 +39,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
 from .index import EntityEntry, Index
+from .memo import remember
 from .namekeys import patronymic_gender
 from .names import acronym_forms, written_as_acronym
 from .orgwords import english_reading
@@ -169,6 +170,9 @@ _CONJUNCTIONS = frozenset(("и", "і", "та"))
 _LIST_GAP_RE = re.compile(r"(?:,[ \t\u00a0]*|[ \t\u00a0]+(?:и|і|та)[ \t\u00a0]+)$")
 _SENTENCE_END = frozenset(".!?…:;\n\r")
 _OPENERS = frozenset("«„“\"'(—–-[")
+# the quotes and ends of sentences, where the search for the quotes around a title stops, either
+# way (see SpanFinder.in_quoted_title)
+_TITLE_STOP_RE = re.compile(f"[{re.escape(''.join(sorted({*_QUOTE_OPEN, *_QUOTE_CLOSE, *_SENTENCE_END})))}]")
 
 
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
@@ -229,6 +233,7 @@ def anchor_keys(index: Index, opening: Mapping[int, Iterable[str]] | None = None
 _PART_MARK_RE = re.compile(r"p\d")  # a compound part's mark in a folded key (see OrgVocabulary.fold)
 _ADDRESS_MARKS = ("://", "www.", "@")
 _ADDRESS_MARK_RE = re.compile(r"://|www\.|@|href=")
+_ADDRESS_MARK_STRINGS = (*_ADDRESS_MARKS, "href=")  # what _ADDRESS_MARK_RE finds
 _ADDRESS_ENDS = frozenset(" \t\n\r\u00a0<>\"'«»“”")
 
 
@@ -433,13 +438,22 @@ class SpanFinder:
         self._work_words = self._listed(key.many(sorted(tables.work_words)))
         self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
         self._state_body_memo: dict[str, bool] = {}
-        # the entities others of whose name are elsewhere: where, each name of a state or region
-        # by its words (namesakes_in: Finistère; Советский Союз)
-        self._namesakes_in = {
+        # the entities others of whose name are elsewhere (namesakes_in): each name of a state or
+        # region there, by its words, each word read by stem (Finistère; Советский Союз)
+        self._namesakes_in: dict[int, list[list[tuple[frozenset[str], frozenset[str]]]]] = {
             i: [[self._listed(key.many([w])) for w in name.split()] for name in e.record.namesakes_in]
             for i, e in enumerate(index.entries)
             if e.record.namesakes_in
         }
+        words_listed = [word for names in self._namesakes_in.values() for name in names for word in name]
+        self._namesakes_any: tuple[frozenset[str], frozenset[str]] = (
+            frozenset().union(*(whole for whole, _ in words_listed)),
+            frozenset().union(*(open_stems for _, open_stems in words_listed)),
+        )
+        # word form → the (entity, name, word) of namesakes_in it is
+        self._namesakes_words: dict[str, frozenset[tuple[int, int, int]]] = {}
+        # the text last read, with the position of each word of it that is a word of namesakes_in
+        self._namesakes_of: tuple[str, list[tuple[int, frozenset[tuple[int, int, int]]]]] = ("", [])
         self._places = Places(index, tables)
         self._oblique: frozenset[str] | None = None
         entries = index.entries
@@ -566,6 +580,10 @@ class SpanFinder:
         out: list[Found] = []
         memo = self._word_anchors
         addresses = -1  # whether the text holds a mark of an address anywhere (asked at its first anchor)
+        # the places whose namesakes' states the text names (see names_where_namesakes_lie), read
+        # from the same words when they are the capitalised words that method reads
+        regions = self._namesakes_words if self._namesakes_in and self._word_re is _CAPITALISED_RE else None
+        named: list[tuple[int, frozenset[tuple[int, int, int]]]] = []
         for m in self._word_re.finditer(text):
             w = m.group()
             got = memo.get(w)
@@ -574,15 +592,25 @@ class SpanFinder:
                 if len(memo) >= WORD_MEMO_SIZE:
                     memo.clear()
                 memo[w] = got
+            if regions is not None:
+                places = regions.get(w)
+                if places is None:
+                    places = remember(regions, w, self._namesakes_named(w), WORD_MEMO_SIZE)
+                if places:
+                    named.append((m.start(), places))
             if not got:
                 continue
             start = m.start()
             if addresses < 0:
-                addresses = int(_ADDRESS_MARK_RE.search(text) is not None)
+                # (a search for each mark as a string: a search of the regex of the four tries each
+                # at every position, which a long text pays for at its first anchor)
+                addresses = int(any(mark in text for mark in _ADDRESS_MARK_STRINGS))
             if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
+        if regions is not None:
+            self._namesakes_of = (text, named)
         return out
 
     def _may_be_case_form(self, k: str) -> bool:
@@ -1161,25 +1189,27 @@ class SpanFinder:
         comma, a dash or an end of sentence, or more than five words, nor where a preposition
         stands just before the name (a quoted phrase: «Зроблена ў Польшчы»); the case the name is
         in is the caller's to weigh (a slogan's dative: «Слава Украіне»)."""
-        q1 = s - 1
-        while q1 >= 0 and s - q1 <= _TITLE_REACH:
-            c = text[q1]
-            if c in _QUOTE_OPEN and (q1 == 0 or not text[q1 - 1].isalnum()):
+        # the quotes and ends of sentences within reach are found by one search each way (most
+        # characters are neither; the nearest one decides)
+        q1 = -1
+        for m in reversed(list(_TITLE_STOP_RE.finditer(text, max(0, s - _TITLE_REACH), s))):
+            q, c = m.start(), m.group()
+            if c in _QUOTE_OPEN and (q == 0 or not text[q - 1].isalnum()):
+                q1 = q
                 break
             if c in _SENTENCE_END or c in _QUOTE_CLOSE_ONLY:
                 return False
-            q1 -= 1
-        else:
+        if q1 < 0:
             return False
-        q2 = e
-        while q2 < len(text) and q2 - e <= _TITLE_REACH:
-            c = text[q2]
-            if c in _QUOTE_CLOSE and (q2 + 1 == len(text) or not text[q2 + 1].isalnum()):
+        q2 = -1
+        for m in _TITLE_STOP_RE.finditer(text, e, e + _TITLE_REACH + 1):
+            q, c = m.start(), m.group()
+            if c in _QUOTE_CLOSE and (q + 1 == len(text) or not text[q + 1].isalnum()):
+                q2 = q
                 break
             if c in _SENTENCE_END or c in "«„":
                 return False
-            q2 += 1
-        else:
+        if q2 < 0:
             return False
         inside = text[q1 + 1 : q2]
         if _TITLE_BREAK_RE.search(inside):
@@ -1198,17 +1228,47 @@ class SpanFinder:
             i -= 1
         return i > 0 and text[i - 1].isalnum()
 
-    def names_where_namesakes_lie(self, text: str, entity: int) -> bool:
-        """Whether ``text`` names, in capitalised words, a state or region where another place or
-        body of the name of entity number ``entity`` is (``namesakes_in`` of its table entry, each
-        of its words read by stem: Brest is also a town of Finistère, in Brittany, France: Бретани,
-        Frankreich, Francji; the KGB was also the USSR's: СССР, Советского Союза), so that its name
-        in the text may be the other's."""
+    def names_where_namesakes_lie(self, text: str, entity: int, lo: int = 0, hi: int = -1) -> bool:
+        """Whether ``text`` (or ``text[lo:hi]``) names, in capitalised words, a state or region
+        where another place or body of the name of entity number ``entity`` is (``namesakes_in`` of
+        its table entry, each of its words read by stem: Brest is also a town of Finistère, in
+        Brittany, France: Бретани, Frankreich, Francji; the KGB was also the USSR's: СССР,
+        Советского Союза), so that its name in the text may be the other's."""
         names = self._namesakes_in.get(entity)
         if names is None:
             return False
-        keys = {self.key(m.group()) for m in _CAPITALISED_RE.finditer(text)}
-        return any(all(any(self._stems_listed(k, word) for k in keys) for word in name) for name in names)
+        record = self._namesakes_of
+        if record[0] is not text:
+            # the words of namesakes_in the text holds, found in one scan of it for every entity
+            # asked about it (unless the scan for its anchors found them)
+            memo = self._namesakes_words
+            found: list[tuple[int, frozenset[tuple[int, int, int]]]] = []
+            for m in _CAPITALISED_RE.finditer(text):
+                w = m.group()
+                got = memo.get(w)
+                if got is None:
+                    got = remember(memo, w, self._namesakes_named(w), WORD_MEMO_SIZE)
+                if got:
+                    found.append((m.start(), got))
+            record = self._namesakes_of = (text, found)
+        end = len(text) if hi < 0 else hi
+        said = {item for pos, items in record[1] if lo <= pos < end for item in items if item[0] == entity}
+        return any(all((entity, n, j) in said for j in range(len(name))) for n, name in enumerate(names))
+
+    def _namesakes_named(self, word: str) -> frozenset[tuple[int, int, int]]:
+        """The words of ``namesakes_in`` (entity, name, word number) that ``word`` is a form of: a
+        fact of the word form, remembered per form."""
+        k = self.key(word)
+        # (most words are none of them: asked first of all the listed words at once)
+        if not self._stems_listed(k, self._namesakes_any):
+            return frozenset()
+        return frozenset(
+            (i, n, j)
+            for i, names in self._namesakes_in.items()
+            for n, name in enumerate(names)
+            for j, listed in enumerate(name)
+            if self._stems_listed(k, listed)
+        )
 
     def namesakes_place_after(self, text: str, e: int, entity: int) -> bool:
         """Whether the word right after ``text[:e]`` names a state or region where another of the

@@ -656,6 +656,15 @@ LINKS["a town's name that opens another name"] = [
     ("В Светлогорске Гомельской области открыли завод.", [("Светлогорске", "svetlahorsk")]),
     ("Лукашэнка наведаў Брэст.", [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")]),
     ("A French journalist was detained in Brest.", [("Brest", "brest")]),
+    # a text that links several such places: each is asked about what the whole text names,
+    # wherever in it, and the next text is read anew
+    ("The University of Idaho is in Moscow. Crowds in Minsk and Brest met.", [("Minsk", "minsk"), ("Brest", "brest")]),
+    ("Crowds in Brest met. Brest voted. The ferry sails from Finistère.", []),
+    (
+        "Лукашэнка наведаў Брэст і Светлогорск. Светлогорск Калининградской области далёка.",
+        [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")],
+    ),
+    ("Crowds in Brest met.", [("Brest", "brest")]),
 ]
 
 
@@ -788,6 +797,15 @@ LINKS["a place in a title in quotes is a word of the title"] = [
         [("Россию", "russia"), ("Украину", "ukraine"), ("Польшу", "poland")],
     ),
     ("Газета написала «Белые Росы Пришли Сегодня В Гродно Снова».", [("Гродно", "hrodna")]),
+    # the quotes are a title's only where they stand as quotes, around words of one sentence: a
+    # title at the end of the text is one; a quote glued to a word, an end of sentence inside, a
+    # quote never closed or opening the text make none
+    ("Рэдактар газеты «Голас Радзімы і Беларусі»", []),
+    ("Рэдактар газеты«Голас Радзімы і Беларусі» выступіў.", [("Беларусі", "belarus")]),
+    ("Кандидат перешёл в партию «Наш дом Россия»из другой партии.", [("Россия", "russia")]),
+    ("Рэдактар газеты «Голас Радзімы і Беларусі. Выступіў.", [("Беларусі", "belarus")]),
+    ("A member of the “Free Belarus movement spoke.", [("Belarus", "belarus")]),
+    ("«Голас Радзімы і Беларусі» выйшаў.", [("Беларусі", "belarus")]),
     # a place's name alone, lower case first word: a quoted phrase, not a title
     ("ЕС заявил о «пересмотре отношений с Беларусью».", [("Беларусью", "belarus")]),
 ]
@@ -944,3 +962,15 @@ LINKS["the past tense after a surname alone says its gender"] = [
 )
 def test_each_sentence_gets_its_links(rw: Rewriter, text: str, expected: list[tuple[str, str]]) -> None:
     assert linked(rw, text) == expected, text
+
+
+def test_a_rewriter_of_words_in_small_letters_reads_where_namesakes_lie_too() -> None:
+    # (it reads the words of a text otherwise than one of capitalised words, so the states named
+    # are found by a reading of their own)
+    rw = Rewriter(Normalizer.default(), require_capital=False)
+    assert linked(rw, "The port of Brest, in Finistère, hosts the fleet.") == []
+    assert linked(rw, "Crowds in Brest met.") == [("Brest", "brest")]
+    assert linked(rw, "The University of Idaho is in Moscow. Crowds in Minsk and Brest met.") == [
+        ("Minsk", "minsk"),
+        ("Brest", "brest"),
+    ]
