@@ -466,7 +466,7 @@ def process_chunk(proc: LineProcessor, chunk: Chunk, count: bool) -> ChunkResult
         except UnicodeDecodeError:
             text = None
         if text is not None:
-            new, spans = proc.rewriter.rewrite_text(text, proc.mode)
+            new, spans = proc.rewriter.rewrite_text(text, proc.mode, lines_apart=True)  # one item a line
             side = b""
             if proc.mode == "annotate" and spans:
                 side = _side_records(text, spans, first, proc.source, proc.ids)

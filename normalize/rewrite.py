@@ -48,6 +48,26 @@ def _gives_a_score(text: str, s: int, e: int) -> bool:
     return _SCORE_RE.search(text, lo, hi) is not None
 
 
+class _TextUnits:
+    """The texts a text is for the rules that read a whole text: itself, or with ``lines_apart``
+    each of its lines (a file of one item a line)."""
+
+    def __init__(self, text: str, lines_apart: bool) -> None:
+        self.text = text
+        self.apart = lines_apart and "\n" in text
+
+    def of(self, pos: int) -> int:
+        """The start of the text that holds ``pos``."""
+        return self.text.rfind("\n", 0, pos) + 1 if self.apart else 0
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        """The start and end of the text that holds ``pos``."""
+        if not self.apart:
+            return 0, len(self.text)
+        end = self.text.find("\n", pos)
+        return self.of(pos), len(self.text) if end < 0 else end
+
+
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
     """Whether writing ``written`` (a name of several words) for ``text[s:e]`` would break the
     compound the mention is a part of, joined to a word by a hyphen (Лукашенко-Лукашенко,
@@ -189,9 +209,10 @@ class Rewriter:
         is ``resolve()``'s for the span's own surface (``mention`` and ``explain()`` included)."""
         return [(s, e, d.match()) for s, e, d in self._spans(text, exact=True)]
 
-    def _spans(self, text: str, exact: bool = False) -> list[tuple[int, int, Decision]]:
+    def _spans(self, text: str, exact: bool = False, lines_apart: bool = False) -> list[tuple[int, int, Decision]]:
         """:meth:`spans`, the decisions of its matches; unless ``exact``, a decision may come
-        from another surface of the same signature (the same entity and score)."""
+        from another surface of the same signature (the same entity and score). With
+        ``lines_apart``, each line is a text of its own for the rules that read the whole text."""
         if not text:
             return []
         finder, n = self.finder, self.normalizer
@@ -200,12 +221,15 @@ class Rewriter:
             return []  # (most lines of running text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
-        named: set[str] = set()  # the persons this text named with more than a surname
-        others: set[int] = set()  # the persons whose surname this text gave someone else in full
-        full: set[int] = set()  # the persons this text named in full
-        elsewhere: set[str] = set()  # the places whose name this text gave another town (Mińsk Mazowiecki)
-        surnames: set[str] = set()  # places' names as written that this text gave a person in full (Юрий Борисов)
-        works: set[str] = set()  # organisations whose name this text gave a work in quotes (фильм «Зеркало»)
+        # what the text (each line, with lines_apart) has told of its names, for the rules that read
+        # the whole text: each fact with the start of its text (see _TextUnits)
+        units = _TextUnits(text, lines_apart)
+        named: set[tuple[str, int]] = set()  # the persons this text named with more than a surname
+        others: set[tuple[int, int]] = set()  # the persons whose surname it gave someone else in full
+        full: set[tuple[int, int]] = set()  # the persons it named in full
+        elsewhere: set[tuple[str, int]] = set()  # the places whose name it gave another town (Mińsk Mazowiecki)
+        surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person in full (Юрий Борисов)
+        works: set[tuple[str, int]] = set()  # organisations whose name it gave a work in quotes (фильм «Зеркало»)
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -222,19 +246,20 @@ class Rewriter:
                 # its surname alone would name, when another, is not the one it names
                 linked = n._by_id[m.entity_id] if m is not None and m.type == "person" else -1
                 if linked >= 0:
-                    full.add(linked)
+                    full.add((linked, units.of(a.start)))
                 alone = self._resolve_span(text, a.start, a.end, a, exact)
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
-                    others.add(q)
+                    others.add((q, units.of(a.start)))
             elif proposal.whole and m is None and not a.info.person and self._a_town_as_a_surname(text, proposal, a):
-                surnames.add(text[a.start : a.end])  # a town's name as a person's surname (Юрий Борисов)
+                # a town's name as a person's surname (Юрий Борисов)
+                surnames.add((text[a.start : a.end], units.of(a.start)))
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
             if m.type == "place" and (town_end := finder.longer_town_name_end(text, s, e)) >= 0:
-                elsewhere.add(m.entity_id)  # the first word of another town's name (Mińsk Mazowiecki)
+                elsewhere.add((m.entity_id, units.of(s)))  # the first word of another town's name (Mińsk Mazowiecki)
                 floor = town_end
                 continue
             if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
@@ -257,21 +282,24 @@ class Rewriter:
             if m.type == "organization" and finder.in_quotes(text, s, e) and _gives_a_score(text, s, e):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and finder.work_titled(text, s, e):
-                works.add(m.entity_id)  # a work's title in quotes (фильм «Зеркало»), not the organisation
+                works.add(
+                    (m.entity_id, units.of(s))
+                )  # a work's title in quotes (фильм «Зеркало»), not the organisation
                 continue
             if m.type == "organization" and self._ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue
-            if m.namesakes and m.entity_id not in named and not finder.titled(text, s):
+            unit = units.of(s)
+            if m.namesakes and (m.entity_id, unit) not in named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if m.type == "person" and m.entity_id not in named and self._before_birth(text, s, e, m.entity_id):
+            if m.type == "person" and (m.entity_id, unit) not in named and self._before_birth(text, s, e, m.entity_id):
                 continue  # a namesake: the sentence speaks of a time before the person was born
             if (
                 m.type == "organization"
-                and m.entity_id not in named
+                and (m.entity_id, unit) not in named
                 and finder.state_body(text, s, e)
                 and not self._own_state_named(text, s, e, anchors, m.entity_id)
             ):
@@ -279,7 +307,7 @@ class Rewriter:
             if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
                 continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
             if not m.namesakes:
-                named.add(m.entity_id)
+                named.add((m.entity_id, unit))
             out.append((s, e, m))
             floor = e
         if others - full:
@@ -291,8 +319,8 @@ class Rewriter:
                 for s, e, m in out
                 if not (
                     m.type == "person"
-                    and (i := n._by_id[m.entity_id]) in others
-                    and i not in full
+                    and (person := (n._by_id[m.entity_id], units.of(s))) in others
+                    and person not in full
                     and self._surname_alone(text, s, e)
                     and not finder.titled(text, s)
                     and not self._name_part_after(text, e)
@@ -302,29 +330,36 @@ class Rewriter:
         # too, before or after (w Mińsku Mazowieckim … w Mińsku), and so may a text that names where
         # another town or body of the name is (Brest … Finistère; КГБ … СССР), unless it names the
         # state an organisation is named after: ambiguous here
-        for _, _, m in out:
-            if m.type != "person" and m.entity_id not in elsewhere:
+        for s, _, m in out:
+            place_or_body = (m.entity_id, units.of(s))
+            if m.type != "person" and place_or_body not in elsewhere:
                 idx = n._by_id[m.entity_id]
-                if finder.names_where_namesakes_lie(text, idx) and not (
-                    m.type == "organization" and self._names_its_state(anchors, idx)
+                lo, hi = units.bounds(s)
+                if finder.names_where_namesakes_lie(text, idx, lo, hi) and not (
+                    m.type == "organization" and self._names_its_state(anchors, idx, lo, hi)
                 ):
-                    elsewhere.add(m.entity_id)
+                    elsewhere.add(place_or_body)
         if elsewhere:
-            out = [(s, e, m) for s, e, m in out if m.entity_id not in elsewhere]
+            out = [(s, e, m) for s, e, m in out if (m.entity_id, units.of(s)) not in elsewhere]
         if works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
-            out = [(s, e, m) for s, e, m in out if not (m.entity_id in works and finder.in_quotes(text, s, e))]
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if not ((m.entity_id, units.of(s)) in works and finder.in_quotes(text, s, e))
+            ]
         if surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
             # here; its case forms a person's surname and a town's do not share stay (в Борисове)
-            out = [(s, e, m) for s, e, m in out if not (m.type == "place" and text[s:e] in surnames)]
+            out = [(s, e, m) for s, e, m in out if not (m.type == "place" and (text[s:e], units.of(s)) in surnames)]
         return out
 
-    def _names_its_state(self, anchors: list[Found], org: int) -> bool:
-        """Whether a word of the text (``anchors``) names a place the organisation number ``org`` is
-        named after (the KGB of the Republic of Belarus: Беларусі, also inside its own name)."""
+    def _names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
+        """Whether a word of the text between ``lo`` and ``hi`` (of ``anchors``) names a place the
+        organisation number ``org`` is named after (the KGB of the Republic of Belarus: Беларусі,
+        also inside its own name)."""
         own = self.normalizer.places.own_places(org)
-        return bool(own) and any(not own.isdisjoint(a.info.idxs) for a in anchors)
+        return bool(own) and any(lo <= a.start < hi and not own.isdisjoint(a.info.idxs) for a in anchors)
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
@@ -534,12 +569,18 @@ class Rewriter:
         parts.append(text[pos:])
         return RewriteResult("".join(parts), done)
 
-    def rewrite_text(self, text: str, mode: Mode = "replace") -> tuple[str, list[tuple[int, int, Decision]]]:
+    def rewrite_text(
+        self, text: str, mode: Mode = "replace", lines_apart: bool = False
+    ) -> tuple[str, list[tuple[int, int, Decision]]]:
         """The fast path of :meth:`rewrite` for pipelines: the new text and the mentions as
         (start, end, decision); a :class:`~normalize.resolver.Decision` holds the entity
         (``entity_id``, ``canonical``, ``score``, ``type``), and its ``match()`` may be the match
-        of another surface of the same signature (see :meth:`spans` for each surface's own)."""
-        spans = self._spans(text)
+        of another surface of the same signature (see :meth:`spans` for each surface's own).
+
+        With ``lines_apart``, each line of ``text`` is a text of its own for the rules that read a
+        whole text (a person named in full, a town's namesake abroad, a work's title): a block of
+        lines of a file of one item a line is rewritten as each line alone would be."""
+        spans = self._spans(text, lines_apart=lines_apart)
         if not spans or mode == "annotate":
             return text, spans
         parts: list[str] = []

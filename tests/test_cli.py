@@ -14,7 +14,9 @@ import pytest
 from conftest import run
 
 import normalize
+from normalize import Normalizer
 from normalize.cli import main
+from normalize.rewrite import Rewriter
 
 # where the package under test is imported from (the source folder, or an installed build): the
 # command runs from there too
@@ -499,3 +501,24 @@ def test_a_bad_place_adjective_ending_is_reported_with_its_line(
     assert "inflection.yaml:6: each entry of `place_adjectives` must be the letters of a word ending" in err
     assert "inflection.yaml:7: each entry of `toponym_qualifiers` must be the letters of a word ending" in err
     assert "inflection.yaml:4" not in err
+
+
+def test_each_line_of_a_text_file_is_a_text_of_its_own(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # the rules that read a whole text read its line: a namesake named in full, a town of the same
+    # name abroad or a work's title on one line says nothing of another line, however the file is
+    # read in blocks (one item a line)
+    lines = [
+        "Даниил Медведев выиграл турнир.",
+        "Медведев провёл совещание в Кремле.",
+        "Mieszkam w Mińsku Mazowieckim.",
+        "Lukashenko spoke in Minsk.",
+        "Фильм «Зеркало» снят в 1974 году.",
+        "Журналисты «Зеркала» рассказали о задержаниях.",
+    ]
+    src = tmp_path / "in.txt"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, out, _ = run(["rewrite", str(src)], capsys)
+    assert code == 0
+    rw = Rewriter(Normalizer.default())
+    assert out.splitlines() == [rw.rewrite(line).text for line in lines]
+    assert "Dmitry Medvedev провёл" in out and "spoke in Minsk." in out and "Журналисты «Zerkalo.io»" in out
