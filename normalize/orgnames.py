@@ -11,6 +11,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
+from .memo import remember
 from .namekeys import SHORT_KEY, key_gender
 from .names import acronym_forms, split_tokens
 from .orgwords import english_reading
@@ -176,9 +177,7 @@ class OrgNames:
         are (the set is shared: not to be changed)."""
         got = self._markers_memo.get(text)
         if got is None:
-            if len(self._markers_memo) >= PHRASES_MEMO_SIZE:
-                self._markers_memo.clear()
-            got = self._markers_memo[text] = self._org_markers(text)
+            got = remember(self._markers_memo, text, self._org_markers(text), PHRASES_MEMO_SIZE)
         return got
 
     def _org_markers(self, text: str) -> set[str]:
@@ -295,9 +294,7 @@ class OrgNames:
         a word that may be one to both. Remembered per text (the list is shared: not to be changed)."""
         got = self._phrases_memo.get(text)
         if got is None:
-            if len(self._phrases_memo) >= PHRASES_MEMO_SIZE:
-                self._phrases_memo.clear()
-            got = self._phrases_memo[text] = self._query_phrases(text)
+            got = remember(self._phrases_memo, text, self._query_phrases(text), PHRASES_MEMO_SIZE)
         return got
 
     def _query_phrases(self, text: str) -> list[QueryPhrase]:

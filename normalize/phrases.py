@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .cognates import GivenNameGroups
 from .index import EntityEntry
+from .memo import remember
 from .namekeys import CYRILLIC_CAPITALS, LATIN_CAPITALS, SHORT_KEY
 from .names import split_tokens
 from .nearspell import NearSpellings
@@ -70,9 +71,7 @@ class PhraseScorer:
         if got is None:
             voc = self.tables.vocabulary
             got = not voc.concepts(q_long) and not self.places.names_a_place(voc.stems(q_long))
-            if len(self._brand_memo) >= SIM_MEMO_SIZE:
-                self._brand_memo.clear()
-            self._brand_memo[q_long] = got
+            remember(self._brand_memo, q_long, got, SIM_MEMO_SIZE)
         return q_long if got else ""
 
     def _brand_keys(self, e: EntityEntry, phrase: tuple[frozenset[str], ...]) -> frozenset[str] | None:
@@ -100,9 +99,7 @@ class PhraseScorer:
             key = self.near.key
             written = [w for name in (*e.record.names, *e.record.aliases) for w in split_tokens(name) if key(w) in ks]
             got = bool(written) and all(w[:1].islower() for w in written)
-            if len(self._small_memo) >= SIM_MEMO_SIZE:
-                self._small_memo.clear()
-            self._small_memo[memo_key] = got
+            remember(self._small_memo, memo_key, got, SIM_MEMO_SIZE)
         return got
 
     def _entity_tokens(self, e: EntityEntry) -> frozenset[str]:

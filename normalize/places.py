@@ -72,9 +72,7 @@ class Places:
         if got is None:
             entries = self.index.entries
             got = tuple(i for i in self.index.by_key.get(key, ()) if entries[i].record.type == "place")
-            if len(self._key_places) >= SOUND_MEMO_SIZE:
-                self._key_places.clear()
-            self._key_places[key] = got
+            remember(self._key_places, key, got, SOUND_MEMO_SIZE)
         return got
 
     def places_of_words(self, words: list[str], keys: list[str]) -> list[int]:

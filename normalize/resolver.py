@@ -19,6 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
 from .index import EntityEntry, EntryBuilder, Index, build_index, gc_paused
+from .memo import remember
 from .names import MAX_MENTION_CHARS, Token, alternatives, parse_mention, split_tokens
 from .nearspell import NearSpellings
 from .orgnames import OrgNames, QueryPhrase
@@ -130,9 +131,7 @@ def _rounded(score: float) -> float:
     thousands of instructions, and scores repeat."""
     got = _ROUNDED.get(score)
     if got is None:
-        if len(_ROUNDED) >= 4096:
-            _ROUNDED.clear()
-        got = _ROUNDED[score] = round(score, 4)
+        got = remember(_ROUNDED, score, round(score, 4), 4096)
     return got
 
 
@@ -759,9 +758,7 @@ class Normalizer:
         candidates are taken in the same order as from a new one; the caller only reads it."""
         got = self._near_memo.get(key)
         if got is None:
-            if len(self._near_memo) >= ORDINARY_MEMO_SIZE:
-                self._near_memo.clear()
-            got = self._near_memo[key] = self.index.candidates(key, fuzzy=True)
+            got = remember(self._near_memo, key, self.index.candidates(key, fuzzy=True), ORDINARY_MEMO_SIZE)
         return got
 
     def _ordinary(self, key: str) -> bool:
@@ -769,9 +766,7 @@ class Normalizer:
         key: the words resolved alone repeat)."""
         got = self._ordinary_memo.get(key)
         if got is None:
-            if len(self._ordinary_memo) >= ORDINARY_MEMO_SIZE:
-                self._ordinary_memo.clear()
-            got = self._ordinary_memo[key] = bool(self.tables.vocabulary.concepts(key))
+            got = remember(self._ordinary_memo, key, bool(self.tables.vocabulary.concepts(key)), ORDINARY_MEMO_SIZE)
         return got
 
     def _form_endings(self, entry: EntityEntry) -> dict[str, frozenset[str]]:

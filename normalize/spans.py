@@ -333,9 +333,7 @@ class NameParts:
         got = self._memo.get(word)
         if got is None:
             got = self._kind(word)
-            if len(self._memo) >= WORD_MEMO_SIZE:
-                self._memo.clear()
-            self._memo[word] = got
+            remember(self._memo, word, got, WORD_MEMO_SIZE)
         return got
 
     def _kind(self, word: str) -> int:
@@ -555,9 +553,7 @@ class SpanFinder:
                 if ek and ek != k:
                     info = self._anchors.get(ek)
             got = (k, info)
-            if len(self._words) >= WORD_MEMO_SIZE:
-                self._words.clear()
-            self._words[word] = got
+            remember(self._words, word, got, WORD_MEMO_SIZE)
         return got
 
     def _near(self, key: str) -> Anchored | None:
@@ -570,9 +566,7 @@ class SpanFinder:
         got = self._near_groups.get(idxs) if idxs else None
         if got is None and idxs:
             got = self._near_groups[idxs] = Anchored(idxs, [entries[i] for i in idxs])
-        if len(self._near_memo) >= WORD_MEMO_SIZE:
-            self._near_memo.clear()
-        self._near_memo[key] = got
+        remember(self._near_memo, key, got, WORD_MEMO_SIZE)
         return got
 
     def anchors(self, text: str) -> list[Found]:
@@ -589,9 +583,7 @@ class SpanFinder:
             got = memo.get(w)
             if got is None:
                 got = self._anchors_of(w)
-                if len(memo) >= WORD_MEMO_SIZE:
-                    memo.clear()
-                memo[w] = got
+                remember(memo, w, got, WORD_MEMO_SIZE)
             if regions is not None:
                 places = regions.get(w)
                 if places is None:
@@ -897,9 +889,7 @@ class SpanFinder:
         if got is None:
             entries = self.index.entries
             got = any(entries[i].record.type == "place" and self._named_as_written(i, word) for i in info.idxs)
-            if len(self._as_named) >= WORD_MEMO_SIZE:
-                self._as_named.clear()
-            self._as_named[memo_key] = got
+            remember(self._as_named, memo_key, got, WORD_MEMO_SIZE)
         return got
 
     @staticmethod
@@ -950,9 +940,7 @@ class SpanFinder:
             else:
                 k = self.key(composed_word(word.rstrip(".")))
                 got = bool(k) and self._stems_listed(k, self._named_after)
-            if len(self._heads) >= WORD_MEMO_SIZE:
-                self._heads.clear()
-            self._heads[word] = got
+            remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
 
     def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
@@ -1458,9 +1446,7 @@ class SpanFinder:
         got = memo.get((word, org))
         if got is None:
             got = self._fits(word, info, org)
-            if len(memo) >= WORD_MEMO_SIZE:
-                memo.clear()
-            memo[(word, org)] = got
+            remember(memo, (word, org), got, WORD_MEMO_SIZE)
         return got
 
     def _fits(self, word: str, info: Anchored, org: bool) -> bool:
