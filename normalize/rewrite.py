@@ -48,15 +48,22 @@ def _gives_a_score(text: str, s: int, e: int) -> bool:
     return _SCORE_RE.search(text, lo, hi) is not None
 
 
-class _TextUnits:
-    """The texts a text is for the rules that read a whole text: itself, or with ``lines_apart``
-    each of its lines (a file of one item a line)."""
+class TextFacts:
+    """What a text has told so far of its names, for the rules of running text that read a whole
+    text (see :meth:`Rewriter._spans`): each fact with the start of the text it was told in, the
+    text itself or, with ``lines_apart``, one of its lines (a file of one item a line)."""
 
     def __init__(self, text: str, lines_apart: bool) -> None:
         self.text = text
         self.apart = lines_apart and "\n" in text
+        self.named: set[tuple[str, int]] = set()  # the entities named as more than a surname many share
+        self.full: set[tuple[int, int]] = set()  # the persons named in full
+        self.others: set[tuple[int, int]] = set()  # the persons whose surname it gave someone else in full
+        self.elsewhere: set[tuple[str, int]] = set()  # the places and bodies of the name it puts elsewhere
+        self.surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person (Юрий Борисов)
+        self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
 
-    def of(self, pos: int) -> int:
+    def unit(self, pos: int) -> int:
         """The start of the text that holds ``pos``."""
         return self.text.rfind("\n", 0, pos) + 1 if self.apart else 0
 
@@ -65,7 +72,7 @@ class _TextUnits:
         if not self.apart:
             return 0, len(self.text)
         end = self.text.find("\n", pos)
-        return self.of(pos), len(self.text) if end < 0 else end
+        return self.unit(pos), len(self.text) if end < 0 else end
 
 
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
@@ -221,15 +228,7 @@ class Rewriter:
             return []  # (most lines of running text)
         out: list[tuple[int, int, Decision]] = []
         floor = 0
-        # what the text (each line, with lines_apart) has told of its names, for the rules that read
-        # the whole text: each fact with the start of its text (see _TextUnits)
-        units = _TextUnits(text, lines_apart)
-        named: set[tuple[str, int]] = set()  # the persons this text named with more than a surname
-        others: set[tuple[int, int]] = set()  # the persons whose surname it gave someone else in full
-        full: set[tuple[int, int]] = set()  # the persons it named in full
-        elsewhere: set[tuple[str, int]] = set()  # the places whose name it gave another town (Mińsk Mazowiecki)
-        surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person in full (Юрий Борисов)
-        works: set[tuple[str, int]] = set()  # organisations whose name it gave a work in quotes (фильм «Зеркало»)
+        facts = TextFacts(text, lines_apart)  # what the text has told so far of its names
         for k, a in enumerate(anchors):
             if a.start < floor:
                 continue
@@ -246,20 +245,21 @@ class Rewriter:
                 # its surname alone would name, when another, is not the one it names
                 linked = n._by_id[m.entity_id] if m is not None and m.type == "person" else -1
                 if linked >= 0:
-                    full.add((linked, units.of(a.start)))
+                    facts.full.add((linked, facts.unit(a.start)))
                 alone = self._resolve_span(text, a.start, a.end, a, exact)
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
-                    others.add((q, units.of(a.start)))
+                    facts.others.add((q, facts.unit(a.start)))
             elif proposal.whole and m is None and not a.info.person and self._a_town_as_a_surname(text, proposal, a):
                 # a town's name as a person's surname (Юрий Борисов)
-                surnames.add((text[a.start : a.end], units.of(a.start)))
+                facts.surnames.add((text[a.start : a.end], facts.unit(a.start)))
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
             if m.type == "place" and (town_end := finder.longer_town_name_end(text, s, e)) >= 0:
-                elsewhere.add((m.entity_id, units.of(s)))  # the first word of another town's name (Mińsk Mazowiecki)
+                # the first word of another town's name (Mińsk Mazowiecki)
+                facts.elsewhere.add((m.entity_id, facts.unit(s)))
                 floor = town_end
                 continue
             if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
@@ -282,24 +282,23 @@ class Rewriter:
             if m.type == "organization" and finder.in_quotes(text, s, e) and _gives_a_score(text, s, e):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and finder.work_titled(text, s, e):
-                works.add(
-                    (m.entity_id, units.of(s))
-                )  # a work's title in quotes (фильм «Зеркало»), not the organisation
+                facts.works.add((m.entity_id, facts.unit(s)))  # a work's title in quotes, not the organisation
                 continue
             if m.type == "organization" and self._ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
             if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
                 continue
-            unit = units.of(s)
-            if m.namesakes and (m.entity_id, unit) not in named and not finder.titled(text, s):
+            unit = facts.unit(s)
+            named = (m.entity_id, unit) in facts.named
+            if m.namesakes and not named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if m.type == "person" and (m.entity_id, unit) not in named and self._before_birth(text, s, e, m.entity_id):
+            if m.type == "person" and not named and self._before_birth(text, s, e, m.entity_id):
                 continue  # a namesake: the sentence speaks of a time before the person was born
             if (
                 m.type == "organization"
-                and (m.entity_id, unit) not in named
+                and not named
                 and finder.state_body(text, s, e)
                 and not self._own_state_named(text, s, e, anchors, m.entity_id)
             ):
@@ -307,10 +306,18 @@ class Rewriter:
             if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
                 continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
             if not m.namesakes:
-                named.add((m.entity_id, unit))
+                facts.named.add((m.entity_id, unit))
             out.append((s, e, m))
             floor = e
-        if others - full:
+        return self._text_rules(text, anchors, out, facts)
+
+    def _text_rules(
+        self, text: str, anchors: list[Found], out: list[tuple[int, int, Decision]], facts: TextFacts
+    ) -> list[tuple[int, int, Decision]]:
+        """The links of ``out`` that what the whole text said leaves (``facts``): the rules that
+        read a whole text (each line of it, with ``lines_apart``), after its every mention is found."""
+        finder, n = self.finder, self.normalizer
+        if facts.others - facts.full:
             # a surname alone, without a title, of a person this text never named in full while it
             # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
             # Цапкала, not her husband): ambiguous here
@@ -319,8 +326,8 @@ class Rewriter:
                 for s, e, m in out
                 if not (
                     m.type == "person"
-                    and (person := (n._by_id[m.entity_id], units.of(s))) in others
-                    and person not in full
+                    and (person := (n._by_id[m.entity_id], facts.unit(s))) in facts.others
+                    and person not in facts.full
                     and self._surname_alone(text, s, e)
                     and not finder.titled(text, s)
                     and not self._name_part_after(text, e)
@@ -330,28 +337,31 @@ class Rewriter:
         # too, before or after (w Mińsku Mazowieckim … w Mińsku), and so may a text that names where
         # another town or body of the name is (Brest … Finistère; КГБ … СССР), unless it names the
         # state an organisation is named after: ambiguous here
+        elsewhere = facts.elsewhere
         for s, _, m in out:
-            place_or_body = (m.entity_id, units.of(s))
+            place_or_body = (m.entity_id, facts.unit(s))
             if m.type != "person" and place_or_body not in elsewhere:
                 idx = n._by_id[m.entity_id]
-                lo, hi = units.bounds(s)
+                lo, hi = facts.bounds(s)
                 if finder.names_where_namesakes_lie(text, idx, lo, hi) and not (
                     m.type == "organization" and self._names_its_state(anchors, idx, lo, hi)
                 ):
                     elsewhere.add(place_or_body)
         if elsewhere:
-            out = [(s, e, m) for s, e, m in out if (m.entity_id, units.of(s)) not in elsewhere]
-        if works:
+            out = [(s, e, m) for s, e, m in out if (m.entity_id, facts.unit(s)) not in elsewhere]
+        if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
             out = [
                 (s, e, m)
                 for s, e, m in out
-                if not ((m.entity_id, units.of(s)) in works and finder.in_quotes(text, s, e))
+                if not ((m.entity_id, facts.unit(s)) in facts.works and finder.in_quotes(text, s, e))
             ]
-        if surnames:
+        if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
             # here; its case forms a person's surname and a town's do not share stay (в Борисове)
-            out = [(s, e, m) for s, e, m in out if not (m.type == "place" and (text[s:e], units.of(s)) in surnames)]
+            out = [
+                (s, e, m) for s, e, m in out if not (m.type == "place" and (text[s:e], facts.unit(s)) in facts.surnames)
+            ]
         return out
 
     def _names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
