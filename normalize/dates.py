@@ -29,30 +29,38 @@ _SENTENCE_END_RE = re.compile(r"[!?…]+|(?<=\w{3})\.|(?<=\d)\.(?=\s)")
 _END_MARKS = frozenset("!?…")
 
 
-def sentence_around(text: str, s: int, e: int) -> tuple[int, int]:
+MAX_SENTENCE_CHARS = 8192  # how far from a mention its sentence is read on each side
+
+
+def sentence_around(text: str, s: int, e: int, lo: int = 0, hi: int = -1) -> tuple[int, int]:
     """The bounds of the sentence of ``text`` that holds ``text[s:e]``: from the end of the last
     sentence end before ``s`` (or the start of the text) to the end of the first one from ``e`` (or
-    the end of the text); a sentence end that ``text[s:e]`` overlaps counts as neither.
+    the end of the text); a sentence end that ``text[s:e]`` overlaps counts as neither. The
+    sentence stays inside ``text[lo:hi]`` (the text it is part of: a line of a file of one item a
+    line) and within :data:`MAX_SENTENCE_CHARS` of the span on each side.
 
     Only the text near the span is read (a window before ``s``, doubled until an end is found):
-    the rewrite pass asks this of every mention of a long text."""
-    start = 0
+    the rewrite pass asks this of every mention of a long text, and a text with no sentence end in
+    it costs no more than the window's reach."""
+    end = len(text) if hi < 0 else hi
+    floor = max(lo, s - MAX_SENTENCE_CHARS)
+    start = floor
     window = 256
-    lo = max(0, s - window)
+    first = max(floor, s - window)
     while True:
-        for m in _SENTENCE_END_RE.finditer(text, lo):
+        for m in _SENTENCE_END_RE.finditer(text, first, s + 1):
             if m.end() > s:
                 break
-            start = m.end()  # (a run of ! ? … cut by ``lo`` ends where the whole run does)
-        if start or lo == 0:
+            start = m.end()  # (a run of ! ? … cut by ``first`` ends where the whole run does)
+        if start > floor or first == floor:
             break
         window *= 2
-        lo = max(0, s - window)
+        first = max(floor, s - window)
     pos = e
-    while 0 < pos < len(text) and text[pos - 1] in _END_MARKS and text[pos] in _END_MARKS:
+    while 0 < pos < end and text[pos - 1] in _END_MARKS and text[pos] in _END_MARKS:
         pos += 1  # a run of ! ? … that the span overlaps
-    after = _SENTENCE_END_RE.search(text, pos)
-    return start, len(text) if after is None else after.end()
+    after = _SENTENCE_END_RE.search(text, pos, min(end, e + MAX_SENTENCE_CHARS))
+    return start, min(end, e + MAX_SENTENCE_CHARS) if after is None else after.end()
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:

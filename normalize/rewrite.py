@@ -41,10 +41,11 @@ def _start_of(a: Found) -> int:
 _SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
 
 
-def _gives_a_score(text: str, s: int, e: int) -> bool:
-    """Whether the sentence of ``text[s:e]`` gives a match's score: the names in quotes in it are
-    teams', which sport names after towns and companies («Нафтан» (Новополоцк) — «Ислочь» — 2:2)."""
-    lo, hi = sentence_around(text, s, e)
+def _gives_a_score(text: str, s: int, e: int, unit: tuple[int, int]) -> bool:
+    """Whether the sentence of ``text[s:e]`` (inside the text ``unit``) gives a match's score: the
+    names in quotes in it are teams', which sport names after towns and companies («Нафтан»
+    (Новополоцк) — «Ислочь» — 2:2)."""
+    lo, hi = sentence_around(text, s, e, *unit)
     return _SCORE_RE.search(text, lo, hi) is not None
 
 
@@ -279,7 +280,11 @@ class Rewriter:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
             if m.type == "organization" and finder.namesakes_place_after(text, e, n._by_id[m.entity_id]):
                 continue  # the body of the same name of another state (КГБ СССР)
-            if m.type == "organization" and finder.in_quotes(text, s, e) and _gives_a_score(text, s, e):
+            if (
+                m.type == "organization"
+                and finder.in_quotes(text, s, e)
+                and _gives_a_score(text, s, e, facts.bounds(s))
+            ):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and finder.work_titled(text, s, e):
                 facts.works.add((m.entity_id, facts.unit(s)))  # a work's title in quotes, not the organisation
@@ -294,13 +299,13 @@ class Rewriter:
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if m.type == "person" and not named and self._before_birth(text, s, e, m.entity_id):
+            if m.type == "person" and not named and self._before_birth(text, s, e, m.entity_id, facts.bounds(s)):
                 continue  # a namesake: the sentence speaks of a time before the person was born
             if (
                 m.type == "organization"
                 and not named
                 and finder.state_body(text, s, e)
-                and not self._own_state_named(text, s, e, anchors, m.entity_id)
+                and not self._own_state_named(text, s, e, anchors, m.entity_id, facts.bounds(s))
             ):
                 continue  # a body every country has (Следственный комитет), not named here in full
             if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
@@ -469,21 +474,24 @@ class Rewriter:
             return word.casefold() not in titles
         return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
 
-    def _before_birth(self, text: str, s: int, e: int, entity_id: str) -> bool:
+    def _before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:
         """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname
-        alone) after the phrases of time that open its sentence (:mod:`normalize.dates`), and their
-        years are all before the person was born (``born``): В 1943 году Зеленский окончил …"""
+        alone) after the phrases of time that open its sentence (:mod:`normalize.dates`; inside the
+        text ``unit``), and their years are all before the person was born (``born``): В 1943 году
+        Зеленский окончил …"""
         n = self.normalizer
         born = n.index.entries[n._by_id[entity_id]].record.born
         if born is None or not self._surname_alone(text, s, e):
             return False
-        years = years_named(text, sentence_around(text, s, e)[0], s)
+        years = years_named(text, sentence_around(text, s, e, *unit)[0], s)
         return bool(years) and max(years) < born
 
-    def _own_state_named(self, text: str, s: int, e: int, anchors: list[Found], entity_id: str) -> bool:
-        """Whether the sentence of the organisation's name ``text[s:e]`` names the state it is named
-        after, and no other state: then a body every state has is that state's (у Беларусі …
-        кіраўнік Нацыянальнага банка)."""
+    def _own_state_named(
+        self, text: str, s: int, e: int, anchors: list[Found], entity_id: str, unit: tuple[int, int]
+    ) -> bool:
+        """Whether the sentence of the organisation's name ``text[s:e]`` (inside the text ``unit``)
+        names the state it is named after, and no other state: then a body every state has is that
+        state's (у Беларусі … кіраўнік Нацыянальнага банка)."""
         n = self.normalizer
         org = n._by_id[entity_id]
         own = n.places.own_places(org)
@@ -491,7 +499,7 @@ class Rewriter:
             return False
         entries = n.index.entries
         state_body = self.finder.state_body_entity(entries[org])
-        lo, hi = sentence_around(text, s, e)
+        lo, hi = sentence_around(text, s, e, *unit)
         named_own = False
         # the anchors of the sentence only (they are in order of their starts): a long text has many
         for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):

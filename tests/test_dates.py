@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from normalize.dates import sentence_around, years_named
+from normalize.dates import MAX_SENTENCE_CHARS, sentence_around, years_named
 
 
 @pytest.mark.parametrize(
@@ -38,6 +38,19 @@ def test_the_sentence_around_a_span_far_inside_a_long_text() -> None:
     long = "Начало. " + "слово " * 1000 + "Лукашенко сказал."
     s = long.index("Лукашенко")
     assert sentence_around(long, s, s + 9) == (len("Начало."), len(long))
+
+
+def test_the_sentence_stays_inside_its_text_and_the_reach() -> None:
+    # inside the text it is part of (a line of a file of one item a line), and never read further
+    # than the reach on either side: a text with no sentence end costs no more than that
+    text = "Лукашенко выступил в 1943 году\nЗеленский ответил\nПотом ушёл"
+    s = text.index("Зеленский")
+    lo, hi = text.index("\n") + 1, text.index("\n", s)
+    assert sentence_around(text, s, s + 9, lo, hi) == (lo, hi)
+    endless = "слово " * 10_000
+    s = len(endless) // 2
+    lo, hi = sentence_around(endless, s, s + 5)
+    assert (lo, hi) == (s - MAX_SENTENCE_CHARS, s + 5 + MAX_SENTENCE_CHARS)
 
 
 def test_the_years_of_phrases_of_time() -> None:
