@@ -161,16 +161,15 @@ class PersonScorer:
             # woman's in every romanization (Xakutina is no genitive of the spelling Xakutsin)
             for i, k in enumerate(keys):
                 text = words[i].text
-                latin = not is_cyrillic(text[0])
-                consonant_stem = self.key(text[:-1]) if latin and text.endswith("a") else ""
                 for nk, ng in self.forms.nominatives(text) if k else ():
-                    if (
-                        nk in surname_keys
-                        and (nk not in latin_only or (latin and nk != consonant_stem))
-                        and (ng == "any" or gender in (None, ng))
+                    if nk not in surname_keys or (ng != "any" and gender not in (None, ng)):
+                        continue
+                    if nk in latin_only and (
+                        is_cyrillic(text[0]) or (text.endswith("a") and self.key(text[:-1]) == nk)
                     ):
-                        best_i, best_sim, best_k = i, 1.0, nk
-                        break
+                        continue
+                    best_i, best_sim, best_k = i, 1.0, nk
+                    break
         if best_i < 0:
             for i, k in enumerate(keys):
                 if len(k) <= SHORT_KEY:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,15 @@ def _start_of(a: Found) -> int:
 # a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a
 # time of day (14:30) or a ratio of more digits
 _SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
+
+
+def _anchors_between(anchors: list[Found], lo: int, hi: int) -> Iterator[Found]:
+    """The anchors that start in ``text[lo:hi]`` (``anchors`` are in order of their starts: a long
+    text has many, so the first is found by bisection)."""
+    for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):
+        if anchors[j].start >= hi:
+            break
+        yield anchors[j]
 
 
 def _gives_a_score(text: str, s: int, e: int, unit: tuple[int, int]) -> bool:
@@ -374,7 +384,7 @@ class Rewriter:
         organisation number ``org`` is named after (the KGB of the Republic of Belarus: Беларусі,
         also inside its own name)."""
         own = self.normalizer.places.own_places(org)
-        return bool(own) and any(lo <= a.start < hi and not own.isdisjoint(a.info.idxs) for a in anchors)
+        return bool(own) and any(not own.isdisjoint(a.info.idxs) for a in _anchors_between(anchors, lo, hi))
 
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
@@ -501,11 +511,7 @@ class Rewriter:
         state_body = self.finder.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e, *unit)
         named_own = False
-        # the anchors of the sentence only (they are in order of their starts): a long text has many
-        for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):
-            a = anchors[j]
-            if a.start >= hi:
-                break
+        for a in _anchors_between(anchors, lo, hi):
             if a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]

@@ -587,7 +587,7 @@ class SpanFinder:
             if regions is not None:
                 places = regions.get(w)
                 if places is None:
-                    places = remember(regions, w, self._namesakes_named(w), WORD_MEMO_SIZE)
+                    places = self._namesake_words(w)
                 if places:
                     named.append((m.start(), places))
             if not got:
@@ -934,12 +934,7 @@ class SpanFinder:
         word form."""
         got = self._heads.get(word)
         if got is None:
-            low = word.casefold()
-            if low in self._named_after_abbreviations:
-                got = True
-            else:
-                k = self.key(composed_word(word.rstrip(".")))
-                got = bool(k) and self._stems_listed(k, self._named_after)
+            got = word.casefold() in self._named_after_abbreviations or self._form_of_listed(word, self._named_after)
             remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
 
@@ -1090,6 +1085,12 @@ class SpanFinder:
         st = k.rstrip(KEY_VOWELS)
         return st != k and st in open_stems
 
+    def _form_of_listed(self, word: str, listed: tuple[frozenset[str], frozenset[str]]) -> bool:
+        """Whether ``word`` (without a full stop after it) is a form of a word of ``listed`` (see
+        :meth:`_stems_listed`)."""
+        k = self.key(composed_word(word.rstrip(".")))
+        return bool(k) and self._stems_listed(k, listed)
+
     def in_quotes(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` stands in quotes of its own (the front «Адраджэнне»)."""
         return s > 0 and e < len(text) and text[s - 1] in _QUOTE_OPEN and text[e] in _QUOTE_CLOSE
@@ -1111,8 +1112,7 @@ class SpanFinder:
             return True
         if any(c in _BLANKS for c in text[s:e]):
             return False
-        k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
-        return not (k and self._stems_listed(k, self._naming_words))
+        return before is None or not self._form_of_listed(before[1], self._naming_words)
 
     def _latin_name_with_head(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised
@@ -1164,8 +1164,7 @@ class SpanFinder:
         if not self.in_quotes(text, s, e):
             return False
         before = self.word_before(text, s - 1, 0)
-        k = self.key(composed_word(before[1].rstrip("."))) if before is not None else ""
-        return bool(k) and self._stems_listed(k, self._work_words)
+        return before is not None and self._form_of_listed(before[1], self._work_words)
 
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
@@ -1229,13 +1228,9 @@ class SpanFinder:
         if record[0] is not text:
             # the words of namesakes_in the text holds, found in one scan of it for every entity
             # asked about it (unless the scan for its anchors found them)
-            memo = self._namesakes_words
             found: list[tuple[int, frozenset[tuple[int, int, int]]]] = []
             for m in _CAPITALISED_RE.finditer(text):
-                w = m.group()
-                got = memo.get(w)
-                if got is None:
-                    got = remember(memo, w, self._namesakes_named(w), WORD_MEMO_SIZE)
+                got = self._namesake_words(m.group())
                 if got:
                     found.append((m.start(), got))
             record = self._namesakes_of = (text, found)
@@ -1243,9 +1238,16 @@ class SpanFinder:
         said = {item for pos, items in record[1] if lo <= pos < end for item in items if item[0] == entity}
         return any(all((entity, n, j) in said for j in range(len(name))) for n, name in enumerate(names))
 
-    def _namesakes_named(self, word: str) -> frozenset[tuple[int, int, int]]:
+    def _namesake_words(self, word: str) -> frozenset[tuple[int, int, int]]:
         """The words of ``namesakes_in`` (entity, name, word number) that ``word`` is a form of: a
         fact of the word form, remembered per form."""
+        got = self._namesakes_words.get(word)
+        if got is None:
+            got = remember(self._namesakes_words, word, self._namesakes_named(word), WORD_MEMO_SIZE)
+        return got
+
+    def _namesakes_named(self, word: str) -> frozenset[tuple[int, int, int]]:
+        """:meth:`_namesake_words`, not remembered."""
         k = self.key(word)
         # (most words are none of them: asked first of all the listed words at once)
         if not self._stems_listed(k, self._namesakes_any):
