@@ -72,6 +72,7 @@ class TextFacts:
         self.others: set[tuple[int, int]] = set()  # the persons whose surname it gave someone else in full
         self.elsewhere: set[tuple[str, int]] = set()  # the places and bodies of the name it puts elsewhere
         self.surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person (Юрий Борисов)
+        self.surnamed: set[tuple[int, int]] = set()  # organisations whose name of a word it gave a person (Вагнер)
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
 
     def unit(self, pos: int) -> int:
@@ -261,9 +262,11 @@ class Rewriter:
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
                     facts.others.add((q, facts.unit(a.start)))
-            elif proposal.whole and m is None and not a.info.person and self._a_town_as_a_surname(text, proposal, a):
-                # a town's name as a person's surname (Юрий Борисов)
+            elif proposal.whole and m is None and not a.info.person and self._a_surname(text, proposal, a):
+                # a town's or an organisation's name as a person's surname (Юрий Борисов, Рихард Вагнер)
                 facts.surnames.add((text[a.start : a.end], facts.unit(a.start)))
+                for i in self._named_by_a_surname(text, a):
+                    facts.surnamed.add((i, facts.unit(a.start)))
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
@@ -373,9 +376,20 @@ class Rewriter:
             ]
         if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
-            # here; its case forms a person's surname and a town's do not share stay (в Борисове)
+            # here; its case forms a person's surname and a town's do not share stay (в Борисове);
+            # an organisation's name of one word, in any case form, may be the person's (Вагнера:
+            # the composer's or the group's), its name in full (ЧВК «Вагнер») not
             out = [
-                (s, e, m) for s, e, m in out if not (m.type == "place" and (text[s:e], facts.unit(s)) in facts.surnames)
+                (s, e, m)
+                for s, e, m in out
+                if not (
+                    (m.type == "place" and (text[s:e], facts.unit(s)) in facts.surnames)
+                    or (
+                        m.type == "organization"
+                        and (n._by_id[m.entity_id], facts.unit(s)) in facts.surnamed
+                        and text[s:e].isalpha()
+                    )
+                )
             ]
         return out
 
@@ -446,29 +460,47 @@ class Rewriter:
         # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
         return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
 
-    def _a_town_as_a_surname(self, text: str, proposal: Proposal, a: Found) -> bool:
-        """Whether the widest span of ``proposal`` is a personal name whose surname is a town's
-        name that has the form of a surname (see
-        :meth:`~normalize.places.Places.named_like_a_surname`), written as the tables write it or
-        in Latin letters, which show no case: every other word of it (a title aside) is a given
-        name, a patronymic or initials (Юрий Борисов, Jurij Borisov; not Влада України, Але Пінск)."""
-        if not proposal.alternatives:
-            return False
-        n = self.normalizer
-        entries = n.index.entries
-        places = [i for i in a.info.idxs if entries[i].record.type == "place"]
-        surname = text[a.start : a.end]
-        as_written = not is_cyrillic(surname[0]) or any(n.named_as_written(i, surname) for i in places)
-        if not as_written or not any(n.places.named_like_a_surname(i) for i in places):
+    def _a_surname(self, text: str, proposal: Proposal, a: Found) -> bool:
+        """Whether the widest span of ``proposal`` is a personal name whose surname is the name of
+        a town that has the form of a surname (see
+        :meth:`~normalize.places.Places.named_like_a_surname`) or of an organisation known by one
+        word, the anchor ``a``, written as the tables write it or in Latin letters, which show no
+        case: every other word of it (a title aside) is a given name, a patronymic or initials
+        (Юрий Борисов, Jurij Borisov, Рихард Вагнер; not Влада України, Але Пінск)."""
+        if not proposal.alternatives or not self._named_by_a_surname(text, a):
             return False
         s, e = proposal.alternatives[0]
-        titles = n.tables.titles
+        titles = self.normalizer.tables.titles
         kinds = [
             self.finder.parts.kind(w.group())
             for w in _NAME_WORD_RE.finditer(text, s, e)
             if not a.start <= w.start() < a.end and w.group().casefold() not in titles
         ]
         return bool(kinds) and all(k in (GIVEN, PATRONYMIC, INITIALS) for k in kinds)
+
+    def _named_by_a_surname(self, text: str, a: Found) -> list[int]:
+        """The places and organisations the anchor ``a``, one word, names that a person's surname
+        may name too: towns whose name as the tables write it (in Latin letters, as any scheme
+        spells it) has the form of a possessive surname (Борисов; not Пинск), and organisations
+        known by that word alone (Вагнер)."""
+        n = self.normalizer
+        entries = n.index.entries
+        word = text[a.start : a.end]
+        if not word.isalpha():
+            return []
+        latin = not is_cyrillic(word[0])
+        got = [
+            i
+            for i in a.info.idxs
+            if entries[i].record.type == "place"
+            and (latin or n.named_as_written(i, word))
+            and n.places.named_like_a_surname(i)
+        ]
+        if any(entries[i].record.type == "organization" for i in a.info.idxs):
+            alone = n.resolve(word, threshold=self.threshold, policy=self.policy)
+            if alone is not None and alone.type == "organization":
+                got.append(n._by_id[alone.entity_id])
+        return got
 
     def _name_part_after(self, text: str, e: int) -> bool:
         """Whether a name part (a given name, a patronymic, initials) stands right after ``text[:e]``:

@@ -765,6 +765,24 @@ LINKS["a town's name that a text gives a person as a surname"] = [
 ]
 
 
+LINKS["an organisation's name of one word that a text gives a person as a surname"] = [
+    # a given name before an organisation's name of one word makes it a person's surname, and the
+    # word alone in that text, in any case form, may be that person: ambiguous
+    ("Рихард Вагнер родился в Лейпциге в 1813 году. Вагнер написал тетралогию «Кольцо нибелунга».", []),
+    ("Оперы Вагнера ставят в Байройте, где Рихард Вагнер построил театр.", []),
+    ("Richard Wagner was born in Leipzig. Wagner built a festival theatre in Bayreuth.", []),
+    # the organisation's name in full stays; without a person of the name, the word alone is its
+    (
+        "Рихард Вагнер не имеет отношения к ЧВК «Вагнер», которую назвали по позывному её командира.",
+        [("ЧВК «Вагнер»", "wagner-group")],
+    ),
+    (
+        "Бойцы ЧВК «Вагнер» ушли из Ростова. Вагнер перебрался в лагерь под Осиповичами.",
+        [("ЧВК «Вагнер»", "wagner-group"), ("Вагнер", "wagner-group"), ("Осиповичами", "asipovichy")],
+    ),
+]
+
+
 LINKS["an acronym after a dash may end another name"] = [
     # an acronym joined by a dash to a capitalised acronym or word of organisations' names that
     # names nothing by itself ends another party's name
