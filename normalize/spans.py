@@ -43,10 +43,11 @@ from .memo import remember
 from .namekeys import patronymic_gender
 from .names import acronym_forms, written_as_acronym
 from .orgwords import english_reading
-from .phonetic import KEY_VOWELS, PhoneticKey
+from .phonetic import PhoneticKey
 from .places import Places
 from .tables import Tables, inflect
 from .text import APOSTROPHES, COMBINING_MARKS, is_cyrillic, is_latin
+from .wordlists import ListedWords, NamesakesIn
 
 MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname (given names, a patronymic)
 MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
@@ -428,28 +429,30 @@ class SpanFinder:
         )
         voc = tables.vocabulary
         self._stems_of = voc.stems
-        # listed words by their keys and by their stems without a final vowel (премия: премии, премію)
+
+        def word_key(word: str) -> str:
+            return key(composed_word(word))
+
+        def listed(words: Iterable[str]) -> ListedWords:
+            return ListedWords(key.many(sorted(words)), word_key, voc.stems)
+
         # (a word listed with its full stop is an abbreviation, matched only as written: им.)
-        self._named_after = self._listed(key.many(sorted(w for w in tables.named_after if not w.endswith("."))))
+        self._named_after = listed(w for w in tables.named_after if not w.endswith("."))
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
-        self._naming_words = self._listed(key.many(sorted(tables.naming_words)))
-        self._work_words = self._listed(key.many(sorted(tables.work_words)))
-        self._state_bodies = self._listed(key.many(sorted(tables.state_bodies)))
+        self._naming_words = listed(tables.naming_words)
+        self._work_words = listed(tables.work_words)
+        self._state_bodies = listed(tables.state_bodies)
         self._state_body_memo: dict[str, bool] = {}
-        # the entities others of whose name are elsewhere (namesakes_in): each name of a state or
-        # region there, by its words, each word read by stem (Finistère; Советский Союз)
-        self._namesakes_in: dict[int, list[list[tuple[frozenset[str], frozenset[str]]]]] = {
-            i: [[self._listed(key.many([w])) for w in name.split()] for name in e.record.namesakes_in]
-            for i, e in enumerate(index.entries)
-            if e.record.namesakes_in
-        }
-        words_listed = [word for names in self._namesakes_in.values() for name in names for word in name]
-        self._namesakes_any: tuple[frozenset[str], frozenset[str]] = (
-            frozenset().union(*(whole for whole, _ in words_listed)),
-            frozenset().union(*(open_stems for _, open_stems in words_listed)),
+        # the entities others of whose name are elsewhere (namesakes_in: Finistère; Советский Союз)
+        self._namesakes_in = NamesakesIn(
+            {
+                i: [name.split() for name in e.record.namesakes_in]
+                for i, e in enumerate(index.entries)
+                if e.record.namesakes_in
+            },
+            key,
+            voc.stems,
         )
-        # word form → the (entity, name, word) of namesakes_in it is
-        self._namesakes_words: dict[str, frozenset[tuple[int, int, int]]] = {}
         # the text last read, with the position of each word of it that is a word of namesakes_in
         self._namesakes_of: tuple[str, list[tuple[int, frozenset[tuple[int, int, int]]]]] = ("", [])
         self._places = Places(index, tables)
@@ -576,7 +579,8 @@ class SpanFinder:
         addresses = -1  # whether the text holds a mark of an address anywhere (asked at its first anchor)
         # the places whose namesakes' states the text names (see names_where_namesakes_lie), read
         # from the same words when they are the capitalised words that method reads
-        regions = self._namesakes_words if self._namesakes_in and self._word_re is _CAPITALISED_RE else None
+        namesakes = self._namesakes_in
+        regions = namesakes.memo if namesakes and self._word_re is _CAPITALISED_RE else None
         named: list[tuple[int, frozenset[tuple[int, int, int]]]] = []
         for m in self._word_re.finditer(text):
             w = m.group()
@@ -587,7 +591,7 @@ class SpanFinder:
             if regions is not None:
                 places = regions.get(w)
                 if places is None:
-                    places = self._namesake_words(w)
+                    places = namesakes.words_of(w)
                 if places:
                     named.append((m.start(), places))
             if not got:
@@ -934,7 +938,7 @@ class SpanFinder:
         word form."""
         got = self._heads.get(word)
         if got is None:
-            got = word.casefold() in self._named_after_abbreviations or self._form_of_listed(word, self._named_after)
+            got = word.casefold() in self._named_after_abbreviations or self._named_after.has(word)
             remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
 
@@ -990,7 +994,7 @@ class SpanFinder:
             k = self.key(composed_word(w))
             if not k or not voc.concepts(k):
                 return False
-            kind = kind or self._stems_listed(k, self._state_bodies)
+            kind = kind or self._state_bodies.has_key(k)
         return kind and not self._holds_place(content)  # (a place's word says whose: Беларуская)
 
     def owner_beside(self, text: str, s: int, e: int, org: int) -> bool:
@@ -1048,7 +1052,7 @@ class SpanFinder:
                 words = [w for w in _ANY_WORD_RE.findall(name) if w.casefold() not in self._function_words]
                 if words and not words[0].isupper():
                     k = self.key(composed_word(words[0]))
-                    if k and self._stems_listed(k, self._state_bodies):
+                    if k and self._state_bodies.has_key(k):
                         got = True
                         break
             memo[org.record.id] = got
@@ -1067,29 +1071,6 @@ class SpanFinder:
             if self._places.names_a_place(stems(k)) or (w.lower().endswith(ends) and self._places.sound_kinds(k)):
                 return True
         return False
-
-    @staticmethod
-    def _listed(keys: Iterable[str]) -> tuple[frozenset[str], frozenset[str]]:
-        """Listed words as :meth:`_stems_listed` compares them: the keys, and the keys that end in
-        a vowel without their final vowels, when four symbols or more are left (премия, бригада)."""
-        whole = frozenset(k for k in keys if k)
-        return whole, frozenset(st for k in whole if len(st := k.rstrip(KEY_VOWELS)) >= 4 and st != k)
-
-    def _stems_listed(self, k: str, listed: tuple[frozenset[str], frozenset[str]]) -> bool:
-        """Whether the word of key ``k`` is a form of a listed word: one of its stems by the
-        vocabulary's endings is a listed key (фондом: фонд), or the word and a listed word differ
-        in their final vowels only (премии, премия; not прамову, a speech)."""
-        whole, open_stems = listed
-        if not whole.isdisjoint(self._stems_of(k)):
-            return True
-        st = k.rstrip(KEY_VOWELS)
-        return st != k and st in open_stems
-
-    def _form_of_listed(self, word: str, listed: tuple[frozenset[str], frozenset[str]]) -> bool:
-        """Whether ``word`` (without a full stop after it) is a form of a word of ``listed`` (see
-        :meth:`_stems_listed`)."""
-        k = self.key(composed_word(word.rstrip(".")))
-        return bool(k) and self._stems_listed(k, listed)
 
     def in_quotes(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` stands in quotes of its own (the front «Адраджэнне»)."""
@@ -1112,7 +1093,7 @@ class SpanFinder:
             return True
         if any(c in _BLANKS for c in text[s:e]):
             return False
-        return before is None or not self._form_of_listed(before[1], self._naming_words)
+        return before is None or not self._naming_words.has(before[1])
 
     def _latin_name_with_head(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised
@@ -1164,7 +1145,7 @@ class SpanFinder:
         if not self.in_quotes(text, s, e):
             return False
         before = self.word_before(text, s - 1, 0)
-        return before is not None and self._form_of_listed(before[1], self._work_words)
+        return before is not None and self._work_words.has(before[1])
 
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
@@ -1221,8 +1202,8 @@ class SpanFinder:
         its table entry, each of its words read by stem: Brest is also a town of Finistère, in
         Brittany, France: Бретани, Frankreich, Francji; the KGB was also the USSR's: СССР,
         Советского Союза), so that its name in the text may be the other's."""
-        names = self._namesakes_in.get(entity)
-        if names is None:
+        namesakes = self._namesakes_in
+        if not namesakes.has(entity):
             return False
         record = self._namesakes_of
         if record[0] is not text:
@@ -1230,45 +1211,20 @@ class SpanFinder:
             # asked about it (unless the scan for its anchors found them)
             found: list[tuple[int, frozenset[tuple[int, int, int]]]] = []
             for m in _CAPITALISED_RE.finditer(text):
-                got = self._namesake_words(m.group())
+                got = namesakes.words_of(m.group())
                 if got:
                     found.append((m.start(), got))
             record = self._namesakes_of = (text, found)
         end = len(text) if hi < 0 else hi
-        said = {item for pos, items in record[1] if lo <= pos < end for item in items if item[0] == entity}
-        return any(all((entity, n, j) in said for j in range(len(name))) for n, name in enumerate(names))
-
-    def _namesake_words(self, word: str) -> frozenset[tuple[int, int, int]]:
-        """The words of ``namesakes_in`` (entity, name, word number) that ``word`` is a form of: a
-        fact of the word form, remembered per form."""
-        got = self._namesakes_words.get(word)
-        if got is None:
-            got = remember(self._namesakes_words, word, self._namesakes_named(word), WORD_MEMO_SIZE)
-        return got
-
-    def _namesakes_named(self, word: str) -> frozenset[tuple[int, int, int]]:
-        """:meth:`_namesake_words`, not remembered."""
-        k = self.key(word)
-        # (most words are none of them: asked first of all the listed words at once)
-        if not self._stems_listed(k, self._namesakes_any):
-            return frozenset()
-        return frozenset(
-            (i, n, j)
-            for i, names in self._namesakes_in.items()
-            for n, name in enumerate(names)
-            for j, listed in enumerate(name)
-            if self._stems_listed(k, listed)
-        )
+        return namesakes.named(entity, ((pos, items) for pos, items in record[1] if lo <= pos < end))
 
     def namesakes_place_after(self, text: str, e: int, entity: int) -> bool:
         """Whether the word right after ``text[:e]`` names a state or region where another of the
         name of entity number ``entity`` is (``namesakes_in``, a name of one word): КГБ СССР."""
-        names = self._namesakes_in.get(entity)
-        after = self.word_after(text, e, len(text)) if names is not None else None
-        if names is None or after is None or after[2]:
+        if not self._namesakes_in.has(entity):
             return False
-        k = self.key(after[1])
-        return any(len(name) == 1 and self._stems_listed(k, name[0]) for name in names)
+        after = self.word_after(text, e, len(text))
+        return after is not None and not after[2] and self._namesakes_in.one_word_name(entity, after[1])
 
     def names_a_region(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for
