@@ -24,8 +24,13 @@ _YEAR_RE = re.compile(
     re.IGNORECASE,
 )
 # a sentence ends at ! ? … or at a full stop after a word of three letters or more (not after an
-# initial or an abbreviation: А. Г. Лукашенко, 1943 г., гг.)
-_SENTENCE_END_RE = re.compile(r"[!?…]+|(?<=\w{3})\.|(?<=\d)\.(?=\s)")
+# initial or an abbreviation: А. Г. Лукашенко, 1943 г., гг.), and at the end of a line that a
+# capital opens the next of, after a quote or a dash (headlines and items of a list carry no full
+# stop; a line wrapped inside a sentence goes on in small letters, or with a name)
+_SENTENCE_END_RE = re.compile(
+    r"[!?…]+|(?<=\w{3})\.|(?<=\d)\.(?=\s)"
+    r"|\n(?=[ \t]*[«\"„“(\[—–-]?[ \t]*[A-Z\u00c0-\u00d6\u00d8-\u00de\u0100-\u017f\u0400-\u042f\u0490])"
+)
 _END_MARKS = frozenset("!?…")
 
 

@@ -38,6 +38,7 @@ class Places:
         self._after_state: dict[int, bool] = {}  # see named_after_state
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
+        self._places_by_id: dict[str, int] | None = None  # see state_of
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -177,6 +178,18 @@ class Places:
                 for row in candidate_rows(w, rows.get(lang, []), "m", kinds=("surname",))
             )
         return got
+
+    def state_of(self, place: int) -> int:
+        """The state that the place number ``place`` lies in (its ``country`` in the tables), or
+        the place itself when it gives none and is a state (see :meth:`is_state`); -1 when the
+        tables do not say."""
+        country = self.index.entries[place].record.country
+        if not country:
+            return place if self.is_state(place) else -1
+        if self._places_by_id is None:
+            entries = self.index.entries
+            self._places_by_id = {e.record.id: i for i, e in enumerate(entries) if e.record.type == "place"}
+        return self._places_by_id.get(country, -1)
 
     def is_state(self, place: int) -> bool:
         r = self.index.entries[place].record

@@ -20,7 +20,7 @@ from mypy_extensions import mypyc_attr
 
 from .cases import mention_cases
 from .dates import sentence_around, years_named
-from .names import MAX_MENTION_CHARS
+from .names import MAX_MENTION_CHARS, written_as_acronym
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
@@ -367,6 +367,18 @@ class Rewriter:
                     elsewhere.add(place_or_body)
         if elsewhere:
             out = [(s, e, m) for s, e, m in out if (m.entity_id, facts.unit(s)) not in elsewhere]
+        # a body every state has, named by its acronym alone (МВД, KGB), in a sentence that names
+        # places of another state and none of its own (МВД … в Москве): another state's body, or
+        # nobody's to tell; an adjective of its own state before it says whose (белорусский МИД)
+        bodies = [
+            (s, e, m)
+            for s, e, m in out
+            if m.type == "organization" and self._whose_not_said(text, s, e, n._by_id[m.entity_id])
+        ]
+        if bodies:
+            places = [(s, n._by_id[m.entity_id]) for s, _, m in out if m.type == "place"]
+            abroad = {(s, e) for s, e, m in bodies if self._only_other_states(text, s, e, m.entity_id, places, facts)}
+            out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
         if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
             out = [
@@ -392,6 +404,28 @@ class Rewriter:
                 )
             ]
         return out
+
+    def _only_other_states(
+        self, text: str, s: int, e: int, entity_id: str, places: list[tuple[int, int]], facts: TextFacts
+    ) -> bool:
+        """Whether the sentence of ``text[s:e]``, a mention of the organisation ``entity_id``,
+        names places (of ``places``: the places linked in the text, by start) that lie in states
+        (``country`` of the tables) and none of them in a state the organisation is named after."""
+        n = self.normalizer
+        lo, hi = sentence_around(text, s, e, *facts.bounds(s))
+        states = {n.places.state_of(p) for start, p in places if lo <= start < hi}
+        states.discard(-1)
+        return bool(states) and states.isdisjoint(n.places.own_places(n._by_id[entity_id]))
+
+    def _whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
+        """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
+        :meth:`~normalize.spans.SpanFinder.state_body_entity`), by its acronym alone, without an
+        adjective of the state it is named after before it (белорусский МИД)."""
+        finder = self.finder
+        if not written_as_acronym(text[s:e]) or not finder.state_body_entity(self.normalizer.index.entries[org]):
+            return False
+        before = finder.word_before(text, s, 0)
+        return before is None or not finder.own_places_adjective(before[1], org)
 
     def _names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
         """Whether a word of the text between ``lo`` and ``hi`` (of ``anchors``) names a place the

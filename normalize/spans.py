@@ -1040,23 +1040,40 @@ class SpanFinder:
             return False
         return not self._places.own_sounds(org, k)  # (the adjective of its own place or name)
 
+    def own_places_adjective(self, word: str, org: int) -> bool:
+        """Whether ``word`` is the adjective made from the name of a place the organisation ``org``
+        is named after (``place_adjectives`` of ``inflection.yaml``: белорусского, беларускага of the
+        Belarusian ministry)."""
+        if not word.lower().endswith(self.tables.place_adjective_endings):
+            return False
+        k = self.key(composed_word(word))
+        return bool(k) and self._places.own_sounds(org, k)
+
     def state_body_entity(self, org: EntityEntry) -> bool:
-        """Whether one of the organisation's names is a body of a kind every state has (its first
-        word that is no function word is a ``state_bodies`` word: Министерство иностранных дел
-        Республики Беларусь, Ministry of Foreign Affairs)."""
+        """Whether one of the organisation's names is a body of a kind every state has: a
+        ``state_bodies`` word that only ordinary words (of the vocabulary), no place's word among
+        them, stand before, function words aside (Министерство иностранных дел Республики
+        Беларусь, Следственный комитет, Центральная избирательная комиссия, Ministry of Foreign
+        Affairs; not Беларуская служба Радыё Свабода, a service of a radio, nor Belarusian
+        Helsinki Committee)."""
         memo = self._state_body_memo
         got = memo.get(org.record.id)
         if got is None:
-            got = False
-            for name in (*org.record.names, *org.record.aliases):
-                words = [w for w in _ANY_WORD_RE.findall(name) if w.casefold() not in self._function_words]
-                if words and not words[0].isupper():
-                    k = self.key(composed_word(words[0]))
-                    if k and self._state_bodies.has_key(k):
-                        got = True
-                        break
+            got = any(self._names_a_state_body(name) for name in (*org.record.names, *org.record.aliases))
             memo[org.record.id] = got
         return got
+
+    def _names_a_state_body(self, name: str) -> bool:
+        """:meth:`state_body_entity` for one name."""
+        for w in _ANY_WORD_RE.findall(name):
+            if w.casefold() in self._function_words:
+                continue
+            k = self.key(composed_word(w))
+            if not k or w.isupper() or not self._vocabulary.concepts(k) or self._holds_place([w]):
+                return False
+            if self._state_bodies.has_key(k):
+                return True
+        return False
 
     def _holds_place(self, words: Iterable[str]) -> bool:
         """Whether one of ``words`` is a place's word or its adjective: by its stems (Russian,

@@ -26,7 +26,7 @@ ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
 _ENTITY_KEYS = {
     "id", "type", "gender", "born", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note",
-    "namesakes_in", "draft",
+    "namesakes_in", "country", "draft",
 }  # fmt: skip
 # the word lists of org_words.yaml, each read into the field of Tables of its name (legal_forms …)
 _ORG_WORD_LISTS = (
@@ -148,6 +148,9 @@ class EntityRecord:
     # a place's or an organisation's: the states and regions where others of its name are (Brest:
     # France, Brittany; the KGB: the USSR); running text that names one of them does not link it
     namesakes_in: tuple[str, ...] = ()
+    # a place's: the id of the state (a place of the tables) it lies in (Moscow: russia); running
+    # text reads whose a body every state has is (МВД) from the places a text names
+    country: str = ""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
         return by_constructor(self)
@@ -297,6 +300,13 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         problem("namesakes_in", "`namesakes_in` is for places and organisations: where others of the name are")
         good_in = False
     ok = ok and good_in
+    country = raw.get("country", "")
+    if country and (not isinstance(country, str) or etype != "place" or not _ID_RE.match(country)):
+        problem(
+            "country",
+            f"`country` is a place's: the id of the state it lies in (an entity of the tables), not {country!r}",
+        )
+        ok = False
     note = raw.get("note", "")
     if not ok:
         return None
@@ -315,6 +325,7 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         ids=ids,
         born=born,
         namesakes_in=tuple(namesakes_in),
+        country=str(country),
     )
 
 
@@ -423,6 +434,14 @@ def check_entity_set(entities: list[EntityRecord]) -> tuple[list[TableProblem], 
                 problems.append(
                     TableProblem(path, line, f"the {sid[0]} id {sid[1]!r} is also on {held.id!r} ({held.where})")
                 )
+    for e in entities:
+        if e.country and (e.country == e.id or first.get(e.country) is None or first[e.country].type != "place"):
+            path, line = _split_where(e.where)
+            problems.append(
+                TableProblem(
+                    path, line, f"`country` of {e.id!r} is {e.country!r}, which is no other place of the tables"
+                )
+            )
     claimed: dict[tuple[str, str], EntityRecord] = {}
     for e in entities:
         for n in set(e.names) | set(e.aliases):

@@ -783,6 +783,27 @@ LINKS["an organisation's name of one word that a text gives a person as a surnam
 ]
 
 
+LINKS["a state body's acronym in a sentence of another state's places"] = [
+    # a body every state has, by its acronym alone, in a sentence that names places of another
+    # state (the ``country`` of a town) and none of its own: not linked
+    ("МВД сообщило о задержаниях в Москве.", [("Москве", "moscow")]),
+    ("В Москве ЦИК подвёл итоги выборов.", [("Москве", "moscow")]),
+    ("KGB agents in Moscow watched the embassy.", [("Moscow", "moscow")]),
+    # its own state's places, or its own state's adjective before it: linked
+    ("ЦИК подвёл итоги выборов в Минске.", [("ЦИК", "central-election-commission"), ("Минске", "minsk")]),
+    ("Глава белорусского МИД прилетел в Москву.", [("МИД", "foreign-ministry"), ("Москву", "moscow")]),
+    (
+        "МИД сообщил, что посол вернулся в Минск из Москвы.",
+        [("МИД", "foreign-ministry"), ("Минск", "minsk"), ("Москвы", "moscow")],
+    ),
+    # a line that a capital opens is a sentence of its own (headlines carry no full stop)
+    (
+        "Россия меняет тактику ударов\nВ МВД призвали звонить в 102",
+        [("Россия", "russia"), ("МВД", "interior-ministry")],
+    ),
+]
+
+
 LINKS["an acronym after a dash may end another name"] = [
     # an acronym joined by a dash to a capitalised acronym or word of organisations' names that
     # names nothing by itself ends another party's name

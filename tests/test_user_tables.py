@@ -198,6 +198,36 @@ def test_a_place_whose_namesakes_lie_elsewhere_is_not_linked_in_text_naming_wher
     assert rw.find("Kirovsk lies in the Murmansk region.") == []
 
 
+def test_the_country_of_a_town_says_whose_a_state_body_named_by_its_acronym_is(mine: Path) -> None:
+    # Kazan lies in Russia: the interior ministry of a sentence about it is not Belarus's
+    (mine / "places.yaml").write_text(
+        "- id: kazan\n  type: place\n  country: russia\n  canonical: Kazan\n  names: [Казань, Kazan]\n",
+        encoding="utf-8",
+    )
+    rw = Rewriter(Normalizer.load(mine))
+    assert [m.entity_id for m in rw.find("МВД сообщило о задержаниях в Казани.")] == ["kazan"]
+    assert [m.entity_id for m in rw.find("МВД сообщило о задержаниях в Гомеле.")] == ["interior-ministry", "gomel"]
+    (mine / "places.yaml").write_text(
+        "- id: kazan\n  type: place\n  canonical: Kazan\n  names: [Казань, Kazan]\n", encoding="utf-8"
+    )
+    rw = Rewriter(Normalizer.load(mine))  # a town whose state the tables do not give says nothing
+    assert [m.entity_id for m in rw.find("МВД сообщило о задержаниях в Казани.")] == ["interior-ministry", "kazan"]
+
+
+def test_a_country_that_is_no_other_place_of_the_tables_is_reported(mine: Path, tmp_path: Path) -> None:
+    (mine / "places.yaml").write_text(
+        "- id: kazan\n  type: place\n  canonical: Kazan\n  names: [Казань]\n  country: tatarstan-republic\n",
+        encoding="utf-8",
+    )
+    done = cli(tmp_path, "tables", "check", str(mine))
+    assert done.returncode == 2
+    assert "my_tables/places.yaml:1" in done.stderr and "`country` of 'kazan' is 'tatarstan-republic'" in done.stderr
+    (mine / "people.yaml").write_text(KUPALA + "  country: belarus\n", encoding="utf-8")
+    done = cli(tmp_path, "tables", "check", str(mine))
+    assert done.returncode == 2
+    assert "my_tables/people.yaml:6" in done.stderr and "`country` is a place's" in done.stderr
+
+
 def test_namesakes_in_is_for_places_and_organisations_and_a_wrong_one_is_reported(mine: Path, tmp_path: Path) -> None:
     (mine / "people.yaml").write_text(KUPALA + "  namesakes_in: [France]\n", encoding="utf-8")
     done = cli(tmp_path, "tables", "check", str(mine))
