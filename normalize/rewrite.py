@@ -310,6 +310,8 @@ class Rewriter:
             named = (m.entity_id, unit) in facts.named
             if m.namesakes and not named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
+            if m.type == "person" and self._surname_alone(text, s, e) and finder.generation_after(text, e):
+                continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
             if m.type == "person" and not named and self._before_birth(text, s, e, m.entity_id, facts.bounds(s)):

@@ -90,10 +90,15 @@ _TAIL = (
     rf"|(?<=[{_UPPER_CLASS}]{{2}})\.(?=[{_UPPER_CLASS}]{{2,}}(?![^\W_])){_BODY}|-(?=[^\W_]){_BODY})*"
     rf"(?:`[{_MARKS}]*){{0,2}}"
 )
-# not inside a word: after a letter's apostrophe (d'Arc), a dot, a hyphen or a mark. Tested after
-# the word's first letter, on that letter and what stands before it: the regex engine then looks
-# behind only where a letter is, not at every position of the text (three times as fast)
-_NOT_INSIDE = rf"(?<![^\W_].)(?<![^\W_][{_APOS}].)(?<![.\-{_MARKS}].)"
+# not inside a word: after the apostrophe of a word (O'Brien, D'Alema; not after the elided article
+# or preposition of French and Italian, one small letter: d'Alexandre, l'Ukraine, d'Arc), a dot, a
+# hyphen or a mark. Tested after the word's first letter, on that letter and what stands before
+# it: the regex engine then looks behind only where a letter is, not at every position of the
+# text (three times as fast)
+_NOT_INSIDE = rf"(?<![^\W_].)(?<![^\W_][^\W_][{_APOS}].)(?<![{_UPPER_CLASS}\d][{_APOS}].)(?<![.\-{_MARKS}].)"
+# the elided article or preposition of French and Italian before a capitalised word (d'Alexandre,
+# l'Ukraine): one small letter and an apostrophe
+_ELIDED_RE = re.compile(rf"[^\W\d_{_UPPER_CLASS}][{_APOS}](?=[{_UPPER_CLASS}])")
 _CAPITALISED_RE = re.compile(rf"[{_UPPER_CLASS}]{_NOT_INSIDE}{_BODY}{_TAIL}")
 _ANY_WORD_RE = re.compile(rf"[^\W\d_]{_NOT_INSIDE}{_BODY}{_TAIL}")
 # a woman's given name in the nominative, not a noun of her occupation (активистка, певица)
@@ -711,10 +716,13 @@ class SpanFinder:
             return None
         a = m.start()
         if a > lo and (text[a - 1].isalnum() or (text[a - 1] in APOSTROPHES and a - 1 > lo and text[a - 2].isalpha())):
-            return None  # the end of a longer word (d'Alexander)
+            return None  # the end of a longer word
         if m.start() == lo and lo > floor:
             return None
-        return m.start(), m.group()
+        w = m.group()
+        if _ELIDED_RE.match(w):
+            return a + 2, w[2:]  # after an elided article or preposition (d'Alexandre)
+        return a, w
 
     def word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:
         """The word (or initials) just after ``pos``: (its end, the word, whether a comma stands
@@ -772,8 +780,8 @@ class SpanFinder:
         seen = {key}
         for _ in range(MAX_NAME_WORDS):
             got = self.word_before(text, s, floor)
-            if got is None:
-                break
+            if got is None or _ends_sentence(got[1]):
+                break  # (a word with its sentence's full stop: Władimirowicza. Putin powiedział)
             kind = self._part(got[1], info)
             if kind == INITIALS and not givens and not patronymic and initials < 3:
                 initials += got[1].count(".")
@@ -1316,6 +1324,20 @@ class SpanFinder:
         if _FEMININE_PAST_RE.search(w):
             return "f"
         return "m" if _MASCULINE_PAST_RE.search(w) else None
+
+    def generation_after(self, text: str, end: int) -> bool:
+        """Whether a word that tells relatives of one name apart (``generations`` of
+        ``titles.yaml``: Jr, младший, fils) stands right after ``text[:end]``, after a blank or
+        joined by a hyphen (Лукашенко-младший, Loukachenko Jr)."""
+        if end < len(text) and text[end] in _DASHES:
+            m = _LETTERS_RE.match(text, end + 1)
+            word = m.group() if m is not None else ""
+        else:
+            after = self.word_after(text, end, len(text))
+            word = after[1] if after is not None and not after[2] else ""
+        return bool(word) and (
+            word.casefold() in self.tables.generations or word.casefold() + "." in self.tables.generations
+        )
 
     def titled(self, text: str, start: int, nominative: bool = False) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра); with

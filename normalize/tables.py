@@ -168,6 +168,7 @@ class Tables:
     titles: frozenset[str] = frozenset()
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
     name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
+    generations: frozenset[str] = frozenset()  # Jr, младший, fils: after a surname, a relative's
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
     # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
@@ -1012,20 +1013,26 @@ class _Loader:
         titles: set[str] = set()
         poss: set[str] = set()
         particles: set[str] = set()
+        generations: set[str] = set()
         for p in self.sources("titles.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
             if top is not None:
                 reader.keys(
-                    top, {"titles", "possessive_suffixes", "particles", "source"}, {"titles"}, "the titles file"
+                    top,
+                    {"titles", "possessive_suffixes", "particles", "generations", "source"},
+                    {"titles"},
+                    "the titles file",
                 )
                 titles.update(_read_word_list(reader, top, "titles"))
                 _check_titles(reader, top, tables.cognates, tables.schemes)
                 poss.update(_read_word_list(reader, top, "possessive_suffixes"))
                 particles.update(_read_word_list(reader, top, "particles"))
+                generations.update(_read_word_list(reader, top, "generations"))
             self.problems.extend(reader.problems)
         tables.titles = frozenset(titles)
         tables.name_particles = frozenset(particles)
+        tables.generations = frozenset(generations)
         if poss:
             tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
         lists: dict[str, set[str]] = {name: set() for name in _ORG_WORD_LISTS}

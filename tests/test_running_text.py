@@ -804,6 +804,37 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
 ]
 
 
+LINKS["an elided article or preposition before a name"] = [
+    # French and Italian elide an article or a preposition before a vowel (d', l'): the word after
+    # the apostrophe is a word of its own, a given name or a name of the tables
+    ("La biographie d'Alexandre Loukachenko est courte.", [("Alexandre Loukachenko", "alexander-lukashenko")]),
+    ("La frontière entre la Biélorussie et l'Ukraine est fermée.", [("Biélorussie", "belarus"), ("Ukraine", "ukraine")]),
+    ("Il confine dell'Ucraina con la Bielorussia.", [("Bielorussia", "belarus")]),
+    # a capital before the apostrophe is a surname's (D'Alema, O'Brien), no elision
+    ("Massimo D'Alema e Lukashenko.", [("Lukashenko", "alexander-lukashenko")]),
+]
+
+
+LINKS["a word of relatives of one name after a surname"] = [
+    # a surname alone with a word that tells relatives of one name apart (Jr, младший, fils) names
+    # a son or a father, not the person the surname alone names
+    ("Лукашенко-младший приехал на матч.", []),
+    ("Лукашэнка-малодшы прыехаў на матч.", []),
+    ('"Loukachenko Jr" a déjà tout d\'un chef d\'Etat.', []),
+    ("Loukachenko fils était au défilé.", []),
+    # a given name decides as always; the surname alone without such a word is the person
+    ("Николай Лукашенко-младший приехал.", [("Николай Лукашенко", "nikolai-lukashenko")]),
+    ("Лукашенко приехал на матч.", [("Лукашенко", "alexander-lukashenko")]),
+]
+
+
+LINKS["a sentence's full stop ends a name"] = [
+    # the word before a surname that carries its sentence's full stop is no part of the name
+    ("Zapytałem Władimira Władimirowicza. Putin powiedział mi, że nie.", [("Putin", "vladimir-putin")]),
+    ("Александр Григорьевич. Лукашенко заявил.", [("Лукашенко", "alexander-lukashenko")]),
+]
+
+
 LINKS["an acronym after a dash may end another name"] = [
     # an acronym joined by a dash to a capitalised acronym or word of organisations' names that
     # names nothing by itself ends another party's name
