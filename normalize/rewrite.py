@@ -304,7 +304,9 @@ class Rewriter:
                 continue
             if m.type == "organization" and self._ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
-            if m.type == "organization" and finder.ordinary_word_opening(text, s, e):
+            if m.type == "organization" and finder.ordinary_word_opening(
+                text, s, e, n.index.entries[n._by_id[m.entity_id]]
+            ):
                 continue
             unit = facts.unit(s)
             named = (m.entity_id, unit) in facts.named

@@ -950,20 +950,21 @@ class SpanFinder:
             remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
 
-    def ordinary_word_opening(self, text: str, s: int, e: int) -> bool:
-        """Whether ``text[s:e]`` is one ordinary Cyrillic word (of the vocabulary) that opens a
-        sentence, outside quotes: its capital says nothing, so it names no organisation (Весна 2020
-        года, the season; the centre is «Весна»). A Latin word that keys as one is a spelling of the
-        name, not the word (Viasna; the English word is spring)."""
+    def ordinary_word_opening(self, text: str, s: int, e: int, org: EntityEntry) -> bool:
+        """Whether ``text[s:e]`` is one ordinary Cyrillic word (of the vocabulary) outside quotes
+        whose capital says nothing, so that it names no organisation (``org``): one that opens a
+        sentence (Весна 2020 года, the season; the centre is «Весна»), or one written in capitals
+        as no name of the organisation is (a heading, ВЕСНА; an acronym the tables write so, ОМОН,
+        is a name). A Latin word that keys as one is a spelling of the name, not the word (Viasna;
+        the English word is spring)."""
         word = text[s:e]
-        if (
-            not word.isalpha()
-            or not is_cyrillic(word[0])
-            or word.isupper()
-            or not sentence_start(text, s)
-            or (s > 0 and text[s - 1] in _QUOTE_OPEN)
-        ):
-            return False  # (an acronym is no ordinary word: ОМОН)
+        if not word.isalpha() or not is_cyrillic(word[0]) or (s > 0 and text[s - 1] in _QUOTE_OPEN):
+            return False
+        if word.isupper():
+            if any(word in name.split() for name in (*org.record.names, *org.record.aliases)):
+                return False
+        elif not sentence_start(text, s):
+            return False
         k = self.key(composed_word(word))
         return bool(k) and bool(self._vocabulary.concepts(k))
 

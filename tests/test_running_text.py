@@ -135,6 +135,10 @@ LINKS["an ordinary word that names an organisation"] = [
     ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
     ("Viasna reported new arrests.", [("Viasna", "viasna")]),
     ("Spring came early this year.", []),
+    # in capitals (a heading) as the tables write no name of it; an acronym they write so is a name
+    ("ВЕСНА\nПрыйшла вясна, растаў снег.", []),
+    ("ОМОН задержал двадцать человек.", [("ОМОН", "omon")]),
+    ("Правозащитники «ВЕСНЫ» сообщили о задержаниях.", [("ВЕСНЫ", "viasna")]),
     # a capitalised preposition of a title after a place makes no other name with it
     ("Закон Рэспублікі Беларусь Аб асабістых гаспадарках.", [("Рэспублікі Беларусь", "belarus")]),
     # a name written as its web address, in capitals or not, is one word
