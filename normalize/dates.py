@@ -3,7 +3,8 @@
 A year sets the time of what a sentence tells when it stands in a phrase of time: a preposition of
 time, a number from 1000 to 2099 and a word for a year in Russian, Belarusian, Ukrainian or Polish
 (*в 1943 году*, *у 1943-м годзе*, *с 1941 по 1945 год*, *w 1943 roku*), or an English preposition of
-time and the number (*in 1943*, *since 1994*). A number without them is a count (*1943 человека*) or
+time and the number, a month or a part of the year between (*in 1943*, *since 1994*, *in May 1943*,
+*in the spring of 1943*). A number without them is a count (*1943 человека*) or
 an attribute (*войны 1941–1945 годов*), and says nothing of when.
 """
 
@@ -17,10 +18,17 @@ _ORDINAL_END = r"(?:-?(?:м|го|й|ы|га|ым|х|ых|ом))?"  # 1943-м, 19
 _PREPOSITION = r"(?:в|во|у|ў|с|со|з|із|зь|от|ад|до|да|по|па|w|od|do)"
 # the words for a year and their case forms, and their abbreviations (г., гг.)
 _YEAR_WORD = r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|г\.|гг\.|р\.)"
+# what English puts between the preposition and the year: a month, or the part of the year
+_ENGLISH_TIME = (
+    r"(?:early|late|mid-?|january|february|march|april|may|june|july|august|september|october|november|december)"
+)
+# a part of a year that "of" and the year follow (the beginning of 1943, the summer of 1943; the
+# treaty of 1945 is an attribute, not a time)
+_PART_OF_A_YEAR = r"(?:beginning|start|end|middle|half|spring|summer|autumn|fall|winter)"
 _YEAR_RE = re.compile(
     rf"(?<!\w){_PREPOSITION}\s+({_YEAR}){_ORDINAL_END}(?:\s*(?:[-–—]|{_PREPOSITION})\s*({_YEAR}){_ORDINAL_END})?"
     rf"\s*{_YEAR_WORD}(?!\w)"
-    rf"|\b(?:in|since|from|until|by)\s+({_YEAR})(?![\d.,]?\d)",
+    rf"|\b(?:in|since|from|until|by|{_PART_OF_A_YEAR}\s+of)\s+(?:{_ENGLISH_TIME}\s+)?({_YEAR})(?![\d.,]?\d)",
     re.IGNORECASE,
 )
 # a sentence ends at ! ? … or at a full stop after a word of three letters or more (not after an

@@ -16,6 +16,11 @@ from normalize.dates import MAX_SENTENCE_CHARS, sentence_around, years_named
         ("А. Г. Лукашенко выступил.", "Лукашенко", "А. Г. Лукашенко выступил."),  # initials end nothing
         ("Что?! Лукашенко!!! Да.", "Лукашенко", "Лукашенко!!!"),
         ("Зеленский", "Зеленский", "Зеленский"),
+        # a line that a capital opens is a sentence of its own (headlines); a line wrapped inside a
+        # sentence goes on in small letters
+        ("Россия меняет тактику\nВ МВД призвали звонить", "МВД", "В МВД призвали звонить"),
+        ("Россия меняет тактику\n«Зеленский выступил»", "Зеленский", "«Зеленский выступил»"),
+        ("Лукашенко выступил перед\nстудентами в Минске.", "Минске", "Лукашенко выступил перед\nстудентами в Минске."),
     ],
 )
 def test_the_sentence_around_a_span(text: str, span: str, sentence: str) -> None:
@@ -55,3 +60,6 @@ def test_the_sentence_stays_inside_its_text_and_the_reach() -> None:
 
 def test_the_years_of_phrases_of_time() -> None:
     assert years_named("В 1943 году и с 1941 по 1945 год, in 1990; 1500 человек") == [1943, 1941, 1945, 1990]
+    # English: a month or a part of the year between the preposition and the year; not an attribute
+    assert years_named("In May 1943, in the spring of 1944, at the beginning of 1945") == [1943, 1944, 1945]
+    assert years_named("The treaty of 1945 and the 1990 law") == []

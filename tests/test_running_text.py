@@ -175,6 +175,8 @@ LINKS["a surname alone in a sentence of years before the person's birth"] = [
     ("В 1943 году Зеленский окончил пехотное училище.", []),
     ("У 1941–1945 гадах Лукашэнка ваяваў на фронце.", []),
     ("In 1943 Zelensky graduated from an infantry school.", []),
+    ("At the beginning of 1943 the young Lavrov joined the army.", []),
+    ("The treaty of 1945 came up when Lavrov spoke in Minsk.", [("Lavrov", "sergey-lavrov"), ("Minsk", "minsk")]),
     # a year after it, a count that is no year, a year of another sentence: the person
     ("В 2019 году Зеленский стал президентом.", [("Зеленский", "volodymyr-zelenskyy")]),
     ("В 1943 году его дед воевал, а в 2022 году Зеленский стал Героем.", [("Зеленский", "volodymyr-zelenskyy")]),
@@ -812,7 +814,10 @@ LINKS["an elided article or preposition before a name"] = [
     # French and Italian elide an article or a preposition before a vowel (d', l'): the word after
     # the apostrophe is a word of its own, a given name or a name of the tables
     ("La biographie d'Alexandre Loukachenko est courte.", [("Alexandre Loukachenko", "alexander-lukashenko")]),
-    ("La frontière entre la Biélorussie et l'Ukraine est fermée.", [("Biélorussie", "belarus"), ("Ukraine", "ukraine")]),
+    (
+        "La frontière entre la Biélorussie et l'Ukraine est fermée.",
+        [("Biélorussie", "belarus"), ("Ukraine", "ukraine")],
+    ),
     ("Il confine dell'Ucraina con la Bielorussia.", [("Bielorussia", "belarus")]),
     # a capital before the apostrophe is a surname's (D'Alema, O'Brien), no elision
     ("Massimo D'Alema e Lukashenko.", [("Lukashenko", "alexander-lukashenko")]),
@@ -824,7 +829,7 @@ LINKS["a word of relatives of one name after a surname"] = [
     # a son or a father, not the person the surname alone names
     ("Лукашенко-младший приехал на матч.", []),
     ("Лукашэнка-малодшы прыехаў на матч.", []),
-    ('"Loukachenko Jr" a déjà tout d\'un chef d\'Etat.', []),
+    ("\"Loukachenko Jr\" a déjà tout d'un chef d'Etat.", []),
     ("Loukachenko fils était au défilé.", []),
     # a given name decides as always; the surname alone without such a word is the person
     ("Николай Лукашенко-младший приехал.", [("Николай Лукашенко", "nikolai-lukashenko")]),
