@@ -339,17 +339,21 @@ class Rewriter:
         """The links of ``out`` that what the whole text said leaves (``facts``): the rules that
         read a whole text (each line of it, with ``lines_apart``), after its every mention is found."""
         finder, n = self.finder, self.normalizer
-        if facts.others - facts.full:
+        if facts.others:
             # a surname alone, without a title, of a person this text never named in full while it
             # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
-            # Цапкала, not her husband): ambiguous here
+            # Цапкала, not her husband), or named in full beside another, when the surname alone
+            # does not name the person (Лариса Шойгу … Сергей Шойгу … смерть Шойгу): ambiguous here
             out = [
                 (s, e, m)
                 for s, e, m in out
                 if not (
                     m.type == "person"
                     and (person := (n._by_id[m.entity_id], facts.unit(s))) in facts.others
-                    and person not in facts.full
+                    and (
+                        person not in facts.full
+                        or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
+                    )
                     and self._surname_alone(text, s, e)
                     and not finder.titled(text, s)
                     and not self._name_part_after(text, e)
