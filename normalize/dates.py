@@ -82,3 +82,38 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:
     for m in _YEAR_RE.finditer(text, start, len(text) if end is None else end):
         out.extend(int(y) for y in m.groups() if y)
     return out
+
+
+# the words that say a person was born, and the abbreviations of biographies (b., род., нар., ur.,
+# geb., né): English, Russian, Belarusian, Ukrainian, Polish, Czech, Slovene, Croatian, Serbian,
+# German, French, Italian, Spanish and Portuguese
+_BORN = (
+    r"(?:born|b\.|родил(?:ся|ась)|родивш(?:ийся|аяся)|род\.|р\.|нарадзіў(?:ся)?|нарадзілася|нар\.|"
+    r"народив(?:ся)?|народилася|urodził(?:a|)(?:\s+się)?|urodzon[ya]|ur\.|narodil(?:a)?|narozen[aá]?|nar\.|"
+    r"geboren|geb\.|née?|nato|nata|nacid[oa]|nascid[oa]|rodil[ao]?|rođen[ao]?|roden[ao]?|рођен[ао]?)"
+)
+# after a personal name: the years of a life in brackets (1937–2020; род. 1937), or a word of birth
+# and, within a few words of the same sentence, a year (was born on July 2, 1937; родился в 1937 году;
+# se je rodil 2. julija 1937, the full stop of a day's number ending no sentence)
+_BIRTH_AFTER_RE = re.compile(
+    rf"[ \t\u00a0]*(?:\(\s*(?:{_BORN}\s*({_YEAR})|({_YEAR})\s*[-–—]\s*({_YEAR}))(?![\d.])"
+    rf"|,?[ \t\u00a0]*(?:(?:was|is|had\s+been|был|была|se\s+je|je)\s+)?{_BORN}(?!\w)"
+    rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d))",
+    re.IGNORECASE,
+)
+# the fewest years between the two of a life in brackets: fewer are a term of office (1991–1994)
+MIN_LIFE_YEARS = 16
+
+
+def birth_year_after(text: str, end: int) -> int | None:
+    """The year of birth that ``text`` gives right after a personal name that ends at ``end``: the
+    first of the years of a life in brackets (*Виктор Лукашенко (1937–2020)*, *(род. 1937)*; not a
+    term of office, *(1991–1994)*), or a year after a word of birth within the sentence (*was born
+    on July 2, 1937*, *родился в 1937 году*, *нарадзіўся ў 1975 годзе*); None when it gives none."""
+    m = _BIRTH_AFTER_RE.match(text, end)
+    if m is None:
+        return None
+    born, first, last, said = m.groups()
+    if first is not None:
+        return int(first) if int(last) - int(first) >= MIN_LIFE_YEARS else None
+    return int(born or said)

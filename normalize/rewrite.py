@@ -19,7 +19,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cases import mention_cases
-from .dates import sentence_around, years_named
+from .dates import birth_year_after, sentence_around, years_named
 from .names import MAX_MENTION_CHARS, written_as_acronym
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
@@ -73,6 +73,7 @@ class TextFacts:
         self.elsewhere: set[tuple[str, int]] = set()  # the places and bodies of the name it puts elsewhere
         self.surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person (Юрий Борисов)
         self.surnamed: set[tuple[int, int]] = set()  # organisations whose name of a word it gave a person (Вагнер)
+        self.born: set[tuple[int, int]] = set()  # the persons whose namesake's year of birth it gave
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
 
     def unit(self, pos: int) -> int:
@@ -312,6 +313,14 @@ class Rewriter:
             named = (m.entity_id, unit) in facts.named
             if m.namesakes and not named and not finder.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
+            if m.type == "person" and self._born_another_year(text, e, m.entity_id):
+                # a namesake the text gives a year of birth of (Viktor Lukashenko was born in 1937):
+                # nor is the name, or the surname alone, this person anywhere in the text
+                facts.born.add((n._by_id[m.entity_id], facts.unit(s)))
+                alone = self._resolve_span(text, a.start, a.end, a, exact)
+                if alone is not None and alone.type == "person":
+                    facts.others.add((n._by_id[alone.entity_id], facts.unit(s)))
+                continue
             if m.type == "person" and self._surname_alone(text, s, e) and finder.generation_after(text, e):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
@@ -339,6 +348,10 @@ class Rewriter:
         """The links of ``out`` that what the whole text said leaves (``facts``): the rules that
         read a whole text (each line of it, with ``lines_apart``), after its every mention is found."""
         finder, n = self.finder, self.normalizer
+        if facts.born:
+            # the person of a name the text gave a namesake's year of birth after is that namesake
+            # wherever the text names it, before or after (Viktor Lukashenko was born in 1937)
+            out = [(s, e, m) for s, e, m in out if (n._by_id[m.entity_id], facts.unit(s)) not in facts.born]
         if facts.others:
             # a surname alone, without a title, of a person this text never named in full while it
             # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
@@ -557,6 +570,15 @@ class Rewriter:
         if word.isalpha():  # one word of letters (most mentions): no words to find in it
             return word.casefold() not in titles
         return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
+
+    def _born_another_year(self, text: str, e: int, entity_id: str) -> bool:
+        """Whether the text gives right after the personal name that ends at ``e`` a year of birth
+        (:func:`~normalize.dates.birth_year_after`) more than a year from the person's ``born``."""
+        born = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].record.born
+        if born is None:
+            return False
+        year = birth_year_after(text, e)
+        return year is not None and abs(year - born) > 1
 
     def _before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:
         """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname

@@ -90,15 +90,19 @@ _TAIL = (
     rf"|(?<=[{_UPPER_CLASS}]{{2}})\.(?=[{_UPPER_CLASS}]{{2,}}(?![^\W_])){_BODY}|-(?=[^\W_]){_BODY})*"
     rf"(?:`[{_MARKS}]*){{0,2}}"
 )
-# not inside a word: after the apostrophe of a word (O'Brien, D'Alema; not after the elided article
-# or preposition of French and Italian, one small letter: d'Alexandre, l'Ukraine, d'Arc), a dot, a
+# not inside a word: after the apostrophe of a word (O'Brien, D'Alema; not after the elided article,
+# preposition or conjunction of French and Italian, one small letter or que: d'Alexandre, l'Ukraine,
+# d'Arc, qu'Alexandre, jusqu'à), a dot, a
 # hyphen or a mark. Tested after the word's first letter, on that letter and what stands before
 # it: the regex engine then looks behind only where a letter is, not at every position of the
 # text (three times as fast)
-_NOT_INSIDE = rf"(?<![^\W_].)(?<![^\W_][^\W_][{_APOS}].)(?<![{_UPPER_CLASS}\d][{_APOS}].)(?<![.\-{_MARKS}].)"
-# the elided article or preposition of French and Italian before a capitalised word (d'Alexandre,
-# l'Ukraine): one small letter and an apostrophe
-_ELIDED_RE = re.compile(rf"[^\W\d_{_UPPER_CLASS}][{_APOS}](?=[{_UPPER_CLASS}])")
+_NOT_INSIDE = (
+    rf"(?<![^\W_].)(?<![^\W_][^\W_u][{_APOS}].)(?<![^\W_q]u[{_APOS}].)(?<![{_UPPER_CLASS}\d][{_APOS}].)"
+    rf"(?<![.\-{_MARKS}].)"
+)
+# the elided article, preposition or conjunction of French and Italian before a capitalised word
+# (d'Alexandre, l'Ukraine, qu'Alexandre): one small letter or a word ending in qu, and an apostrophe
+_ELIDED_RE = re.compile(rf"(?:[^\W\d_{_UPPER_CLASS}]|[^\W\d_{_UPPER_CLASS}]*qu)[{_APOS}](?=[{_UPPER_CLASS}])")
 _CAPITALISED_RE = re.compile(rf"[{_UPPER_CLASS}]{_NOT_INSIDE}{_BODY}{_TAIL}")
 _ANY_WORD_RE = re.compile(rf"[^\W\d_]{_NOT_INSIDE}{_BODY}{_TAIL}")
 # a woman's given name in the nominative, not a noun of her occupation (активистка, певица)
@@ -720,8 +724,9 @@ class SpanFinder:
         if m.start() == lo and lo > floor:
             return None
         w = m.group()
-        if _ELIDED_RE.match(w):
-            return a + 2, w[2:]  # after an elided article or preposition (d'Alexandre)
+        elided = _ELIDED_RE.match(w)
+        if elided is not None:
+            return a + elided.end(), w[elided.end() :]  # after an elided article (d'Alexandre)
         return a, w
 
     def word_after(self, text: str, pos: int, ceil: int) -> tuple[int, str, bool, bool] | None:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from normalize.dates import MAX_SENTENCE_CHARS, sentence_around, years_named
+from normalize.dates import MAX_SENTENCE_CHARS, birth_year_after, sentence_around, years_named
 
 
 @pytest.mark.parametrize(
@@ -63,3 +63,24 @@ def test_the_years_of_phrases_of_time() -> None:
     # English: a month or a part of the year between the preposition and the year; not an attribute
     assert years_named("In May 1943, in the spring of 1944, at the beginning of 1945") == [1943, 1944, 1945]
     assert years_named("The treaty of 1945 and the 1990 law") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("Viktor Lukashenko was born on July 2, 1937 in Kyiv.", 1937),
+        ("Viktor Lukashenko, born in 1937, played for Dynamo.", 1937),
+        ("Виктор Лукашенко (1937–2020) — советский футболист.", 1937),
+        ("Виктор Лукашенко (род. 1937) — советский футболист.", 1937),
+        ("Віктар Лукашэнка нарадзіўся ў 1975 годзе.", 1975),
+        ("Wiktor Łukaszenka urodził się w 1975 r.", 1975),
+        ("Viktor Lukašenko se je rodil 2. julija 1937 v Kijevu.", 1937),
+        # no year of birth: a term of office in brackets, a year of something else, another sentence
+        ("Stanislav Shushkevich (1991–1994) signed the accords.", None),
+        ("Viktor Lukashenko said in 1937 nothing.", None),
+        ("Виктор Лукашенко родился в Минске. В 1937 году шла война.", None),
+    ],
+)
+def test_the_year_of_birth_after_a_name(text: str, year: int | None) -> None:
+    words = text.split()
+    assert birth_year_after(text, len(words[0]) + 1 + len(words[1].rstrip(","))) == year

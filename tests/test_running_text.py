@@ -824,6 +824,24 @@ LINKS["an elided article or preposition before a name"] = [
 ]
 
 
+LINKS["a name the text gives another year of birth"] = [
+    # a namesake's biography: the year of birth the text gives after the name is not the person's
+    # (born of the tables), and neither the name nor the surname alone is the person in that text
+    (
+        "The career of Viktor Lukashenko began at Dynamo Kyiv. Viktor Lukashenko was born in 1937. "
+        "Lukashenko played as a defender.",
+        [],
+    ),
+    ("Виктор Лукашенко (1937–2020) — советский футболист, защитник.", []),
+    # the person's own year, or no year of birth: the person
+    ("Виктор Лукашенко родился в 1975 году.", [("Виктор Лукашенко", "viktor-lukashenko")]),
+    (
+        "Станислав Шушкевич (1991–1994) подписал соглашения.",
+        [("Станислав Шушкевич", "stanislav-shushkevich")],
+    ),
+]
+
+
 LINKS["a word of relatives of one name after a surname"] = [
     # a surname alone with a word that tells relatives of one name apart (Jr, младший, fils) names
     # a son or a father, not the person the surname alone names
