@@ -84,7 +84,9 @@ def test_a_surname_alone_of_a_person_not_known_by_it_alone_needs_more(rw: Rewrit
     assert linked(rw, "Однажды Пушкин прислал письмо.") == []  # the poet, most likely
     # the same surname after a title, or after the text named the person in full
     assert ("Пушкина", "ales-pushkin") in linked(rw, "Суд над художником Алесем Пушкиным. Адвокат Пушкина молчит.")
-    assert linked(rw, "Художник Пушкин выступил.") == [] or True  # художник is no title
+    assert linked(rw, "Художник Пушкин выступил.") == [("Пушкин", "ales-pushkin")]  # a role before it
+    assert linked(rw, "Генпракурор Швед заявіў пра новыя справы.") == [("Швед", "andrei-shved")]
+    assert linked(rw, "Швед прыехаў у Мінск.") == [("Мінск", "minsk")]  # a Swede, or anyone of the name
     assert linked(rw, "Министр Пушкин выступил.") == [("Пушкин", "ales-pushkin")]
 
 
