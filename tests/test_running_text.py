@@ -851,8 +851,10 @@ LINKS["a word of relatives of one name after a surname"] = [
     ("Лукашэнка-малодшы прыехаў на матч.", []),
     ("\"Loukachenko Jr\" a déjà tout d'un chef d'Etat.", []),
     ("Loukachenko fils était au défilé.", []),
-    # a given name decides as always; the surname alone without such a word is the person
+    # a given name decides as always, a nickname the tables write in Cyrillic in every spelling of
+    # it; the surname alone without such a word is the person
     ("Николай Лукашенко-младший приехал.", [("Николай Лукашенко", "nikolai-lukashenko")]),
+    ("Kola Łukaszenka przyjechał z ojcem.", [("Kola Łukaszenka", "nikolai-lukashenko")]),
     ("Лукашенко приехал на матч.", [("Лукашенко", "alexander-lukashenko")]),
 ]
 
