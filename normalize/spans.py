@@ -1140,8 +1140,10 @@ class SpanFinder:
             if after is None or after[2] or after[3]:
                 return False
             w = after[1]
-            if not w[:1].isupper() or w.isupper() or self.word(w)[1] is not None:
-                return False  # (a name of ours after the town's: In Minsk Lukashenko said)
+            info = self.word(w)[1]
+            if not w[:1].isupper() or w.isupper() or (info is not None and (info.person or not info.org)):
+                return False  # (a person's or a place's name after the town's: In Minsk Lukashenko said;
+                # a word of an organisation's name may be a word of the thing's: Minsk Radio Institute)
             if self._is_head(w):
                 return True
             pos = after[0]

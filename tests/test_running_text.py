@@ -624,6 +624,7 @@ LINKS["other proper names beside a place"] = [
     ("Schools of the Vitsyebsk oblast reopened.", []),
     ("Die Schulen des Gebiets Witebsk sind zu.", []),
     ("Minsk and the Minsk region voted.", [("Minsk", "minsk")]),
+    ("The Minsk Regional Executive Committee met in Minsk.", [("Minsk", "minsk")]),
     ("the Frunzensky district of Minsk", [("Minsk", "minsk")]),
     # a number joined by a hyphen: a product or a channel named after the place
     ("Africa bought BELARUS-820 tractors.", []),
@@ -652,6 +653,8 @@ LINKS["a town's name that opens another name"] = [
     ("She studied at Moscow State University.", []),
     ("The train left Vitebsk Station at noon.", []),
     ("He graduated from Minsk State Linguistic University in 1990.", []),
+    ("A rock festival was held at the Minsk Radio Engineering Institute.", []),
+    ("In Minsk Radio Svaboda lost its office.", [("Minsk", "minsk"), ("Radio Svaboda", "radio-svaboda")]),
     ("In Vitebsk Lukashenko opened a station.", [("Vitebsk", "vitebsk"), ("Lukashenko", "alexander-lukashenko")]),
     # a text that names where another town of the name lies (``namesakes_in``: Brest in Finistère,
     # Brittany, France; Svetlogorsk in the Kaliningrad region; Moscow in Idaho) may speak of it
