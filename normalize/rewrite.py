@@ -263,11 +263,16 @@ class Rewriter:
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
                     facts.others.add((q, facts.unit(a.start)))
-            elif proposal.whole and m is None and not a.info.person and self._a_surname(text, proposal, a):
+            elif (
+                proposal.whole
+                and m is None
+                and not a.info.person
+                and (named_so := self._named_by_a_surname(text, a))
+                and self._a_personal_name(text, proposal, a)
+            ):
                 # a town's or an organisation's name as a person's surname (Юрий Борисов, Рихард Вагнер)
                 facts.surnames.add((text[a.start : a.end], facts.unit(a.start)))
-                for i in self._named_by_a_surname(text, a):
-                    facts.surnamed.add((i, facts.unit(a.start)))
+                facts.surnamed.update((i, facts.unit(a.start)) for i in named_so)
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
@@ -515,14 +520,11 @@ class Rewriter:
         # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
         return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
 
-    def _a_surname(self, text: str, proposal: Proposal, a: Found) -> bool:
-        """Whether the widest span of ``proposal`` is a personal name whose surname is the name of
-        a town that has the form of a surname (see
-        :meth:`~normalize.places.Places.named_like_a_surname`) or of an organisation known by one
-        word, the anchor ``a``, written as the tables write it or in Latin letters, which show no
-        case: every other word of it (a title aside) is a given name, a patronymic or initials
+    def _a_personal_name(self, text: str, proposal: Proposal, a: Found) -> bool:
+        """Whether the widest span of ``proposal`` is a personal name whose surname is the anchor
+        ``a``: every other word of it (a title aside) is a given name, a patronymic or initials
         (Юрий Борисов, Jurij Borisov, Рихард Вагнер; not Влада України, Але Пінск)."""
-        if not proposal.alternatives or not self._named_by_a_surname(text, a):
+        if not proposal.alternatives:
             return False
         s, e = proposal.alternatives[0]
         titles = self.normalizer.tables.titles
@@ -535,9 +537,10 @@ class Rewriter:
 
     def _named_by_a_surname(self, text: str, a: Found) -> list[int]:
         """The places and organisations the anchor ``a``, one word, names that a person's surname
-        may name too: towns whose name as the tables write it (in Latin letters, as any scheme
-        spells it) has the form of a possessive surname (Борисов; not Пинск), and organisations
-        known by that word alone (Вагнер)."""
+        may name too: towns whose name as the tables write it (in Latin letters, which show no
+        case, as any scheme spells it) has the form of a possessive surname (see
+        :meth:`~normalize.places.Places.named_like_a_surname`: Борисов; not Пинск), and
+        organisations known by that word alone (Вагнер)."""
         n = self.normalizer
         entries = n.index.entries
         word = text[a.start : a.end]
