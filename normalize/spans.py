@@ -92,10 +92,9 @@ _TAIL = (
 )
 # not inside a word: after the apostrophe of a word (O'Brien, D'Alema; not after the elided article,
 # preposition or conjunction of French and Italian, one small letter or que: d'Alexandre, l'Ukraine,
-# d'Arc, qu'Alexandre, jusqu'à), a dot, a
-# hyphen or a mark. Tested after the word's first letter, on that letter and what stands before
-# it: the regex engine then looks behind only where a letter is, not at every position of the
-# text (three times as fast)
+# d'Arc, qu'Alexandre, jusqu'à), a dot, a hyphen or a mark. Tested after the word's first letter,
+# on that letter and what stands before it: the regex engine then looks behind only where a letter
+# is, not at every position of the text (three times as fast)
 _NOT_INSIDE = (
     rf"(?<![^\W_].)(?<![^\W_][^\W_u][{_APOS}].)(?<![^\W_q]u[{_APOS}].)(?<![{_UPPER_CLASS}\d][{_APOS}].)"
     rf"(?<![.\-{_MARKS}].)"
