@@ -30,7 +30,7 @@ from .namekeys import (
 from .names import acronym_forms, person_roles_of, split_tokens
 from .orgnames import _QUOTED_RE, OrgNames
 from .pickling import restore_state, saved_state
-from .tables import EntityRecord, Tables, inflect
+from .tables import EntityRecord, InflectionRow, Tables, inflect, inflection_row
 from .text import detect_language, script_of
 from .wordforms import WordForms
 
@@ -78,6 +78,14 @@ def gc_relaxed(every: int = YOUNG_COLLECTION_EVERY) -> Iterator[None]:
         yield
     finally:
         gc.set_threshold(*old)
+
+
+def _genders_of(word: str, rows: list[InflectionRow]) -> tuple[str, ...]:
+    """The genders to decline a word of a name by ``rows``: those of the rows for the whole word
+    where there are any (Беларусь, feminine, has no masculine forms: Беларуся, Беларусем), else
+    every gender whose rows fit (a word of a name has no gender of its own to pick a row by)."""
+    named = tuple(g for g in ("m", "f", "n") if (row := inflection_row(word, rows, g)) is not None and row.whole)
+    return named or ("m", "f", "n")
 
 
 def _written_words(rec: EntityRecord) -> set[str]:
@@ -374,8 +382,10 @@ class EntryBuilder:
                             # the neuters: Берасце → у Берасці),
                             # of the words of names (Беларусь → Беларуси) and of the declensions of
                             # surnames that are no surnames' alone (Киев is no Соловьёв: Киевом)
-                            for rows in (self.tables.word_inflection.get(la, []), self.forms.word_rows(la)):
-                                cases += dict.fromkeys(f for g in ("m", "f", "n") for f in inflect(w1, rows, g))
+                            words_rows = self.tables.word_inflection.get(la, [])
+                            genders = _genders_of(w1, words_rows)
+                            for rows in (words_rows, self.forms.word_rows(la)):
+                                cases += dict.fromkeys(f for g in genders for f in inflect(w1, rows, g))
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)

@@ -31,7 +31,7 @@ from .places import Places
 from .scores import Scored
 from .spans import SpanFinder
 from .tables import EntityRecord, Tables, load_tables, records_to_entities, user_tables_dir
-from .text import is_cyrillic, normalize_text
+from .text import COMBINING_MARKS, is_cyrillic, normalize_text
 from .wordforms import WordForms
 
 if TYPE_CHECKING:
@@ -244,33 +244,57 @@ def _one_word_name(entry: EntityEntry) -> bool:
 _CYRILLIC_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіїєьъ'’")
 
 
-def _form_endings(entry: EntityEntry) -> dict[str, frozenset[str]]:
-    """The last two letters of the Cyrillic forms of the entity's names, by the forms' keys: what
-    :func:`_hard_ending_of_soft_forms` asks of every form of a key (one reading of all the forms,
-    not one at each word it tests)."""
-    endings: dict[str, set[str]] = {}
+# the endings of the entity's forms by the forms' keys: of its Cyrillic forms, of its Latin ones
+FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
+
+# the letters before a final vowel that make a Latin spelling's ending soft (-ия, -ія written -iya,
+# -ija, -ia, -ie, -iâ; a soft sign as an apostrophe or a prime)
+_LATIN_SOFT = frozenset("iyjìíï'’ʹʼ")
+_LATIN_VOWELS = frozenset("aeou")
+_COMBINING_RE = re.compile(f"[{COMBINING_MARKS}]")
+
+
+def _form_endings(entry: EntityEntry) -> FormEndings:
+    """The last two letters of the Cyrillic forms of the entity's names, and of its Latin forms
+    (combining marks aside), by the forms' keys: what :func:`_hard_ending_of_soft_forms` asks of
+    every form of a key (one reading of all the forms, not one at each word it tests)."""
+    cyrillic: dict[str, set[str]] = {}
+    latin: dict[str, set[str]] = {}
     for f, fk in entry.surfaces.items():
         if f and is_cyrillic(f[0]):
-            endings.setdefault(fk, set()).add(f[-2:])
-    return {k: frozenset(v) for k, v in endings.items()}
+            cyrillic.setdefault(fk, set()).add(f[-2:])
+        elif f:
+            bare = _COMBINING_RE.sub("", f)
+            latin.setdefault(fk, set()).add(bare[-2:])
+    return {k: frozenset(v) for k, v in cyrillic.items()}, {k: frozenset(v) for k, v in latin.items()}
 
 
 def _hard_ending_of_soft_forms(
     entry: EntityEntry,
     words: Sequence[Token],
     keys: Sequence[str],
-    endings_of: Callable[[EntityEntry], dict[str, frozenset[str]]] = _form_endings,
+    endings_of: Callable[[EntityEntry], FormEndings] = _form_endings,
 ) -> bool:
-    """Whether a Cyrillic word of the mention ends hard where every Cyrillic form of the entity's
-    names that has the word's key ends soft: the key folds the two, the grammar does not. A hard
-    -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against Беларусі,
-    Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian и), and a
-    consonant against the same consonant and the soft sign (Беларус, a Belarusian, against
-    Беларусь). ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers
-    them per entity)."""
+    """Whether a word of the mention ends hard where every form of the entity's names in its
+    script that has the word's key ends soft: the key folds the two, the grammar does not. In
+    Cyrillic, a hard -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against
+    Беларусі, Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian
+    и), and a consonant against the same consonant and the soft sign (Беларус, a Belarusian,
+    against Беларусь); in Latin letters, a vowel after a consonant against a vowel after i, y or j
+    (the French Biélorusse, a Belarusian, against Belorussia, Biélorussie of Белоруссия).
+    ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers them per
+    entity)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
-        if len(t) < 3 or not is_cyrillic(t[-2]) or t in entry.surfaces:
+        if len(t) < 3 or t in entry.surfaces:
+            continue
+        if not is_cyrillic(t[-2]):
+            if len(t) >= 4 and t[-1] in _LATIN_VOWELS and t[-2].isalpha() and t[-2] not in _LATIN_SOFT:
+                if t[-2] in _LATIN_VOWELS:
+                    continue
+                same = endings_of(entry)[1].get(k)
+                if same and all(len(end) == 2 and end[0] in _LATIN_SOFT for end in same):
+                    return True
             continue
         if t[-1] == "ы" and t[-2] not in _HARDENED:
             soft: tuple[str, ...] = ("і", "и")
@@ -278,7 +302,7 @@ def _hard_ending_of_soft_forms(
             soft = (t[-1] + "ь",)
         else:
             continue
-        same = endings_of(entry).get(k)
+        same = endings_of(entry)[0].get(k)
         if same and all(end.endswith(soft) for end in same):
             return True
     return False
@@ -332,7 +356,7 @@ class Normalizer:
     def _clear_memos(self) -> None:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
-        self._endings_memo: dict[str, dict[str, frozenset[str]]] = {}  # entity id → its forms' endings
+        self._endings_memo: dict[str, FormEndings] = {}  # entity id → its forms' endings
         self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
         self._near_memo: dict[str, set[int]] = {}  # key → the entities of it or one edit away (never changed)
         self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
@@ -769,7 +793,7 @@ class Normalizer:
             got = remember(self._ordinary_memo, key, bool(self.tables.vocabulary.concepts(key)), ORDINARY_MEMO_SIZE)
         return got
 
-    def _form_endings(self, entry: EntityEntry) -> dict[str, frozenset[str]]:
+    def _form_endings(self, entry: EntityEntry) -> FormEndings:
         """:func:`_form_endings` of an entity (made on first use)."""
         got = self._endings_memo.get(entry.record.id)
         if got is None:

@@ -478,3 +478,12 @@ def test_another_states_adjective_in_a_state_bodys_name_is_another_body(mention:
 def test_a_state_bodys_name_with_its_own_states_adjective_is_linked() -> None:
     m = Normalizer.default().resolve("Белорусский МИД")
     assert m is not None and m.entity_id == "foreign-ministry"
+
+
+def test_a_word_of_a_name_declined_by_its_own_row_has_no_forms_of_another_gender() -> None:
+    # Беларусь is feminine (в Беларуси, Беларусью): no masculine forms of a word in -ь (Беларуся,
+    # Беларусем) are made for it, and so no Latin spelling of one either
+    n = Normalizer.default()
+    forms = n.index.entries[n._by_id["belarus"]].surfaces
+    assert {"беларуси", "беларусью"} <= set(forms)
+    assert not {"беларуся", "беларусем", "беларусю", "belarusya"} & set(forms)

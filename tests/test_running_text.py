@@ -742,6 +742,12 @@ LINKS["other words of the same letters"] = [
     ("Беларус вернулся на родину из Литвы.", [("Литвы", "lithuania")]),
     ("Беларусы вярнуліся дадому.", []),
     ("Беларусь вернулась к переговорам.", [("Беларусь", "belarus")]),
+    # in Latin letters, a vowel after a consonant where every spelling of the name with its key has
+    # i, y or j before it (the French Biélorusse, a Belarusian, against Biélorussie, Belorussia)
+    (
+        "Le Biélorusse Alexandre Loukachenko est au pouvoir en Biélorussie.",
+        [("Alexandre Loukachenko", "alexander-lukashenko"), ("Biélorussie", "belarus")],
+    ),
     # a particle before a place's name after a capitalised word may be a surname's (Roan van
     # Metz): the name is decided whole, and a preposition is no word of a place's name
     ("A Embaixada da Bielo-Rússia fica em Lisboa.", []),
