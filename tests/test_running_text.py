@@ -137,6 +137,10 @@ LINKS["an ordinary word that names an organisation"] = [
     ("По данным Весны, задержаны двадцать человек.", [("Весны", "viasna")]),
     ("Viasna reported new arrests.", [("Viasna", "viasna")]),
     ("Spring came early this year.", []),
+    # the word of a name written as its web address is an ordinary word alone (Dissident.by)
+    ("Dissident voices were heard in Minsk.", [("Minsk", "minsk")]),
+    ("Диссидент вышел на свободу.", []),
+    ("The Dissident.by initiative paid the fines.", [("Dissident.by", "dissidentby")]),
     # in capitals (a heading) as the tables write no name of it; an acronym they write so is a name
     ("ВЕСНА\nПрыйшла вясна, растаў снег.", []),
     ("ОМОН задержал двадцать человек.", [("ОМОН", "omon")]),
