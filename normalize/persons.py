@@ -25,10 +25,25 @@ _WrittenParts = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[
 _Roles = tuple[tuple[str, ...], tuple[str, ...]]  # the given names and patronymics of a name
 
 
+# the endings of a man's surname in the nominative, which no case form of a woman's surname of the
+# same stem takes (Колесников, Калеснікаў, Kolesnikov, Kalesnikau against Колесникова, Колесникову,
+# Kalesnikava): Russian, Belarusian and Ukrainian grammar, and their romanizations
+_MANS_SURNAME_ENDS = (
+    *("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "скі", "цкі", "аў", "оў", "еў", "ёў", "ський", "цький"),
+    *("ov", "ev", "yov", "ow", "ew", "off", "sky", "ski", "skiy", "skij", "au", "aŭ", "oŭ", "eŭ", "ou"),
+)
+
+
+def ends_as_a_mans_surname(word: str) -> bool:
+    """Whether ``word`` ends as a man's surname in the nominative does (Колесников, Kalesnikau), which
+    no case form of a woman's surname of the same stem does, though a key may make them alike."""
+    return word.lower().endswith(_MANS_SURNAME_ENDS)
+
+
 class PersonQuery:
     """What scoring a person needs of a mention, whatever the entity."""
 
-    __slots__ = ("patronymic_gender", "preferred")
+    __slots__ = ("mans", "patronymic_gender", "preferred")
 
     def __init__(self, parsed: ParsedMention, keys: list[str]) -> None:
         first = parsed.surname_first
@@ -36,6 +51,14 @@ class PersonQuery:
         self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
         # the gender of a patronymic's key, None for other keys
         self.patronymic_gender = [patronymic_gender(k) for k in keys]
+        # the words that end as a man's surname in the nominative does (see _MANS_SURNAME_ENDS):
+        # read by their letters, which the key does not keep
+        self.mans = [ends_as_a_mans_surname(w.text) for w in parsed.words]
+
+    def reads_letters(self) -> bool:
+        """Whether scoring reads a word's letters besides its key (a man's surname's ending,
+        against a woman's case form of the same key: Колесников, Колесникову)."""
+        return any(self.mans)
 
 
 class PersonScorer:
@@ -154,6 +177,8 @@ class PersonScorer:
             if k in surname_keys and (best_i < 0 or preferred[i]):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
+                if gender == "f" and q.mans[i] and words[i].text.lower() not in e.surfaces:
+                    continue  # a man's nominative, whose key a woman's case form shares (Колесников, Колесникову)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
             # (a Cyrillic word's), or in Latin letters of a surname (Cichanoŭskaj, Putinem); not as
@@ -177,6 +202,8 @@ class PersonScorer:
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
                 if mk in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
+                if gender == "f" and q.mans[i] and words[i].text.lower() not in e.surfaces:
+                    continue
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:

@@ -159,6 +159,18 @@ class Places:
         keys = [entries[org].word_keys, *(entries[p].word_keys for p in self.own_places(org))]
         return any(len(pc := consonants(k)) >= 3 and c.startswith(pc) for ks in keys for k in ks)
 
+    def of_own_places(self, org: int, key: str) -> bool:
+        """Whether a word of ``key`` is made from the name of a place the organisation (its number
+        in the index) is named after: its consonants begin with the consonants (three or more) of a
+        word of the place's name (белорусов, беларускі, Belarusian of Беларусь)."""
+        c = consonants(key)
+        entries = self.index.entries
+        return any(
+            len(pc := consonants(k)) >= 3 and c.startswith(pc)
+            for p in self.own_places(org)
+            for k in entries[p].word_keys
+        )
+
     def named_like_a_surname(self, place: int) -> bool:
         """Whether a name of one word of the place, as the tables write it in Cyrillic, is the
         nominative of a man's surname of the possessive kind by ``inflection.yaml``: a row of
@@ -179,13 +191,14 @@ class Places:
             )
         return got
 
-    def state_of(self, place: int) -> int:
-        """The state that the place number ``place`` lies in (its ``country`` in the tables), or
-        the place itself when it gives none and is a state (see :meth:`is_state`); -1 when the
-        tables do not say."""
-        country = self.index.entries[place].record.country
+    def state_of(self, entity: int) -> int:
+        """The state that the entity number ``entity`` lies in or is part of the public life of (its
+        ``country`` in the tables), or a place itself when it gives none and is a state (see
+        :meth:`is_state`); -1 when the tables do not say."""
+        record = self.index.entries[entity].record
+        country = record.country
         if not country:
-            return place if self.is_state(place) else -1
+            return entity if record.type == "place" and self.is_state(entity) else -1
         if self._places_by_id is None:
             entries = self.index.entries
             self._places_by_id = {e.record.id: i for i, e in enumerate(entries) if e.record.type == "place"}

@@ -21,6 +21,7 @@ from mypy_extensions import mypyc_attr
 from .cases import mention_cases
 from .dates import birth_year_after, sentence_around, years_named
 from .names import MAX_MENTION_CHARS, written_as_acronym
+from .persons import ends_as_a_mans_surname
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
@@ -164,7 +165,7 @@ class Rewriter:
         # the decision of each surface resolved; emptied when full, as the span finder's memos of
         # word forms are (a hit is one lookup and reorders nothing)
         self._cache: dict[str, Decision | None] = {}
-        self._sigs: dict[tuple[str, str, bool, str], Decision | None] = {}
+        self._sigs: dict[tuple[str, str, bool, bool, str], Decision | None] = {}
         self._titles = normalizer.tables.titles
 
     def _remember(self, surface: str, m: Decision | None) -> None:
@@ -207,9 +208,10 @@ class Rewriter:
 
     def _signature(
         self, text: str, s: int, e: int, start: int, end: int, key: str
-    ) -> tuple[str, str, bool, str] | None:
+    ) -> tuple[str, str, bool, bool, str] | None:
         """What a span's match depends on when its anchor is a plain word: the text before and
-        after the anchor, the anchor's key and whether it is in capitals; None when the anchor is
+        after the anchor, the anchor's key, whether it is in capitals and whether it ends as a man's
+        surname (which a woman's case form of the key does not); None when the anchor is
         not a plain word (initials, apostrophes, mixed scripts, a title) or not cut off by blanks."""
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not key:
@@ -222,7 +224,7 @@ class Rewriter:
             return None
         if anchor.casefold() in self._titles:
             return None
-        return (text[s:start], key, anchor.isupper(), text[end:e])
+        return (text[s:start], key, anchor.isupper(), ends_as_a_mans_surname(anchor), text[end:e])
 
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
         """Every mention in ``text`` as (start, end, match), in order, not overlapping; each match
@@ -393,17 +395,18 @@ class Rewriter:
                     elsewhere.add(place_or_body)
         if elsewhere:
             out = [(s, e, m) for s, e, m in out if (m.entity_id, facts.unit(s)) not in elsewhere]
-        # a body every state has, named by its acronym alone (МВД, KGB), in a sentence that names
-        # places of another state and none of its own (МВД … в Москве): another state's body, or
-        # nobody's to tell; an adjective of its own state before it says whose (белорусский МИД)
+        # a body every state has, named by its acronym alone (МВД, KGB), in a sentence, or a text,
+        # that names places or persons of other states and none of its own (МВД … в Москве; МИД …
+        # Захарова): another state's body, or nobody's to tell; an adjective of its own state before
+        # it says whose (белорусский МИД), and anywhere in the text that its state is spoken of
         bodies = [
             (s, e, m)
             for s, e, m in out
             if m.type == "organization" and self._whose_not_said(text, s, e, n._by_id[m.entity_id])
         ]
         if bodies:
-            places = [(s, n._by_id[m.entity_id]) for s, _, m in out if m.type == "place"]
-            abroad = {(s, e) for s, e, m in bodies if self._only_other_states(text, s, e, m.entity_id, places, facts)}
+            said = self._states_said(anchors, out)
+            abroad = {(s, e) for s, e, m in bodies if self._another_states_body(text, s, e, m.entity_id, said, facts)}
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
         if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
@@ -431,17 +434,45 @@ class Rewriter:
             ]
         return out
 
-    def _only_other_states(
-        self, text: str, s: int, e: int, entity_id: str, places: list[tuple[int, int]], facts: TextFacts
-    ) -> bool:
-        """Whether the sentence of ``text[s:e]``, a mention of the organisation ``entity_id``,
-        names places (of ``places``: the places linked in the text, by start) that lie in states
-        (``country`` of the tables) and none of them in a state the organisation is named after."""
+    def _states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
+        """The states the text names, each with where: of its places and persons linked (``out``:
+        a place is or lies in one, a person is part of one's public life, by ``country`` of the
+        tables), and of the words of places of one state inside other names (Центризбиркома
+        России)."""
         n = self.normalizer
+        places = n.places
+        said = [(s, places.state_of(n._by_id[m.entity_id])) for s, _, m in out if m.type in ("place", "person")]
+        entries = n.index.entries
+        for a in anchors:
+            states = {places.state_of(i) for i in a.info.idxs if entries[i].record.type == "place"}
+            if len(states) == 1:
+                said.append((a.start, states.pop()))
+        return [(pos, state) for pos, state in said if state >= 0]
+
+    def _another_states_body(
+        self, text: str, s: int, e: int, entity_id: str, said: list[tuple[int, int]], facts: TextFacts
+    ) -> bool:
+        """Whether the body every state has at ``text[s:e]`` (the organisation ``entity_id``) is
+        another state's: its sentence names states (``said``: see :meth:`_states_said`), none of
+        them one it is named after; or its text does so and speaks of that state in no adjective
+        either (the Russian МИД of a text about Moscow and Zakharova)."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        own = n.places.own_places(org)
         lo, hi = sentence_around(text, s, e, *facts.bounds(s))
-        states = {n.places.state_of(p) for start, p in places if lo <= start < hi}
-        states.discard(-1)
-        return bool(states) and states.isdisjoint(n.places.own_places(n._by_id[entity_id]))
+        in_sentence = {state for pos, state in said if lo <= pos < hi}
+        if in_sentence:
+            return in_sentence.isdisjoint(own)
+        ulo, uhi = facts.bounds(s)
+        in_text = {state for pos, state in said if ulo <= pos < uhi}
+        return bool(in_text) and in_text.isdisjoint(own) and not self._speaks_of_own_state(text, ulo, uhi, org)
+
+    def _speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
+        """Whether a word of ``text[lo:hi]`` is made from the name of a state the organisation
+        number ``org`` is named after: its adjective or the word for its people (беларускі,
+        белорусских, беларусаў, Belarusians)."""
+        n = self.normalizer
+        return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in _NAME_WORD_RE.findall(text, lo, hi))
 
     def _whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
         """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see

@@ -148,8 +148,9 @@ class EntityRecord:
     # a place's or an organisation's: the states and regions where others of its name are (Brest:
     # France, Brittany; the KGB: the USSR); running text that names one of them does not link it
     namesakes_in: tuple[str, ...] = ()
-    # a place's: the id of the state (a place of the tables) it lies in (Moscow: russia); running
-    # text reads whose a body every state has is (МВД) from the places a text names
+    # a place's: the id of the state (a place of the tables) it lies in (Moscow: russia); a
+    # person's: of the state whose public life the person is part of (Lavrov: russia); running
+    # text reads whose a body every state has is (МВД) from the places and persons a text names
     country: str = ""
 
     def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
@@ -302,10 +303,11 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         good_in = False
     ok = ok and good_in
     country = raw.get("country", "")
-    if country and (not isinstance(country, str) or etype != "place" or not _ID_RE.match(country)):
+    if country and (not isinstance(country, str) or etype == "organization" or not _ID_RE.match(country)):
         problem(
             "country",
-            f"`country` is a place's: the id of the state it lies in (an entity of the tables), not {country!r}",
+            "`country` is a place's or a person's: the id of the state (a place of the tables) it lies in or "
+            f"whose public life the person is part of, not {country!r}",
         )
         ok = False
     note = raw.get("note", "")

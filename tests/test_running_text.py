@@ -819,8 +819,28 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
     ),
     # a line that a capital opens is a sentence of its own (headlines carry no full stop)
     (
-        "Россия меняет тактику ударов\nВ МВД призвали звонить в 102",
-        [("Россия", "russia"), ("МВД", "interior-ministry")],
+        "Николай Лукашенко приехал в Минск\nРоссия меняет тактику ударов\nВ МВД призвали звонить в 102",
+        [
+            ("Николай Лукашенко", "nikolai-lukashenko"),
+            ("Минск", "minsk"),
+            ("Россия", "russia"),
+            ("МВД", "interior-ministry"),
+        ],
+    ),
+    # a place of another state inside another name in the sentence says whose it is too
+    ("Председатель Центризбиркома России заявила, что у ЦИК нет плана.", [("России", "russia")]),
+    # a text that names places and persons of other states only, and no word of its own state
+    (
+        "МИД назвал странным заявление США об эвакуации дипломатов из Украины. Об этом сообщила Мария Захарова.",
+        [("Украины", "ukraine"), ("Мария Захарова", "maria-zakharova")],
+    ),
+    (
+        "Лукашенко прилетел в Москву. МИД сообщил о переговорах.",
+        [("Лукашенко", "alexander-lukashenko"), ("Москву", "moscow"), ("МИД", "foreign-ministry")],
+    ),
+    (
+        "В КГБ солгали об осужденных за границей беларусах. Украина ответила.",
+        [("КГБ", "kgb-belarus"), ("Украина", "ukraine")],
     ),
 ]
 
@@ -854,6 +874,17 @@ LINKS["a name the text gives another year of birth"] = [
         "Станислав Шушкевич (1991–1994) подписал соглашения.",
         [("Станислав Шушкевич", "stanislav-shushkevich")],
     ),
+]
+
+
+LINKS["a man's surname is no case form of a woman's"] = [
+    # the nominative of a man's surname (-ов, -аў, -ov, -au) and the accusative of a woman's (-ову,
+    # -аву) share a key; a man's is no form of the woman of the tables
+    ("Политолог Колесников написал книгу о Путине.", [("Путине", "vladimir-putin")]),
+    ("The political scientist Kolesnikov wrote several books.", []),
+    ("Калеснікаў выступіў на канферэнцыі.", []),
+    ("Суд приговорил Колесникову к 11 годам.", [("Колесникову", "maria-kalesnikava")]),
+    ("Kalesnikava tore up her passport.", [("Kalesnikava", "maria-kalesnikava")]),
 ]
 
 
