@@ -778,6 +778,7 @@ LINKS["a town's name that a text gives a person as a surname"] = [
     ("Глава ведомства Юрий Борисов прибыл. Борисов заявил, что план выполнен.", []),
     ("Борисов: план выполнен. Об этом сообщил Юрий Борисов.", []),
     ("Jurij Borisov je stigao. Borisov je rekao da je plan ispunjen.", []),
+    ("Boyko Borisov won the election. Borisov thanked his voters.", []),
     ("Юрий Борисов родился в Борисове.", [("Борисове", "barysaw")]),
     ("Мікалай Жлобін нарадзіўся ў Жлобіне.", [("Жлобіне", "zhlobin")]),
     # a town whose name has no surname's form, a case form, or no given name: the town
