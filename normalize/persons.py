@@ -56,8 +56,8 @@ class PersonQuery:
         self.mans = [ends_as_a_mans_surname(w.text) for w in parsed.words]
 
     def reads_letters(self) -> bool:
-        """Whether scoring reads a word's letters besides its key (a man's surname's ending,
-        against a woman's case form of the same key: Колесников, Колесникову)."""
+        """Whether scoring a woman reads a word's letters besides its key (a man's surname's
+        ending, against a woman's case form of the same key: Колесников, Колесникову)."""
         return any(self.mans)
 
 

@@ -735,8 +735,8 @@ class Normalizer:
             if etype == "person":
                 if q is None:
                     q = PersonQuery(parsed, keys)
-                    if trace is not None and q.reads_letters():
-                        trace.append(True)  # a word's letters decide, not its key alone
+                if trace is not None and entry.gender == "f" and q.reads_letters():
+                    trace.append(True)  # a word's letters decide, not its key alone (Колесников)
                 s = self.persons.score(entry, parsed, keys, q)
             elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
