@@ -283,16 +283,18 @@ def _in_open_quotes(text: str, pos: int) -> bool:
     return False
 
 
-def _title_case(text: str, lo: int, hi: int) -> bool:
+def _title_case(text: str, lo: int, hi: int, is_name: Callable[[str], bool]) -> bool:
     """Whether the line around ``text[lo:hi]`` is written in title case (a headline: Elderly
     Protesters Defy Belarus’ Strongman), where a capital says nothing: three quarters of its Latin
-    words of four letters or more outside ``text[lo:hi]`` capitalised, at least three of them."""
+    words of four letters or more outside ``text[lo:hi]`` capitalised, at least three of them; the
+    words that are names (``is_name``), which have their capitals in any line, are not counted (nor
+    are, so, the names a rewrite writes: a line rewritten reads as it did)."""
     a = text.rfind("\n", 0, lo) + 1
     b = text.find("\n", hi)
     words = [
-        m.group()
+        w
         for m in _LONG_LATIN_WORD_RE.finditer(text, a, len(text) if b < 0 else b)
-        if m.end() <= lo or m.start() >= hi
+        if (m.end() <= lo or m.start() >= hi) and not is_name(w := m.group())
     ]
     caps = sum(1 for w in words if w[0].isupper())
     return len(words) >= 3 and caps * 4 >= len(words) * 3
@@ -1403,12 +1405,17 @@ class SpanFinder:
             return False
         if w.casefold() in self._function_words or self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return False
-        if self.word(w)[1] is not None or _title_case(text, at, start):
+        if self.word(w)[1] is not None or _title_case(text, at, start, self._is_name):
             return False  # a name the tables hold: its own anchor; or a headline's capitals
         k = self.key(w)
         places = self.index.by_key
         entries = self.index.entries
         return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st, ()))
+
+    def _is_name(self, word: str) -> bool:
+        """Whether ``word`` is a word of a name: an anchor of the tables' names or a name part (a
+        given name, a patronymic, initials, a title)."""
+        return self.word(word)[1] is not None or self.parts.kind(word) != NONE
 
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import normalize
@@ -98,6 +98,9 @@ def test_text_outside_mentions_is_unchanged(text: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(texts)
+# a canonical name written in adds capitalised words to a line: a capital of a name says nothing of
+# a headline's title case, so the line reads as it did
+@example("/LukashenkoLukashenko Grodno Lukashenko")
 def test_rewrite_is_idempotent(text: str) -> None:
     once = normalize.rewrite(text).text
     assert normalize.rewrite(once).text == once
