@@ -18,6 +18,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
+from .keytable import KeyTable
 from .namekeys import (
     CYRILLIC_CAPITALS,
     LATIN_CAPITALS,
@@ -159,24 +160,42 @@ _INDEX_SAVED = ("entries", "by_key")
 class Index:
     """Keys → entities, plus the entities themselves.
 
-    The one-deletion neighbourhood used for near spellings is built on the first lookup that needs
-    it and is not saved with the index, so that a saved index loads fast."""
+    The keys are a :class:`~normalize.keytable.KeyTable` (flat arrays, read where they lie in a
+    mapped index file); while an index is built they are gathered in a dictionary
+    (:meth:`add_key`) and made into the table on first read. The one-deletion neighbourhood used
+    for near spellings is built on the first lookup that needs it and is not saved with the index,
+    so that a saved index loads fast."""
 
     entries: list[EntityEntry] = field(default_factory=list)
-    by_key: dict[str, list[int]] = field(default_factory=dict)
+    _table: KeyTable | None = field(default=None, repr=False)
+    _added: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
-        lst = self.by_key.setdefault(key, [])
+        """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
+        added = self._added
+        if self._table is not None:  # keys added to a finished table: its keys first, as they were
+            added.update(self._table.items())
+            self._table = None
+        lst = added.setdefault(key, [])
         if not lst or lst[-1] != idx:
             lst.append(idx)
         self._by_deletion = None
 
     @property
+    def by_key(self) -> KeyTable:
+        """The keys, each with the numbers of the entities that have it, in the order added."""
+        table = self._table
+        if table is None:
+            table = self._table = KeyTable.from_mapping(self._added)
+            self._added = {}
+        return table
+
+    @property
     def by_deletion(self) -> dict[str, list[int]]:
         """The keys one symbol shorter than those of :attr:`by_key` (of :data:`MIN_FUZZY_KEY`
         symbols or more), each with the entities of the keys it is made from (not to be changed:
-        a shorter key made from one key only holds that key's own list of :attr:`by_key`)."""
+        a shorter key made from one key only holds that key's own list)."""
         if self._by_deletion is None:
             dels: dict[str, list[int]] = {}
             merged: set[str] = set()  # the shorter keys made from several keys: lists of their own
@@ -200,17 +219,20 @@ class Index:
         return saved_state(self, _INDEX_SAVED)  # the deletion neighbourhood is made again
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        restore_state(self, state, _INDEX_SAVED)
+        self.entries = state["entries"]
+        self._table = state["by_key"]
+        self._added = {}
         self._by_deletion = None
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
         """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""
-        out = set(self.by_key.get(key, ()))
+        by_key = self.by_key
+        out = set(by_key.get(key) or ())
         if fuzzy and len(key) >= MIN_FUZZY_KEY - 1:
             by_del = self.by_deletion
             out.update(by_del.get(key, ()))
             for d in deletions(key):
-                out.update(self.by_key.get(d, ()))
+                out.update(by_key.get(d) or ())
                 out.update(by_del.get(d, ()))
         return out
 
@@ -464,4 +486,5 @@ def build_index(
                         index.add_key(k, idx)
             for k in entry.surname_keys:
                 index.add_key(k, idx)
+        _ = index.by_key  # the keys made into their table, the dictionary dropped
     return index, builder

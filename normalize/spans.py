@@ -1406,7 +1406,7 @@ class SpanFinder:
         k = self.key(w)
         places = self.index.by_key
         entries = self.index.entries
-        return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st, ()))
+        return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st) or ())
 
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
