@@ -81,6 +81,13 @@ def _forward(offsets: memoryview, end: int) -> bool:
     return bool(got) and got[0] == 0 and got[-1] == end and got == sorted(got)
 
 
+def _decoded(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:  # a file made by hand: a defined key all the same
+        return raw.decode("utf-8", "replace")
+
+
 class KeyTable:
     """Keys → the numbers of the entities with a name word of that key, read from flat arrays (see
     the module). Read-only; its lookups answer as the dictionary it was made from:
@@ -175,24 +182,26 @@ class KeyTable:
     def __len__(self) -> int:
         return self._count
 
-    def _key(self, i: int) -> str:
-        raw = bytes(self._text[self._offsets[i] : self._offsets[i + 1]])
+    def keys(self) -> list[str]:
+        """The keys, in the order they were added."""
+        offsets = self._offsets.tolist()
+        raw = self._text.tobytes()
         try:
-            return raw.decode("utf-8", "surrogatepass")
-        except UnicodeDecodeError:  # a file made by hand: a defined key all the same
-            return raw.decode("utf-8", "replace")
+            whole = raw.decode("utf-8", "surrogatepass")
+        except UnicodeDecodeError:  # a file made by hand: defined keys all the same
+            whole = ""
+        if len(whole) == len(raw):  # one byte a character: the offsets are the characters'
+            return [whole[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
+        return [_decoded(raw[a:b]) for a, b in zip(offsets, offsets[1:], strict=False)]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
 
-    def keys(self) -> list[str]:
-        """The keys, in the order they were added."""
-        return [self._key(i) for i in range(self._count)]
-
     def values(self) -> list[list[int]]:
         """Each key's entity numbers, in the order of :meth:`keys`."""
-        numbers, lists = self._numbers, self._lists
-        return [numbers[lists[i] : lists[i + 1]].tolist() for i in range(self._count)]
+        numbers = self._numbers.tolist()
+        lists = self._lists.tolist()
+        return [numbers[a:b] for a, b in zip(lists, lists[1:], strict=False)]
 
     def items(self) -> list[tuple[str, list[int]]]:
         """(key, its entity numbers), in the order of :meth:`keys`."""
