@@ -18,7 +18,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
-from .keytable import KeyTable
+from .keytable import KeyTable, NearTable
 from .namekeys import (
     CYRILLIC_CAPITALS,
     LATIN_CAPITALS,
@@ -169,7 +169,7 @@ class Index:
     entries: list[EntityEntry] = field(default_factory=list)
     _table: KeyTable | None = field(default=None, repr=False)
     _added: dict[str, list[int]] = field(default_factory=dict, repr=False)
-    _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
+    _by_deletion: NearTable | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
         """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
@@ -192,28 +192,14 @@ class Index:
         return table
 
     @property
-    def by_deletion(self) -> dict[str, list[int]]:
+    def by_deletion(self) -> NearTable:
         """The keys one symbol shorter than those of :attr:`by_key` (of :data:`MIN_FUZZY_KEY`
-        symbols or more), each with the entities of the keys it is made from (not to be changed:
-        a shorter key made from one key only holds that key's own list)."""
-        if self._by_deletion is None:
-            dels: dict[str, list[int]] = {}
-            merged: set[str] = set()  # the shorter keys made from several keys: lists of their own
-            get = dels.get
+        symbols or more), each giving the entities of the keys it is made from."""
+        near = self._by_deletion
+        if near is None:
             with gc_paused():
-                for key, idxs in self.by_key.items():
-                    if len(key) >= MIN_FUZZY_KEY:
-                        for d in deletions(key):
-                            lst = get(d)
-                            if lst is None:
-                                dels[d] = idxs
-                            elif d in merged:
-                                lst.extend(idxs)
-                            else:
-                                dels[d] = [*lst, *idxs]
-                                merged.add(d)
-            self._by_deletion = dels
-        return self._by_deletion
+                near = self._by_deletion = NearTable.from_keys(self.by_key, MIN_FUZZY_KEY, deletions)
+        return near
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _INDEX_SAVED)  # the deletion neighbourhood is made again
@@ -230,10 +216,10 @@ class Index:
         out = set(by_key.get(key) or ())
         if fuzzy and len(key) >= MIN_FUZZY_KEY - 1:
             by_del = self.by_deletion
-            out.update(by_del.get(key, ()))
+            out.update(by_del.get(key) or ())
             for d in deletions(key):
                 out.update(by_key.get(d) or ())
-                out.update(by_del.get(d, ()))
+                out.update(by_del.get(d) or ())
         return out
 
 

@@ -31,7 +31,9 @@ from __future__ import annotations
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import pairwise
 from typing import Any
 
 MARK = 0x3142544B  # b"KTB1" read as a little-endian number
@@ -47,6 +49,14 @@ def _u32(numbers: Iterable[int]) -> bytes:
     a = array("I", numbers)
     if a.itemsize != 4:
         a = array("L", a)
+    if sys.byteorder != "little":
+        a.byteswap()
+    return a.tobytes()
+
+
+def _u64(numbers: list[int]) -> bytes:
+    """Whole numbers below 2**64 as little-endian 64-bit numbers."""
+    a = array("Q", numbers)
     if sys.byteorder != "little":
         a.byteswap()
     return a.tobytes()
@@ -191,8 +201,8 @@ class KeyTable:
         except UnicodeDecodeError:  # a file made by hand: defined keys all the same
             whole = ""
         if len(whole) == len(raw):  # one byte a character: the offsets are the characters'
-            return [whole[a:b] for a, b in zip(offsets, offsets[1:], strict=False)]
-        return [_decoded(raw[a:b]) for a, b in zip(offsets, offsets[1:], strict=False)]
+            return [whole[a:b] for a, b in pairwise(offsets)]
+        return [_decoded(raw[a:b]) for a, b in pairwise(offsets)]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self.keys())
@@ -201,11 +211,19 @@ class KeyTable:
         """Each key's entity numbers, in the order of :meth:`keys`."""
         numbers = self._numbers.tolist()
         lists = self._lists.tolist()
-        return [numbers[a:b] for a, b in zip(lists, lists[1:], strict=False)]
+        return [numbers[a:b] for a, b in pairwise(lists)]
 
     def items(self) -> list[tuple[str, list[int]]]:
         """(key, its entity numbers), in the order of :meth:`keys`."""
         return list(zip(self.keys(), self.values(), strict=True))
+
+    def key_at(self, i: int) -> str:
+        """The key of number ``i`` (its place in the order added)."""
+        return _decoded(self._text[self._offsets[i] : self._offsets[i + 1]].tobytes())
+
+    def numbers_at(self, i: int) -> list[int]:
+        """The entity numbers of the key of number ``i`` (a new list)."""
+        return self._numbers[self._lists[i] : self._lists[i + 1]].tolist()
 
     def numbers_below(self, bound: int) -> bool:
         """Whether every entity number is below ``bound``."""
@@ -230,3 +248,107 @@ class KeyTable:
 def key_table(buffer: Any) -> KeyTable:
     """:meth:`KeyTable.from_buffer`: the table ``buffer`` holds, checked (and how one unpickles)."""
     return KeyTable.from_buffer(buffer)
+
+
+NEAR_MARK = 0x3142544E  # b"NTB1" read as a little-endian number
+_NEAR_HEAD_NUMBERS = 2
+
+
+def _one_deletion(longer: str, shorter: str) -> bool:
+    """Whether ``shorter`` is ``longer`` less one symbol."""
+    if len(longer) != len(shorter) + 1:
+        return False
+    i = 0
+    n = len(shorter)
+    while i < n and longer[i] == shorter[i]:
+        i += 1
+    return longer[i + 1 :] == shorter[i:]
+
+
+class NearTable:
+    """The keys one symbol shorter than the keys of a :class:`KeyTable` (of ``min_len`` symbols or
+    more), for the lookup of near spellings: a shorter key gives the entities of the keys it is made
+    from, as :meth:`KeyTable.get` gives those of a key, in the order of those keys.
+
+    Kept as two flat arrays, not as a map of its own (4 million shorter keys for 100,000 persons,
+    560 MiB as a dictionary): the CRC-32 of each (shorter key, key) pair's shorter key, in order,
+    and beside it the number of the key it is made from (within one CRC-32, in the keys' order). A
+    lookup finds its CRC-32 by bisection and keeps those keys of the run that are the key looked up
+    with one more symbol. The layout (little-endian unsigned 32-bit numbers): the mark ``NTB1``,
+    the number of pairs, the CRC-32 of each, the key number of each. A table made by hand cannot
+    make a lookup read outside it or loop: a key number past the key table is passed over, and the
+    run of a CRC-32 ends with the array."""
+
+    def __init__(self, keys: KeyTable, data: memoryview, hashes: memoryview, numbers: memoryview) -> None:
+        self._keys = keys
+        self._data = data
+        self._hashes = hashes
+        self._numbers = numbers
+
+    @staticmethod
+    def from_keys(keys: KeyTable, min_len: int, shorter: Callable[[str], Iterable[str]]) -> NearTable:
+        """The table of the keys ``shorter`` makes from each key of ``keys`` of ``min_len`` symbols
+        or more (each shorter key once for a key)."""
+        pairs: list[int] = []  # the CRC-32 of a shorter key, then the number of its key, as one number
+        add = pairs.append
+        for i, k in enumerate(keys.keys()):
+            if len(k) >= min_len:
+                for d in shorter(k):
+                    add(zlib.crc32(d.encode("utf-8", "surrogatepass")) << 32 | i)
+        pairs.sort()
+        both = _u32_view(memoryview(_u64(pairs)))  # low and high halves of each pair, one after the other
+        halves = [both[1::2], both[0::2]]
+        parts = [h.tobytes() if sys.byteorder == "little" else _u32(h.tolist()) for h in halves]
+        return NearTable.from_buffer(keys, b"".join([_u32([NEAR_MARK, len(pairs)]), *parts]))
+
+    @staticmethod
+    def from_buffer(keys: KeyTable, buffer: Any) -> NearTable:
+        """The table whose bytes ``buffer`` holds, for the key table ``keys``; :class:`KeyTableError`
+        for bytes that do not fit."""
+        data = memoryview(buffer).cast("B")
+        if len(data) < 4 * _NEAR_HEAD_NUMBERS:
+            raise KeyTableError("a table of near keys shorter than its head")
+        mark, count = _u32_view(data[: 4 * _NEAR_HEAD_NUMBERS]).tolist()
+        if mark != NEAR_MARK:
+            raise KeyTableError("not a table of near keys")
+        at = 4 * _NEAR_HEAD_NUMBERS
+        if at + 8 * count != len(data):
+            raise KeyTableError("a table of near keys whose parts do not add up to its bytes")
+        hashes = _u32_view(data[at : at + 4 * count])
+        numbers = _u32_view(data[at + 4 * count :])
+        return NearTable(keys, data, hashes, numbers)
+
+    def get(self, key: str) -> list[int] | None:
+        """The entity numbers of the keys one symbol longer than ``key`` it was made from, in their
+        order (a new list), or None."""
+        h = zlib.crc32(key.encode("utf-8", "surrogatepass"))
+        hashes, numbers, keys = self._hashes, self._numbers, self._keys
+        j = bisect_left(hashes, h)
+        end = len(hashes)
+        count = len(keys)
+        got: list[int] | None = None
+        last = -1
+        while j < end and hashes[j] == h:
+            k: int = numbers[j]
+            j += 1
+            if k == last or k >= count:  # (a key's own shorter keys of one CRC-32 lie together)
+                continue
+            last = k
+            if _one_deletion(keys.key_at(k), key):
+                found = keys.numbers_at(k)
+                if got is None:
+                    got = found
+                else:
+                    got.extend(found)
+        return got
+
+    def to_bytes(self) -> bytes:
+        """The table as it is saved."""
+        return self._data.tobytes()
+
+    def __len__(self) -> int:
+        """The number of (shorter key, key) pairs."""
+        return len(self._numbers)
+
+    def __bool__(self) -> bool:
+        return len(self._numbers) > 0
