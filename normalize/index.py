@@ -204,11 +204,19 @@ class Index:
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _INDEX_SAVED)  # the deletion neighbourhood is made again
 
+    def file_state(self) -> dict[str, object]:
+        """What an index file keeps: the state, and the deletion neighbourhood (made now if it is
+        not yet), so that the processes that map the file share it and none makes it."""
+        return {**self.__getstate__(), "by_deletion": self.by_deletion}
+
     def __setstate__(self, state: dict[str, Any]) -> None:
+        """From the state of :meth:`__getstate__` or :meth:`file_state` (where an index file gives
+        the deletion neighbourhood as the bytes of its table)."""
         self.entries = state["entries"]
         self._table = state["by_key"]
         self._added = {}
-        self._by_deletion = None
+        near = state.get("by_deletion")
+        self._by_deletion = None if near is None else NearTable.from_buffer(self.by_key, near)
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
         """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""

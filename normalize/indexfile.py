@@ -40,7 +40,7 @@ from typing import Any
 import msgpack
 
 from .errors import IndexFileError
-from .keytable import KeyTable
+from .keytable import KeyTable, NearTable
 
 # the tags of containers: a list, tuple, frozenset or set of strings (by number), of plain values
 # (as they are) or of values encoded one by one; a map; an object; a value kept for later and one
@@ -51,10 +51,11 @@ from .keytable import KeyTable
 # numbers become no objects of their own)
 # (the maps of spellings read on first use, L_LAZY: the length of each map; the text of all their
 # spellings, UTF-8; the length of each spelling in characters; and the numbers of their values)
-# (a key table, KEY_TABLE: the number of a section of raw bytes after the document, read where it
-# lies, see normalize.keytable)
+# (a key table, KEY_TABLE, and a table of near keys, SECTION: the number of a section of raw bytes
+# after the document, read where it lies, see normalize.keytable; a SECTION is given to the object
+# that holds it as the bytes themselves)
 (L_S, L_N, L_V, T_S, T_N, T_V, F_S, F_N, F_V, S_S, S_N, S_V, MAP, OBJECT, KEEP, SAME, POOLED,
- L_P, L_K, L_DSS, L_OBJ, L_LAZY, KEY_TABLE) = range(23)  # fmt: skip
+ L_P, L_K, L_DSS, L_OBJ, L_LAZY, KEY_TABLE, SECTION) = range(24)  # fmt: skip
 _KINDS: tuple[tuple[type, int, int, int], ...] = (
     (list, L_S, L_N, L_V),
     (tuple, T_S, T_N, T_V),
@@ -150,7 +151,7 @@ def _classes() -> list[_Kind]:
 
     return [
         _by_state(Normalizer),
-        _by_state(Index),
+        _Kind(Index, lambda idx: idx.file_state(), _by_state(Index).load),
         _by_state(EntryBuilder),
         _by_state(WordForms),
         _by_state(GivenNameGroups),
@@ -215,7 +216,7 @@ class _Writer:
         while stack:
             obj = stack.pop()
             t = type(obj)
-            if t is str or t in _PLAIN or t is SpellingMap or t is KeyTable or _poolable(obj):
+            if t is str or t in _PLAIN or t is SpellingMap or t is KeyTable or t is NearTable or _poolable(obj):
                 continue
             n = count.get(id(obj), 0)
             count[id(obj)] = n + 1
@@ -313,9 +314,9 @@ class _Writer:
             return obj
         if _poolable(obj):
             return [POOLED, self.pool_no(obj)]
-        if t is KeyTable:
+        if t is KeyTable or t is NearTable:
             self.sections.append(obj.to_bytes())
-            return [KEY_TABLE, len(self.sections) - 1]
+            return [KEY_TABLE if t is KeyTable else SECTION, len(self.sections) - 1]
         key = id(obj)
         got = self.kept.get(key)
         if got is not None:
@@ -463,6 +464,8 @@ class _Reader:
             return self.spelling_maps(v)
         if tag == KEY_TABLE:
             return KeyTable.from_buffer(self.sections[v[1]])
+        if tag == SECTION:
+            return self.sections[v[1]]
         if tag == OBJECT:
             state = self.decode(v[2], depth + 1)
             if type(state) is not dict or not all(type(k) is str for k in state):

@@ -252,6 +252,8 @@ def key_table(buffer: Any) -> KeyTable:
 
 NEAR_MARK = 0x3142544E  # b"NTB1" read as a little-endian number
 _NEAR_HEAD_NUMBERS = 2
+_LOW_BITS = 16
+_DIRECTORY = 1 << (32 - _LOW_BITS)  # where the CRC-32s of each value of their high 16 bits start
 
 
 def _one_deletion(longer: str, shorter: str) -> bool:
@@ -270,18 +272,23 @@ class NearTable:
     more), for the lookup of near spellings: a shorter key gives the entities of the keys it is made
     from, as :meth:`KeyTable.get` gives those of a key, in the order of those keys.
 
-    Kept as two flat arrays, not as a map of its own (4 million shorter keys for 100,000 persons,
+    Kept as flat arrays, not as a map of its own (4 million shorter keys for 100,000 persons,
     560 MiB as a dictionary): the CRC-32 of each (shorter key, key) pair's shorter key, in order,
     and beside it the number of the key it is made from (within one CRC-32, in the keys' order). A
-    lookup finds its CRC-32 by bisection and keeps those keys of the run that are the key looked up
-    with one more symbol. The layout (little-endian unsigned 32-bit numbers): the mark ``NTB1``,
-    the number of pairs, the CRC-32 of each, the key number of each. A table made by hand cannot
-    make a lookup read outside it or loop: a key number past the key table is passed over, and the
-    run of a CRC-32 ends with the array."""
+    lookup finds its CRC-32 by bisection, between the bounds a directory of the CRC-32s' high 16
+    bits gives, and keeps those keys of the run that are the key looked up with one more symbol.
+    The layout (little-endian unsigned 32-bit numbers): the mark ``NTB1``, the number of pairs; the
+    directory (65,537 numbers: where the CRC-32s of each value of the high bits start, then the
+    end); the CRC-32 of each pair; the key number of each. A table made by hand cannot make a
+    lookup read outside it or loop: the directory's bounds are kept inside the arrays, a key number
+    past the key table is passed over, and the run of a CRC-32 ends with the array."""
 
-    def __init__(self, keys: KeyTable, data: memoryview, hashes: memoryview, numbers: memoryview) -> None:
+    def __init__(
+        self, keys: KeyTable, data: memoryview, directory: memoryview, hashes: memoryview, numbers: memoryview
+    ) -> None:
         self._keys = keys
         self._data = data
+        self._directory = directory
         self._hashes = hashes
         self._numbers = numbers
 
@@ -297,9 +304,10 @@ class NearTable:
                     add(zlib.crc32(d.encode("utf-8", "surrogatepass")) << 32 | i)
         pairs.sort()
         both = _u32_view(memoryview(_u64(pairs)))  # low and high halves of each pair, one after the other
-        halves = [both[1::2], both[0::2]]
-        parts = [h.tobytes() if sys.byteorder == "little" else _u32(h.tolist()) for h in halves]
-        return NearTable.from_buffer(keys, b"".join([_u32([NEAR_MARK, len(pairs)]), *parts]))
+        hashes = both[1::2]
+        directory = _u32(bisect_left(hashes, p << _LOW_BITS) for p in range(_DIRECTORY + 1))
+        parts = [h.tobytes() if sys.byteorder == "little" else _u32(h.tolist()) for h in (hashes, both[0::2])]
+        return NearTable.from_buffer(keys, b"".join([_u32([NEAR_MARK, len(pairs)]), directory, *parts]))
 
     @staticmethod
     def from_buffer(keys: KeyTable, buffer: Any) -> NearTable:
@@ -312,19 +320,24 @@ class NearTable:
         if mark != NEAR_MARK:
             raise KeyTableError("not a table of near keys")
         at = 4 * _NEAR_HEAD_NUMBERS
-        if at + 8 * count != len(data):
+        if at + 4 * (_DIRECTORY + 1) + 8 * count != len(data):
             raise KeyTableError("a table of near keys whose parts do not add up to its bytes")
+        directory = _u32_view(data[at : at + 4 * (_DIRECTORY + 1)])
+        at += 4 * (_DIRECTORY + 1)
         hashes = _u32_view(data[at : at + 4 * count])
         numbers = _u32_view(data[at + 4 * count :])
-        return NearTable(keys, data, hashes, numbers)
+        return NearTable(keys, data, directory, hashes, numbers)
 
     def get(self, key: str) -> list[int] | None:
         """The entity numbers of the keys one symbol longer than ``key`` it was made from, in their
         order (a new list), or None."""
         h = zlib.crc32(key.encode("utf-8", "surrogatepass"))
-        hashes, numbers, keys = self._hashes, self._numbers, self._keys
-        j = bisect_left(hashes, h)
+        hashes, numbers, keys, directory = self._hashes, self._numbers, self._keys, self._directory
         end = len(hashes)
+        high = h >> _LOW_BITS
+        lo: int = directory[high]
+        hi: int = directory[high + 1]
+        j = bisect_left(hashes, h, min(lo, end), min(max(lo, hi), end))
         count = len(keys)
         got: list[int] | None = None
         last = -1

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 import normalize
 from normalize import IndexFileError, Normalizer
-from normalize.keytable import KeyTable, KeyTableError
+from normalize.keytable import KeyTable, KeyTableError, NearTable
+from normalize.namekeys import MIN_FUZZY_KEY, deletions
 from normalize.rewrite import Rewriter
 from normalize.store import (
     _HEAD,
@@ -125,6 +126,37 @@ def test_a_table_of_changed_bytes_is_refused_or_answers(data: st.DataObject) -> 
     assert len(table.items()) == len(table)
 
 
+NEAR_KEYS = {"LUKASENKA": [0, 3], "LUKASENKO": [1], "MINSKA": [2], "ZAVOD": [4], "ABC": [5]}
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_a_near_table_of_changed_bytes_is_refused_or_answers(data: st.DataObject) -> None:
+    # whatever bytes pass, a lookup ends, reads inside the tables and names keys of the key table
+    keys = KeyTable.from_mapping(NEAR_KEYS)
+    good = bytearray(NearTable.from_keys(keys, MIN_FUZZY_KEY, deletions).to_bytes())
+    for _ in range(data.draw(st.integers(1, 8))):
+        good[data.draw(st.integers(0, len(good) - 1))] = data.draw(st.integers(0, 255))
+    if data.draw(st.booleans()):
+        good = good[: data.draw(st.integers(0, len(good)))]
+    try:
+        near = NearTable.from_buffer(keys, bytes(good))
+    except KeyTableError:
+        return
+    for q in ("LUKSENKA", "UKASENKO", "MINSK", "ZAVO", "AB", "NOBODY"):
+        got = near.get(q)
+        assert got is None or set(got) <= {0, 1, 2, 3, 4}
+
+
+def test_a_near_table_of_the_wrong_size_is_refused() -> None:
+    keys = KeyTable.from_mapping(NEAR_KEYS)
+    good = NearTable.from_keys(keys, MIN_FUZZY_KEY, deletions).to_bytes()
+    assert NearTable.from_buffer(keys, good).get("LUKSENKA") == [0, 3]
+    for bad in (good[:-4], good + b"\0" * 8, good[:7], b"NTB2" + good[4:]):
+        with pytest.raises(KeyTableError):
+            NearTable.from_buffer(keys, bad)
+
+
 def _small() -> Normalizer:
     return Normalizer.from_records(
         [{"id": "a", "type": "person", "names": ["Александр Лукашенко"]},
@@ -147,6 +179,18 @@ def test_an_index_file_with_a_table_made_by_hand_is_refused(damage: str, monkeyp
         index_from_bytes(data, "hand-made.bin")
 
 
+def test_an_index_file_with_near_keys_made_by_hand_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    n = _small()
+    to_bytes = NearTable.to_bytes
+    monkeypatch.setattr(NearTable, "to_bytes", lambda self: to_bytes(self)[:-4])
+    try:
+        data = index_bytes(n)
+    finally:
+        monkeypatch.undo()
+    with pytest.raises(IndexFileError, match="is damaged"):
+        index_from_bytes(data, "hand-made.bin")
+
+
 def test_an_index_file_whose_keys_name_no_entity_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     n = _small()
     monkeypatch.setattr(n.index, "_table", KeyTable.from_mapping({"LUKASENKA": [0, 99]}))
@@ -158,8 +202,10 @@ def test_a_mapped_index_answers_as_the_built_one(tmp_path: Path) -> None:
     built = Normalizer.load(None, cache=False)
     save_index(built, tmp_path / "index.bin")
     loaded = load_index(tmp_path / "index.bin")
-    # the key table is read where it lies in the mapped file, not copied
+    # the key table and the near keys are read where they lie in the mapped file, not copied or made
     assert isinstance(loaded.index.by_key._data.obj, mmap.mmap)
+    assert loaded.index._by_deletion is not None and isinstance(loaded.index._by_deletion._data.obj, mmap.mmap)
+    assert all(loaded.index.candidates(k) == built.index.candidates(k) for k in built.index.by_key.keys()[::7])
     assert loaded.index.by_key == built.index.by_key
     mentions = ["Lukashenko", "Ціханоўскай", "Tikhanovskaya S.G.", "MZKT", "Hrodna", "Latushka", "Lukaschenka"]
     for m in mentions:
