@@ -24,7 +24,11 @@ The encoding (see :func:`dumps`):
 * the maps of spellings a class names as read on first use (an entity's spellings, 27 a person:
   2.7 million strings for 100,000 persons, most of which a run never reads) are written apart, as
   one text of all their spellings and arrays of numbers, and loaded as :class:`SpellingMap` objects
-  that make their strings and dictionary on first use.
+  that make their strings and dictionary on first use;
+* the key table of the index and its near keys (:mod:`normalize.keytable`) are not in the
+  document: they follow it as raw sections (the body is the document's length, the document, then
+  each section at a multiple of 8 bytes), and are read where they lie, in the file mapped into
+  memory, not copied into each process.
 """
 
 from __future__ import annotations

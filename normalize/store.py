@@ -2,7 +2,9 @@
 
 An index file is a fixed header (magic text, format version, package version, a hash of the tables
 it was built from, the length and SHA-256 of the body) and a body of plain data
-(:mod:`normalize.indexfile`: MessagePack arrays, maps, strings, numbers and bytes). Loading one
+(:mod:`normalize.indexfile`: MessagePack arrays, maps, strings, numbers and bytes, then the key
+tables as flat arrays). The file is mapped into memory as it loads, and the key tables are read
+there: processes that load the same file share them. Loading one
 runs no code from the file, whatever its bytes: the reader makes nothing but plain data, and the
 objects of the index are made from it by an allow-list of our own classes. The header is checked
 first, then the body's checksum, then its shape: a file of another format, of another package
