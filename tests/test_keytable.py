@@ -126,6 +126,27 @@ def test_a_table_of_changed_bytes_is_refused_or_answers(data: st.DataObject) -> 
     assert len(table.items()) == len(table)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.text("ABKé€\U0001f600", min_size=1, max_size=7), st.lists(st.integers(0, 50), min_size=1, max_size=3)
+    ),
+    st.lists(st.text("ABKé€\U0001f600", max_size=7), max_size=20),
+)
+def test_near_keys_of_any_symbols_are_the_keys_one_symbol_shorter(
+    keys: dict[str, list[int]], others: list[str]
+) -> None:
+    # a symbol of one to four bytes in UTF-8: one symbol less, whatever its length in bytes
+    near = NearTable.from_keys(KeyTable.from_mapping(keys), MIN_FUZZY_KEY, deletions)
+    expected: dict[str, list[int]] = {}
+    for k, v in keys.items():
+        if len(k) >= MIN_FUZZY_KEY:
+            for d in deletions(k):
+                expected.setdefault(d, []).extend(v)
+    for q in [*expected, *others, *keys]:
+        assert near.get(q) == expected.get(q), q
+
+
 NEAR_KEYS = {"LUKASENKA": [0, 3], "LUKASENKO": [1], "MINSKA": [2], "ZAVOD": [4], "ABC": [5]}
 
 
