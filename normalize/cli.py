@@ -239,7 +239,7 @@ def cmd_tables_stats(args: argparse.Namespace) -> int:
         "schemes": len(n.tables.schemes),
         "cognate_sets": len(n.tables.cognates),
         "keys": len(idx.by_key),
-        "fuzzy_keys": len(idx.by_deletion),
+        "near_key_pairs": len(idx.by_deletion),
         "surface_forms": sum(len(e.surfaces) for e in idx.entries),
         "build_seconds": round(secs, 2),
         "index_memory_mib": round(current / 2**20, 1),

@@ -18,6 +18,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
+from .keytable import KeyTable, NearTable
 from .namekeys import (
     CYRILLIC_CAPITALS,
     LATIN_CAPITALS,
@@ -167,59 +168,74 @@ _INDEX_SAVED = ("entries", "by_key")
 class Index:
     """Keys → entities, plus the entities themselves.
 
-    The one-deletion neighbourhood used for near spellings is built on the first lookup that needs
-    it and is not saved with the index, so that a saved index loads fast."""
+    The keys are a :class:`~normalize.keytable.KeyTable` (flat arrays, read where they lie in a
+    mapped index file); while an index is built they are gathered in a dictionary
+    (:meth:`add_key`) and made into the table on first read. The one-deletion neighbourhood used
+    for near spellings is built on the first lookup that needs it and is not saved with the index,
+    so that a saved index loads fast."""
 
     entries: list[EntityEntry] = field(default_factory=list)
-    by_key: dict[str, list[int]] = field(default_factory=dict)
-    _by_deletion: dict[str, list[int]] | None = field(default=None, repr=False)
+    _table: KeyTable | None = field(default=None, repr=False)
+    _added: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _by_deletion: NearTable | None = field(default=None, repr=False)
 
     def add_key(self, key: str, idx: int) -> None:
-        lst = self.by_key.setdefault(key, [])
+        """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
+        added = self._added
+        if self._table is not None:  # keys added to a finished table: its keys first, as they were
+            added.update(self._table.items())
+            self._table = None
+        lst = added.setdefault(key, [])
         if not lst or lst[-1] != idx:
             lst.append(idx)
         self._by_deletion = None
 
     @property
-    def by_deletion(self) -> dict[str, list[int]]:
+    def by_key(self) -> KeyTable:
+        """The keys, each with the numbers of the entities that have it, in the order added."""
+        table = self._table
+        if table is None:
+            table = self._table = KeyTable.from_mapping(self._added)
+            self._added = {}
+        return table
+
+    @property
+    def by_deletion(self) -> NearTable:
         """The keys one symbol shorter than those of :attr:`by_key` (of :data:`MIN_FUZZY_KEY`
-        symbols or more), each with the entities of the keys it is made from (not to be changed:
-        a shorter key made from one key only holds that key's own list of :attr:`by_key`)."""
-        if self._by_deletion is None:
-            dels: dict[str, list[int]] = {}
-            merged: set[str] = set()  # the shorter keys made from several keys: lists of their own
-            get = dels.get
+        symbols or more), each giving the entities of the keys it is made from."""
+        near = self._by_deletion
+        if near is None:
             with gc_paused():
-                for key, idxs in self.by_key.items():
-                    if len(key) >= MIN_FUZZY_KEY:
-                        for d in deletions(key):
-                            lst = get(d)
-                            if lst is None:
-                                dels[d] = idxs
-                            elif d in merged:
-                                lst.extend(idxs)
-                            else:
-                                dels[d] = [*lst, *idxs]
-                                merged.add(d)
-            self._by_deletion = dels
-        return self._by_deletion
+                near = self._by_deletion = NearTable.from_keys(self.by_key, MIN_FUZZY_KEY, deletions)
+        return near
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _INDEX_SAVED)  # the deletion neighbourhood is made again
 
+    def file_state(self) -> dict[str, object]:
+        """What an index file keeps: the state, and the deletion neighbourhood (made now if it is
+        not yet), so that the processes that map the file share it and none makes it."""
+        return {**self.__getstate__(), "by_deletion": self.by_deletion}
+
     def __setstate__(self, state: dict[str, Any]) -> None:
-        restore_state(self, state, _INDEX_SAVED)
-        self._by_deletion = None
+        """From the state of :meth:`__getstate__` or :meth:`file_state` (where an index file gives
+        the deletion neighbourhood as the bytes of its table)."""
+        self.entries = state["entries"]
+        self._table = state["by_key"]
+        self._added = {}
+        near = state.get("by_deletion")
+        self._by_deletion = None if near is None else NearTable.from_buffer(self.by_key, near)
 
     def candidates(self, key: str, fuzzy: bool = True) -> set[int]:
         """Entities with a name word of this key (and, with ``fuzzy``, one edit away)."""
-        out = set(self.by_key.get(key, ()))
+        by_key = self.by_key
+        out = set(by_key.get(key) or ())
         if fuzzy and len(key) >= MIN_FUZZY_KEY - 1:
             by_del = self.by_deletion
-            out.update(by_del.get(key, ()))
+            out.update(by_del.get(key) or ())
             for d in deletions(key):
-                out.update(self.by_key.get(d, ()))
-                out.update(by_del.get(d, ()))
+                out.update(by_key.get(d) or ())
+                out.update(by_del.get(d) or ())
         return out
 
 
@@ -474,4 +490,5 @@ def build_index(
                         index.add_key(k, idx)
             for k in entry.surname_keys:
                 index.add_key(k, idx)
+        _ = index.by_key  # the keys made into their table, the dictionary dropped
     return index, builder

@@ -24,12 +24,17 @@ The encoding (see :func:`dumps`):
 * the maps of spellings a class names as read on first use (an entity's spellings, 27 a person:
   2.7 million strings for 100,000 persons, most of which a run never reads) are written apart, as
   one text of all their spellings and arrays of numbers, and loaded as :class:`SpellingMap` objects
-  that make their strings and dictionary on first use.
+  that make their strings and dictionary on first use;
+* the key table of the index and its near keys (:mod:`normalize.keytable`) are not in the
+  document: they follow it as raw sections (the body is the document's length, the document, then
+  each section at a multiple of 8 bytes), and are read where they lie, in the file mapped into
+  memory, not copied into each process.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import struct
 import sys
 from array import array
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -39,6 +44,7 @@ from typing import Any
 import msgpack
 
 from .errors import IndexFileError
+from .keytable import KeyTable, NearTable
 
 # the tags of containers: a list, tuple, frozenset or set of strings (by number), of plain values
 # (as they are) or of values encoded one by one; a map; an object; a value kept for later and one
@@ -49,8 +55,11 @@ from .errors import IndexFileError
 # numbers become no objects of their own)
 # (the maps of spellings read on first use, L_LAZY: the length of each map; the text of all their
 # spellings, UTF-8; the length of each spelling in characters; and the numbers of their values)
+# (a key table, KEY_TABLE, and a table of near keys, SECTION: the number of a section of raw bytes
+# after the document, read where it lies, see normalize.keytable; a SECTION is given to the object
+# that holds it as the bytes themselves)
 (L_S, L_N, L_V, T_S, T_N, T_V, F_S, F_N, F_V, S_S, S_N, S_V, MAP, OBJECT, KEEP, SAME, POOLED,
- L_P, L_K, L_DSS, L_OBJ, L_LAZY) = range(22)  # fmt: skip
+ L_P, L_K, L_DSS, L_OBJ, L_LAZY, KEY_TABLE, SECTION) = range(24)  # fmt: skip
 _KINDS: tuple[tuple[type, int, int, int], ...] = (
     (list, L_S, L_N, L_V),
     (tuple, T_S, T_N, T_V),
@@ -146,7 +155,7 @@ def _classes() -> list[_Kind]:
 
     return [
         _by_state(Normalizer),
-        _by_state(Index),
+        _Kind(Index, lambda idx: idx.file_state(), _by_state(Index).load),
         _by_state(EntryBuilder),
         _by_state(WordForms),
         _by_state(GivenNameGroups),
@@ -202,6 +211,7 @@ class _Writer:
         self.alive: list[Any] = []  # keeps the objects whose ids are counted alive
         self.busy: set[int] = set()  # the objects being written (a cycle would never end)
         self.pool_rows: list[Any] = []
+        self.sections: list[bytes] = []  # raw parts written after the document (key tables)
 
     def visit(self, root: Any) -> None:
         """First pass: how often each container and object is met (shared ones are kept)."""
@@ -210,7 +220,7 @@ class _Writer:
         while stack:
             obj = stack.pop()
             t = type(obj)
-            if t is str or t in _PLAIN or t is SpellingMap or _poolable(obj):
+            if t is str or t in _PLAIN or t is SpellingMap or t is KeyTable or t is NearTable or _poolable(obj):
                 continue
             n = count.get(id(obj), 0)
             count[id(obj)] = n + 1
@@ -308,6 +318,9 @@ class _Writer:
             return obj
         if _poolable(obj):
             return [POOLED, self.pool_no(obj)]
+        if t is KeyTable or t is NearTable:
+            self.sections.append(obj.to_bytes())
+            return [KEY_TABLE if t is KeyTable else SECTION, len(self.sections) - 1]
         key = id(obj)
         got = self.kept.get(key)
         if got is not None:
@@ -374,22 +387,40 @@ def _u32_array(data: Any) -> array[int]:
     return a
 
 
+_LENGTH = struct.Struct("<Q")
+ALIGN = 8
+
+
+def _padded(n: int) -> int:
+    return -(-n // ALIGN) * ALIGN
+
+
 def dumps(root: Any) -> bytes:
-    """``root`` (an object of the index) as the bytes of an index file's body."""
+    """``root`` (an object of the index) as the bytes of an index file's body: the length of the
+    MessagePack document, the document, then its raw sections (key tables), each at a multiple of
+    8 bytes from the body's start, their lengths in the document."""
     w = _Writer()
     w.visit(root)
     body = w.encode(root)
     names = [f"{k.cls.__module__}.{k.cls.__qualname__}" for k in w.kinds]
-    doc = [names, list(w.strings), w.pool_rows, body]
-    return msgpack.packb(doc, use_bin_type=True)  # type: ignore[no-any-return]
+    doc = [names, list(w.strings), w.pool_rows, body, [len(s) for s in w.sections]]
+    packed: bytes = msgpack.packb(doc, use_bin_type=True)
+    parts = [_LENGTH.pack(len(packed)), packed]
+    at = _LENGTH.size + len(packed)
+    for s in w.sections:
+        parts.append(bytes(_padded(at) - at))
+        parts.append(s)
+        at = _padded(at) + len(s)
+    return b"".join(parts)
 
 
 # --- reading -------------------------------------------------------------------------------------
 
 
 class _Reader:
-    def __init__(self, strings: list[str], pool_rows: list[Any]) -> None:
+    def __init__(self, strings: list[str], pool_rows: list[Any], sections: list[memoryview]) -> None:
         self.strings = strings
+        self.sections = sections
         self.kept: list[Any] = []
         self.kinds = _registry()
         get = strings.__getitem__
@@ -435,6 +466,10 @@ class _Reader:
             return self.string_maps(_u32_array(v[1]), _u32_array(v[2]), _u32_array(v[3]))
         if tag == L_LAZY:
             return self.spelling_maps(v)
+        if tag == KEY_TABLE:
+            return KeyTable.from_buffer(self.sections[v[1]])
+        if tag == SECTION:
+            return self.sections[v[1]]
         if tag == OBJECT:
             state = self.decode(v[2], depth + 1)
             if type(state) is not dict or not all(type(k) is str for k in state):
@@ -576,19 +611,36 @@ class SpellingMap(Mapping[str, str]):
         return dict, (self._made(),)
 
 
-def loads(body: bytes | memoryview, what: str) -> Any:
+def loads(body: Any, what: str) -> Any:
     """The object :func:`dumps` wrote; :class:`IndexFileError` (naming ``what``) for bytes that
     are not such a body. Only arrays, maps, strings, numbers and bytes are read, then the
-    classes of the allow-list make the objects."""
+    classes of the allow-list make the objects. ``body`` is bytes or a buffer (a mapped file):
+    the key tables are read where they lie in it, not copied."""
     try:
-        doc = msgpack.unpackb(body, raw=False, strict_map_key=True, use_list=True)
-        names, strings, pool_rows, root = doc
+        view = memoryview(body).cast("B")
+        if len(view) < _LENGTH.size:
+            raise ValueError("no document")
+        (size,) = _LENGTH.unpack(view[: _LENGTH.size])
+        at = _LENGTH.size + size
+        if at > len(view):
+            raise ValueError("the document runs past the end")
+        doc = msgpack.unpackb(view[_LENGTH.size : at], raw=False, strict_map_key=True, use_list=True)
+        names, strings, pool_rows, root, lengths = doc
         want = [f"{k.cls.__module__}.{k.cls.__qualname__}" for k in _registry()]
         if names != want:
             raise IndexFileError(f"{what} was written for other classes: rebuild it")
         if type(strings) is not list or not set(map(type, strings)) <= {str}:
             raise ValueError("the string table holds other values")
-        return _Reader(strings, pool_rows).decode(root)
+        sections: list[memoryview] = []
+        for n in lengths:
+            if type(n) is not int or n < 0:
+                raise ValueError("a section of no length")
+            at = _padded(at)
+            sections.append(view[at : at + n])
+            at += n
+        if at != len(view):
+            raise ValueError(f"sections of {at} bytes in all where the body has {len(view)}")
+        return _Reader(strings, pool_rows, sections).decode(root)
     except IndexFileError:
         raise
     except Exception as exc:  # any shape that is not ours: refused, whatever it is

@@ -60,7 +60,7 @@ class Places:
     def names_a_place(self, stems: Iterable[str]) -> bool:
         """Whether one of ``stems`` (of a word's key) is the key of a place's name."""
         entries, by_key = self.index.entries, self.index.by_key
-        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st, ()))
+        return any(entries[i].record.type == "place" for st in stems for i in by_key.get(st) or ())
 
     def places_named(self, keys: list[str]) -> list[int]:
         """The places whose name (or a case form of it) is one of the words of these keys."""
@@ -72,7 +72,7 @@ class Places:
         got = self._key_places.get(key)
         if got is None:
             entries = self.index.entries
-            got = tuple(i for i in self.index.by_key.get(key, ()) if entries[i].record.type == "place")
+            got = tuple(i for i in (self.index.by_key.get(key) or ()) if entries[i].record.type == "place")
             remember(self._key_places, key, got, SOUND_MEMO_SIZE)
         return got
 
@@ -107,7 +107,7 @@ class Places:
             entries, by_key = self.index.entries, self.index.by_key
             found: set[int] = set()
             for k in entries[org].word_keys:
-                hits = [i for i in by_key.get(k, ()) if entries[i].record.type == "place"]
+                hits = [i for i in by_key.get(k) or () if entries[i].record.type == "place"]
                 if len(hits) == 1:
                     found.add(hits[0])
             own = self._org_places[org] = frozenset(found)

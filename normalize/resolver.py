@@ -677,7 +677,7 @@ class Normalizer:
                     latin = not is_cyrillic(words[i].text[0])
                     for nk, _ in self.forms.nominatives(words[i].text):
                         cands.update(
-                            j for j in by_key.get(nk, ()) if not latin or index.entries[j].record.type == "person"
+                            j for j in by_key.get(nk) or () if not latin or index.entries[j].record.type == "person"
                         )
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None

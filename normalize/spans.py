@@ -1410,7 +1410,7 @@ class SpanFinder:
         k = self.key(w)
         places = self.index.by_key
         entries = self.index.entries
-        return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st, ()))
+        return not any(entries[i].record.type == "place" for st in self._stems_of(k) for i in places.get(st) or ())
 
     def _is_name(self, word: str) -> bool:
         """Whether ``word`` is a word of a name: an anchor of the tables' names or a name part (a

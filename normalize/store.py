@@ -2,7 +2,9 @@
 
 An index file is a fixed header (magic text, format version, package version, a hash of the tables
 it was built from, the length and SHA-256 of the body) and a body of plain data
-(:mod:`normalize.indexfile`: MessagePack arrays, maps, strings, numbers and bytes). Loading one
+(:mod:`normalize.indexfile`: MessagePack arrays, maps, strings, numbers and bytes, then the key
+tables as flat arrays). The file is mapped into memory as it loads, and the key tables are read
+there: processes that load the same file share them. Loading one
 runs no code from the file, whatever its bytes: the reader makes nothing but plain data, and the
 objects of the index are made from it by an allow-list of our own classes. The header is checked
 first, then the body's checksum, then its shape: a file of another format, of another package
@@ -18,14 +20,15 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import mmap
 import os
 import stat
 import struct
 import warnings
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from itertools import chain
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .errors import IndexFileError
 from .index import gc_paused
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 14
+FORMAT_VERSION = 15
 _HEAD = struct.Struct("<16sH32s64sQ32s")
 MAX_INDEX_BYTES = 4 << 30
 
@@ -104,11 +107,12 @@ def read_header(data: bytes, path: str) -> tuple[int, str, str, int, bytes]:
     return fmt, version, fp.rstrip(b"\0").decode("ascii", "replace"), size, digest
 
 
-def index_from_bytes(data: bytes, what: str, expect_fingerprint: str | None = None) -> Normalizer:
-    """The normalizer an index file's bytes hold (see :func:`load_index`)."""
+def index_from_bytes(data: bytes | mmap.mmap, what: str, expect_fingerprint: str | None = None) -> Normalizer:
+    """The normalizer an index file's bytes hold (see :func:`load_index`): bytes, or the file
+    mapped into memory, whose key table the index then reads where it lies."""
     from .resolver import Normalizer
 
-    _, _, fp, size, digest = read_header(data, what)
+    _, _, fp, size, digest = read_header(data[: _HEAD.size], what)
     if expect_fingerprint is not None and fp != expect_fingerprint:
         raise IndexFileError(f"{what} was built from other tables: rebuild it")
     body = memoryview(data)[_HEAD.size :]
@@ -126,24 +130,38 @@ def index_from_bytes(data: bytes, what: str, expect_fingerprint: str | None = No
 
 def load_index(path: str | Path, expect_fingerprint: str | None = None) -> Normalizer:
     """Load an index written by :func:`save_index`; refuse a foreign, stale, damaged or changed
-    file with :class:`IndexFileError`. No code from the file runs, whatever it holds."""
+    file with :class:`IndexFileError`. No code from the file runs, whatever it holds.
+
+    The file is mapped into memory (read-only), and the index reads its key table there: the
+    processes that load the same file share those pages. The file is written whole or not at all
+    (:func:`save_index` replaces it, never writes over it): a file cut short or changed in place
+    while a process maps it is not one this package writes."""
     p = str(path)
     try:
         with open(path, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                raise IndexFileError(f"{p} is not a regular file")
-            head = fh.read(_HEAD.size)
-            read_header(head, p)
-            data = head + fh.read(MAX_INDEX_BYTES + 1)
+            return _load_open(fh, p, expect_fingerprint)
     except OSError as exc:
         raise IndexFileError(f"cannot read {p}: {exc.strerror or exc}") from exc
-    return index_from_bytes(data, p, expect_fingerprint)
+
+
+def _load_open(fh: BinaryIO, what: str, expect_fingerprint: str | None) -> Normalizer:
+    """The index of the open file ``fh``, mapped (see :func:`load_index`)."""
+    st = os.fstat(fh.fileno())
+    if not stat.S_ISREG(st.st_mode):
+        raise IndexFileError(f"{what} is not a regular file")
+    head = fh.read(_HEAD.size)
+    read_header(head, what)
+    if st.st_size > MAX_INDEX_BYTES:
+        raise IndexFileError(f"{what} is larger than an index can be ({st.st_size} bytes)")
+    mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+    return index_from_bytes(mapped, what, expect_fingerprint)
 
 
 def check_index(n: Normalizer, what: str) -> None:
     """The parts of a loaded index that lookups index by number refer to what is there, so that a
     file that passes its checksum yet was made by hand fails here, not in the middle of a run."""
     from .index import EntityEntry, EntryBuilder, Index
+    from .keytable import KeyTable
     from .tables import EntityRecord, Tables
 
     idx = n.index
@@ -154,8 +172,7 @@ def check_index(n: Normalizer, what: str) -> None:
     count = len(entries)
     if not set(map(type, entries)) <= {EntityEntry}:
         problems.append("entries")
-    lists = idx.by_key.values()
-    if not set(map(type, lists)) <= {list} or not _numbers_below(chain.from_iterable(lists), count):
+    if not isinstance(idx._table, KeyTable) or not idx._table.numbers_below(count):
         problems.append("keys")
     elif not _fields_of_their_kinds(entries, EntityEntry) or not _fields_of_their_kinds(
         [e.record for e in entries], EntityRecord
@@ -204,12 +221,6 @@ def _annotated_kind(annotation: Any) -> tuple[type | None, bool]:
         "EntityRecord": EntityRecord,
     }
     return kinds.get(text.split("[")[0].split(" ")[0]), "None" in text
-
-
-def _numbers_below(values: Iterable[Any], bound: int) -> bool:
-    """Whether ``values`` are whole numbers from 0 to ``bound - 1`` (checked in C, not one by one)."""
-    got = list(values)
-    return not got or (set(map(type, got)) <= {int} and min(got) >= 0 and max(got) < bound)
 
 
 # --- the cache -------------------------------------------------------------------------------------
@@ -266,12 +277,11 @@ def _read_cached(target: Path, fp: str) -> Normalizer | None:
         if why:
             warnings.warn(f"normalize: the cached index {target} {why}: not used", CacheWarning, stacklevel=4)
             return None
-        data = fh.read(MAX_INDEX_BYTES + 1)
-    try:
-        return index_from_bytes(data, str(target), fp)
-    except IndexFileError as exc:
-        warnings.warn(f"{exc}; building it again", CacheWarning, stacklevel=4)
-        return None
+        try:
+            return _load_open(fh, str(target), fp)
+        except (IndexFileError, OSError, ValueError) as exc:  # ValueError: an empty file is not mapped
+            warnings.warn(f"{exc}; building it again", CacheWarning, stacklevel=4)
+            return None
 
 
 def cached_load(folder: str | Path | None, *, default_tables: bool = True) -> Normalizer:

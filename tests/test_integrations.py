@@ -105,6 +105,45 @@ def test_spark_rewrite_and_resolve(spark) -> None:  # type: ignore[no-untyped-de
     assert [(r["entity_id"], r["canonical"]) for r in got] == [expected_match(n) for n in NAMES]
 
 
+def test_spark_with_an_index_file_maps_it_on_the_executors(spark, tmp_path: Any) -> None:  # type: ignore[no-untyped-def]
+    from normalize.integrations.spark import resolve_column, rewrite_column
+    from normalize.store import save_index
+
+    save_index(normalize.Normalizer.default(), tmp_path / "index.bin")
+    df = spark.createDataFrame([(i, t) for i, t in enumerate(TEXTS)], "id int, text string").repartition(2)
+    out = rewrite_column(df, "text", output="normalized", index=tmp_path / "index.bin").orderBy("id").collect()
+    assert [r["normalized"] for r in out] == [normalize.rewrite(t).text for t in TEXTS]
+    names = spark.createDataFrame([(i, n) for i, n in enumerate(NAMES)], "id int, name string")
+    got = resolve_column(names, "name", index=tmp_path / "index.bin").orderBy("id").collect()
+    assert [(r["entity_id"], r["canonical"]) for r in got] == [expected_match(n) for n in NAMES]
+
+
+def test_an_index_file_given_to_spark_travels_as_its_path_and_is_mapped_once(tmp_path: Any) -> None:
+    import mmap
+
+    from normalize import IndexFileError
+    from normalize.integrations import spark as on_spark
+    from normalize.store import save_index
+
+    path = tmp_path / "index.bin"
+    save_index(normalize.Normalizer.default(), path)
+    payload, tag = on_spark._payload(None, path)
+    assert payload == ("index", str(path))  # the path is broadcast, not the index
+
+    class Broadcast:
+        value = payload
+
+    n = on_spark._executor_normalizer((Broadcast(), tag))
+    assert isinstance(n.index.by_key._data.obj, mmap.mmap)  # read where it lies in the file
+    assert on_spark._executor_normalizer((Broadcast(), tag)) is n  # once for each executor process
+    for name in filter(None, NAMES):
+        assert n.resolve(name) == normalize.Normalizer.default().resolve(name), name
+    with pytest.raises(IndexFileError):
+        on_spark._payload(None, tmp_path / "missing.bin")  # on the driver, at once
+    with pytest.raises(TypeError):
+        on_spark._payload(n, path)
+
+
 def test_spacy_component_on_a_blank_pipeline() -> None:
     spacy = pytest.importorskip("spacy")
     import normalize.integrations.spacy

@@ -34,23 +34,26 @@ def test_near_candidates_are_the_keys_one_edit_away_and_follow_added_keys() -> N
             if len(q) >= MIN_FUZZY_KEY - 1:
                 assert idx.candidates(q) == _expected(added, q), (round_, q)
     assert idx.by_deletion
-    assert all(isinstance(v, list) for v in idx.by_key.values())  # as a saved index checks them
 
 
-def test_the_near_lookup_leaves_the_keys_and_their_entities_as_they_were() -> None:
-    """A key one symbol shorter made from one key shares that key's list of entities; one made from
-    several keys has a list of its own: making it never changes a key's entities."""
+def test_a_shorter_key_gives_the_entities_of_the_keys_it_is_made_from_in_their_order() -> None:
+    """The near lookup gives, for a key one symbol shorter, the entities of every key it is made
+    from, key by key in the order the keys were added, and leaves the keys' own entities as they were."""
     rnd = random.Random(4)
     idx = Index()
     for _ in range(2000):  # five letters: most shorter keys are made from several keys
         idx.add_key("".join(rnd.choice("ABKLN") for _ in range(rnd.randint(5, 6))), rnd.randrange(500))
     idx.add_key("RRRRRRRR", 7)  # and some from one key alone
+    idx.add_key("ABC", 8)  # and a key too short to be looked up near
     before = {k: list(v) for k, v in idx.by_key.items()}
     near = idx.by_deletion
     assert {k: list(v) for k, v in idx.by_key.items()} == before
-    expected: dict[str, set[int]] = {}
+    expected: dict[str, list[int]] = {}
     for k, v in before.items():
-        for d in deletions(k):
-            expected.setdefault(d, set()).update(v)
-    assert {d: set(v) for d, v in near.items()} == expected
-    assert near["RRRRRRR"] == [7]
+        if len(k) >= MIN_FUZZY_KEY:
+            for d in deletions(k):
+                expected.setdefault(d, []).extend(v)
+    assert all(near.get(d) == v for d, v in expected.items())
+    assert near.get("RRRRRRR") == [7] and near.get("AB") is None
+    others = {"".join(rnd.choice("ABKLNR") for _ in range(rnd.randint(3, 7))) for _ in range(2000)}
+    assert all(near.get(q) is None for q in others - set(expected))
