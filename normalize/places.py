@@ -39,6 +39,7 @@ class Places:
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
         self._places_by_id: dict[str, int] | None = None  # see state_of
+        self._own_sounds: dict[int, frozenset[str]] = {}  # see of_own_places
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -162,14 +163,20 @@ class Places:
     def of_own_places(self, org: int, key: str) -> bool:
         """Whether a word of ``key`` is made from the name of a place the organisation (its number
         in the index) is named after: its consonants begin with the consonants (three or more) of a
-        word of the place's name (белорусов, беларускі, Belarusian of Беларусь)."""
+        word of the place's name that is no ordinary word (белорусов, беларускі, Belarusian of
+        Беларусь; not республиканский of Рэспубліка)."""
+        own = self._own_sounds.get(org)
+        if own is None:
+            entries = self.index.entries
+            concepts = self.tables.vocabulary.concepts
+            own = self._own_sounds[org] = frozenset(
+                pc
+                for p in self.own_places(org)
+                for k in entries[p].word_keys
+                if len(pc := consonants(k)) >= 3 and not concepts(k)
+            )
         c = consonants(key)
-        entries = self.index.entries
-        return any(
-            len(pc := consonants(k)) >= 3 and c.startswith(pc)
-            for p in self.own_places(org)
-            for k in entries[p].word_keys
-        )
+        return any(c.startswith(pc) for pc in own)
 
     def named_like_a_surname(self, place: int) -> bool:
         """Whether a name of one word of the place, as the tables write it in Cyrillic, is the
