@@ -495,6 +495,18 @@ def test_a_state_body_named_in_full_before_is_linked_again(rw: Rewriter) -> None
     assert got[1][0] == "Следственный комитет"
 
 
+LINKS["the English adjective of another state before a state's organisation"] = [
+    # English writes a state's adjective in -ian, -ish before the name (the Russian Orthodox Church):
+    # another state's adjective makes it that state's, its own keeps it
+    ("The parish was part of the Russian Orthodox Church.", []),
+    ("The Ukrainian Foreign Ministry summoned the envoy.", []),
+    (
+        "The Belarusian Orthodox Church and the Belarusian KGB met.",
+        [("Belarusian Orthodox Church", "belarusian-orthodox-church"), ("Belarusian KGB", "kgb-belarus")],
+    ),
+]
+
+
 LINKS["a state body whose owner the words beside it say"] = [
     # a possessive pronoun beside it: the speaker's own body, which the text does not name
     ("Партия обратилась в наш МИД за разрешением.", []),
