@@ -123,6 +123,9 @@ _NEXT_RE = re.compile(
     rf"(,?)([ \t\u00a0]+)(?:([«„“\"])([^\W\d_]{_BODY}(?:[-{_APOS}.][^\W\d_]{_BODY})*)([»“”\"])|"
     rf"({_INITIALS_RE.pattern}|[^\W\d_]{_BODY}(?:[-{_APOS}][^\W\d_]{_BODY}|\.[^\W\d_{_UPPER_CLASS}]{_BODY})*[{_APOS}]?))"
 )
+# the signs German writing puts inside a word before its feminine ending, so that the word names
+# every gender (Belaruss:innen, Bürger*innen, Lehrer_innen): the word goes on after it
+_GENDER_SIGN_RE = re.compile(r"[:*_·/]in(?:nen)?\b")
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
@@ -613,6 +616,8 @@ class SpanFinder:
                 addresses = int(any(mark in text for mark in _ADDRESS_MARK_STRINGS))
             if addresses and _in_address(text, start, m.end()):
                 continue  # a word of a web address, e-mail address or handle names nothing
+            if _GENDER_SIGN_RE.match(text, m.end()):
+                continue  # a word that goes on past a gender sign (Belaruss:innen, Russ*innen)
             for offset, length, k, info in got:
                 out.append(Found(start + offset, start + offset + length, k, info))
         if regions is not None:

@@ -916,6 +916,15 @@ LINKS["a word of relatives of one name after a surname"] = [
 ]
 
 
+LINKS["a word that goes on past a gender sign"] = [
+    # German writes a sign before the feminine ending so that a word names every gender: the word
+    # goes on, and no name ends inside it
+    ("Die Belaruss:innen in Vilnius protestieren.", [("Vilnius", "vilnius")]),
+    ("Viele Belaruss*innen leben in Polen.", []),
+    ("Belarus: in Minsk wurde gewählt.", [("Belarus", "belarus"), ("Minsk", "minsk")]),
+]
+
+
 LINKS["a sentence's full stop ends a name"] = [
     # the word before a surname that carries its sentence's full stop is no part of the name
     ("Zapytałem Władimira Władimirowicza. Putin powiedział mi, że nie.", [("Putin", "vladimir-putin")]),
