@@ -37,7 +37,7 @@ _MANS_SURNAME_ENDS = (
 def ends_as_a_mans_surname(word: str) -> bool:
     """Whether ``word`` ends as a man's surname in the nominative does (Колесников, Kalesnikau), which
     no case form of a woman's surname of the same stem does, though a key may make them alike."""
-    return word.lower().endswith(_MANS_SURNAME_ENDS)
+    return word[-5:].lower().endswith(_MANS_SURNAME_ENDS)  # (the endings are five letters at most)
 
 
 class PersonQuery:

@@ -328,7 +328,7 @@ class Rewriter:
                 if alone is not None and alone.type == "person":
                     facts.others.add((n._by_id[alone.entity_id], facts.unit(s)))
                 continue
-            if m.type == "person" and self._surname_alone(text, s, e) and finder.generation_after(text, e):
+            if m.type == "person" and finder.generation_after(text, e) and self._surname_alone(text, s, e):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
