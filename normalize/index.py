@@ -19,6 +19,7 @@ from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
 from .keytable import KeyTable, NearTable
+from .memo import remember
 from .namekeys import (
     CYRILLIC_CAPITALS,
     LATIN_CAPITALS,
@@ -31,7 +32,7 @@ from .namekeys import (
 from .names import acronym_forms, person_roles_of, split_tokens
 from .orgnames import _QUOTED_RE, OrgNames
 from .pickling import restore_state, saved_state
-from .tables import EntityRecord, InflectionRow, Tables, inflect, inflection_row
+from .tables import EntityRecord, InflectionRow, Tables, inflection_row
 from .text import detect_language, script_of
 from .wordforms import WordForms
 
@@ -239,6 +240,9 @@ class Index:
         return out
 
 
+SURNAME_MEMO_SIZE = 100_000  # persons' surnames whose keys and spellings are remembered while building
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class EntryBuilder:
     """Makes the :class:`EntityEntry` of an entity record: a person's keys from the forms of the
@@ -254,12 +258,20 @@ class EntryBuilder:
         self.groups = groups
         self.orgs = orgs
         self.index_canonical = index_canonical
+        self.clear_memos()
+
+    def clear_memos(self) -> None:
+        """Drop what the builder remembers of the entities it made (kept while a table is built)."""
+        self._surname_memo: dict[
+            tuple[tuple[tuple[str, str | None], ...], str | None], tuple[frozenset[str], dict[str, str]]
+        ] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _BUILDER_SAVED)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _BUILDER_SAVED)
+        self.clear_memos()
 
     def _surface_keys(self, forms: Mapping[str, str]) -> dict[str, str]:
         """Spellings for the text scanner: lower case (with ё also as е), of at least two letters,
@@ -275,6 +287,37 @@ class EntryBuilder:
                 e = low.replace("ё", "е")
                 out[e] = same.setdefault(ke := self.key(e), ke)
         return out
+
+    def _surname_keys(
+        self, surnames: tuple[tuple[str, str | None], ...], gender: str | None
+    ) -> tuple[frozenset[str], dict[str, str]]:
+        """The keys of a person's surnames (each with the language of its name), and each spelling
+        and case form with its key: of every spelling under every scheme, of the Belarusian forms
+        of a surname not in Belarusian, of the case forms for ``gender``; with the keys' variants.
+        Made once for each set of surnames and gender, namesakes being many in a large table (the
+        two are shared by their entries and not changed)."""
+        memo_key = (surnames, gender)
+        got = self._surname_memo.get(memo_key)
+        if got is not None:
+            return got
+        sur_keys: set[str] = set()
+        surfaces: dict[str, str] = {}
+        for s, lang in surnames:
+            forms = [s]
+            if script_of(s) == "Cyrl" and lang != "be":
+                forms += self.forms.to_belarusian(s)
+            for f in forms:
+                flang = detect_language(f) or lang
+                sur_keys |= self.forms.keys_of([f], flang, surfaces)
+                for la in [flang] if flang else ["ru", "be"]:
+                    infls = self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
+                    for infl, k in zip(infls, self.key.many(infls), strict=True):  # keyed together
+                        if k:
+                            sur_keys.add(k)
+                            surfaces[infl] = k
+        if self.key.surname_variants:
+            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+        return remember(self._surname_memo, memo_key, (frozenset(sur_keys), surfaces), SURNAME_MEMO_SIZE)
 
     def entity(self, rec: EntityRecord) -> EntityEntry:
         if rec.type == "person":
@@ -298,29 +341,13 @@ class EntryBuilder:
                 gender = key_gender(self.key(s))
                 if gender:
                     break
-        sur_keys: set[str] = set()
-        surfaces: dict[str, str] = {}
-        for s, lang in surnames:
-            forms = [s]
-            if script_of(s) == "Cyrl" and lang != "be":
-                forms += self.forms.to_belarusian(s)
-            for f in forms:
-                flang = detect_language(f) or lang
-                sur_keys |= self.forms.keys_of([f], flang, surfaces)
-                for la in [flang] if flang else ["ru", "be"]:
-                    infls = inflect(f, self.tables.inflection.get(la, []), gender)
-                    for infl, k in zip(infls, self.key.many(infls), strict=True):  # keyed together
-                        if k:
-                            sur_keys.add(k)
-                            surfaces[infl] = k
-        if self.key.surname_variants:
-            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+        sur_keys, surfaces = self._surname_keys(tuple(surnames), gender)
         g_keys, g_init, g_cases = self.groups.given_parts(tuple(givens), gender)
         p_keys, p_init, p_cases = self.groups.patronymic_parts(tuple(patrs))
         return EntityEntry(
             record=rec,
             gender=gender,
-            surname_keys=frozenset(sur_keys),
+            surname_keys=sur_keys,
             given_keys=g_keys,
             given_initials=g_init,
             given_case_forms=g_cases,
@@ -401,7 +428,7 @@ class EntryBuilder:
                             words_rows = self.tables.word_inflection.get(la, [])
                             genders = _genders_of(w1, words_rows)
                             for rows in (words_rows, self.forms.word_rows(la)):
-                                cases += dict.fromkeys(f for g in genders for f in inflect(w1, rows, g))
+                                cases += dict.fromkeys(f for g in genders for f in self.forms.inflect(w1, rows, g))
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)
@@ -491,4 +518,5 @@ def build_index(
             for k in entry.surname_keys:
                 index.add_key(k, idx)
         _ = index.by_key  # the keys made into their table, the dictionary dropped
+        builder.clear_memos()
     return index, builder
