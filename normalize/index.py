@@ -243,6 +243,18 @@ class Index:
 SURNAME_MEMO_SIZE = 100_000  # persons' surnames whose keys and spellings are remembered while building
 
 
+@dataclass(frozen=True)
+class SurnameKeys:
+    """What a person's entry takes of its surnames (shared by the entries of namesakes, and not
+    changed): the keys, each spelling and case form with its key, those spellings for the text
+    scanner (:meth:`EntryBuilder._surface_keys`) and the short ones (:func:`_short_spellings`)."""
+
+    keys: frozenset[str]
+    spellings: dict[str, str]
+    scanned: dict[str, str]
+    short: frozenset[str]
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class EntryBuilder:
     """Makes the :class:`EntityEntry` of an entity record: a person's keys from the forms of the
@@ -262,9 +274,7 @@ class EntryBuilder:
 
     def clear_memos(self) -> None:
         """Drop what the builder remembers of the entities it made (kept while a table is built)."""
-        self._surname_memo: dict[
-            tuple[tuple[tuple[str, str | None], ...], str | None], tuple[frozenset[str], dict[str, str]]
-        ] = {}
+        self._surname_memo: dict[tuple[tuple[tuple[str, str | None], ...], str | None], SurnameKeys] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _BUILDER_SAVED)
@@ -288,14 +298,11 @@ class EntryBuilder:
                 out[e] = same.setdefault(ke := self.key(e), ke)
         return out
 
-    def _surname_keys(
-        self, surnames: tuple[tuple[str, str | None], ...], gender: str | None
-    ) -> tuple[frozenset[str], dict[str, str]]:
-        """The keys of a person's surnames (each with the language of its name), and each spelling
-        and case form with its key: of every spelling under every scheme, of the Belarusian forms
-        of a surname not in Belarusian, of the case forms for ``gender``; with the keys' variants.
-        Made once for each set of surnames and gender, namesakes being many in a large table (the
-        two are shared by their entries and not changed)."""
+    def _surname_keys(self, surnames: tuple[tuple[str, str | None], ...], gender: str | None) -> SurnameKeys:
+        """The keys and spellings of a person's surnames (each with the language of its name): of
+        every spelling under every scheme, of the Belarusian forms of a surname not in Belarusian,
+        of the case forms for ``gender``; with the keys' variants. Made once for each set of
+        surnames and gender, namesakes being many in a large table (their entries share them)."""
         memo_key = (surnames, gender)
         got = self._surname_memo.get(memo_key)
         if got is not None:
@@ -317,7 +324,8 @@ class EntryBuilder:
                             surfaces[infl] = k
         if self.key.surname_variants:
             sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
-        return remember(self._surname_memo, memo_key, (frozenset(sur_keys), surfaces), SURNAME_MEMO_SIZE)
+        made = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
+        return remember(self._surname_memo, memo_key, made, SURNAME_MEMO_SIZE)
 
     def entity(self, rec: EntityRecord) -> EntityEntry:
         if rec.type == "person":
@@ -341,22 +349,22 @@ class EntryBuilder:
                 gender = key_gender(self.key(s))
                 if gender:
                     break
-        sur_keys, surfaces = self._surname_keys(tuple(surnames), gender)
+        sur = self._surname_keys(tuple(surnames), gender)
         g_keys, g_init, g_cases = self.groups.given_parts(tuple(givens), gender)
         p_keys, p_init, p_cases = self.groups.patronymic_parts(tuple(patrs))
         return EntityEntry(
             record=rec,
             gender=gender,
-            surname_keys=sur_keys,
+            surname_keys=sur.keys,
             given_keys=g_keys,
             given_initials=g_init,
             given_case_forms=g_cases,
             patronymic_keys=p_keys,
             patronymic_initials=p_init,
             patronymic_case_keys=p_cases,
-            surfaces=self._surface_keys(surfaces),
-            short_spellings=_short_spellings(surfaces),
-            latin_only=_latin_only(surfaces, _written_words(rec)),
+            surfaces=sur.scanned,
+            short_spellings=sur.short,
+            latin_only=_latin_only(sur.spellings, _written_words(rec)),
         )
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
