@@ -10,6 +10,7 @@ neighbours of the keys for spellings no rule foresaw.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -313,19 +314,34 @@ class EntryBuilder:
             forms = [s]
             if script_of(s) == "Cyrl" and lang != "be":
                 forms += self.forms.to_belarusian(s)
+            # of each form, its spellings under every scheme and its case forms, all keyed together
+            made: list[tuple[tuple[str, ...], list[str]]] = []
+            words: list[str] = []
             for f in forms:
                 flang = detect_language(f) or lang
-                sur_keys |= self.forms.keys_of([f], flang, surfaces)
+                spellings = self.forms.spellings(f, flang)
+                infls: list[str] = []
                 for la in [flang] if flang else ["ru", "be"]:
-                    infls = self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
-                    for infl, k in zip(infls, self.key.many(infls), strict=True):  # keyed together
-                        if k:
-                            sur_keys.add(k)
-                            surfaces[infl] = k
+                    infls += self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
+                made.append((spellings, infls))
+                words += spellings
+                words += infls
+            keyed = iter(zip(words, self.key.many(words), strict=True))
+            for spellings, infls in made:
+                keys: set[str] = set()  # of the spellings, as WordForms.keys_of gives them
+                for v, k in itertools.islice(keyed, len(spellings)):
+                    if k:
+                        keys.add(k)
+                        surfaces[v] = k
+                sur_keys |= keys
+                for infl, k in itertools.islice(keyed, len(infls)):
+                    if k:
+                        sur_keys.add(k)
+                        surfaces[infl] = k
         if self.key.surname_variants:
             sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
-        made = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
-        return remember(self._surname_memo, memo_key, made, SURNAME_MEMO_SIZE)
+        got = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
+        return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
     def entity(self, rec: EntityRecord) -> EntityEntry:
         if rec.type == "person":
