@@ -246,9 +246,10 @@ SURNAME_MEMO_SIZE = 100_000  # persons' surnames whose keys and spellings are re
 
 @dataclass(frozen=True)
 class SurnameKeys:
-    """What a person's entry takes of its surnames (shared by the entries of namesakes, and not
-    changed): the keys, each spelling and case form with its key, those spellings for the text
-    scanner (:meth:`EntryBuilder._surface_keys`) and the short ones (:func:`_short_spellings`)."""
+    """What a person's entry takes of its surnames (made once for namesakes, and not changed): the
+    keys, each spelling and case form with its key, those spellings for the text scanner
+    (:meth:`EntryBuilder._surface_keys`, copied into each entry) and the short ones
+    (:func:`_short_spellings`)."""
 
     keys: frozenset[str]
     spellings: dict[str, str]
@@ -303,7 +304,7 @@ class EntryBuilder:
         """The keys and spellings of a person's surnames (each with the language of its name): of
         every spelling under every scheme, of the Belarusian forms of a surname not in Belarusian,
         of the case forms for ``gender``; with the keys' variants. Made once for each set of
-        surnames and gender, namesakes being many in a large table (their entries share them)."""
+        surnames and gender, namesakes being many in a large table."""
         memo_key = (surnames, gender)
         got = self._surname_memo.get(memo_key)
         if got is not None:
@@ -378,7 +379,7 @@ class EntryBuilder:
             patronymic_keys=p_keys,
             patronymic_initials=p_init,
             patronymic_case_keys=p_cases,
-            surfaces=sur.scanned,
+            surfaces=dict(sur.scanned),  # each its own: the index file loads unshared ones lazily
             short_spellings=sur.short,
             latin_only=_latin_only(sur.spellings, _written_words(rec)),
         )
