@@ -10,6 +10,7 @@ neighbours of the keys for spellings no rule foresaw.
 from __future__ import annotations
 
 import gc
+import itertools
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from mypy_extensions import mypyc_attr
 
 from .cognates import GivenNameGroups
 from .keytable import KeyTable, NearTable
+from .memo import remember
 from .namekeys import (
     CYRILLIC_CAPITALS,
     LATIN_CAPITALS,
@@ -31,7 +33,7 @@ from .namekeys import (
 from .names import acronym_forms, person_roles_of, split_tokens
 from .orgnames import _QUOTED_RE, OrgNames
 from .pickling import restore_state, saved_state
-from .tables import EntityRecord, InflectionRow, Tables, inflect, inflection_row
+from .tables import EntityRecord, InflectionRow, Tables, inflection_row
 from .text import detect_language, script_of
 from .wordforms import WordForms
 
@@ -239,6 +241,22 @@ class Index:
         return out
 
 
+SURNAME_MEMO_SIZE = 100_000  # persons' surnames whose keys and spellings are remembered while building
+
+
+@dataclass(frozen=True)
+class SurnameKeys:
+    """What a person's entry takes of its surnames (made once for namesakes, and not changed): the
+    keys, each spelling and case form with its key, those spellings for the text scanner
+    (:meth:`EntryBuilder._surface_keys`, copied into each entry) and the short ones
+    (:func:`_short_spellings`)."""
+
+    keys: frozenset[str]
+    spellings: dict[str, str]
+    scanned: dict[str, str]
+    short: frozenset[str]
+
+
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
 class EntryBuilder:
     """Makes the :class:`EntityEntry` of an entity record: a person's keys from the forms of the
@@ -254,12 +272,18 @@ class EntryBuilder:
         self.groups = groups
         self.orgs = orgs
         self.index_canonical = index_canonical
+        self.clear_memos()
+
+    def clear_memos(self) -> None:
+        """Drop what the builder remembers of the entities it made (kept while a table is built)."""
+        self._surname_memo: dict[tuple[tuple[tuple[str, str | None], ...], str | None], SurnameKeys] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _BUILDER_SAVED)
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _BUILDER_SAVED)
+        self.clear_memos()
 
     def _surface_keys(self, forms: Mapping[str, str]) -> dict[str, str]:
         """Spellings for the text scanner: lower case (with ё also as е), of at least two letters,
@@ -275,6 +299,50 @@ class EntryBuilder:
                 e = low.replace("ё", "е")
                 out[e] = same.setdefault(ke := self.key(e), ke)
         return out
+
+    def _surname_keys(self, surnames: tuple[tuple[str, str | None], ...], gender: str | None) -> SurnameKeys:
+        """The keys and spellings of a person's surnames (each with the language of its name): of
+        every spelling under every scheme, of the Belarusian forms of a surname not in Belarusian,
+        of the case forms for ``gender``; with the keys' variants. Made once for each set of
+        surnames and gender, namesakes being many in a large table."""
+        memo_key = (surnames, gender)
+        got = self._surname_memo.get(memo_key)
+        if got is not None:
+            return got
+        sur_keys: set[str] = set()
+        surfaces: dict[str, str] = {}
+        for s, lang in surnames:
+            forms = [s]
+            if script_of(s) == "Cyrl" and lang != "be":
+                forms += self.forms.to_belarusian(s)
+            # of each form, its spellings under every scheme and its case forms, all keyed together
+            made: list[tuple[tuple[str, ...], list[str]]] = []
+            words: list[str] = []
+            for f in forms:
+                flang = detect_language(f) or lang
+                spellings = self.forms.spellings(f, flang)
+                infls: list[str] = []
+                for la in [flang] if flang else ["ru", "be"]:
+                    infls += self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
+                made.append((spellings, infls))
+                words += spellings
+                words += infls
+            keyed = iter(zip(words, self.key.many(words), strict=True))
+            for spellings, infls in made:
+                keys: set[str] = set()  # of the spellings, as WordForms.keys_of gives them
+                for v, k in itertools.islice(keyed, len(spellings)):
+                    if k:
+                        keys.add(k)
+                        surfaces[v] = k
+                sur_keys |= keys
+                for infl, k in itertools.islice(keyed, len(infls)):
+                    if k:
+                        sur_keys.add(k)
+                        surfaces[infl] = k
+        if self.key.surname_variants:
+            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+        got = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
+        return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
     def entity(self, rec: EntityRecord) -> EntityEntry:
         if rec.type == "person":
@@ -298,38 +366,22 @@ class EntryBuilder:
                 gender = key_gender(self.key(s))
                 if gender:
                     break
-        sur_keys: set[str] = set()
-        surfaces: dict[str, str] = {}
-        for s, lang in surnames:
-            forms = [s]
-            if script_of(s) == "Cyrl" and lang != "be":
-                forms += self.forms.to_belarusian(s)
-            for f in forms:
-                flang = detect_language(f) or lang
-                sur_keys |= self.forms.keys_of([f], flang, surfaces)
-                for la in [flang] if flang else ["ru", "be"]:
-                    infls = inflect(f, self.tables.inflection.get(la, []), gender)
-                    for infl, k in zip(infls, self.key.many(infls), strict=True):  # keyed together
-                        if k:
-                            sur_keys.add(k)
-                            surfaces[infl] = k
-        if self.key.surname_variants:
-            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+        sur = self._surname_keys(tuple(surnames), gender)
         g_keys, g_init, g_cases = self.groups.given_parts(tuple(givens), gender)
         p_keys, p_init, p_cases = self.groups.patronymic_parts(tuple(patrs))
         return EntityEntry(
             record=rec,
             gender=gender,
-            surname_keys=frozenset(sur_keys),
+            surname_keys=sur.keys,
             given_keys=g_keys,
             given_initials=g_init,
             given_case_forms=g_cases,
             patronymic_keys=p_keys,
             patronymic_initials=p_init,
             patronymic_case_keys=p_cases,
-            surfaces=self._surface_keys(surfaces),
-            short_spellings=_short_spellings(surfaces),
-            latin_only=_latin_only(surfaces, _written_words(rec)),
+            surfaces=dict(sur.scanned),  # each its own: the index file loads unshared ones lazily
+            short_spellings=sur.short,
+            latin_only=_latin_only(sur.spellings, _written_words(rec)),
         )
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
@@ -401,7 +453,7 @@ class EntryBuilder:
                             words_rows = self.tables.word_inflection.get(la, [])
                             genders = _genders_of(w1, words_rows)
                             for rows in (words_rows, self.forms.word_rows(la)):
-                                cases += dict.fromkeys(f for g in genders for f in inflect(w1, rows, g))
+                                cases += dict.fromkeys(f for g in genders for f in self.forms.inflect(w1, rows, g))
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)
@@ -491,4 +543,5 @@ def build_index(
             for k in entry.surname_keys:
                 index.add_key(k, idx)
         _ = index.by_key  # the keys made into their table, the dictionary dropped
+        builder.clear_memos()
     return index, builder

@@ -1196,7 +1196,6 @@ def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityReco
     problems: list[TableProblem] = []
     out: list[EntityRecord] = []
     for k, raw in enumerate(records, 1):
-        where = f"record {k}"
         if not isinstance(raw, Mapping):
             problems.append(TableProblem("records", k, "a record must be a mapping"))
             continue
@@ -1204,9 +1203,9 @@ def records_to_entities(records: Iterable[Mapping[str, Any]]) -> list[EntityReco
         def problem(key: str, msg: str, k: int = k) -> None:
             problems.append(TableProblem("records", k, msg))
 
-        rec = check_entity(raw, where, problem)
+        rec = check_entity(raw, f"records:{k}", problem)
         if rec is not None:
-            out.append(dataclasses.replace(rec, where=f"records:{k}"))
+            out.append(rec)
     dup, _ = check_entity_set(out)
     problems.extend(dup)
     if problems:

@@ -15,7 +15,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import restore_state, saved_state
 from .schemes import Scheme, Word
-from .tables import InflectionRow, RowIndex, Tables, latin_word
+from .tables import InflectionRow, RowIndex, Tables, form_of, inflection_row, latin_word
 from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
@@ -187,6 +187,18 @@ class WordForms:
         if got is None or got[0] is not rows:
             got = self._row_indexes[id(rows)] = (rows, RowIndex(rows))
         return got[1]
+
+    def inflect(self, word: str, rows: list[InflectionRow], gender: str | None) -> list[str]:
+        """:func:`~normalize.tables.inflect` by the :class:`~normalize.tables.RowIndex` of ``rows``
+        (the row found by lookups of the word's endings, not by a walk down the table)."""
+        if not rows:
+            return []
+        index = self._row_index(rows)
+        # rows of Latin letters decline Latin words in the index, Cyrillic ones alone in the walk
+        row = inflection_row(word, rows, gender) if index.latin else index.row(word, gender)
+        if row is None:
+            return []
+        return [form_of(word, row, f) for f in row.forms]
 
     def word_rows(self, language: str) -> list[InflectionRow]:
         """The rows of ``inflection.yaml`` for surnames that words of other names follow too (all

@@ -313,7 +313,10 @@ def test_the_spellings_of_a_loaded_index_are_made_on_first_use_as_they_were_buil
 
     records = [
         {"id": f"p{i}", "type": "person", "names": [name]}
-        for i, name in enumerate(["Александр Лукашенко", "Святлана Ціханоўская", "Пётр Ёлкин", "Jan Nowak"])
+        # namesakes (Лукашенко) among them, whose surname's spellings are made once
+        for i, name in enumerate(
+            ["Александр Лукашенко", "Святлана Ціханоўская", "Пётр Ёлкин", "Jan Nowak", "Сергей Лукашенко"]
+        )
     ]
     built = Normalizer.from_records(records)
     save_index(built, tmp_path / "i.bin")

@@ -107,3 +107,36 @@ def test_a_mention_no_key_finds_is_read_for_the_organisations_of_a_table() -> No
     assert not any(k in n.index.by_key for k in n.key.many(mention.split()))
     got = n.resolve(mention)
     assert got is not None and got.entity_id == "u1"
+
+
+def _surname_fields(entry: object) -> tuple[object, ...]:
+    return tuple(getattr(entry, f) for f in ("gender", "surname_keys", "surfaces", "short_spellings", "latin_only"))
+
+
+def test_a_person_built_among_namesakes_has_the_keys_of_one_built_alone() -> None:
+    # the keys and spellings of a surname are made once for its namesakes of a gender: the
+    # Belarusian case forms of Шевченко (Шаўчэнка) are a man's (Шаўчэнкам) or a woman's (Шаўчэнкай)
+    persons = [
+        {"id": "m1", "canonical": "Иван Петрович Шевченко", "names": ["Иван Петрович Шевченко"], "gender": "m"},
+        {"id": "f1", "canonical": "Анна Петровна Шевченко", "names": ["Анна Петровна Шевченко"], "gender": "f"},
+        {"id": "m2", "canonical": "Пётр Шевченко", "names": ["Пётр Шевченко"], "gender": "m"},
+        {"id": "u1", "canonical": "Юрий Шевченко", "names": ["Юрий Шевченко"]},  # gender from the surname: none
+        {
+            "id": "m3",
+            "canonical": "Олег Шевченко",
+            "names": ["Олег Шевченко"],
+            "aliases": ["Oleg Shevchenko"],
+            "gender": "m",
+        },
+        *_persons(30, 6),
+    ]
+    together = Normalizer.from_records(persons).index.entries
+    for rec, entry in zip(persons, together, strict=True):
+        alone = Normalizer.from_records([rec]).index.entries[0]
+        assert _surname_fields(entry) == _surname_fields(alone), rec["id"]
+    by_id = {e.record.id: e for e in together}
+    man, woman = by_id["m1"], by_id["f1"]
+    assert man.surname_keys == by_id["m2"].surname_keys
+    assert "шаўчэнкам" in man.surfaces and "шаўчэнкам" not in woman.surfaces
+    assert "шаўчэнкай" in woman.surfaces and "шаўчэнкай" not in man.surfaces
+    assert man.surfaces != by_id["m3"].surfaces  # an alias in Latin letters adds its own
