@@ -38,6 +38,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 
+from .dates import sentence_around
 from .index import EntityEntry, Index
 from .memo import remember
 from .namekeys import patronymic_gender
@@ -793,6 +794,8 @@ class SpanFinder:
             got = self.word_before(text, s, floor)
             if got is None or _ends_sentence(got[1]):
                 break  # (a word with its sentence's full stop: Władimirowicza. Putin powiedział)
+            if got[1].casefold() in self.tables.title_initials and self._title_language(text, got[0]):
+                break  # a title written as an initial, in its language (M. Loukachenko: Monsieur)
             kind = self._part(got[1], info)
             if kind == INITIALS and not givens and not patronymic and initials < 3:
                 initials += got[1].count(".")
@@ -832,6 +835,17 @@ class SpanFinder:
             comma_used = comma_used or comma
             e = w_end
         return s, e, e > end
+
+    def _title_language(self, text: str, pos: int) -> bool:
+        """Whether the sentence around ``pos`` holds two of the words of the language that writes a
+        title as an initial (``title_initial_words`` of ``titles.yaml``: the French le, est, pour),
+        within its line."""
+        words = self.tables.title_initial_words
+        lo = text.rfind("\n", 0, pos) + 1
+        hi = text.find("\n", pos)
+        lo, hi = sentence_around(text, pos, pos, lo, len(text) if hi < 0 else hi)
+        found = {w for m in _LETTERS_RE.finditer(text, lo, hi) if (w := m.group().casefold()) in words}
+        return len(found) >= 2
 
     def _new_word(self, word: str, seen: set[str]) -> bool:
         """Whether ``word`` is not a word of the name already (by key): a word said again starts a
@@ -1357,7 +1371,11 @@ class SpanFinder:
         """Whether a title stands just before ``start`` (President, г-н, міністра); with
         ``nominative``, one that is no case form of another title (министр, not министра)."""
         got = self.word_before(text, start, 0)
-        if got is None or self.parts.kind(got[1]) != TITLE:
+        if got is None:
+            return False
+        if got[1].casefold() in self.tables.title_initials and self._title_language(text, got[0]):
+            return True  # M. in a French sentence (Monsieur)
+        if self.parts.kind(got[1]) != TITLE:
             return False
         return not nominative or got[1].casefold().rstrip(".") not in self._oblique_titles()
 

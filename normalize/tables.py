@@ -170,6 +170,8 @@ class Tables:
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
     name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
     generations: frozenset[str] = frozenset()  # Jr, младший, fils: after a surname, a relative's
+    title_initials: frozenset[str] = frozenset()  # m.: a title written as an initial (Monsieur)
+    title_initial_words: frozenset[str] = frozenset()  # le, les, est: the words of its language
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
     # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
@@ -1016,13 +1018,23 @@ class _Loader:
         poss: set[str] = set()
         particles: set[str] = set()
         generations: set[str] = set()
+        title_initials: set[str] = set()
+        title_initial_words: set[str] = set()
         for p in self.sources("titles.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
             if top is not None:
                 reader.keys(
                     top,
-                    {"titles", "possessive_suffixes", "particles", "generations", "source"},
+                    {
+                        "titles",
+                        "possessive_suffixes",
+                        "particles",
+                        "generations",
+                        "title_initials",
+                        "title_initial_words",
+                        "source",
+                    },
                     {"titles"},
                     "the titles file",
                 )
@@ -1031,10 +1043,14 @@ class _Loader:
                 poss.update(_read_word_list(reader, top, "possessive_suffixes"))
                 particles.update(_read_word_list(reader, top, "particles"))
                 generations.update(_read_word_list(reader, top, "generations"))
+                title_initials.update(_read_word_list(reader, top, "title_initials"))
+                title_initial_words.update(_read_word_list(reader, top, "title_initial_words"))
             self.problems.extend(reader.problems)
         tables.titles = frozenset(titles)
         tables.name_particles = frozenset(particles)
         tables.generations = frozenset(generations)
+        tables.title_initials = frozenset(title_initials)
+        tables.title_initial_words = frozenset(title_initial_words)
         if poss:
             tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
         lists: dict[str, set[str]] = {name: set() for name in _ORG_WORD_LISTS}

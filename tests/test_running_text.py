@@ -916,6 +916,22 @@ LINKS["a word of relatives of one name after a surname"] = [
 ]
 
 
+LINKS["a title written as an initial in its language"] = [
+    # French writes Monsieur as M.: before a surname in a French sentence it is the title, not the
+    # initial of a given name (Mikalai); elsewhere an initial it stays
+    ("La visite de M. Loukachenko à Pékin a été annoncée.", [("Loukachenko", "alexander-lukashenko")]),
+    ("Selon M. Bialiatski, les arrestations continuent.", [("Bialiatski", "ales-bialiatski")]),
+    (
+        "MM. Loukachenko et Poutine se sont rencontrés dans la capitale.",
+        [("Loukachenko", "alexander-lukashenko"), ("Poutine", "vladimir-putin")],
+    ),
+    (
+        "Mikalai Lukashenko, also M. Lukashenko, was seen.",
+        [("Mikalai Lukashenko", "nikolai-lukashenko"), ("M. Lukashenko", "nikolai-lukashenko")],
+    ),
+]
+
+
 LINKS["a word that goes on past a gender sign"] = [
     # German writes a sign before the feminine ending so that a word names every gender: the word
     # goes on, and no name ends inside it
