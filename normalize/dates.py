@@ -89,7 +89,7 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:
 # German, French, Italian, Spanish and Portuguese
 _BORN = (
     r"(?:born|b\.|родил(?:ся|ась)|родивш(?:ийся|аяся)|род\.|р\.|нарадзіў(?:ся)?|нарадзілася|нар\.|"
-    r"народив(?:ся)?|народилася|urodził(?:a|)(?:\s+się)?|urodzon[ya]|ur\.|narodil(?:a)?|narozen[aá]?|nar\.|"
+    r"народив(?:ся)?|народилася|urodziła?(?:\s+się)?|urodzon[ya]|ur\.|narodil(?:a)?|narozen[aá]?|nar\.|"
     r"geboren|geb\.|née?|nato|nata|nacid[oa]|nascid[oa]|rodil[ao]?|rođen[ao]?|roden[ao]?|рођен[ао]?)"
 )
 # after a personal name: the years of a life in brackets (1937–2020; род. 1937), or a word of birth

@@ -173,12 +173,17 @@ class PersonScorer:
         preferred = q.preferred
         latin_only = e.latin_only
         gender = e.gender
+        # a man's nominative is no surname of a woman's, whose case form may share its key
+        # (Колесников, Колесникову), unless her own names are written so
+        not_hers = (
+            {i for i, m in enumerate(q.mans) if m and words[i].text.lower() not in e.surfaces}
+            if gender == "f"
+            else set()
+        )
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if k in surname_keys and (best_i < 0 or preferred[i]):
+            if k in surname_keys and (best_i < 0 or preferred[i]) and i not in not_hers:
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
-                if gender == "f" and q.mans[i] and words[i].text.lower() not in e.surfaces:
-                    continue  # a man's nominative, whose key a woman's case form shares (Колесников, Колесникову)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
             # (a Cyrillic word's), or in Latin letters of a surname (Cichanoŭskaj, Putinem); not as
@@ -197,13 +202,11 @@ class PersonScorer:
                     break
         if best_i < 0:
             for i, k in enumerate(keys):
-                if len(k) <= SHORT_KEY:
+                if len(k) <= SHORT_KEY or i in not_hers:
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
                 if mk in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
-                if gender == "f" and q.mans[i] and words[i].text.lower() not in e.surfaces:
-                    continue
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:

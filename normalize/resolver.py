@@ -251,6 +251,7 @@ FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
 # -ija, -ia, -ie, -iâ; a soft sign as an apostrophe or a prime)
 _LATIN_SOFT = frozenset("iyjìíï'’ʹʼ")
 _LATIN_VOWELS = frozenset("aeou")
+_LATIN_NOT_HARD = _LATIN_SOFT | _LATIN_VOWELS  # what no hard ending has before its vowel
 _COMBINING_RE = re.compile(f"[{COMBINING_MARKS}]")
 
 
@@ -289,9 +290,9 @@ def _hard_ending_of_soft_forms(
         if len(t) < 3 or t in entry.surfaces:
             continue
         if not is_cyrillic(t[-2]):
-            if len(t) >= 4 and t[-1] in _LATIN_VOWELS and t[-2].isalpha() and t[-2] not in _LATIN_SOFT:
-                if t[-2] in _LATIN_VOWELS:
-                    continue
+            # (a vowel after a consonant: not after a vowel, nor after i, y, j or a soft sign)
+            hard = t[-1] in _LATIN_VOWELS and t[-2].isalpha() and t[-2] not in _LATIN_NOT_HARD
+            if len(t) >= 4 and hard:
                 same = endings_of(entry)[1].get(k)
                 if same and all(len(end) == 2 and end[0] in _LATIN_SOFT for end in same):
                     return True

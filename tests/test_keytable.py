@@ -8,6 +8,7 @@ import mmap
 import pickle
 import struct
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -186,28 +187,30 @@ def _small() -> Normalizer:
     )  # fmt: skip
 
 
-@pytest.mark.parametrize("damage", DAMAGES)
-def test_an_index_file_with_a_table_made_by_hand_is_refused(damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    # the checksum right, as an attacker would make it: refused as the file is loaded
+def _index_with_section(
+    monkeypatch: pytest.MonkeyPatch, cls: type[KeyTable] | type[NearTable], damage: Callable[[bytes], bytes]
+) -> bytes:
+    """The bytes of an index file whose section of ``cls`` is written damaged, with the checksum
+    right, as an attacker would make it."""
     n = _small()
-    to_bytes = KeyTable.to_bytes
-    monkeypatch.setattr(KeyTable, "to_bytes", lambda self: _damaged(to_bytes(self), damage))
+    to_bytes = cls.to_bytes
+    monkeypatch.setattr(cls, "to_bytes", lambda self: damage(to_bytes(self)))
     try:
-        data = index_bytes(n)
+        return index_bytes(n)
     finally:
         monkeypatch.undo()
+
+
+@pytest.mark.parametrize("damage", DAMAGES)
+def test_an_index_file_with_a_table_made_by_hand_is_refused(damage: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    # refused as the file is loaded
+    data = _index_with_section(monkeypatch, KeyTable, lambda table: _damaged(table, damage))
     with pytest.raises(IndexFileError, match="is damaged"):
         index_from_bytes(data, "hand-made.bin")
 
 
 def test_an_index_file_with_near_keys_made_by_hand_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
-    n = _small()
-    to_bytes = NearTable.to_bytes
-    monkeypatch.setattr(NearTable, "to_bytes", lambda self: to_bytes(self)[:-4])
-    try:
-        data = index_bytes(n)
-    finally:
-        monkeypatch.undo()
+    data = _index_with_section(monkeypatch, NearTable, lambda table: table[:-4])
     with pytest.raises(IndexFileError, match="is damaged"):
         index_from_bytes(data, "hand-made.bin")
 
