@@ -129,6 +129,8 @@ _NEXT_RE = re.compile(
 _GENDER_SIGN_RE = re.compile(r"[:*_·/]in(?:nen)?\b")
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
+# the word right after a brand's name: after blanks or a hyphen (Belarus tractors, Belarus-branded)
+_PRODUCT_AFTER_RE = re.compile(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)\b")
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
 # digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка)
 # a word's full stop that a word in small letters follows: the word is cut short (Maz. są)
@@ -455,6 +457,7 @@ class SpanFinder:
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
         self._naming_words = listed(tables.naming_words)
         self._work_words = listed(tables.work_words)
+        self._product_words = listed(tables.product_words)
         self._state_bodies = listed(tables.state_bodies)
         self._state_body_memo: dict[str, bool] = {}
         # the entities others of whose name are elsewhere (namesakes_in: Finistère; Советский Союз)
@@ -1138,13 +1141,22 @@ class SpanFinder:
         if _NUMBERED_RE.match(text, e) is not None:
             return True
         if not self.in_quotes(text, s, e):
-            return self._latin_name_with_head(text, e)
+            return self._latin_name_with_head(text, e) or self._brand_before_product(text, e)
         before = self.word_before(text, s - 1, 0)
         if before is not None and self._is_head(before[1]):
             return True
         if any(c in _BLANKS for c in text[s:e]):
             return False
         return before is None or not self._naming_words.has(before[1])
+
+    def _brand_before_product(self, text: str, e: int) -> bool:
+        """Whether the place's name in Latin letters that ends at ``e`` is a brand's: a word for what
+        is sold under a brand (``product_words`` of ``org_words.yaml``, by stem) follows it right
+        away, after a blank or a hyphen (Belarus tractors, the Belarus brand, Belarus-branded)."""
+        if is_cyrillic(text[e - 1]):
+            return False
+        m = _PRODUCT_AFTER_RE.match(text, e)
+        return m is not None and self._product_words.has(m.group(1))
 
     def _latin_name_with_head(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised

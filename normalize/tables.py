@@ -33,6 +33,7 @@ _ORG_WORD_LISTS = (
     *("legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"),
     "region_words",
     "work_words",
+    "product_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -180,6 +181,8 @@ class Tables:
     naming_words: frozenset[str] = frozenset()
     # film, book, song …: an organisation's name alone in quotes after one is a work's title
     work_words: frozenset[str] = frozenset()
+    # tractor, motorcycle, brand: a place's name in Latin letters right before one is a brand's
+    product_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1070,6 +1073,7 @@ class _Loader:
         tables.naming_words = frozenset(lists["naming_words"])
         tables.region_words = frozenset(lists["region_words"])
         tables.work_words = frozenset(lists["work_words"])
+        tables.product_words = frozenset(lists["product_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

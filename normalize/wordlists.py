@@ -3,7 +3,7 @@
 Two kinds, each a small class of one job:
 
 * :class:`ListedWords`: a list of words of ``org_words.yaml`` (``named_after``, ``state_bodies``,
-  ``naming_words``, ``work_words``) or of one word of a name; a word of running text is one of them
+  ``naming_words``, ``work_words``, ``product_words``) or of one word of a name; a word of running text is one of them
   in any of its case forms, by its key's stems (фондом: фонд) or by a final vowel (премии: премия).
 * :class:`NamesakesIn`: the ``namesakes_in`` field of the entities (the states and regions where
   another place or body of the name is: Brest in Finistère, the KGB of the USSR), each word of

@@ -672,6 +672,17 @@ LINKS["a town's name that opens another name"] = [
     ("A rock festival was held at the Minsk Radio Engineering Institute.", []),
     ("In Minsk Radio Svaboda lost its office.", [("Minsk", "minsk"), ("Radio Svaboda", "radio-svaboda")]),
     ("In Vitebsk Lukashenko opened a station.", [("Vitebsk", "vitebsk"), ("Lukashenko", "alexander-lukashenko")]),
+    # and a brand, before the word for what is sold under it (product_words), is no place
+    ("Farmers in Canada bought Belarus tractors in the 1970s.", []),
+    ("The Belarus brand sold 11,000 machines last year.", []),
+    ("Its iconic Belarus-branded tractors are cheap.", []),
+    ("The Minsk motorcycle was the first bike of many.", []),
+    ("Belarus-Traktoren sind in Kanada billig.", []),
+    # not the place's own things, nor a word that only begins as one
+    ("The Belarus border was closed on Monday.", [("Belarus", "belarus")]),
+    ("Minsk airport reopened.", [("Minsk", "minsk")]),
+    ("Belarus brandished its missiles at the parade.", [("Belarus", "belarus")]),
+    ("Трактар «Беларусь» вырабляюць у Мінску.", [("Мінску", "minsk")]),
     # a text that names where another town of the name lies (``namesakes_in``: Brest in Finistère,
     # Brittany, France; Svetlogorsk in the Kaliningrad region; Moscow in Idaho) may speak of it
     ("The port of Brest, in Finistère, hosts the fleet.", []),
