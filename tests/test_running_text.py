@@ -141,6 +141,13 @@ LINKS["an ordinary word that names an organisation"] = [
     ("Dissident voices were heard in Minsk.", [("Minsk", "minsk")]),
     ("Диссидент вышел на свободу.", []),
     ("The Dissident.by initiative paid the fines.", [("Dissident.by", "dissidentby")]),
+    # an ordinary word of a name, in a case form the tables do not write, is that word alone
+    # (Европой, Europe; the Hungarian európai, European), not the name it stands in
+    ("Он гордится Европой.", []),
+    ("Az Európai Unió szankciókat tervez.", []),
+    # the whole name takes its ordinary words (Вільна Європа, Free Europe; not Vilnius)
+    ("Радіо Вільна Європа повідомило про вирок.", [("Радіо Вільна Європа", "radio-svaboda")]),
+    ("Радио Свободная Европа сообщило о приговоре.", [("Радио Свободная Европа", "radio-svaboda")]),
     # in capitals (a heading) as the tables write no name of it; an acronym they write so is a name
     ("ВЕСНА\nПрыйшла вясна, растаў снег.", []),
     ("ОМОН задержал двадцать человек.", [("ОМОН", "omon")]),
