@@ -328,6 +328,12 @@ class Rewriter:
                 if alone is not None and alone.type == "person":
                     facts.others.add((n._by_id[alone.entity_id], facts.unit(s)))
                 continue
+            if (
+                m.type != "organization"
+                and finder.family_plural(text, s, e, n.index.entries[n._by_id[m.entity_id]].surfaces)
+                and not n.named_as_written(n._by_id[m.entity_id], text[s:e])
+            ):
+                continue  # a family named in the plural (the Lukashenkos, the Slonims), no one person
             if m.type == "person" and finder.generation_after(text, e) and self._surname_alone(text, s, e):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):

@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Container, Iterable, Mapping
 
 from .dates import sentence_around
 from .index import EntityEntry, Index
@@ -1378,6 +1378,21 @@ class SpanFinder:
         return bool(word) and (
             word.casefold() in self.tables.generations or word.casefold() + "." in self.tables.generations
         )
+
+    def family_plural(self, text: str, s: int, e: int, spellings: Container[str]) -> bool:
+        """Whether ``text[s:e]`` may be a surname or a place's name in the plural of a family: one
+        word in Latin letters that is one of ``spellings`` (an entity's, in small letters) with -s
+        or -es after it, right after a definite article that names a family so (``plural_articles`` of
+        ``titles.yaml``: the Lukashenkos, the Slonims, die Lukaschenkos). The caller asks whether
+        the word is a name as the tables write it (the Vilnius office)."""
+        word = text[s:e]
+        if not (word.isalpha() and word[-1] in "sS" and word.isascii()) or len(word) < 4:
+            return False
+        before = self.word_before(text, s, 0)
+        if before is None or before[1].casefold() not in self.tables.plural_articles:
+            return False
+        bare = word.lower()[:-1]
+        return bare in spellings or (bare.endswith("e") and bare[:-1] in spellings)
 
     def titled(self, text: str, start: int, nominative: bool = False) -> bool:
         """Whether a title stands just before ``start`` (President, г-н, міністра); with

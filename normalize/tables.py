@@ -171,6 +171,7 @@ class Tables:
     possessive_suffixes: tuple[str, ...] = ("'s", "'")
     name_particles: frozenset[str] = frozenset()  # van, von, de, bin: in lower case before a surname
     generations: frozenset[str] = frozenset()  # Jr, младший, fils: after a surname, a relative's
+    plural_articles: frozenset[str] = frozenset()  # the, die: before a surname with -s, a family
     title_initials: frozenset[str] = frozenset()  # m.: a title written as an initial (Monsieur)
     title_initial_words: frozenset[str] = frozenset()  # le, les, est: the words of its language
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
@@ -1021,6 +1022,7 @@ class _Loader:
         poss: set[str] = set()
         particles: set[str] = set()
         generations: set[str] = set()
+        plural_articles: set[str] = set()
         title_initials: set[str] = set()
         title_initial_words: set[str] = set()
         for p in self.sources("titles.yaml"):
@@ -1034,6 +1036,7 @@ class _Loader:
                         "possessive_suffixes",
                         "particles",
                         "generations",
+                        "plural_articles",
                         "title_initials",
                         "title_initial_words",
                         "source",
@@ -1046,12 +1049,14 @@ class _Loader:
                 poss.update(_read_word_list(reader, top, "possessive_suffixes"))
                 particles.update(_read_word_list(reader, top, "particles"))
                 generations.update(_read_word_list(reader, top, "generations"))
+                plural_articles.update(_read_word_list(reader, top, "plural_articles"))
                 title_initials.update(_read_word_list(reader, top, "title_initials"))
                 title_initial_words.update(_read_word_list(reader, top, "title_initial_words"))
             self.problems.extend(reader.problems)
         tables.titles = frozenset(titles)
         tables.name_particles = frozenset(particles)
         tables.generations = frozenset(generations)
+        tables.plural_articles = frozenset(plural_articles)
         tables.title_initials = frozenset(title_initials)
         tables.title_initial_words = frozenset(title_initial_words)
         if poss:

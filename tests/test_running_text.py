@@ -934,6 +934,20 @@ LINKS["a word of relatives of one name after a surname"] = [
 ]
 
 
+LINKS["a family named in the plural"] = [
+    # English and German name a family by its surname with -s after the article (plural_articles)
+    ("The Lukashenkos spent the summer in Sochi.", []),
+    ("Die Lukaschenkos leben in Minsk.", [("Minsk", "minsk")]),
+    ("After the revolution, the Slonims escaped to Berlin.", []),
+    ("Tsikhanouskaya met the Babarykas.", [("Tsikhanouskaya", "sviatlana-tsikhanouskaya")]),
+    # a name that ends in -s as the tables write it, a case form without an article, and the family's
+    # name before a noun stay linked
+    ("The Vilnius office opened in 2020.", [("Vilnius", "vilnius")]),
+    ("Lukašenkos režimas represuoja žurnalistus.", [("Lukašenkos", "alexander-lukashenko")]),
+    ("The Belarus authorities said nothing.", [("Belarus", "belarus")]),
+]
+
+
 LINKS["a title written as an initial in its language"] = [
     # French writes Monsieur as M.: before a surname in a French sentence it is the title, not the
     # initial of a given name (Mikalai); elsewhere an initial it stays
