@@ -39,7 +39,7 @@ class Places:
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
         self._places_by_id: dict[str, int] | None = None  # see state_of
-        self._own_sounds: dict[int, frozenset[str]] = {}  # see of_own_places
+        self._own_sounds: dict[tuple[int, bool], frozenset[str]] = {}  # see _sounds_of
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -155,28 +155,35 @@ class Places:
         """Whether the key of an adjective begins with the consonants (three or more) of a word of
         the organisation's own names or of the places it is named after (белорусского of the
         Belarusian ministry)."""
-        c = consonants(key)
-        entries = self.index.entries
-        keys = [entries[org].word_keys, *(entries[p].word_keys for p in self.own_places(org))]
-        return any(len(pc := consonants(k)) >= 3 and c.startswith(pc) for ks in keys for k in ks)
+        return self._begins_as(key, self._sounds_of(org, True))
 
     def of_own_places(self, org: int, key: str) -> bool:
         """Whether a word of ``key`` is made from the name of a place the organisation (its number
         in the index) is named after: its consonants begin with the consonants (three or more) of a
         word of the place's name that is no ordinary word (белорусов, беларускі, Belarusian of
         Беларусь; not республиканский of Рэспубліка)."""
-        own = self._own_sounds.get(org)
-        if own is None:
-            entries = self.index.entries
-            concepts = self.tables.vocabulary.concepts
-            own = self._own_sounds[org] = frozenset(
-                pc
-                for p in self.own_places(org)
-                for k in entries[p].word_keys
-                if len(pc := consonants(k)) >= 3 and not concepts(k)
-            )
+        return self._begins_as(key, self._sounds_of(org, False))
+
+    @staticmethod
+    def _begins_as(key: str, sounds: frozenset[str]) -> bool:
         c = consonants(key)
-        return any(c.startswith(pc) for pc in own)
+        return any(c.startswith(pc) for pc in sounds)
+
+    def _sounds_of(self, org: int, names: bool) -> frozenset[str]:
+        """The consonants (three or more) of the words of the organisation's own names and of its
+        places' (with ``names``), or of its places' words that are no ordinary words (without).
+        Remembered per organisation."""
+        got = self._own_sounds.get((org, names))
+        if got is None:
+            entries = self.index.entries
+            places = [entries[p].word_keys for p in self.own_places(org)]
+            if names:
+                keys = [k for ks in (entries[org].word_keys, *places) for k in ks]
+            else:
+                concepts = self.tables.vocabulary.concepts
+                keys = [k for ks in places for k in ks if not concepts(k)]
+            got = self._own_sounds[(org, names)] = frozenset(pc for k in keys if len(pc := consonants(k)) >= 3)
+        return got
 
     def named_like_a_surname(self, place: int) -> bool:
         """Whether a name of one word of the place, as the tables write it in Cyrillic, is the

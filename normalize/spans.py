@@ -1068,9 +1068,7 @@ class SpanFinder:
         (``place_adjectives`` of ``inflection.yaml``: российского, українського, советского), and
         is not the adjective of its own place (белорусского, беларускага, білоруського), nor, with
         ``towns_own``, of a place of the tables that is no state (гродненского)."""
-        if not word.lower().endswith(self.tables.place_adjective_endings):
-            return False
-        k = self.key(composed_word(word))
+        k = self._adjective_key(word)
         if not k:
             return False
         if towns_own and False in self._places.sound_kinds(k):
@@ -1081,10 +1079,15 @@ class SpanFinder:
         """Whether ``word`` is the adjective made from the name of a place the organisation ``org``
         is named after (``place_adjectives`` of ``inflection.yaml``: белорусского, беларускага of the
         Belarusian ministry)."""
-        if not word.lower().endswith(self.tables.place_adjective_endings):
-            return False
-        k = self.key(composed_word(word))
+        k = self._adjective_key(word)
         return bool(k) and self._places.own_sounds(org, k)
+
+    def _adjective_key(self, word: str) -> str:
+        """The key of ``word`` when it ends as an adjective made from a place's name does
+        (``place_adjectives`` of ``inflection.yaml``); "" when it does not."""
+        if not word.lower().endswith(self.tables.place_adjective_endings):
+            return ""
+        return self.key(composed_word(word))
 
     def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has: a
