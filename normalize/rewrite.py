@@ -621,13 +621,13 @@ class Rewriter:
         return year is not None and abs(year - born) > 1
 
     def _before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:
-        """Whether ``text[s:e]`` names a person by one word (a title before it aside: a surname
-        alone) after the phrases of time that open its sentence (:mod:`normalize.dates`; inside the
-        text ``unit``), and their years are all before the person was born (``born``): В 1943 году
-        Зеленский окончил …"""
+        """Whether ``text[s:e]`` names a person (by a surname alone or in full) after the phrases of
+        time that open its sentence (:mod:`normalize.dates`; inside the text ``unit``), and their
+        years are all before the person was born (``born``): В 1943 году Зеленский окончил …; In
+        1957 Viktor Lukashenka became the champion (a namesake of a man born in 1975)."""
         n = self.normalizer
         born = n.index.entries[n._by_id[entity_id]].record.born
-        if born is None or not self._surname_alone(text, s, e):
+        if born is None:
             return False
         years = years_named(text, sentence_around(text, s, e, *unit)[0], s)
         return bool(years) and max(years) < born

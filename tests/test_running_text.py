@@ -183,9 +183,13 @@ LINKS["an adjective opening a sentence before a place"] = [
 ]
 
 
-LINKS["a surname alone in a sentence of years before the person's birth"] = [
-    # a surname alone in a sentence whose years are all before the person was born: a namesake
+LINKS["a name in a sentence of years before the person's birth"] = [
+    # a surname alone or a name in full in a sentence whose years are all before the person was
+    # born: a namesake (a footballer of the name of a son of Lukashenko, born 1975)
     ("В 1943 году Зеленский окончил пехотное училище.", []),
+    ("В 1957 году Виктор Лукашенко стал чемпионом в составе «Динамо».", []),
+    ("In 1957, as part of Dynamo Kyiv, Viktor Lukashenka became the champion.", []),
+    ("В 2021 году Виктор Лукашенко возглавил НОК.", [("Виктор Лукашенко", "viktor-lukashenko")]),
     ("У 1941–1945 гадах Лукашэнка ваяваў на фронце.", []),
     ("In 1943 Zelensky graduated from an infantry school.", []),
     ("At the beginning of 1943 the young Lavrov joined the army.", []),
