@@ -9,6 +9,7 @@ ambiguity policy → :class:`Match`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
@@ -253,6 +254,39 @@ _LATIN_SOFT = frozenset("iyjìíï'’ʹʼ")
 _LATIN_VOWELS = frozenset("aeou")
 _LATIN_NOT_HARD = _LATIN_SOFT | _LATIN_VOWELS  # what no hard ending has before its vowel
 _COMBINING_RE = re.compile(f"[{COMBINING_MARKS}]")
+# the vowels of ISO 9 that are soft themselves (â for я, û for ю), after a consonant
+_ISO_SOFT_VOWELS = frozenset("âû")
+# the letters of i at the end of a Latin spelling (і, и: Biełarusi, Belarusì)
+_LATIN_I = frozenset("iìíï")
+# after k, g and h, Łacinka, Polish and Belarusian write i, not y: a final -ky, -gy, -khy is the
+# English spelling of -ий, -ій (Kalinovsky of Каліноўскі), no hard ending
+_BEFORE_ENGLISH_Y = frozenset("kgh")
+
+
+def _latin_soft_test(word: str) -> Callable[[str], bool] | None:
+    """For a word in Latin letters (in small letters) that ends hard, the test that the last two
+    letters of a form pass when it ends soft; None when the word does not end hard: a vowel after a
+    consonant (not after a vowel, nor after i, y, j or a soft sign; the Czech ů is a u), or a y
+    after a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it)."""
+    t = _COMBINING_RE.sub("", unicodedata.normalize("NFD", word))
+    if len(t) < 4 or not t[-2].isalpha() or t[-2] in _LATIN_NOT_HARD:
+        return None
+    if t[-1] in _LATIN_VOWELS:
+        return _soft_latin_vowel
+    if t[-1] == "y" and t[-2] not in _BEFORE_ENGLISH_Y:
+        return _latin_i_ending
+    return None
+
+
+def _soft_latin_vowel(end: str) -> bool:
+    """Whether a Latin form's last two letters are a soft vowel: one after i, y, j or a soft sign,
+    or ISO 9's â or û (я, ю)."""
+    return len(end) == 2 and (end[0] in _LATIN_SOFT or end[1] in _ISO_SOFT_VOWELS)
+
+
+def _latin_i_ending(end: str) -> bool:
+    """Whether a Latin form ends in an i (the soft і or и, where ы is written y)."""
+    return end[-1:] in _LATIN_I
 
 
 def _form_endings(entry: EntityEntry) -> FormEndings:
@@ -282,7 +316,10 @@ def _hard_ending_of_soft_forms(
     Беларусі, Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian
     и), and a consonant against the same consonant and the soft sign (Беларус, a Belarusian,
     against Беларусь); in Latin letters, a vowel after a consonant against a vowel after i, y or j
-    (the French Biélorusse, a Belarusian, against Belorussia, Biélorussie of Белоруссия).
+    or the soft vowels of ISO 9 (the French Biélorusse, a Belarusian, against Belorussia,
+    Biélorussie of Белоруссия; the Czech Bělorusů, of Belarusians, against Belarus'yu, Belarusʹû),
+    and a y after a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an
+    i (Biełarusy, Belarusians, against Biełarusi of Беларусь).
     ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers them per
     entity)."""
     for w, k in zip(words, keys, strict=True):
@@ -290,11 +327,10 @@ def _hard_ending_of_soft_forms(
         if len(t) < 3 or t in entry.surfaces:
             continue
         if not is_cyrillic(t[-2]):
-            # (a vowel after a consonant: not after a vowel, nor after i, y, j or a soft sign)
-            hard = t[-1] in _LATIN_VOWELS and t[-2].isalpha() and t[-2] not in _LATIN_NOT_HARD
-            if len(t) >= 4 and hard:
+            soft_end = _latin_soft_test(t)
+            if soft_end is not None:
                 same = endings_of(entry)[1].get(k)
-                if same and all(len(end) == 2 and end[0] in _LATIN_SOFT for end in same):
+                if same and all(soft_end(end) for end in same):
                     return True
             continue
         if t[-1] == "ы" and t[-2] not in _HARDENED:

@@ -286,7 +286,7 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
                 continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
-            if m.type == "place" and finder.names_a_region(text, s, e):
+            if m.type == "place" and finder.names_a_region(text, s, e, n._by_id[m.entity_id]):
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
             if m.type == "place" and finder.adjective_of_place(text, s, e):
                 continue  # the adjective made from its name (в Минском районе), not the place

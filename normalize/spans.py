@@ -129,6 +129,9 @@ _NEXT_RE = re.compile(
 _GENDER_SIGN_RE = re.compile(r"[:*_·/]in(?:nen)?\b")
 _SOFT_SIGN_RE = re.compile(f"[{_APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 _QUOTE_OPEN = '«„“"'
+# the prepositions between a word for an administrative unit and the town it is named after (the
+# region of Brest, la région de Brest)
+_UNIT_OF = frozenset(("of", "de"))
 # the word right after a brand's name: after blanks or a hyphen (Belarus tractors, Belarus-branded)
 _PRODUCT_AFTER_RE = re.compile(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)\b")
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
@@ -1294,19 +1297,31 @@ class SpanFinder:
         after = self.word_after(text, e, len(text))
         return after is not None and not after[2] and self._namesakes_in.one_word_name(entity, after[1])
 
-    def names_a_region(self, text: str, s: int, e: int) -> bool:
-        """Whether the place's name ``text[s:e]``, in Latin letters, stands right beside a word for
-        an administrative unit (``region_words`` of ``org_words.yaml``), and so names the unit around
-        the town, not the town: after it (the Minsk region, Vitsyebsk oblast) or before it (Gebiet
-        Witebsk, der Bezirk Orscha)."""
-        if is_cyrillic(text[s]):
-            return False
+    def names_a_region(self, text: str, s: int, e: int, place: int) -> bool:
+        """Whether the place's name ``text[s:e]`` stands right beside a word for an administrative
+        unit (``region_words`` of ``org_words.yaml``), and so names the unit around the town, not
+        the town: after it (the Minsk region, Vitsyebsk oblast; in Cyrillic the Ukrainian and
+        Bulgarian adjective that is spelled as the town's genitive, Мінська область, Витебска
+        област) or, in Latin letters, before it (Gebiet Witebsk, der Bezirk Orscha), or with of or
+        de between, when the place (its number in the index) lies in a state (its ``country``) and
+        no capitalised name of the unit stands before the word (the region of Brest; not the
+        Frunzensky district of Minsk, the town it lies in, nor the Grodno region of Belarus)."""
         units = self.tables.region_words
         after = self.word_after(text, e, len(text))
         if after is not None and not after[2] and not after[3] and after[1].casefold() in units:
             return True
+        if is_cyrillic(text[s]):
+            return False
         before = self.word_before(text, s, 0)
-        return before is not None and before[1].casefold() in units
+        if before is None:
+            return False
+        if before[1].casefold() in _UNIT_OF and self.index.entries[place].record.country:
+            unit = self.word_before(text, before[0], 0)
+            if unit is None or unit[1].casefold() not in units:
+                return False
+            name = self.word_before(text, unit[0], 0)  # the unit's own name (the Frunzensky district)
+            return name is None or not name[1][:1].isupper() or sentence_start(text, name[0])
+        return before[1].casefold() in units
 
     def adjective_of_place(self, text: str, s: int, e: int) -> bool:
         """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of

@@ -653,6 +653,16 @@ LINKS["other proper names beside a place"] = [
     ("Minsk and the Minsk region voted.", [("Minsk", "minsk")]),
     ("The Minsk Regional Executive Committee met in Minsk.", [("Minsk", "minsk")]),
     ("the Frunzensky district of Minsk", [("Minsk", "minsk")]),
+    # or before it with of, de, for a town, where no name of the unit stands before the word (the
+    # Frunzensky district of Minsk lies in Minsk; a state is the one the region lies in)
+    ("Crowds gathered in the region of Brest.", []),
+    ("The region of Brest voted.", []),
+    ("Elle est née dans la région de Vitebsk.", []),
+    ("The plant lies in the Grodno region of Belarus.", [("Belarus", "belarus")]),
+    # Ukrainian and Bulgarian write the adjective of a town in -ск as its genitive: the unit
+    ("Мінська область межує з Литвою.", [("Литвою", "lithuania")]),
+    ("Ушачки район се намира във Витебска област.", []),
+    ("Він приїхав з Мінська.", [("Мінська", "minsk")]),
     # a number joined by a hyphen: a product or a channel named after the place
     ("Africa bought BELARUS-820 tractors.", []),
     ("We spoke to Maria de Minsk yesterday.", []),
@@ -785,6 +795,18 @@ LINKS["other words of the same letters"] = [
     (
         "Le Biélorusse Alexandre Loukachenko est au pouvoir en Biélorussie.",
         [("Alexandre Loukachenko", "alexander-lukashenko"), ("Biélorussie", "belarus")],
+    ),
+    # and, where ы is written y (Łacinka, Polish, Czech), a y after a consonant against an i
+    # (Biełarusy, Belarusians, against Biełarusi of Biełaruś); the Czech ů of a genitive plural
+    # against the soft ю of every spelling (Bělorusů, of Belarusians)
+    ("Biełarusy za miežami kraju padtrymali strajk.", []),
+    ("U Biełarusi pačalisia strajki.", [("Biełarusi", "belarus")]),
+    ("Do ulic vyšly stovky Bělorusů žijících v zahraničí.", []),
+    ("Granica Litwy jest długa.", [("Litwy", "lithuania")]),
+    # English writes -ий, -ій as -y after k, g and h: no hard ending
+    (
+        "The Kalinovsky Regiment fights for Ukraine.",
+        [("Kalinovsky Regiment", "kalinouski-regiment"), ("Ukraine", "ukraine")],
     ),
     # a particle before a place's name after a capitalised word may be a surname's (Roan van
     # Metz): the name is decided whole, and a preposition is no word of a place's name
