@@ -63,9 +63,13 @@ class PhraseScorer:
     def _brand_word(self, qsig: tuple[tuple[str, str, frozenset[str]], ...]) -> str:
         """The key of the mention's word that may be a brand (see :meth:`_score_pair`): its
         longest, of :data:`BRAND_MIN_KEY` symbols or more, no acronym, no word of the vocabulary and
-        no word made from a place's name; "" when it is none. Remembered per key."""
-        q_long = max(qsig, key=lambda t: len(t[1]))[1]
+        no word made from a place's name, of the tables or not (an adjective of a place's ending,
+        ``place_adjectives`` of ``inflection.yaml``: Хельсинкский, of Helsinki, is no brand of the
+        Helsinki Committee); "" when it is none. Remembered per key."""
+        q_text, q_long, _ = max(qsig, key=lambda t: len(t[1]))
         if len(q_long) < BRAND_MIN_KEY or q_long[0] == "#":
+            return ""
+        if q_text.lower().endswith(self.tables.place_adjective_endings):
             return ""
         got = self._brand_memo.get(q_long)
         if got is None:

@@ -394,7 +394,7 @@ class Normalizer:
         """The lookups made on first use, never saved with the index (see :meth:`__getstate__`)."""
         self._written_memo: dict[int, frozenset[str]] = {}
         self._endings_memo: dict[str, FormEndings] = {}  # entity id → its forms' endings
-        self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str]]] = {}
+        self._name_stems_memo: dict[int, tuple[frozenset[str], frozenset[str], frozenset[str]]] = {}
         self._near_memo: dict[str, set[int]] = {}  # key → the entities of it or one edit away (never changed)
         self._ordinary_memo: dict[str, bool] = {}  # key → whether it is a word of the vocabulary
         self._spelled_memo: dict[int, frozenset[str]] = {}
@@ -765,10 +765,10 @@ class Normalizer:
             if (
                 ordinary_alone
                 and etype == "organization"
-                and not quoted
-                and not self._named_alone(idx, written, keys[0])
+                and not (quoted and entry.quoted_phrases)
+                and not self._named_alone(idx, written.strip('"'), keys[0], quoted)
             ):
-                continue
+                continue  # (in quotes, it may be the part of a name the tables quote: «Адраджэнне»)
             if etype == "person":
                 if q is None:
                     q = PersonQuery(parsed, keys)
@@ -859,20 +859,25 @@ class Normalizer:
             )
         return got
 
-    def _named_alone(self, idx: int, written: str, key: str) -> bool:
+    def _named_alone(self, idx: int, written: str, key: str, quoted: bool = False) -> bool:
         """Whether an ordinary word (of the vocabulary) is a name of the organisation by itself:
         one of its names as written or as a scheme spells a name of one Cyrillic word (Viasna of
-        Вясна), or a case form of a name of one word (Вясны of Вясна); in
-        quotes, the caller lets it be read as any name's word (Адраджэнне of БНФ «Адраджэнне»)."""
+        Вясна), or a case form of a name of one word (Вясны of Вясна), and in quotes of such a
+        spelling too (Szef "Wiasny" of Wiasna; outside quotes wiosny, viasnoj are the word spring
+        of Polish and Łacinka); in quotes, the caller also lets it be read as any word of a name
+        the tables quote (Адраджэнне of БНФ «Адраджэнне»)."""
         names = self._written_names(idx)
         if written in names or written in self._spelled_names(idx):
             return True
-        latin, cyrillic = self._name_stems(idx)
-        return not (cyrillic if is_cyrillic(written[0]) else latin).isdisjoint(self.tables.vocabulary.stems(key))
+        latin, cyrillic, spelled = self._name_stems(idx)
+        own = cyrillic if is_cyrillic(written[0]) else (latin | spelled if quoted else latin)
+        return not own.isdisjoint(self.tables.vocabulary.stems(key))
 
-    def _name_stems(self, idx: int) -> tuple[frozenset[str], frozenset[str]]:
+    def _name_stems(self, idx: int) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The stems of the keys of the entity's names of one word as written (see
-        :meth:`_written_names`), of its Latin ones and of its Cyrillic ones (made on first use)."""
+        :meth:`_written_names`), of its Latin ones and of its Cyrillic ones, and of the schemes'
+        spellings of its Cyrillic ones (:meth:`_spelled_names`: Wiasna of Вясна; made on first
+        use)."""
         got = self._name_stems_memo.get(idx)
         if got is None:
             stems = self.tables.vocabulary.stems
@@ -881,7 +886,8 @@ class Normalizer:
                 frozenset(st for name in one_word if is_cyrillic(name[0]) == script for st in stems(self.key(name)))
                 for script in (False, True)
             )
-            got = self._name_stems_memo[idx] = (latin, cyrillic)
+            spelled = frozenset(st for name in self._spelled_names(idx) for st in stems(self.key(name)))
+            got = self._name_stems_memo[idx] = (latin, cyrillic, spelled)
         return got
 
     @property

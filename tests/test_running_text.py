@@ -141,6 +141,29 @@ LINKS["an ordinary word that names an organisation"] = [
     ("Dissident voices were heard in Minsk.", [("Minsk", "minsk")]),
     ("Диссидент вышел на свободу.", []),
     ("The Dissident.by initiative paid the fines.", [("Dissident.by", "dissidentby")]),
+    # an ordinary word of a name in quotes is that word alone unless the tables quote it in one of
+    # the organisation's names (БНФ «Адраджэнне») or it is a name of one word (Вясна): the craft,
+    # a party or a firm «Союз» is no Union State
+    ("Корабль «Союз» стартовал с Байконура.", []),
+    ("ООО «Союз» обанкротилось.", []),
+    ("Паводле «Адраджэння», нічога не змянілася.", [("Адраджэння", "belarusian-popular-front")]),
+    ("Сябры «Вясны» затрыманыя.", [("Вясны", "viasna")]),
+    # a spelling of such a name in quotes is the name, outside quotes the word (spring in Polish)
+    ('Szef "Wiasny" został skazany.', [("Wiasny", "viasna")]),
+    ("Wiosny nie ma w tym roku.", []),
+    # no adjective made from a place's name and no word of the vocabulary is a brand of an
+    # organisation whose name it is the longest word of (Хельсинкский of the Helsinki Committee;
+    # partisans, honest, press club)
+    ("Хельсинкский заключительный акт подписали в 1975 году.", []),
+    ("Хельсінкскі працэс пачаўся ў 1975 годзе.", []),
+    (
+        "Белорусский Хельсинкский комитет сообщил.",
+        [("Белорусский Хельсинкский комитет", "belarusian-helsinki-committee")],
+    ),
+    ("Soviet Partisans fought in the forests.", []),
+    ("The Cyber Partisans hacked the railway.", [("Cyber Partisans", "cyber-partisans")]),
+    ("Сумленныя выбары немагчымыя.", []),
+    ("Пресс-клуб «Новой газеты» провёл встречу.", []),
     # an ordinary word of a name, in a case form the tables do not write, is that word alone
     # (Европой, Europe; the Hungarian európai, European), not the name it stands in
     ("Он гордится Европой.", []),
