@@ -32,9 +32,10 @@ class Places:
         self.tables = tables
         self._org_places: dict[int, frozenset[int]] = {}  # the places each organisation is named after
         # the consonants (three or more) of the words of the places' names, by their first three,
-        # each with whether the place is a state (made on first use); see sound_kinds
-        self._sounds: dict[str, set[tuple[str, bool]]] | None = None
-        self._sound_memo: dict[str, frozenset[bool]] = {}
+        # each with the place's number (made on first use); see adjective_places
+        self._sounds: dict[str, set[tuple[str, int]]] | None = None
+        self._sound_memo: dict[str, frozenset[int]] = {}
+        self._states: dict[int, bool] = {}  # see is_state
         self._after_state: dict[int, bool] = {}  # see named_after_state
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
@@ -114,30 +115,32 @@ class Places:
             own = self._org_places[org] = frozenset(found)
         return own
 
-    def sound_kinds(self, key: str) -> frozenset[bool]:
-        """Of the places whose name has a word the key of an adjective begins with, by its
-        consonants (three or more: the -с of Беларусь merges into the suffix of беларускі,
-        белорусский, and the Ukrainian білоруського has і), whether each is a state: empty when
-        none. Remembered per key."""
+    def adjective_places(self, key: str) -> frozenset[int]:
+        """The places whose name has a word the key of an adjective begins with, by its consonants
+        (three or more: the -с of Беларусь merges into the suffix of беларускі, белорусский, and the
+        Ukrainian білоруського has і; российском of Российская Федерация). Remembered per key."""
         got = self._sound_memo.get(key)
         if got is None:
             if self._sounds is None:
-                sounds: dict[str, set[tuple[str, bool]]] = {}
+                sounds: dict[str, set[tuple[str, int]]] = {}
                 for i, x in enumerate(self.index.entries):
                     if x.record.type == "place":
-                        state = self.is_state(i)
                         for k in x.word_keys:
                             if len(c := consonants(k)) >= 3:
-                                sounds.setdefault(c[:3], set()).add((c, state))
+                                sounds.setdefault(c[:3], set()).add((c, i))
                 self._sounds = sounds
             c = consonants(key)
             got = remember(
                 self._sound_memo,
                 key,
-                frozenset(state for pc, state in self._sounds.get(c[:3], ()) if c.startswith(pc)),
+                frozenset(i for pc, i in self._sounds.get(c[:3], ()) if c.startswith(pc)),
                 SOUND_MEMO_SIZE,
             )
         return got
+
+    def sound_kinds(self, key: str) -> frozenset[bool]:
+        """Of the places of :meth:`adjective_places`, whether each is a state: empty when none."""
+        return frozenset(self.is_state(p) for p in self.adjective_places(key))
 
     def named_after_state(self, org: int) -> bool:
         """Whether the organisation (its number in the index) is named after a state: by the
@@ -219,8 +222,13 @@ class Places:
         return self._places_by_id.get(country, -1)
 
     def is_state(self, place: int) -> bool:
-        r = self.index.entries[place].record
-        return any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
+        """Whether the place is a state: one of its names has several words (Рэспубліка Беларусь,
+        Российская Федерация). Remembered per place."""
+        got = self._states.get(place)
+        if got is None:
+            r = self.index.entries[place].record
+            got = self._states[place] = any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
+        return got
 
     def cyrillic_place(self, e: EntityEntry) -> bool:
         """Whether the tables name a place in Cyrillic (the index then made its case forms)."""

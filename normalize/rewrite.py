@@ -460,8 +460,9 @@ class Rewriter:
     ) -> bool:
         """Whether the body every state has at ``text[s:e]`` (the organisation ``entity_id``) is
         another state's: its sentence names states (``said``: see :meth:`_states_said`), none of
-        them one it is named after; or its text does so and speaks of that state in no adjective
-        either (the Russian МИД of a text about Moscow and Zakharova)."""
+        them one it is named after; or its text does so, or names none but by the adjectives of
+        their places (российском), and speaks of that state in no adjective either (the Russian
+        МИД of a text about Moscow and Zakharova; the КГБ of a text on the Russian president)."""
         n = self.normalizer
         org = n._by_id[entity_id]
         own = n.places.own_places(org)
@@ -470,8 +471,15 @@ class Rewriter:
         if in_sentence:
             return in_sentence.isdisjoint(own)
         ulo, uhi = facts.bounds(s)
-        in_text = {state for pos, state in said if ulo <= pos < uhi}
+        in_text = {state for pos, state in said if ulo <= pos < uhi} or self._adjective_states(text, ulo, uhi)
         return bool(in_text) and in_text.isdisjoint(own) and not self._speaks_of_own_state(text, ulo, uhi, org)
+
+    def _adjective_states(self, text: str, lo: int, hi: int) -> set[int]:
+        """The states of the places whose adjectives ``text[lo:hi]`` holds (see
+        :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""
+        places = self.normalizer.places
+        keys = (self.finder.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
+        return {st for k in keys if k for p in places.adjective_places(k) if (st := places.state_of(p)) >= 0}
 
     def _speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
         """Whether a word of ``text[lo:hi]`` is made from the name of a state the organisation

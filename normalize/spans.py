@@ -1071,7 +1071,7 @@ class SpanFinder:
         (``place_adjectives`` of ``inflection.yaml``: российского, українського, советского), and
         is not the adjective of its own place (белорусского, беларускага, білоруського), nor, with
         ``towns_own``, of a place of the tables that is no state (гродненского)."""
-        k = self._adjective_key(word)
+        k = self.adjective_key(word)
         if not k:
             return False
         if towns_own and False in self._places.sound_kinds(k):
@@ -1082,10 +1082,10 @@ class SpanFinder:
         """Whether ``word`` is the adjective made from the name of a place the organisation ``org``
         is named after (``place_adjectives`` of ``inflection.yaml``: белорусского, беларускага of the
         Belarusian ministry)."""
-        k = self._adjective_key(word)
+        k = self.adjective_key(word)
         return bool(k) and self._places.own_sounds(org, k)
 
-    def _adjective_key(self, word: str) -> str:
+    def adjective_key(self, word: str) -> str:
         """The key of ``word`` when it ends as an adjective made from a place's name does
         (``place_adjectives`` of ``inflection.yaml``); "" when it does not."""
         if not word.lower().endswith(self.tables.place_adjective_endings):
