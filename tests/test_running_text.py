@@ -714,6 +714,9 @@ LINKS["a town's name that opens another name"] = [
     ("The train left Vitebsk Station at noon.", []),
     ("He graduated from Minsk State Linguistic University in 1990.", []),
     ("A rock festival was held at the Minsk Radio Engineering Institute.", []),
+    ("The Kyiv Post and The Moscow Times reported it.", []),
+    ("The Warsaw Pact collapsed in 1991.", []),
+    ("The Polotsk Voivodeship was created in 1504.", []),
     ("In Minsk Radio Svaboda lost its office.", [("Minsk", "minsk"), ("Radio Svaboda", "radio-svaboda")]),
     ("In Vitebsk Lukashenko opened a station.", [("Vitebsk", "vitebsk"), ("Lukashenko", "alexander-lukashenko")]),
     # and a brand, before the word for what is sold under it (product_words), is no place
