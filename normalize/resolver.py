@@ -246,7 +246,8 @@ _CYRILLIC_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіїєьъ'’")
 
 
 # the endings of the entity's forms by the forms' keys: of its Cyrillic forms, of its Latin ones
-FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]
+# and the keys whose every Latin form writes a c
+FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
 
 # the letters before a final vowel that make a Latin spelling's ending soft (-ия, -ія written -iya,
 # -ija, -ia, -ie, -iâ; a soft sign as an apostrophe or a prime)
@@ -291,17 +292,41 @@ def _latin_i_ending(end: str) -> bool:
 
 def _form_endings(entry: EntityEntry) -> FormEndings:
     """The last two letters of the Cyrillic forms of the entity's names, and of its Latin forms
-    (combining marks aside), by the forms' keys: what :func:`_hard_ending_of_soft_forms` asks of
-    every form of a key (one reading of all the forms, not one at each word it tests)."""
+    (combining marks aside), by the forms' keys, and the keys whose every Latin form writes a c:
+    what :func:`_hard_ending_of_soft_forms` and :func:`_without_the_c_of_its_forms` ask of every
+    form of a key (one reading of all the forms, not one at each word they test)."""
     cyrillic: dict[str, set[str]] = {}
     latin: dict[str, set[str]] = {}
+    without_c: set[str] = set()
     for f, fk in entry.surfaces.items():
         if f and is_cyrillic(f[0]):
             cyrillic.setdefault(fk, set()).add(f[-2:])
         elif f:
             bare = _COMBINING_RE.sub("", f)
             latin.setdefault(fk, set()).add(bare[-2:])
-    return {k: frozenset(v) for k, v in cyrillic.items()}, {k: frozenset(v) for k, v in latin.items()}
+            if "c" not in bare:
+                without_c.add(fk)
+    return (
+        {k: frozenset(v) for k, v in cyrillic.items()},
+        {k: frozenset(v) for k, v in latin.items()},
+        frozenset(k for k in latin if k not in without_c),
+    )
+
+
+def _without_the_c_of_its_forms(
+    entry: EntityEntry, words: Sequence[Token], keys: Sequence[str], endings_of: Callable[[EntityEntry], FormEndings]
+) -> bool:
+    """Whether a word of the mention in Latin letters writes no c where every Latin form of the
+    entity's names with its key writes one: the c of ISO 9, Łacinka, Polish and Czech is ц, which
+    the key reads as the k of English (Polak, a Pole, and its Polakom, Poláků are none of Połack,
+    Polack, Polock of Полацк)."""
+    for w, k in zip(words, keys, strict=True):
+        t = w.text.lower()
+        if not t[:1].isalpha() or is_cyrillic(t[0]) or t in entry.surfaces:
+            continue
+        if "c" not in _COMBINING_RE.sub("", unicodedata.normalize("NFD", t)) and k in endings_of(entry)[2]:
+            return True
+    return False
 
 
 def _hard_ending_of_soft_forms(
@@ -314,12 +339,14 @@ def _hard_ending_of_soft_forms(
     script that has the word's key ends soft: the key folds the two, the grammar does not. In
     Cyrillic, a hard -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against
     Беларусі, Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian
-    и), and a consonant against the same consonant and the soft sign (Беларус, a Belarusian,
-    against Беларусь); in Latin letters, a vowel after a consonant against a vowel after i, y or j
-    or the soft vowels of ISO 9 (the French Biélorusse, a Belarusian, against Belorussia,
-    Biélorussie of Белоруссия; the Czech Bělorusů, of Belarusians, against Belarus'yu, Belarusʹû),
-    and a y after a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an
-    i (Biełarusy, Belarusians, against Biełarusi of Беларусь).
+    и), a -и against forms that all end in -і (the Ukrainian и is ы: Білоруси, Belarusians,
+    against Білорусі; a Russian form in -и of the key would be among the forms), and a consonant
+    against the same consonant and the soft sign (Беларус, a Belarusian, against Беларусь); in
+    Latin letters, a vowel after a consonant against a vowel after i, y or j or the soft vowels of
+    ISO 9 (the French Biélorusse, a Belarusian, against Belorussia, Biélorussie of Белоруссия; the
+    Czech Bělorusů, of Belarusians, against Belarus'yu, Belarusʹû), and a y after a consonant but
+    k, g or h (ы, as Łacinka, Polish and Czech write it) against an i (Biełarusy, Belarusians,
+    against Biełarusi of Беларусь).
     ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers them per
     entity)."""
     for w, k in zip(words, keys, strict=True):
@@ -335,6 +362,8 @@ def _hard_ending_of_soft_forms(
             continue
         if t[-1] == "ы" and t[-2] not in _HARDENED:
             soft: tuple[str, ...] = ("і", "и")
+        elif t[-1] == "и" and t[-2] not in _CYRILLIC_VOWELS_AND_SIGNS:
+            soft = ("і",)  # the Ukrainian и is the hard ы (Білоруси, Belarusians; Білорусі)
         elif t[-1].isalpha() and is_cyrillic(t[-1]) and t[-1] not in _CYRILLIC_VOWELS_AND_SIGNS:
             soft = (t[-1] + "ь",)
         else:
@@ -777,6 +806,8 @@ class Normalizer:
                 s = self.persons.score(entry, parsed, keys, q)
             elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
+            elif _without_the_c_of_its_forms(entry, words, keys, self._form_endings):
+                continue  # another word: Polak (a Pole) is no Połack, Polack
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
             elif etype == "place" and self.places.adjective(entry, parsed):

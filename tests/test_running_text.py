@@ -829,6 +829,13 @@ LINKS["other words of the same letters"] = [
     ("U Biełarusi pačalisia strajki.", [("Biełarusi", "belarus")]),
     ("Do ulic vyšly stovky Bělorusů žijících v zahraničí.", []),
     ("Granica Litwy jest długa.", [("Litwy", "lithuania")]),
+    # the Ukrainian и is the hard ы: against forms that all end in і, another word
+    ("Білоруси протестували біля посольства.", []),
+    ("У Білорусі протести.", [("Білорусі", "belarus")]),
+    # a Latin word without the c that every spelling of its key writes (the ц of ISO 9, Łacinka,
+    # Polish and Czech, which the key reads as k): Polak, a Pole, is no Połack, Polack
+    ("Miejscowym Polakom grożą więzieniem.", []),
+    ("Do Połocka przyjechał biskup.", [("Połocka", "polotsk")]),
     # English writes -ий, -ій as -y after k, g and h: no hard ending
     (
         "The Kalinovsky Regiment fights for Ukraine.",
