@@ -279,6 +279,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.thing_named_after_place(text, s, e):
                 continue
+            if m.type == "place" and finder.publisher_named(text, s, e):
+                continue  # a publisher's name in a bibliographic record (Мінск : Беларусь, 1993)
             if m.type == "place" and (town_end := finder.longer_town_name_end(text, s, e)) >= 0:
                 # the first word of another town's name (Mińsk Mazowiecki)
                 facts.elsewhere.add((m.entity_id, facts.unit(s)))

@@ -132,6 +132,10 @@ _QUOTE_OPEN = '«„“"'
 # the prepositions between a word for an administrative unit and the town it is named after (the
 # region of Brest, la région de Brest)
 _UNIT_OF = frozenset(("of", "de"))
+# a word or an abbreviation and a colon right before a name (Выдавец: Беларусь; Мн.: Беларусь), and
+# the comma and year of an imprint after it (Мінск : Беларусь, 1993)
+_BEFORE_COLON_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t\u00a0]*:[ \t\u00a0]*\Z")
+_IMPRINT_YEAR_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\d{4}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
 # the word right after a brand's name: after blanks or a hyphen (Belarus tractors, Belarus-branded)
 _PRODUCT_AFTER_RE = re.compile(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)\b")
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
@@ -1154,6 +1158,25 @@ class SpanFinder:
         if any(c in _BLANKS for c in text[s:e]):
             return False
         return before is None or not self._naming_words.has(before[1])
+
+    def publisher_named(self, text: str, s: int, e: int) -> bool:
+        """Whether the place's name ``text[s:e]`` is a publisher's in a bibliographic record: after
+        a label of a publisher and a colon (``publisher_words`` of ``org_words.yaml``: Выдавец:
+        Беларусь), or in an imprint, place : publisher, year, between a place's name or a town's
+        abbreviation with a colon and a comma with a year (Мінск : Беларусь, 1993; Мн.: Беларусь,
+        2001; not Асобнае выданне: Менск, 1968, where the place follows a label)."""
+        m = _BEFORE_COLON_RE.search(text, max(0, s - WINDOW), s)
+        if m is None:
+            return False
+        word = m.group(1)
+        if word.casefold() in self.tables.publisher_words:
+            return True
+        if _IMPRINT_YEAR_RE.match(text, e) is None:
+            return False
+        if m.group(2):  # an abbreviation of a town's name (Мн., М., СПб.)
+            return word[:1].isupper() and len(word) <= 3
+        info = self.word(word)[1]
+        return info is not None and any(self.index.entries[i].record.type == "place" for i in info.idxs)
 
     def _brand_before_product(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` is a brand's: a word for what

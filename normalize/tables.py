@@ -34,6 +34,7 @@ _ORG_WORD_LISTS = (
     "region_words",
     "work_words",
     "product_words",
+    "publisher_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -184,6 +185,8 @@ class Tables:
     work_words: frozenset[str] = frozenset()
     # tractor, motorcycle, brand: a place's name in Latin letters right before one is a brand's
     product_words: frozenset[str] = frozenset()
+    # выдавец, publisher: the label of a publisher in a bibliographic record
+    publisher_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1079,6 +1082,7 @@ class _Loader:
         tables.region_words = frozenset(lists["region_words"])
         tables.work_words = frozenset(lists["work_words"])
         tables.product_words = frozenset(lists["product_words"])
+        tables.publisher_words = frozenset(lists["publisher_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

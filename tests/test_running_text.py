@@ -730,6 +730,19 @@ LINKS["a town's name that opens another name"] = [
     ("Minsk airport reopened.", [("Minsk", "minsk")]),
     ("Belarus brandished its missiles at the parade.", [("Belarus", "belarus")]),
     ("Трактар «Беларусь» вырабляюць у Мінску.", [("Мінску", "minsk")]),
+    # a publisher named after a place in a bibliographic record: after its label, or in an imprint
+    # (place : publisher, year); the place of publication stays the place
+    ("Кіпель В. Беларусы ў ЗША. Выдавец: Беларусь.", []),
+    ("Гісторыя горада. — Мінск : Беларусь, 1993. — 256 с.", [("Мінск", "minsk")]),
+    ("Асобнае выданне: Менск, 1968.", [("Менск", "minsk")]),
+    (
+        "Лукашенко: Беларусь никогда не станет частью России.",
+        [
+            ("Лукашенко", "alexander-lukashenko"),
+            ("Беларусь", "belarus"),
+            ("России", "russia"),
+        ],
+    ),
     # a text that names where another town of the name lies (``namesakes_in``: Brest in Finistère,
     # Brittany, France; Svetlogorsk in the Kaliningrad region; Moscow in Idaho) may speak of it
     ("The port of Brest, in Finistère, hosts the fleet.", []),
