@@ -301,6 +301,8 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
+            if m.type == "organization" and self._owned_by_another(text, s, e, n._by_id[m.entity_id]):
+                continue  # another state's body by English syntax (Estonia's KGB, the MVD of Georgia)
             if m.type == "organization" and finder.namesakes_place_after(text, e, n._by_id[m.entity_id]):
                 continue  # the body of the same name of another state (КГБ СССР)
             if (
@@ -665,6 +667,25 @@ class Rewriter:
                 return False
             named_own = named_own or (bool(places) and own.issuperset(places))
         return named_own
+
+    def _owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
+        """Whether a body every state has (see :meth:`~normalize.spans.SpanFinder.state_body_entity`)
+        at ``text[s:e]`` has an owner in English syntax (a possessive before it, of after it: see
+        :meth:`~normalize.spans.SpanFinder.english_owner`) that is no place or person of a state it
+        is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
+        Lukashenko's KGB, the KGB of the Republic of Belarus)."""
+        n = self.normalizer
+        if not self.finder.state_body_entity(n.index.entries[org]):
+            return False
+        owner = self.finder.english_owner(text, s, e)
+        if not owner:
+            return False
+        m = n.resolve(owner, threshold=self.threshold, policy=self.policy)
+        if m is None or m.type == "organization":
+            return True
+        own = n.places.own_places(org)
+        i = n._by_id[m.entity_id]
+        return i not in own and n.places.state_of(i) not in own
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer

@@ -136,6 +136,13 @@ _UNIT_OF = frozenset(("of", "de"))
 # the comma and year of an imprint after it (Мінск : Беларусь, 1993)
 _BEFORE_COLON_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t\u00a0]*:[ \t\u00a0]*\Z")
 _IMPRINT_YEAR_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\d{4}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
+# a capitalised word with an English possessive right before a name (Estonia's KGB), and of with a
+# capitalised word right after one (the MVD of Georgia, of the Republic of Belarus)
+_POSSESSOR_RE = re.compile(rf"(?<![\w{_APOS}])([{_UPPER_CLASS}][^\W\d_]+)[{_APOS}]s?[ \t\u00a0]+\Z")
+_PROPER_WORD = rf"[{_UPPER_CLASS}][^\W\d_]+"
+_OF_OWNER_RE = re.compile(
+    rf"[ \t\u00a0]+of[ \t\u00a0]+(?:the[ \t\u00a0]+)?({_PROPER_WORD}(?:[ \t\u00a0]+of[ \t\u00a0]+{_PROPER_WORD})?)"
+)
 # the word right after a brand's name: after blanks or a hyphen (Belarus tractors, Belarus-branded)
 _PRODUCT_AFTER_RE = re.compile(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)\b")
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
@@ -1311,6 +1318,16 @@ class SpanFinder:
             record = self._namesakes_of = (text, found)
         end = len(text) if hi < 0 else hi
         return namesakes.named(entity, ((pos, items) for pos, items in record[1] if lo <= pos < end))
+
+    def english_owner(self, text: str, s: int, e: int) -> str:
+        """The proper name that English writes as the owner of what ``text[s:e]`` names: a
+        capitalised word with a possessive right before it (Estonia's KGB) or after of (the MVD of
+        Georgia); "" when there is none."""
+        m = _POSSESSOR_RE.search(text, max(0, s - WINDOW), s)
+        if m is not None:
+            return m.group(1)
+        m = _OF_OWNER_RE.match(text, e)
+        return m.group(1) if m is not None else ""
 
     def namesakes_place_after(self, text: str, e: int, entity: int) -> bool:
         """Whether the word right after ``text[:e]`` names a state or region where another of the

@@ -945,6 +945,13 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
         "В КГБ солгали об осужденных за границей беларусах. Украина ответила.",
         [("КГБ", "kgb-belarus"), ("Украина", "ukraine")],
     ),
+    # an owner in English syntax, a possessive before or of after, that is no place or person of
+    # the body's own state (Estonia's KGB, the MVD of Georgia; Belarus's, Lukashenko's KGB stay)
+    ("Estonia's KGB archives were opened in 1991.", []),
+    ("The MVD of Georgia reported arrests.", []),
+    ("Belarus's KGB detained him.", [("Belarus", "belarus"), ("KGB", "kgb-belarus")]),
+    ("Lukashenko's KGB detained him.", [("Lukashenko", "alexander-lukashenko"), ("KGB", "kgb-belarus")]),
+    ("The KGB of Belarus said nothing.", [("KGB of Belarus", "kgb-belarus")]),
     # or that names other states by the adjectives of their places alone (российском)
     ("При российском президенте спецслужбы реформировали. Сотрудники КГБ были недовольны.", []),
     ("Белорусский КГБ задержал российского журналиста.", [("Белорусский КГБ", "kgb-belarus")]),
