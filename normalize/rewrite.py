@@ -338,6 +338,8 @@ class Rewriter:
                 and not n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
                 continue  # a family named in the plural (the Lukashenkos, the Slonims), no one person
+            if m.type == "person" and finder.unit_adjective(text, s, e):
+                continue  # the adjective of a unit's name (Беліцкага павета), no surname
             if m.type == "person" and finder.generation_after(text, e) and self._surname_alone(text, s, e):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):

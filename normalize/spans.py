@@ -136,6 +136,8 @@ _UNIT_OF = frozenset(("of", "de"))
 # the comma and year of an imprint after it (Мінск : Беларусь, 1993)
 _BEFORE_COLON_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t\u00a0]*:[ \t\u00a0]*\Z")
 _IMPRINT_YEAR_RE = re.compile(r"[ \t\u00a0]*,[ \t\u00a0]*\d{4}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
+# the nominative endings of the adjectives of place_adjectives (Russian, Belarusian, Ukrainian)
+_NOMINATIVE_ADJECTIVE = ("ский", "цкий", "ская", "цкая", "скі", "цкі", "ський", "цький", "ська", "цька")
 # a capitalised word with an English possessive right before a name (Estonia's KGB), and of with a
 # capitalised word right after one (the MVD of Georgia, of the Republic of Belarus)
 _POSSESSOR_RE = re.compile(rf"(?<![\w{_APOS}])([{_UPPER_CLASS}][^\W\d_]+)[{_APOS}]s?[ \t\u00a0]+\Z")
@@ -472,6 +474,7 @@ class SpanFinder:
         self._naming_words = listed(tables.naming_words)
         self._work_words = listed(tables.work_words)
         self._product_words = listed(tables.product_words)
+        self._unit_words = listed(w for w in tables.region_words if is_cyrillic(w[0]))
         self._state_bodies = listed(tables.state_bodies)
         self._state_body_memo: dict[str, bool] = {}
         # the entities others of whose name are elsewhere (namesakes_in: Finistère; Советский Союз)
@@ -1318,6 +1321,18 @@ class SpanFinder:
             record = self._namesakes_of = (text, found)
         end = len(text) if hi < 0 else hi
         return namesakes.named(entity, ((pos, items) for pos, items in record[1] if lo <= pos < end))
+
+    def unit_adjective(self, text: str, s: int, e: int) -> bool:
+        """Whether the one word ``text[s:e]`` with an adjective's ending (``place_adjectives`` of
+        ``inflection.yaml``) in an oblique case is followed by a Cyrillic noun of an administrative
+        unit (``region_words`` of ``org_words.yaml``, by stem): the adjective of the unit's name
+        (Беліцкага павета, Калиновского района), no surname; a nominative may be a surname before
+        its object (Бяляцкі раён наведаў)."""
+        word = text[s:e]
+        if word.lower().endswith(_NOMINATIVE_ADJECTIVE) or not self.adjective_key(word):
+            return False
+        after = self.word_after(text, e, len(text))
+        return after is not None and not after[2] and not after[3] and self._unit_words.has(after[1])
 
     def english_owner(self, text: str, s: int, e: int) -> str:
         """The proper name that English writes as the owner of what ``text[s:e]`` names: a

@@ -685,6 +685,11 @@ LINKS["other proper names beside a place"] = [
     # Ukrainian and Bulgarian write the adjective of a town in -ск as its genitive: the unit
     ("Мінська область межує з Литвою.", [("Литвою", "lithuania")]),
     ("Ушачки район се намира във Витебска област.", []),
+    # a surname-shaped adjective in an oblique case before a noun of a unit is the unit's name's
+    ("Мястэчка Беліцкага павета згарэла ў 1812 годзе.", []),
+    ("Вёска Бяляцкага сельсавета.", []),
+    ("Бяляцкі раён наведаў учора.", [("Бяляцкі", "ales-bialiatski")]),
+    ("Справа Бяляцкага разглядаецца.", [("Бяляцкага", "ales-bialiatski")]),
     ("Він приїхав з Мінська.", [("Мінська", "minsk")]),
     # a number joined by a hyphen: a product or a channel named after the place
     ("Africa bought BELARUS-820 tractors.", []),
