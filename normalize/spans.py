@@ -678,9 +678,12 @@ class SpanFinder:
                     return ((0, len(w), ak, got),)
         if "-" in w:  # a word of hyphenated parts that names nothing whole: its parts (Минск-Москва),
             # when each capitalised part is one (КХП-БНФ, another party, and Киево-Печерская are not)
+            parts = w.split("-")
+            if parts[-1].islower() and parts[-1].endswith(self.tables.place_adjective_endings):
+                return ()  # a compound adjective, whose first parts are stems (Польско-белорусская)
             pos = 0
             found: list[tuple[int, int, str, Anchored]] = []
-            for part in w.split("-"):
+            for part in parts:
                 if part[:1].isupper() or not self.require_capital:
                     k, info = self.word(part)
                     if info is not None:

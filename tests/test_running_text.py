@@ -847,6 +847,11 @@ LINKS["other words of the same letters"] = [
     ("U Biełarusi pačalisia strajki.", [("Biełarusi", "belarus")]),
     ("Do ulic vyšly stovky Bělorusů žijících v zahraničí.", []),
     ("Granica Litwy jest długa.", [("Litwy", "lithuania")]),
+    # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
+    # its first parts stems (Polish-Soviet, Polish-Belarusian), no names; parts that are names stay
+    ("Пасля Польска-савецкай вайны горад адбудавалі.", []),
+    ("Польско-белорусская граница закрыта.", []),
+    ("Поезд Минск-Москва отменили.", [("Минск", "minsk"), ("Москва", "moscow")]),
     # the Ukrainian и is the hard ы: against forms that all end in і, another word
     ("Білоруси протестували біля посольства.", []),
     ("У Білорусі протести.", [("Білорусі", "belarus")]),
