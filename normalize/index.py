@@ -162,6 +162,20 @@ class EntityEntry:
         return self.record.id
 
 
+class EntityColumns:
+    """What ranking reads of every candidate, by entity number, in dense lists: each entity's type
+    and prominence (of its record). A candidate's record lies apart from it in a large heap, and
+    most candidates are passed over or sorted by these fields alone; made from the entries, never
+    saved."""
+
+    __slots__ = ("prominence", "size", "types")
+
+    def __init__(self, entries: list[EntityEntry]) -> None:
+        self.types: list[str] = [e.record.type for e in entries]
+        self.prominence: list[int] = [e.record.prominence for e in entries]
+        self.size = len(entries)
+
+
 _INDEX_SAVED = ("entries", "by_key")
 
 
@@ -180,6 +194,16 @@ class Index:
     _table: KeyTable | None = field(default=None, repr=False)
     _added: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_deletion: NearTable | None = field(default=None, repr=False)
+    _columns: EntityColumns | None = field(default=None, repr=False)
+
+    @property
+    def columns(self) -> EntityColumns:
+        """The type and prominence of every entity, by its number (made on first use, and again
+        when entities were added since)."""
+        got = self._columns
+        if got is None or got.size != len(self.entries):
+            got = self._columns = EntityColumns(self.entries)
+        return got
 
     def add_key(self, key: str, idx: int) -> None:
         """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
@@ -223,6 +247,7 @@ class Index:
         """From the state of :meth:`__getstate__` or :meth:`file_state` (where an index file gives
         the deletion neighbourhood as the bytes of its table)."""
         self.entries = state["entries"]
+        self._columns = None
         self._table = state["by_key"]
         self._added = {}
         near = state.get("by_deletion")
@@ -340,7 +365,7 @@ class EntryBuilder:
                         sur_keys.add(k)
                         surfaces[infl] = k
         if self.key.surname_variants:
-            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+            sur_keys = self.key.variants_of_all(sur_keys)
         got = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
         return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import operator
 import re
 import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -336,7 +336,15 @@ class PhoneticKey:
             return out  # type: ignore[return-value]
         batch = [words[i] for i in todo]
         s = " ".join(batch).lower().translate(self._letters)
-        if not s.isascii() or any(" " in w for w in batch):  # unidecode may write spaces
+        if not s.isascii() or any(" " in w for w in batch):
+            # a word that unidecode reads (or a space) is keyed alone, the others still together
+            alone = [i for i in todo if " " in words[i] or not words[i].lower().translate(self._letters).isascii()]
+            if len(alone) < len(todo):
+                together = set(todo).difference(alone)
+                keyed = iter(self.many([words[i] for i in todo if i in together]))
+                for i in todo:
+                    out[i] = next(keyed) if i in together else self(words[i])
+                return out  # type: ignore[return-value]
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
         for rest, first, replace, letters in self._steps:
             if rest is not None and not first.isdisjoint(s):
@@ -370,7 +378,14 @@ class PhoneticKey:
     def variants(self, key: str) -> set[str]:
         """Other keys a surname of this key may have (``surname_variants`` of the table): each
         pass applies to the key and to what the passes before it made."""
-        out = {key}
+        return self.variants_of_all((key,))
+
+    def variants_of_all(self, keys: Iterable[str]) -> set[str]:
+        """The keys and the :meth:`variants` of each, together: each pass applies to every key of
+        the set and to what the passes before it made, so that a key two of them share (or make)
+        goes through a pass once. The same set as the union of each key's variants, since a pass
+        applies to each key alone."""
+        out = set(keys)
         for p in self.surname_variants:
             out |= {self.collapse(p.run(k)) for k in out}
         return out
