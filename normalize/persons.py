@@ -42,6 +42,7 @@ def ends_as_a_mans_surname(word: str) -> bool:
 
 
 _NO_ONE: frozenset[int] = frozenset()
+_OUT_OF_REACH = (-1.0, "")  # remembered for a key no key of a set of given names comes near
 
 
 class PersonQuery:
@@ -99,11 +100,16 @@ class PersonScorer:
         reach it (see :func:`~normalize.scores.may_reach`), which is quicker to tell."""
         memo = self._given_memo
         got = memo.get((k, given_keys))
-        if got is None:
-            if floor_only and not may_reach(k, given_keys, GIVEN_MIN):
+        if got is not None and got[0] < 0.0:  # (_OUT_OF_REACH: no similarity is below 0)
+            if floor_only:
                 return None
+            got = None  # the nearest is asked for: made below
+        if got is None:
             if len(memo) >= SIM_MEMO_SIZE:
                 memo.clear()
+            if floor_only and not may_reach(k, given_keys, GIVEN_MIN):
+                memo[(k, given_keys)] = _OUT_OF_REACH
+                return None
             got = memo[(k, given_keys)] = most_similar(k, given_keys, GIVEN_MIN)
         return got
 

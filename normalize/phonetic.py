@@ -43,6 +43,16 @@ _FIRST_OF_RUN = operator.methodcaller("group", 1)  # a C-level replacement: no t
 _Ctx = tuple[str, ...] | None
 
 
+def _symbols_only(s: str) -> bool:
+    """Whether ``s`` holds key symbols only (A-Z, 0-9), nothing for the last steps to drop."""
+    return s.isalnum() and s.isascii() and (s.isupper() or s.isdigit())
+
+
+def _ascii_keys(table: Mapping[int, Any]) -> str:
+    """The ASCII characters a translation table maps."""
+    return "".join(chr(c) for c in sorted(table) if c < 128)
+
+
 def _ctx_fits(text: str, i: int, j: int, after: _Ctx, before: _Ctx) -> bool:
     """Check a rule's context in Python (only needed when one match text has several rules)."""
     if after is not None:
@@ -179,7 +189,27 @@ def _context_re(entries: Sequence[str], behind: bool) -> str:
     return "(?:" + "|".join(alts) + ")" if alts else ""
 
 
-_Step = tuple["re.Pattern[str] | None", frozenset[str], Callable[["re.Match[str]"], str], "dict[int, str] | None"]
+_Step = tuple[
+    "re.Pattern[str] | None",
+    frozenset[str],
+    Callable[["re.Match[str]"], str],
+    "dict[int, str] | None",
+    tuple[tuple[str, str], ...],
+]
+
+
+def _one_for_one(table: dict[int, str]) -> tuple[dict[int, str] | None, tuple[tuple[str, str], ...]]:
+    """A pass's translation of letters as the part that writes one character for one, and the
+    letters written with more (x as KS), each to be replaced in the text before the translation:
+    ``str.translate`` of ASCII text reads a character at a time from the first letter of more
+    (twenty-five times as long over the spellings of a surname keyed together). The same text,
+    where no character those letters are written with is one the table translates; else the table
+    whole, and no letter apart."""
+    longer = tuple((chr(c), v) for c, v in table.items() if isinstance(v, str) and len(v) > 1)
+    if not longer or any(ord(ch) in table for _, out in longer for ch in out):
+        return table or None, ()
+    rest = {c: v for c, v in table.items() if not (isinstance(v, str) and len(v) > 1)}
+    return rest or None, longer
 
 
 # The scripts whose letters a key reads: Latin and Cyrillic (the tables), Greek, Armenian and
@@ -256,12 +286,21 @@ class PhoneticKey:
         self.near: frozenset[tuple[str, str]] = frozenset()
         self.near_soft: frozenset[tuple[str, str]] = frozenset()  # those only before a soft letter
         self._steps = self._compile_steps()
+        self._ascii_marks = _ascii_keys(self._letters)
         self._joinable_memo: bool | None = None
         # the ``near`` pairs in the order they are folded, with the set they were sorted from
         self._near_order_memo: tuple[frozenset[tuple[str, str]], list[tuple[str, str]]] | None = None
 
+    def _translated(self, text: str) -> str:
+        """``text.translate(self._letters)``; a text of ASCII characters the table leaves alone (its
+        ASCII entries are a few marks) as it is, told without the per-character lookups of a
+        translation (a tenth of the time of a mention's keys)."""
+        if text.isascii() and not any(c in text for c in self._ascii_marks):
+            return text
+        return text.translate(self._letters)
+
     def _compile_steps(self) -> tuple[_Step, ...]:
-        return tuple((p._rest, p._rest_first, p._replace, p._letters or None) for p in self._passes)
+        return tuple((p._rest, p._rest_first, p._replace, *_one_for_one(p._letters)) for p in self._passes)
 
     @property
     def _joinable(self) -> bool:
@@ -286,6 +325,7 @@ class PhoneticKey:
         restore_state(self, state, _KEY_SAVED)
         self._cache = {}
         self._steps = self._compile_steps()
+        self._ascii_marks = _ascii_keys(self._letters)
         self._joinable_memo = None
         self._near_order_memo = None
 
@@ -294,17 +334,19 @@ class PhoneticKey:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        s = word.lower().translate(self._letters)
+        s = self._translated(word.lower())
         if not s.isascii():
             if uncovered_script(s):
                 return LITERAL_KEY_MARK + word.lower()
             s = unidecode(s).lower()
-        for rest, first, replace, letters in self._steps:  # Pass.run, inline
+        for rest, first, replace, letters, longer in self._steps:  # Pass.run, inline
             if rest is not None and not first.isdisjoint(s):
                 s = rest.sub(replace, s)
+            for letter, written in longer:
+                s = s.replace(letter, written)
             if letters is not None:
                 s = s.translate(letters)
-        if not (s.isalnum() and s.isascii() and (s.isupper() or s.isdigit())):
+        if not _symbols_only(s):
             s = _DROP_RE.sub("", s)
         s = _DOUBLE_RE.sub(_FIRST_OF_RUN, s)
         if len(self._cache) < 200_000 and len(word) <= 64:
@@ -335,10 +377,13 @@ class PhoneticKey:
                 out[i] = self(words[i])
             return out  # type: ignore[return-value]
         batch = [words[i] for i in todo]
-        s = " ".join(batch).lower().translate(self._letters)
-        if not s.isascii() or any(" " in w for w in batch):
+        # each word translated alone: a text of other letters than ASCII is translated a character
+        # at a time, the ASCII words of a batch with it too (five times as long in a build, where a
+        # surname's spellings in Latin letters are keyed with its Cyrillic forms)
+        translated = [self._translated(w.lower()) for w in batch]
+        if not all(t.isascii() for t in translated) or any(" " in w for w in batch):
             # a word that unidecode reads (or a space) is keyed alone, the others still together
-            alone = [i for i in todo if " " in words[i] or not words[i].lower().translate(self._letters).isascii()]
+            alone = [i for i, t in zip(todo, translated, strict=True) if " " in words[i] or not t.isascii()]
             if len(alone) < len(todo):
                 together = set(todo).difference(alone)
                 keyed = iter(self.many([words[i] for i in todo if i in together]))
@@ -346,14 +391,19 @@ class PhoneticKey:
                     out[i] = next(keyed) if i in together else self(words[i])
                 return out  # type: ignore[return-value]
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]
-        for rest, first, replace, letters in self._steps:
+        s = " ".join(translated)
+        for rest, first, replace, letters, longer in self._steps:
             if rest is not None and not first.isdisjoint(s):
                 s = rest.sub(replace, s)
+            for letter, written in longer:
+                s = s.replace(letter, written)
             if letters is not None:
                 s = s.translate(letters)
         # the last steps of each key (see __call__), over the words at once: the runs of a symbol
         # end at the spaces between them
-        s = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, _DROP_BUT_SPACES_RE.sub("", s))
+        if not _symbols_only(s.replace(" ", "")):
+            s = _DROP_BUT_SPACES_RE.sub("", s)
+        s = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, s)
         pieces = s.split(" ")
         if len(pieces) != len(batch):  # pragma: no cover - no rule writes or removes a space
             return [k if k is not None else self(w) for k, w in zip(out, words, strict=True)]

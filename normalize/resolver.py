@@ -539,7 +539,7 @@ class Normalizer:
 
     def _candidate(self, s: Scored) -> Candidate:
         r = self.index.entries[s.idx].record
-        return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
+        return Candidate(r.id, r.canonical, _rounded(s.score), r.type, r.prominence)
 
     def _decide(
         self,
