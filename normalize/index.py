@@ -207,13 +207,21 @@ class Index:
 
     def add_key(self, key: str, idx: int) -> None:
         """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
+        self.add_keys((key,), idx)
+
+    def add_keys(self, keys: Iterable[str], idx: int) -> None:
+        """Entity ``idx`` has name words of ``keys`` (while the index is built): :meth:`add_key`
+        of each, in their order."""
         added = self._added
         if self._table is not None:  # keys added to a finished table: its keys first, as they were
             added.update(self._table.items())
             self._table = None
-        lst = added.setdefault(key, [])
-        if not lst or lst[-1] != idx:
-            lst.append(idx)
+        for key in keys:
+            lst = added.get(key)
+            if lst is None:
+                added[key] = [idx]
+            elif not lst or lst[-1] != idx:
+                lst.append(idx)
         self._by_deletion = None
 
     @property
@@ -563,10 +571,8 @@ def build_index(
             index.entries.append(entry)
             for ph in (*entry.phrases, *entry.phrase_tokens):
                 for ks in ph:
-                    for k in ks:
-                        index.add_key(k, idx)
-            for k in entry.surname_keys:
-                index.add_key(k, idx)
+                    index.add_keys(ks, idx)
+            index.add_keys(entry.surname_keys, idx)
         _ = index.by_key  # the keys made into their table, the dictionary dropped
         builder.clear_memos()
     return index, builder

@@ -43,6 +43,20 @@ _FIRST_OF_RUN = operator.methodcaller("group", 1)  # a C-level replacement: no t
 _Ctx = tuple[str, ...] | None
 
 
+def _spaces_apart(tables: Sequence[Mapping[int, Any]], passes: Sequence[Pass]) -> bool:
+    """Whether words joined by spaces go through ``tables`` and ``passes`` as each would alone: no
+    letter table writes a space or maps one, and no rule matches one or has one in its context
+    (a context at the start or end of a word reads a space as either)."""
+    tables = [*tables, *(p._letters for p in passes)]
+    ok = all(ord(" ") not in t and all(" " not in (v or "") for v in t.values()) for t in tables)
+    for p in passes:
+        for src, cands in p.rules.items():
+            ok = ok and " " not in src and src.strip() == src
+            for after, before, _out in cands:
+                ok = ok and all(" " not in e for e in (*(after or ()), *(before or ())))
+    return ok
+
+
 def _symbols_only(s: str) -> bool:
     """Whether ``s`` holds key symbols only (A-Z, 0-9), nothing for the last steps to drop."""
     return s.isalnum() and s.isascii() and (s.isupper() or s.isdigit())
@@ -288,6 +302,7 @@ class PhoneticKey:
         self._steps = self._compile_steps()
         self._ascii_marks = _ascii_keys(self._letters)
         self._joinable_memo: bool | None = None
+        self._variants_apart_memo: tuple[tuple[Pass, ...], bool] | None = None  # see variants_of_all
         # the ``near`` pairs in the order they are folded, with the set they were sorted from
         self._near_order_memo: tuple[frozenset[tuple[str, str]], list[tuple[str, str]]] | None = None
 
@@ -307,14 +322,7 @@ class PhoneticKey:
         """Whether words can be keyed joined by spaces (:meth:`many`): no letter table writes a
         space or maps one, and no rule matches one or has one in its context."""
         if self._joinable_memo is None:
-            tables = [self._letters, *(p._letters for p in self._passes)]
-            ok = all(ord(" ") not in t and all(" " not in (v or "") for v in t.values()) for t in tables)
-            for p in self._passes:
-                for src, cands in p.rules.items():
-                    ok = ok and " " not in src and src.strip() == src
-                    for after, before, _out in cands:
-                        ok = ok and all(" " not in e for e in (*(after or ()), *(before or ())))
-            self._joinable_memo = ok
+            self._joinable_memo = _spaces_apart([self._letters], self._passes)
         return self._joinable_memo
 
     def __getstate__(self) -> dict[str, object]:
@@ -327,6 +335,7 @@ class PhoneticKey:
         self._steps = self._compile_steps()
         self._ascii_marks = _ascii_keys(self._letters)
         self._joinable_memo = None
+        self._variants_apart_memo = None
         self._near_order_memo = None
 
     def __call__(self, word: str) -> str:
@@ -436,9 +445,27 @@ class PhoneticKey:
         goes through a pass once. The same set as the union of each key's variants, since a pass
         applies to each key alone."""
         out = set(keys)
-        for p in self.surname_variants:
-            out |= {self.collapse(p.run(k)) for k in out}
+        passes = self.surname_variants
+        memo = self._variants_apart_memo
+        if memo is None or memo[0] is not passes:  # (the tables set the passes after the key is made)
+            memo = self._variants_apart_memo = (passes, _spaces_apart([], passes))
+        if passes and memo[1]:
+            for p in passes:
+                out.update(self._each_through(p, list(out)))
+        else:
+            for p in passes:
+                out |= {self.collapse(p.run(k)) for k in out}
         return out
+
+    def _each_through(self, p: Pass, keys: list[str]) -> list[str]:
+        """``[self.collapse(p.run(k)) for k in keys]`` (in another order), the keys of symbols
+        joined by spaces through the pass at once (for a pass of :func:`_spaces_apart`)."""
+        plain = [k for k in keys if _symbols_only(k)]  # (a key of a script no table reads is as written)
+        out = [self.collapse(p.run(k)) for k in keys if not _symbols_only(k)]
+        pieces = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, p.run(" ".join(plain))).split(" ") if plain else []
+        if len(pieces) != len(plain):  # pragma: no cover - no rule writes or removes a space
+            return [self.collapse(p.run(k)) for k in keys]
+        return pieces + out
 
     @property
     def _near_order(self) -> list[tuple[str, str]]:
