@@ -37,7 +37,6 @@ import dataclasses
 import struct
 import sys
 from array import array
-from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import accumulate, islice
 from typing import Any
@@ -580,31 +579,7 @@ class SpellingMap(Mapping[str, str]):
         return self._made()[key]
 
     def __contains__(self, key: object) -> bool:
-        got = self._map
-        if got is not None:
-            return key in got
-        return isinstance(key, str) and self._holds(key)
-
-    def _holds(self, key: str) -> bool:
-        """Whether ``key`` is one of the spellings, read in the pack's text where they lie: a test
-        of one word (is a mention's word one of a candidate's spellings) makes no map."""
-        pack = self._pack
-        assert pack is not None
-        sizes = pack.sizes[self._first : self._first + self._count]
-        if not key:
-            return 0 in sizes
-        start = self._start
-        end = start + sum(sizes)
-        at = pack.text.find(key, start, end)
-        if at < 0:
-            return False
-        bounds = list(accumulate(sizes, initial=start))  # where each spelling starts, and the end
-        while at >= 0:
-            j = bisect_right(bounds, at) - 1  # the spelling that starts at ``at``, if one does
-            if bounds[j] == at and j + 1 < len(bounds) and bounds[j + 1] == at + len(key):
-                return True
-            at = pack.text.find(key, at + 1, end)
-        return False
+        return key in self._made()
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._made())

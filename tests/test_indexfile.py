@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import itertools
 import os
 import pickle
 import stat
@@ -335,28 +334,6 @@ def test_the_spellings_of_a_loaded_index_are_made_on_first_use_as_they_were_buil
     unpickled = pickle.loads(pickle.dumps(loaded))
     assert [type(e.surfaces) for e in unpickled.index.entries] == [dict] * len(records)
     _assert_same_behaviour(built, again)
-
-
-def test_a_spelling_of_a_loaded_index_is_told_without_making_its_map(tmp_path: Path) -> None:
-    # a test of one word (a mention's word against a candidate's spellings) reads the spellings
-    # where they lie: the answer of the map, for spellings, their parts and their neighbours joined
-    records = [
-        {"id": f"p{i}", "type": "person", "names": [name]}
-        for i, name in enumerate(["Александр Лукашенко", "Святлана Ціханоўская", "Jan Nowak", "Сергей Лукашенко"])
-    ]
-    built = Normalizer.from_records(records)
-    save_index(built, tmp_path / "i.bin")
-    loaded = load_index(tmp_path / "i.bin")
-    for x, y in zip(built.index.entries, loaded.index.entries, strict=True):
-        spellings = list(x.surfaces)
-        words = {"", "nobody", *spellings}
-        words |= {w[:-1] for w in spellings} | {w[1:] for w in spellings} | {w + "а" for w in spellings}
-        words |= {a + b for a, b in itertools.pairwise(spellings)}  # two spellings as they lie together
-        for w in sorted(words):
-            assert (w in y.surfaces) == (w in x.surfaces), w
-        assert 42 not in y.surfaces  # type: ignore[comparison-overlap]
-        assert y.surfaces._map is None  # no map made
-        assert list(y.surfaces.items()) == list(x.surfaces.items())
 
 
 @pytest.mark.parametrize(
