@@ -437,35 +437,39 @@ class PhoneticKey:
     def variants(self, key: str) -> set[str]:
         """Other keys a surname of this key may have (``surname_variants`` of the table): each
         pass applies to the key and to what the passes before it made."""
-        return self.variants_of_all((key,))
+        out = {key}
+        for p in self.surname_variants:
+            out |= {self.collapse(p.run(k)) for k in out}
+        return out
 
     def variants_of_all(self, keys: Iterable[str]) -> set[str]:
-        """The keys and the :meth:`variants` of each, together: each pass applies to every key of
-        the set and to what the passes before it made, so that a key two of them share (or make)
-        goes through a pass once. The same set as the union of each key's variants, since a pass
-        applies to each key alone."""
+        """The keys and the :meth:`variants` of each, together, for keys this key made (none
+        writes a symbol twice in a row): each pass applies to every key of the set and to what the
+        passes before it made, so that a key two of them share (or make) goes through a pass once.
+        The same set as the union of each key's variants, since a pass applies to each key alone."""
         out = set(keys)
         passes = self.surname_variants
         memo = self._variants_apart_memo
         if memo is None or memo[0] is not passes:  # (the tables set the passes after the key is made)
             memo = self._variants_apart_memo = (passes, _spaces_apart([], passes))
-        if passes and memo[1]:
-            for p in passes:
-                out.update(self._each_through(p, list(out)))
-        else:
-            for p in passes:
-                out |= {self.collapse(p.run(k)) for k in out}
+        for p in passes:
+            out.update(self._changed_by(p, list(out)) if memo[1] else [self.collapse(p.run(k)) for k in out])
         return out
 
-    def _each_through(self, p: Pass, keys: list[str]) -> list[str]:
-        """``[self.collapse(p.run(k)) for k in keys]`` (in another order), the keys of symbols
-        joined by spaces through the pass at once (for a pass of :func:`_spaces_apart`)."""
+    def _changed_by(self, p: Pass, keys: list[str]) -> list[str]:
+        """The keys ``self.collapse(p.run(k))`` of ``keys`` that are not ``k`` itself (for a pass of
+        :func:`_spaces_apart`): the keys of symbols joined by spaces through the pass at once, and
+        only those it changes written with no symbol twice, the others being so already."""
         plain = [k for k in keys if _symbols_only(k)]  # (a key of a script no table reads is as written)
         out = [self.collapse(p.run(k)) for k in keys if not _symbols_only(k)]
-        pieces = _SYMBOL_RUN_RE.sub(_FIRST_OF_RUN, p.run(" ".join(plain))).split(" ") if plain else []
+        joined = " ".join(plain)
+        ran = p.run(joined)
+        if ran == joined:
+            return out
+        pieces = ran.split(" ")
         if len(pieces) != len(plain):  # pragma: no cover - no rule writes or removes a space
             return [self.collapse(p.run(k)) for k in keys]
-        return pieces + out
+        return [self.collapse(x) for x, k in zip(pieces, plain, strict=True) if x != k] + out
 
     @property
     def _near_order(self) -> list[tuple[str, str]]:
