@@ -443,33 +443,47 @@ class PhoneticKey:
         return out
 
     def variants_of_all(self, keys: Iterable[str]) -> set[str]:
-        """The keys and the :meth:`variants` of each, together, for keys this key made (none
-        writes a symbol twice in a row): each pass applies to every key of the set and to what the
-        passes before it made, so that a key two of them share (or make) goes through a pass once.
-        The same set as the union of each key's variants, since a pass applies to each key alone."""
-        out = set(keys)
+        """``set().union(*(self.variants(k) for k in keys))``, for keys this key made (none writes
+        a symbol twice in a row), the same set made in the same order (a saved index writes it so):
+        each pass runs once over every key of the set and what the passes before it made, the keys
+        joined by spaces, and each key's variants are then made from what it gave."""
+        keys = list(keys)
         passes = self.surname_variants
         memo = self._variants_apart_memo
         if memo is None or memo[0] is not passes:  # (the tables set the passes after the key is made)
             memo = self._variants_apart_memo = (passes, _spaces_apart([], passes))
+        if not memo[1]:
+            return set().union(*(self.variants(k) for k in keys))
+        gave: list[dict[str, str]] = []  # of each pass, what it makes of each key of the set
+        level = set(keys)
         for p in passes:
-            out.update(self._changed_by(p, list(out)) if memo[1] else [self.collapse(p.run(k)) for k in out])
+            made = self._through(p, list(level))
+            gave.append(made)
+            level.update(made.values())
+        out: set[str] = set()
+        for k in keys:
+            mine = {k}
+            for made in gave:
+                mine |= {made[x] for x in mine}
+            out |= mine
         return out
 
-    def _changed_by(self, p: Pass, keys: list[str]) -> list[str]:
-        """The keys ``self.collapse(p.run(k))`` of ``keys`` that are not ``k`` itself (for a pass of
-        :func:`_spaces_apart`): the keys of symbols joined by spaces through the pass at once, and
-        only those it changes written with no symbol twice, the others being so already."""
-        plain = [k for k in keys if _symbols_only(k)]  # (a key of a script no table reads is as written)
-        out = [self.collapse(p.run(k)) for k in keys if not _symbols_only(k)]
+    def _through(self, p: Pass, keys: list[str]) -> dict[str, str]:
+        """``self.collapse(p.run(k))`` of each key (for a pass of :func:`_spaces_apart`, keys this
+        key made): the keys of symbols joined by spaces through the pass at once, and only those it
+        changes written with no symbol twice, the others being so already."""
+        out = {k: self.collapse(p.run(k)) for k in keys if not _symbols_only(k)}  # (a script no table reads)
+        plain = [k for k in keys if _symbols_only(k)]
         joined = " ".join(plain)
         ran = p.run(joined)
         if ran == joined:
+            out.update((k, k) for k in plain)
             return out
         pieces = ran.split(" ")
         if len(pieces) != len(plain):  # pragma: no cover - no rule writes or removes a space
-            return [self.collapse(p.run(k)) for k in keys]
-        return [self.collapse(x) for x, k in zip(pieces, plain, strict=True) if x != k] + out
+            return {k: self.collapse(p.run(k)) for k in keys}
+        out.update((k, x if x == k else self.collapse(x)) for k, x in zip(plain, pieces, strict=True))
+        return out
 
     @property
     def _near_order(self) -> list[tuple[str, str]]:
