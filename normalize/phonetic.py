@@ -216,7 +216,7 @@ def _one_for_one(table: dict[int, str]) -> tuple[dict[int, str] | None, tuple[tu
     """A pass's translation of letters as the part that writes one character for one, and the
     letters written with more (x as KS), each to be replaced in the text before the translation:
     ``str.translate`` of ASCII text reads a character at a time from the first letter of more
-    (twenty-five times as long over the spellings of a surname keyed together). The same text,
+    (17 µs against 0.6 µs over the 820 characters of spellings keyed together). The same text,
     where no character those letters are written with is one the table translates; else the table
     whole, and no letter apart."""
     longer = tuple((chr(c), v) for c, v in table.items() if isinstance(v, str) and len(v) > 1)
@@ -387,8 +387,8 @@ class PhoneticKey:
             return out  # type: ignore[return-value]
         batch = [words[i] for i in todo]
         # each word translated alone: a text of other letters than ASCII is translated a character
-        # at a time, the ASCII words of a batch with it too (five times as long in a build, where a
-        # surname's spellings in Latin letters are keyed with its Cyrillic forms)
+        # at a time, the ASCII words of a batch with it too (in a build a surname's spellings in
+        # Latin letters are keyed with its Cyrillic forms: 10 µs for 156 characters)
         translated = [self._translated(w.lower()) for w in batch]
         if not all(t.isascii() for t in translated) or any(" " in w for w in batch):
             # a word that unidecode reads (or a space) is keyed alone, the others still together
