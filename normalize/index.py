@@ -162,6 +162,20 @@ class EntityEntry:
         return self.record.id
 
 
+class EntityColumns:
+    """What ranking reads of every candidate, by entity number, in dense lists: each entity's type
+    and prominence (of its record). A candidate's record lies apart from it in a large heap, and
+    most candidates are passed over or sorted by these fields alone; made from the entries, never
+    saved."""
+
+    __slots__ = ("prominence", "size", "types")
+
+    def __init__(self, entries: list[EntityEntry]) -> None:
+        self.types: list[str] = [e.record.type for e in entries]
+        self.prominence: list[int] = [e.record.prominence for e in entries]
+        self.size = len(entries)
+
+
 _INDEX_SAVED = ("entries", "by_key")
 
 
@@ -180,16 +194,34 @@ class Index:
     _table: KeyTable | None = field(default=None, repr=False)
     _added: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _by_deletion: NearTable | None = field(default=None, repr=False)
+    _columns: EntityColumns | None = field(default=None, repr=False)
+
+    @property
+    def columns(self) -> EntityColumns:
+        """The type and prominence of every entity, by its number (made on first use, and again
+        when entities were added since)."""
+        got = self._columns
+        if got is None or got.size != len(self.entries):
+            got = self._columns = EntityColumns(self.entries)
+        return got
 
     def add_key(self, key: str, idx: int) -> None:
         """Entity ``idx`` has a name word of ``key`` (while the index is built)."""
+        self.add_keys((key,), idx)
+
+    def add_keys(self, keys: Iterable[str], idx: int) -> None:
+        """Entity ``idx`` has name words of ``keys`` (while the index is built): :meth:`add_key`
+        of each, in their order."""
         added = self._added
         if self._table is not None:  # keys added to a finished table: its keys first, as they were
             added.update(self._table.items())
             self._table = None
-        lst = added.setdefault(key, [])
-        if not lst or lst[-1] != idx:
-            lst.append(idx)
+        for key in keys:
+            lst = added.get(key)
+            if lst is None:
+                added[key] = [idx]
+            elif not lst or lst[-1] != idx:
+                lst.append(idx)
         self._by_deletion = None
 
     @property
@@ -223,6 +255,7 @@ class Index:
         """From the state of :meth:`__getstate__` or :meth:`file_state` (where an index file gives
         the deletion neighbourhood as the bytes of its table)."""
         self.entries = state["entries"]
+        self._columns = None
         self._table = state["by_key"]
         self._added = {}
         near = state.get("by_deletion")
@@ -340,7 +373,7 @@ class EntryBuilder:
                         sur_keys.add(k)
                         surfaces[infl] = k
         if self.key.surname_variants:
-            sur_keys = set().union(*(self.key.variants(k) for k in sur_keys)) if sur_keys else sur_keys
+            sur_keys = self.key.variants_of_all(sur_keys)
         got = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
         return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
@@ -538,10 +571,8 @@ def build_index(
             index.entries.append(entry)
             for ph in (*entry.phrases, *entry.phrase_tokens):
                 for ks in ph:
-                    for k in ks:
-                        index.add_key(k, idx)
-            for k in entry.surname_keys:
-                index.add_key(k, idx)
+                    index.add_keys(ks, idx)
+            index.add_keys(entry.surname_keys, idx)
         _ = index.by_key  # the keys made into their table, the dictionary dropped
         builder.clear_memos()
     return index, builder

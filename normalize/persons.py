@@ -16,6 +16,7 @@ from .scores import (
     SURNAME_MIN,
     Scored,
     initials_in_capitals,
+    may_reach,
     most_similar,
 )
 from .text import is_cyrillic
@@ -40,13 +41,22 @@ def ends_as_a_mans_surname(word: str) -> bool:
     return word[-5:].lower().endswith(_MANS_SURNAME_ENDS)  # (the endings are five letters at most)
 
 
+_NO_ONE: frozenset[int] = frozenset()
+_OUT_OF_REACH = (-1.0, "")  # remembered for a key no key of a set of given names comes near
+
+
 class PersonQuery:
     """What scoring a person needs of a mention, whatever the entity."""
 
-    __slots__ = ("mans", "patronymic_gender", "preferred")
+    __slots__ = ("holders", "lower", "mans", "patronymic_gender", "preferred")
 
-    def __init__(self, parsed: ParsedMention, keys: list[str]) -> None:
+    def __init__(self, parsed: ParsedMention, keys: list[str], hits: list[list[int] | None]) -> None:
         first = parsed.surname_first
+        # of each word, the numbers of the persons that have its key as a surname key (``hits``:
+        # the key table's entities of the key, a person's keys being its surname keys): a
+        # candidate's exact surname key is told by these, not by reading its set of keys, which
+        # lies apart from it in memory
+        self.holders = [frozenset(h) if h else _NO_ONE for h in hits]
         # a word that is the surname if it fits (ALL CAPS, first before a comma)
         self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
         # the gender of a patronymic's key, None for other keys
@@ -54,6 +64,13 @@ class PersonQuery:
         # the words that end as a man's surname in the nominative does (see _MANS_SURNAME_ENDS):
         # read by their letters, which the key does not keep
         self.mans = [ends_as_a_mans_surname(w.text) for w in parsed.words]
+        self.lower = [w.text.lower() for w in parsed.words]
+
+    def not_hers(self, i: int, e: EntityEntry) -> bool:
+        """Whether word ``i`` ends as a man's surname in the nominative and ``e`` is a woman whose
+        own names are not written so: a man's nominative is no surname of hers, whose case form
+        may share its key (Колесников, Колесникову)."""
+        return self.mans[i] and e.gender == "f" and self.lower[i] not in e.surfaces
 
     def reads_letters(self) -> bool:
         """Whether scoring a woman reads a word's letters besides its key (a man's surname's
@@ -76,14 +93,23 @@ class PersonScorer:
         # the most similar of a set of given names' keys to a key (see :meth:`_given_similar`)
         self._given_memo: dict[tuple[str, frozenset[str]], tuple[float, str]] = {}
 
-    def _given_similar(self, k: str, given_keys: frozenset[str]) -> tuple[float, str]:
+    def _given_similar(self, k: str, given_keys: frozenset[str], floor_only: bool) -> tuple[float, str] | None:
         """``most_similar(k, given_keys, GIVEN_MIN)``, remembered: a person's given-name keys are
-        one set for all persons of the same given names and gender, and given names recur."""
+        one set for all persons of the same given names and gender, and given names recur. With
+        ``floor_only`` (the caller needs nothing below :data:`GIVEN_MIN`), None where no key can
+        reach it (see :func:`~normalize.scores.may_reach`), which is quicker to tell."""
         memo = self._given_memo
         got = memo.get((k, given_keys))
+        if got is not None and got[0] < 0.0:  # (_OUT_OF_REACH: no similarity is below 0)
+            if floor_only:
+                return None
+            got = None  # the nearest is asked for: made below
         if got is None:
             if len(memo) >= SIM_MEMO_SIZE:
                 memo.clear()
+            if floor_only and not may_reach(k, given_keys, GIVEN_MIN):
+                memo[(k, given_keys)] = _OUT_OF_REACH
+                return None
             got = memo[(k, given_keys)] = most_similar(k, given_keys, GIVEN_MIN)
         return got
 
@@ -160,28 +186,18 @@ class PersonScorer:
                 return nk, "given name (case form)"
         return None
 
-    def score(
-        self, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: PersonQuery | None = None
-    ) -> Scored | None:
-        """Score a person entity; ``q`` holds what does not depend on the entity (made once per
-        mention by :class:`PersonQuery` when several entities are scored)."""
-        if q is None:
-            q = PersonQuery(parsed, keys)
+    def score(self, idx: int, e: EntityEntry, parsed: ParsedMention, keys: list[str], q: PersonQuery) -> Scored | None:
+        """Score person number ``idx``, whose entry is ``e``; ``q`` holds what does not depend on
+        the entity (made once per mention)."""
         words = parsed.words
         best_i, best_sim, best_k = -1, 0.0, ""
         surname_keys = e.surname_keys
         preferred = q.preferred
+        holders = q.holders
         latin_only = e.latin_only
         gender = e.gender
-        # a man's nominative is no surname of a woman's, whose case form may share its key
-        # (Колесников, Колесникову), unless her own names are written so
-        not_hers = (
-            {i for i, m in enumerate(q.mans) if m and words[i].text.lower() not in e.surfaces}
-            if gender == "f"
-            else set()
-        )
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if k in surname_keys and (best_i < 0 or preferred[i]) and i not in not_hers:
+            if idx in holders[i] and (best_i < 0 or preferred[i]) and not q.not_hers(i, e):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
@@ -202,7 +218,7 @@ class PersonScorer:
                     break
         if best_i < 0:
             for i, k in enumerate(keys):
-                if len(k) <= SHORT_KEY or i in not_hers:
+                if len(k) <= SHORT_KEY or q.not_hers(i, e):
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
                 if mk in latin_only and is_cyrillic(words[i].text[0]):
@@ -261,7 +277,12 @@ class PersonScorer:
                     g = self.groups.given_names.gender_of(words[i].text) if gender is not None else None
                     if g and g != gender:
                         return None  # Вікторыя is no misspelling of Віктар (told before the similarity)
-                    sim, mk = self._given_similar(k, e.given_keys)
+                    # a word that is no initials is ruled out below the floor whichever name is
+                    # nearest, so a person whose given names none come near is told at once
+                    nearest = self._given_similar(k, e.given_keys, not initials_in_capitals(words[i].text))
+                    if nearest is None:
+                        return None
+                    sim, mk = nearest
                     if gender is not None and not g and k.endswith(("A", "E")) != mk.endswith(("A", "E")):
                         return None  # nor Viktoryja, by its ending
                 if need <= sim < 1.0 and not self.key.near_spelling(k.lower(), mk.lower(), gaps=True):

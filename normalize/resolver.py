@@ -604,7 +604,7 @@ class Normalizer:
 
     def _candidate(self, s: Scored) -> Candidate:
         r = self.index.entries[s.idx].record
-        return Candidate(r.id, r.canonical, round(s.score, 4), r.type, r.prominence)
+        return Candidate(r.id, r.canonical, _rounded(s.score), r.type, r.prominence)
 
     def _decide(
         self,
@@ -649,9 +649,10 @@ class Normalizer:
                 return None
             if policy == "prominent":
                 group = [top, *ties]
-                group.sort(key=lambda s: (-self.index.entries[s.idx].record.prominence, -s.score))
-                p0 = self.index.entries[group[0].idx].record.prominence
-                p1 = self.index.entries[group[1].idx].record.prominence
+                prominence = self.index.columns.prominence
+                group.sort(key=lambda s: (-prominence[s.idx], -s.score))
+                p0 = prominence[group[0].idx]
+                p1 = prominence[group[1].idx]
                 if p0 == p1:
                     return None
                 chosen = group[0]
@@ -665,7 +666,7 @@ class Normalizer:
         mention writes alike stay tied (namesakes, or Гаев and Гаёв in ICAO's Gaev)."""
         group = [top, *ties]
         entries = self.index.entries
-        if any(entries[s.idx].record.type != "person" for s in group):
+        if any(self.index.columns.types[s.idx] != "person" for s in group):
             return top, ties
         unlike = [self.persons.unlike_written(entries[s.idx], s.details) for s in group]
         least = min(unlike)
@@ -677,7 +678,7 @@ class Normalizer:
         surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`): people outside the
         tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
         ambiguous, and running text links it only with more to go on."""
-        return s.bare and self.index.entries[s.idx].record.prominence < BARE_SURNAME_PROMINENCE
+        return s.bare and self.index.columns.prominence[s.idx] < BARE_SURNAME_PROMINENCE
 
     def _rank_all(
         self,
@@ -706,7 +707,8 @@ class Normalizer:
                 if s.idx not in best or s.score > best[s.idx].score:
                     best[s.idx] = s
         ranked = list(best.values())
-        ranked.sort(key=lambda s: (-s.score, -self.index.entries[s.idx].record.prominence))
+        prominence = self.index.columns.prominence
+        ranked.sort(key=lambda s: (-s.score, -prominence[s.idx]))
         return ranked
 
     def _h_stays(self, word: str) -> bool:
@@ -731,20 +733,21 @@ class Normalizer:
             return []
         keys = self.key.many([w.text for w in words], known)
         index = self.index
+        types_of = index.columns.types
         cands: set[int] = set()
         by_key = self.index.by_key
+        word_hits: list[list[int] | None] = []  # of each word, the entities of its key (see PersonQuery)
         for i, k in enumerate(keys):
+            hits = by_key.get(k) if k else None
+            word_hits.append(hits)
             if k:
-                hits = by_key.get(k)
                 if hits:
                     cands.update(hits)  # Index.candidates(k, fuzzy=False)
                 else:  # a case form of a surname a table holds in Latin letters only (Тихановской),
                     # or in Latin letters of a surname (Putinem, Lukašenkovi: a person's only)
                     latin = not is_cyrillic(words[i].text[0])
                     for nk, _ in self.forms.nominatives(words[i].text):
-                        cands.update(
-                            j for j in by_key.get(nk) or () if not latin or index.entries[j].record.type == "person"
-                        )
+                        cands.update(j for j in by_key.get(nk) or () if not latin or types_of[j] == "person")
         phrase_text = text[: len(text) - len(parsed.possessive)] if parsed.possessive else text
         qphrases: list[QueryPhrase] | None = None
         non_persons = self._non_persons
@@ -757,7 +760,7 @@ class Normalizer:
                     for t in tokens:
                         hits = by_key.get(t)
                         if hits:  # places are found by their own names only (Мінскі is not Minsk)
-                            cands.update(i for i in hits if index.entries[i].record.type == "organization")
+                            cands.update(i for i in hits if types_of[i] == "organization")
         if not cands:
             for k in keys:
                 if len(k) >= 4:
@@ -784,7 +787,7 @@ class Normalizer:
         places: list[int] | None = None  # the places the mention's words name (Российской Федерации)
         for idx in cands:
             entry = index.entries[idx]
-            etype = entry.record.type
+            etype = types_of[idx]
             if types is not None and etype not in types:
                 continue
             if persons_only and etype != "person":
@@ -800,10 +803,10 @@ class Normalizer:
                 continue  # (in quotes, it may be the part of a name the tables quote: «Адраджэнне»)
             if etype == "person":
                 if q is None:
-                    q = PersonQuery(parsed, keys)
+                    q = PersonQuery(parsed, keys, word_hits)
                 if trace is not None and entry.gender == "f" and q.reads_letters():
                     trace.append(True)  # a word's letters decide, not its key alone (Колесников)
-                s = self.persons.score(entry, parsed, keys, q)
+                s = self.persons.score(idx, entry, parsed, keys, q)
             elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
                 continue  # another word's form: Беларусы (the people) is no form of Беларусь
             elif _without_the_c_of_its_forms(entry, words, keys, self._form_endings):
@@ -825,7 +828,8 @@ class Normalizer:
                 s.idx = idx
                 scored.append(s)
         if len(scored) > 1:
-            scored.sort(key=lambda s: (-s.score, -index.entries[s.idx].record.prominence))
+            prominence = index.columns.prominence
+            scored.sort(key=lambda s: (-s.score, -prominence[s.idx]))
         return scored
 
     def __getstate__(self) -> dict[str, Any]:
@@ -925,7 +929,7 @@ class Normalizer:
     def _non_persons(self) -> frozenset[int]:
         """The indexes of the entities that are not persons (made on first use)."""
         if self._non_persons_memo is None:
-            self._non_persons_memo = frozenset(i for i, e in enumerate(self.index.entries) if e.record.type != "person")
+            self._non_persons_memo = frozenset(i for i, t in enumerate(self.index.columns.types) if t != "person")
         return self._non_persons_memo
 
     @property

@@ -85,6 +85,15 @@ def most_similar(key: str, keys: Collection[str], floor: float = 0.0) -> tuple[f
     return best, best_k
 
 
+def may_reach(key: str, keys: Collection[str], floor: float) -> bool:
+    """Whether one of ``keys`` may have a :func:`similarity` of ``floor`` or more to ``key``: the
+    similarity is the mean of two measures of at most 1, so its Levenshtein ratio must be
+    2 × ``floor`` − 1 or more (with a margin for rounding). One pass of rapidfuzz (C) over the
+    keys, where the similarity of each takes two."""
+    cutoff = 2.0 * floor - 1.0 - 1e-9
+    return rf_process.extractOne(key, keys, scorer=Levenshtein.normalized_similarity, score_cutoff=cutoff) is not None
+
+
 def length_bound(la: int, lb: int) -> float:
     """The highest :func:`similarity` two keys of these lengths can have: Jaro counts at most
     min(la, lb) matches, Winkler's prefix adds at most 0.4 of what Jaro leaves, and Levenshtein

@@ -52,6 +52,17 @@ def is_latin(ch: str) -> bool:
     return ch.isalpha() and unicodedata.name(ch, "").startswith("LATIN")
 
 
+def latin_letters(word: str) -> bool:
+    """Whether ``word`` is of Latin letters (with ' and -) only, and not empty."""
+    return bool(word) and all((c.isalpha() and is_latin(c)) or c in "'-" for c in word)
+
+
+def cyrillic_letters(word: str) -> bool:
+    """Whether ``word`` is of Cyrillic characters (with ' and -) only, in lower case, and not
+    empty."""
+    return bool(word) and all(is_cyrillic(c) or c in "'-" for c in word.lower())
+
+
 def is_word_char(ch: str) -> bool:
     """Letters, digits and combining marks make up words."""
     return ch.isalnum() or unicodedata.category(ch) in ("Mn", "Mc")

@@ -142,11 +142,11 @@ class WordForms:
         Belarusian case forms so. A word in Latin letters is read by the ``latin`` rows, the case
         forms of Polish, Czech and German text (Putinem, Lukašenkovi, Cichanouskiej → the key of
         Putin, Lukašenko, Cichanouska)."""
-        got = self._nominatives_memo.get(word)
+        low = word.lower()  # (all that is read of the word: remembered by it)
+        got = self._nominatives_memo.get(low)
         if got is None:
-            out: dict[tuple[str, str], None] = {}
-            low = word.lower()
             script = "Cyrl" if low and "\u0400" <= low[0] <= "\u052f" else "Latn" if latin_word(low) else ""
+            found: list[tuple[str, str]] = []  # each nominative whose row declines it, with the row's gender
             if script:
                 by_form, longest = self._case_endings(script)
                 hits: list[tuple[int, list[InflectionRow], InflectionRow, str]] = list(by_form.get("", ()))
@@ -156,9 +156,11 @@ class WordForms:
                 for _, rows, row, f in hits:
                     nominative = low[: len(low) - len(f)] + row.ending
                     g = None if row.gender == "any" else row.gender
-                    if self._row_index(rows).row(nominative, g) is row and (k := self.key(nominative)):
-                        out[(k, row.gender)] = None
-            got = remember(self._nominatives_memo, word, tuple(out), SPELLINGS_MEMO_SIZE)
+                    if self._row_index(rows).row(nominative, g) is row:
+                        found.append((nominative, row.gender))
+            keys = self.key.many([nominative for nominative, _ in found])  # keyed together
+            out = dict.fromkeys((k, gender) for k, (_, gender) in zip(keys, found, strict=True) if k)
+            got = remember(self._nominatives_memo, low, tuple(out), SPELLINGS_MEMO_SIZE)
         return got
 
     def _case_endings(

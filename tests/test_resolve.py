@@ -430,6 +430,20 @@ def test_the_length_bound_never_drops_a_candidate(a: str, b: str) -> None:
     assert similarity(a, b) <= length_bound(len(a), len(b))
 
 
+@settings(max_examples=2000, deadline=None)
+@given(
+    st.text(alphabet="ABCDEGIKLMNSUVZ", min_size=1, max_size=10),
+    st.lists(st.text(alphabet="ABCDEGIKLMNSUVZ", min_size=1, max_size=10), min_size=1, max_size=12),
+    st.sampled_from([0.84, 0.85, 0.88, 0.9]),
+)
+def test_a_key_out_of_reach_has_no_similarity_up_to_the_floor(key: str, keys: list[str], floor: float) -> None:
+    # a person whose given names none may reach the floor is ruled out before the similarity
+    from normalize.scores import may_reach, similarity
+
+    if not may_reach(key, keys, floor):
+        assert all(similarity(key, k) < floor for k in keys)
+
+
 def test_results_and_normalizers_survive_pickling() -> None:
     # what a pipeline sends between processes (multiprocessing, Spark) comes back equal and working
     import pickle

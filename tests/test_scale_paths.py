@@ -5,6 +5,7 @@ which a table without organisations is not read for."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import normalize
 from normalize import Normalizer
@@ -140,3 +141,63 @@ def test_a_person_built_among_namesakes_has_the_keys_of_one_built_alone() -> Non
     assert "шаўчэнкам" in man.surfaces and "шаўчэнкам" not in woman.surfaces
     assert "шаўчэнкай" in woman.surfaces and "шаўчэнкай" not in man.surfaces
     assert man.surfaces != by_id["m3"].surfaces  # an alias in Latin letters adds its own
+
+
+def test_the_columns_of_an_index_are_its_entities_type_and_prominence(tmp_path: Path) -> None:
+    from normalize.store import load_index, save_index
+
+    records = [
+        *_persons(20, 7),
+        {"id": "o1", "canonical": "Белшина", "names": ["Белшина"], "type": "organization", "prominence": 70},
+        {"id": "c1", "canonical": "Минск", "names": ["Минск"], "type": "place", "prominence": 90},
+    ]
+    built = Normalizer.from_records(records)
+    save_index(built, tmp_path / "i.bin")
+    for n in (built, load_index(tmp_path / "i.bin")):
+        columns = n.index.columns
+        assert columns.types == [e.record.type for e in n.index.entries]
+        assert columns.prominence == [e.record.prominence for e in n.index.entries]
+        assert columns.types[-2:] == ["organization", "place"] and columns.prominence[-2:] == [70, 90]
+    # an entity added to an index is in its columns
+    index = built.index
+    index.entries.append(built.builder.entity(built.entities[0]))
+    assert index.columns.types == [e.record.type for e in index.entries]
+
+
+def test_the_case_of_a_word_changes_none_of_its_nominatives() -> None:
+    forms = Normalizer.from_records(_persons(5, 8)).forms
+    for word in ("Колесниковой", "Тихановской", "Putinem", "Lukašenkovi", "Cichanouskiej", "Рыгораўнай"):
+        got = forms.nominatives(word)
+        assert got, word
+        assert forms.nominatives(word.upper()) == got == forms.nominatives(word.lower()), word
+
+
+def test_the_variants_of_a_set_of_keys_are_those_of_each_key() -> None:
+    # each pass runs over every key of the set at once (joined by spaces): the same keys as each
+    # key's variants, in the same set made in the same order (a saved index writes the set so)
+    n = Normalizer.from_records(_persons(5, 9))
+    key, forms = n.key, n.forms
+    assert key.surname_variants
+    for surname in ("Волк", "Воўк", "Карич", "Karić", "Поўны", "Шаўчэнка", "Vouk", "Лукашенко", "Шевченко"):
+        keys = {k for k in key.many([*forms.spellings(surname), *forms.to_belarusian(surname)]) if k}
+        keys |= {"~한국한국", "VUKIC"}  # a key of a script no table reads, and one ending as -ić does
+        each = set().union(*(key.variants(k) for k in keys))
+        together = key.variants_of_all(keys)
+        assert together == each and list(together) == list(each), surname
+    assert key.variants("VUKIC") >= {"VUKIC", "VUKIZ"}
+
+
+def test_a_batch_of_words_keys_as_each_word_alone() -> None:
+    # a word that unidecode reads is keyed alone and the others together; a letter a pass writes
+    # with two symbols (x) is written before the pass's translation of the others
+    key = Normalizer.from_records(_persons(5, 10)).key
+    batches = [
+        ["Ņikolajs", "Ivanov", "Σοφία", "Petrov", "Ksenija"],
+        ["Xenia", "Aleksandr", "Maksim", "Alexandrov", "xx", "Axel"],
+        ["O'Neill", "d`Artagnan", "Łukašenka", "Лукашэнка", "Ціханоўская"],
+    ]
+    for batch in batches:
+        key._cache.clear()
+        assert key.many(batch) == [key.reference(w) for w in batch]
+        key._cache.clear()
+        assert [key(w) for w in batch] == [key.reference(w) for w in batch]
