@@ -1178,6 +1178,11 @@ class SpanFinder:
         Беларусь), or in an imprint, place : publisher, year, between a place's name or a town's
         abbreviation with a colon and a comma with a year (Мінск : Беларусь, 1993; Мн.: Беларусь,
         2001; not Асобнае выданне: Менск, 1968, where the place follows a label)."""
+        i = s
+        while i > 0 and text[i - 1] in _BLANKS:
+            i -= 1
+        if i == 0 or text[i - 1] != ":":
+            return False  # (most places: no colon before them, and no search of the window)
         m = _BEFORE_COLON_RE.search(text, max(0, s - WINDOW), s)
         if m is None:
             return False
