@@ -1193,8 +1193,7 @@ class SpanFinder:
             return False
         if m.group(2):  # an abbreviation of a town's name (Мн., М., СПб.)
             return word[:1].isupper() and len(word) <= 3
-        info = self.word(word)[1]
-        return info is not None and any(self.index.entries[i].record.type == "place" for i in info.idxs)
+        return bool(self._places.places_named([self.word(word)[0]]))
 
     def _brand_before_product(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` is a brand's: a word for what
