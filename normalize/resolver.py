@@ -245,9 +245,10 @@ def _one_word_name(entry: EntityEntry) -> bool:
 _CYRILLIC_VOWELS_AND_SIGNS = frozenset("аеёиоуыэюяіїєьъ'’")
 
 
-# the endings of the entity's forms by the forms' keys: of its Cyrillic forms, of its Latin ones
-# and the keys whose every Latin form writes a c
-FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
+# the endings of the entity's forms by the forms' keys: of its Cyrillic forms, of its Latin ones,
+# of its Latin ones in the letters of Łacinka and Polish, and the keys whose every Latin form
+# writes a c
+FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[str, frozenset[str]], frozenset[str]]
 
 # the letters before a final vowel that make a Latin spelling's ending soft (-ия, -ія written -iya,
 # -ija, -ia, -ie, -iâ; a soft sign as an apostrophe or a prime)
@@ -262,6 +263,10 @@ _LATIN_I = frozenset("iìíï")
 # after k, g and h, Łacinka, Polish and Belarusian write i, not y: a final -ky, -gy, -khy is the
 # English spelling of -ий, -ій (Kalinovsky of Каліноўскі), no hard ending
 _BEFORE_ENGLISH_Y = frozenset("kgh")
+# letters that only Łacinka and Polish write among the Latin spellings of names: a word with one
+# is spelled in an alphabet that marks a soft s, z, c and n with an acute (Biełaruś, Lubań)
+_ACUTE_ALPHABET = frozenset("łśźćńŭż")
+_ACUTE_SOFT = {"s": "ś", "z": "ź", "c": "ć", "n": "ń"}
 
 
 def _latin_soft_test(word: str) -> Callable[[str], bool] | None:
@@ -291,12 +296,14 @@ def _latin_i_ending(end: str) -> bool:
 
 
 def _form_endings(entry: EntityEntry) -> FormEndings:
-    """The last two letters of the Cyrillic forms of the entity's names, and of its Latin forms
-    (combining marks aside), by the forms' keys, and the keys whose every Latin form writes a c:
-    what :func:`_hard_ending_of_soft_forms` and :func:`_without_the_c_of_its_forms` ask of every
-    form of a key (one reading of all the forms, not one at each word they test)."""
+    """The last two letters of the Cyrillic forms of the entity's names, of its Latin forms
+    (combining marks aside) and of its Latin forms in the letters of Łacinka and Polish, by the
+    forms' keys, and the keys whose every Latin form writes a c: what
+    :func:`_another_words_form` asks of every form of a key (one reading of all the forms, not one
+    at each word it tests)."""
     cyrillic: dict[str, set[str]] = {}
     latin: dict[str, set[str]] = {}
+    acute: dict[str, set[str]] = {}
     without_c: set[str] = set()
     for f, fk in entry.surfaces.items():
         if f and is_cyrillic(f[0]):
@@ -304,74 +311,89 @@ def _form_endings(entry: EntityEntry) -> FormEndings:
         elif f:
             bare = _COMBINING_RE.sub("", f)
             latin.setdefault(fk, set()).add(bare[-2:])
+            if not _ACUTE_ALPHABET.isdisjoint(f):
+                acute.setdefault(fk, set()).add(f[-2:])
             if "c" not in bare:
                 without_c.add(fk)
     return (
         {k: frozenset(v) for k, v in cyrillic.items()},
         {k: frozenset(v) for k, v in latin.items()},
+        {k: frozenset(v) for k, v in acute.items()},
         frozenset(k for k in latin if k not in without_c),
     )
 
 
-def _without_the_c_of_its_forms(
-    entry: EntityEntry, words: Sequence[Token], keys: Sequence[str], endings_of: Callable[[EntityEntry], FormEndings]
-) -> bool:
-    """Whether a word of the mention in Latin letters writes no c where every Latin form of the
-    entity's names with its key writes one: the c of ISO 9, Łacinka, Polish and Czech is ц, which
-    the key reads as the k of English (Polak, a Pole, and its Polakom, Poláků are none of Połack,
-    Polack, Polock of Полацк)."""
-    for w, k in zip(words, keys, strict=True):
-        t = w.text.lower()
-        if not t[:1].isalpha() or is_cyrillic(t[0]) or t in entry.surfaces:
-            continue
-        if "c" not in _COMBINING_RE.sub("", unicodedata.normalize("NFD", t)) and k in endings_of(entry)[2]:
-            return True
-    return False
-
-
-def _hard_ending_of_soft_forms(
+def _another_words_form(
     entry: EntityEntry,
     words: Sequence[Token],
     keys: Sequence[str],
     endings_of: Callable[[EntityEntry], FormEndings] = _form_endings,
 ) -> bool:
-    """Whether a word of the mention ends hard where every form of the entity's names in its
-    script that has the word's key ends soft: the key folds the two, the grammar does not. In
-    Cyrillic, a hard -ы after a consonant against a soft -і or -и (Беларусы, Belarusians, against
-    Беларусі, Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian writes ы for the Russian
-    и), a -и against forms that all end in -і (the Ukrainian и is ы: Білоруси, Belarusians,
-    against Білорусі; a Russian form in -и of the key would be among the forms), and a consonant
-    against the same consonant and the soft sign (Беларус, a Belarusian, against Беларусь); in
-    Latin letters, a vowel after a consonant against a vowel after i, y or j or the soft vowels of
-    ISO 9 (the French Biélorusse, a Belarusian, against Belorussia, Biélorussie of Белоруссия; the
-    Czech Bělorusů, of Belarusians, against Belarus'yu, Belarusʹû), and a y after a consonant but
-    k, g or h (ы, as Łacinka, Polish and Czech write it) against an i (Biełarusy, Belarusians,
-    against Biełarusi of Беларусь).
+    """Whether a word of the mention, not itself a form of the entity's names, is a form of
+    another word with the same key: the key folds what the grammar and the alphabets tell apart.
+
+    - It ends hard where every form of the entity's names in its script that has the word's key
+      ends soft. In Cyrillic, a hard -ы after a consonant against a soft -і or -и (Беларусы,
+      Belarusians, against Беларусі, Беларуси of Беларусь; after ж, ш, ч, щ, р and ц Belarusian
+      writes ы for the Russian и), a -и against forms that all end in -і (the Ukrainian и is ы:
+      Білоруси, Belarusians, against Білорусі; a Russian form in -и of the key would be among the
+      forms), and a consonant against the same consonant and the soft sign (Беларус, a
+      Belarusian, against Беларусь). In Latin letters, a vowel after a consonant against a vowel
+      after i, y or j or the soft vowels of ISO 9 (the French Biélorusse, a Belarusian, against
+      Belorussia, Biélorussie of Белоруссия; the Czech Bělorusů, of Belarusians, against
+      Belarus'yu, Belarusʹû), and a y after a consonant but k, g or h (ы, as Łacinka, Polish and
+      Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь).
+    - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
+      with an acute, it ends in the plain letter where every form in those letters that ends in
+      either ends in the soft one (Biełarus, Białorus, a Belarusian, against Biełaruś).
+    - In Latin letters, it writes no c where every Latin form with its key writes one: the c of
+      ISO 9, Łacinka, Polish and Czech is ц, which the key reads as the k of English (Polak, a
+      Pole, and its Polakom, Poláků are none of Połack, Polack, Polock of Полацк).
+
     ``endings_of`` gives the entity's :func:`_form_endings` (the resolver remembers them per
     entity)."""
     for w, k in zip(words, keys, strict=True):
         t = w.text.lower()
-        if len(t) < 3 or t in entry.surfaces:
+        if t in entry.surfaces:
             continue
-        if not is_cyrillic(t[-2]):
+        if len(t) >= 3 and is_cyrillic(t[-2]):
+            if _hard_cyrillic_ending(t, endings_of(entry)[0].get(k)):
+                return True
+            continue
+        _, latin, acute, with_c = endings_of(entry)
+        if len(t) >= 3:
             soft_end = _latin_soft_test(t)
-            if soft_end is not None:
-                same = endings_of(entry)[1].get(k)
-                if same and all(soft_end(end) for end in same):
+            if soft_end is not None and (same := latin.get(k)) and all(soft_end(end) for end in same):
+                return True
+            soft = _ACUTE_SOFT.get(t[-1])
+            if soft is not None and not _ACUTE_ALPHABET.isdisjoint(t) and (marked := acute.get(k)):
+                either = [end for end in marked if end[-1] in (t[-1], soft)]
+                if either and all(end[-1] == soft for end in either):
                     return True
-            continue
-        if t[-1] == "ы" and t[-2] not in _HARDENED:
-            soft: tuple[str, ...] = ("і", "и")
-        elif t[-1] == "и" and t[-2] not in _CYRILLIC_VOWELS_AND_SIGNS:
-            soft = ("і",)  # the Ukrainian и is the hard ы (Білоруси, Belarusians; Білорусі)
-        elif t[-1].isalpha() and is_cyrillic(t[-1]) and t[-1] not in _CYRILLIC_VOWELS_AND_SIGNS:
-            soft = (t[-1] + "ь",)
-        else:
-            continue
-        same = endings_of(entry)[0].get(k)
-        if same and all(end.endswith(soft) for end in same):
+        if (
+            t[:1].isalpha()
+            and not is_cyrillic(t[0])
+            and k in with_c
+            and "c" not in _COMBINING_RE.sub("", unicodedata.normalize("NFD", t))
+        ):
             return True
     return False
+
+
+def _hard_cyrillic_ending(t: str, same: frozenset[str] | None) -> bool:
+    """Whether a Cyrillic word (in small letters) ends hard where all the last two letters of
+    ``same``, the forms of its key, end soft (see :func:`_another_words_form`)."""
+    if not same:
+        return False
+    if t[-1] == "ы" and t[-2] not in _HARDENED:
+        soft: tuple[str, ...] = ("і", "и")
+    elif t[-1] == "и" and t[-2] not in _CYRILLIC_VOWELS_AND_SIGNS:
+        soft = ("і",)  # the Ukrainian и is the hard ы (Білоруси, Belarusians; Білорусі)
+    elif t[-1].isalpha() and is_cyrillic(t[-1]) and t[-1] not in _CYRILLIC_VOWELS_AND_SIGNS:
+        soft = (t[-1] + "ь",)
+    else:
+        return False
+    return all(end.endswith(soft) for end in same)
 
 
 def _in_quotes(text: str) -> bool:
@@ -807,10 +829,8 @@ class Normalizer:
                 if trace is not None and entry.gender == "f" and q.reads_letters():
                     trace.append(True)  # a word's letters decide, not its key alone (Колесников)
                 s = self.persons.score(idx, entry, parsed, keys, q)
-            elif _hard_ending_of_soft_forms(entry, words, keys, self._form_endings):
-                continue  # another word's form: Беларусы (the people) is no form of Беларусь
-            elif _without_the_c_of_its_forms(entry, words, keys, self._form_endings):
-                continue  # another word: Polak (a Pole) is no Połack, Polack
+            elif _another_words_form(entry, words, keys, self._form_endings):
+                continue  # Беларусы (the people), Biełarus (a Belarusian), Polak (a Pole): no forms of Беларусь, Połack
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
             elif etype == "place" and self.places.adjective(entry, parsed):

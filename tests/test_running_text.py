@@ -845,6 +845,12 @@ LINKS["other words of the same letters"] = [
     # against the soft ю of every spelling (Bělorusů, of Belarusians)
     ("Biełarusy za miežami kraju padtrymali strajk.", []),
     ("U Biełarusi pačalisia strajki.", [("Biełarusi", "belarus")]),
+    # Łacinka and Polish mark a soft s, z, c, n with an acute: a word in their letters that ends in
+    # the plain letter is another word (Biełarus, Białorus, a Belarusian man; Biełaruś, Białoruś)
+    ("Kožny Biełarus viedaje hetuju pieśniu.", []),
+    ("Każdy Białorus zna tę piosenkę.", []),
+    ("Biełaruś i Polšča padpisali damovu.", [("Biełaruś", "belarus"), ("Polšča", "poland")]),
+    ("Wrócił na Białoruś po latach.", [("Białoruś", "belarus")]),
     ("Do ulic vyšly stovky Bělorusů žijících v zahraničí.", []),
     ("Granica Litwy jest długa.", [("Litwy", "lithuania")]),
     # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
