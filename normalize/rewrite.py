@@ -20,12 +20,13 @@ from mypy_extensions import mypyc_attr
 
 from .cases import mention_cases
 from .dates import birth_year_after, sentence_around, years_named
+from .nameparts import GIVEN, INITIALS, PATRONYMIC
 from .names import MAX_MENTION_CHARS, written_as_acronym
 from .persons import ends_as_a_mans_surname
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import GIVEN, INITIALS, PATRONYMIC, Found, Proposal
+from .spans import Found, Proposal
 from .text import detect_language, is_cyrillic, is_plain
 
 _MISSING = object()
@@ -184,7 +185,7 @@ class Rewriter:
         and Loukachenko after "Alexander " are resolved once. A decision found this way carries
         the surface it was first resolved for; with ``exact`` signatures are not used. A span in
         quotes is resolved with them (Адраджэнне, a revival, is the front in «Адраджэнне»)."""
-        if self.finder.in_quotes(text, s, e):
+        if self.finder.beside.in_quotes(text, s, e):
             s, e = s - 1, e + 1  # resolved with its quotes: some names are names only in quotes
         surface = text[s:e]
         cached = self._cache.get(surface, _MISSING)
@@ -277,52 +278,56 @@ class Rewriter:
                 facts.surnamed.update((i, facts.unit(a.start)) for i in named_so)
             if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
-            if m.type == "place" and finder.thing_named_after_place(text, s, e):
+            if m.type == "place" and finder.named_things.thing_named_after_place(text, s, e):
                 continue
-            if m.type == "place" and finder.publisher_named(text, s, e):
+            if m.type == "place" and finder.named_things.publisher_named(text, s, e):
                 continue  # a publisher's name in a bibliographic record (Мінск : Беларусь, 1993)
-            if m.type == "place" and (town_end := finder.longer_town_name_end(text, s, e)) >= 0:
+            if m.type == "place" and (town_end := finder.around_places.longer_town_name_end(text, s, e)) >= 0:
                 # the first word of another town's name (Mińsk Mazowiecki)
                 facts.elsewhere.add((m.entity_id, facts.unit(s)))
                 floor = town_end
                 continue
-            if m.type == "place" and finder.in_quoted_title(text, s, e) and self._nominative_or_genitive(text, s, e, m):
+            if (
+                m.type == "place"
+                and finder.named_things.in_quoted_title(text, s, e)
+                and self._nominative_or_genitive(text, s, e, m)
+            ):
                 continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
-            if m.type == "place" and finder.names_a_region(text, s, e, n._by_id[m.entity_id]):
+            if m.type == "place" and finder.around_places.names_a_region(text, s, e, n._by_id[m.entity_id]):
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
-            if m.type == "place" and finder.adjective_of_place(text, s, e):
+            if m.type == "place" and finder.around_places.adjective_of_place(text, s, e):
                 continue  # the adjective made from its name (в Минском районе), not the place
             if (
                 m.type == "place"
-                and finder.titled(text, s, True)
+                and finder.around_persons.titled(text, s, True)
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):  # a person's title before a place's name as written: a surname (министр Борисов; not
                 # мэр Борисова, a case form, nor президента Беларусь не признаёт, where the place is the subject)
                 continue
-            if m.type == "place" and finder.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
+            if m.type == "place" and finder.around_persons.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
             if m.type == "organization" and self._owned_by_another(text, s, e, n._by_id[m.entity_id]):
                 continue  # another state's body by English syntax (Estonia's KGB, the MVD of Georgia)
-            if m.type == "organization" and finder.namesakes_place_after(text, e, n._by_id[m.entity_id]):
+            if m.type == "organization" and finder.around_bodies.namesakes_place_after(text, e, n._by_id[m.entity_id]):
                 continue  # the body of the same name of another state (КГБ СССР)
             if (
                 m.type == "organization"
-                and finder.in_quotes(text, s, e)
+                and finder.beside.in_quotes(text, s, e)
                 and _gives_a_score(text, s, e, facts.bounds(s))
             ):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
-            if m.type == "organization" and finder.work_titled(text, s, e):
+            if m.type == "organization" and finder.named_things.work_titled(text, s, e):
                 facts.works.add((m.entity_id, facts.unit(s)))  # a work's title in quotes, not the organisation
                 continue
             if m.type == "organization" and self._ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
-            if m.type == "organization" and finder.ordinary_word_opening(
+            if m.type == "organization" and finder.around_bodies.ordinary_word_opening(
                 text, s, e, n.index.entries[n._by_id[m.entity_id]]
             ):
                 continue
             unit = facts.unit(s)
             named = (m.entity_id, unit) in facts.named
-            if m.namesakes and not named and not finder.titled(text, s):
+            if m.namesakes and not named and not finder.around_persons.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
             if m.type == "person" and self._born_another_year(text, e, m.entity_id):
                 # a namesake the text gives a year of birth of (Viktor Lukashenko was born in 1937):
@@ -334,13 +339,17 @@ class Rewriter:
                 continue
             if (
                 m.type != "organization"
-                and finder.family_plural(text, s, e, n.index.entries[n._by_id[m.entity_id]].surfaces)
+                and finder.around_persons.family_plural(text, s, e, n.index.entries[n._by_id[m.entity_id]].surfaces)
                 and not n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
                 continue  # a family named in the plural (the Lukashenkos, the Slonims), no one person
-            if m.type == "person" and finder.unit_adjective(text, s, e):
+            if m.type == "person" and finder.around_places.unit_adjective(text, s, e):
                 continue  # the adjective of a unit's name (Беліцкага павета), no surname
-            if m.type == "person" and finder.generation_after(text, e) and self._surname_alone(text, s, e):
+            if (
+                m.type == "person"
+                and finder.around_persons.generation_after(text, e)
+                and self._surname_alone(text, s, e)
+            ):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
             if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
@@ -349,7 +358,7 @@ class Rewriter:
             if (
                 m.type == "organization"
                 and not named
-                and finder.state_body(text, s, e)
+                and finder.around_bodies.state_body(text, s, e)
                 and not self._own_state_named(text, s, e, anchors, m.entity_id, facts.bounds(s))
             ):
                 continue  # a body every country has (Следственный комитет), not named here in full
@@ -387,7 +396,7 @@ class Rewriter:
                         or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
                     )
                     and self._surname_alone(text, s, e)
-                    and not finder.titled(text, s)
+                    and not finder.around_persons.titled(text, s)
                     and not self._name_part_after(text, e)
                 )
             ]
@@ -401,7 +410,7 @@ class Rewriter:
             if m.type != "person" and place_or_body not in elsewhere:
                 idx = n._by_id[m.entity_id]
                 lo, hi = facts.bounds(s)
-                if finder.names_where_namesakes_lie(text, idx, lo, hi) and not (
+                if finder.around_bodies.names_where_namesakes_lie(text, idx, lo, hi) and not (
                     m.type == "organization" and self._names_its_state(anchors, idx, lo, hi)
                 ):
                     elsewhere.add(place_or_body)
@@ -425,7 +434,7 @@ class Rewriter:
             out = [
                 (s, e, m)
                 for s, e, m in out
-                if not ((m.entity_id, facts.unit(s)) in facts.works and finder.in_quotes(text, s, e))
+                if not ((m.entity_id, facts.unit(s)) in facts.works and finder.beside.in_quotes(text, s, e))
             ]
         if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
@@ -484,7 +493,7 @@ class Rewriter:
         """The states of the places whose adjectives ``text[lo:hi]`` holds (see
         :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""
         places = self.normalizer.places
-        keys = (self.finder.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
+        keys = (self.finder.around_places.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
         return {st for k in keys if k for p in places.adjective_places(k) if (st := places.state_of(p)) >= 0}
 
     def _speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
@@ -496,13 +505,15 @@ class Rewriter:
 
     def _whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
         """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
-        :meth:`~normalize.spans.SpanFinder.state_body_entity`), by its acronym alone, without an
+        :meth:`~normalize.bodycontext.BodyContext.state_body_entity`), by its acronym alone, without an
         adjective of the state it is named after before it (белорусский МИД)."""
         finder = self.finder
-        if not written_as_acronym(text[s:e]) or not finder.state_body_entity(self.normalizer.index.entries[org]):
+        if not written_as_acronym(text[s:e]) or not finder.around_bodies.state_body_entity(
+            self.normalizer.index.entries[org]
+        ):
             return False
-        before = finder.word_before(text, s, 0)
-        return before is None or not finder.own_places_adjective(before[1], org)
+        before = finder.beside.word_before(text, s, 0)
+        return before is None or not finder.around_bodies.own_places_adjective(before[1], org)
 
     def _names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
         """Whether a word of the text between ``lo`` and ``hi`` (of ``anchors``) names a place the
@@ -514,11 +525,11 @@ class Rewriter:
     def _ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
         capitalised word inside the sentence that names nothing by itself (see
-        :meth:`~normalize.spans.SpanFinder.word_before_dash`)."""
+        :meth:`~normalize.bodycontext.BodyContext.word_before_dash`)."""
         word = text[s:e]
         if not (len(word) > 1 and word.isupper() and word.isalpha()):
             return False
-        before = self.finder.word_before_dash(text, s)
+        before = self.finder.around_bodies.word_before_dash(text, s)
         return (
             before is not None and self.normalizer.resolve(before, threshold=self.threshold, policy=self.policy) is None
         )
@@ -567,7 +578,7 @@ class Rewriter:
         gender = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].gender
         if gender is None or not self._surname_alone(text, s, e):
             return False
-        acts = self.finder.past_tense_gender_after(text, e)
+        acts = self.finder.around_persons.past_tense_gender_after(text, e)
         # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
         return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
 
@@ -614,7 +625,7 @@ class Rewriter:
     def _name_part_after(self, text: str, e: int) -> bool:
         """Whether a name part (a given name, a patronymic, initials) stands right after ``text[:e]``:
         the name goes on past the span (Lukashenko Grigoryevich) and says more than the surname."""
-        got = self.finder.word_after(text, e, len(text))
+        got = self.finder.beside.word_after(text, e, len(text))
         return got is not None and not got[2] and self.finder.parts.kind(got[1]) in (GIVEN, PATRONYMIC, INITIALS)
 
     def _surname_alone(self, text: str, s: int, e: int) -> bool:
@@ -658,7 +669,7 @@ class Rewriter:
         if not own:
             return False
         entries = n.index.entries
-        state_body = self.finder.state_body_entity(entries[org])
+        state_body = self.finder.around_bodies.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e, *unit)
         named_own = False
         for a in _anchors_between(anchors, lo, hi):
@@ -671,15 +682,15 @@ class Rewriter:
         return named_own
 
     def _owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether a body every state has (see :meth:`~normalize.spans.SpanFinder.state_body_entity`)
+        """Whether a body every state has (see :meth:`~normalize.bodycontext.BodyContext.state_body_entity`)
         at ``text[s:e]`` has an owner in English syntax (a possessive before it, of after it: see
-        :meth:`~normalize.spans.SpanFinder.english_owner`) that is no place or person of a state it
+        :meth:`~normalize.bodycontext.BodyContext.english_owner`) that is no place or person of a state it
         is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
         Lukashenko's KGB, the KGB of the Republic of Belarus)."""
         n = self.normalizer
-        if not self.finder.state_body_entity(n.index.entries[org]):
+        if not self.finder.around_bodies.state_body_entity(n.index.entries[org]):
             return False
-        owner = self.finder.english_owner(text, s, e)
+        owner = self.finder.around_bodies.english_owner(text, s, e)
         if not owner:
             return False
         m = n.resolve(owner, threshold=self.threshold, policy=self.policy)
@@ -691,7 +702,7 @@ class Rewriter:
 
     def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
         n = self.normalizer
-        return self.finder.owner_beside(text, s, e, n._by_id[entity_id])
+        return self.finder.around_bodies.owner_beside(text, s, e, n._by_id[entity_id])
 
     def _abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
@@ -708,7 +719,7 @@ class Rewriter:
         after = k + 1
         while after < len(anchors) and anchors[after].start < e:
             after += 1
-        state_body = self.finder.state_body_entity(entries[org])
+        state_body = self.finder.around_bodies.state_body_entity(entries[org])
         for x, gap, any_place in (
             (before, text[anchors[before].end : s] if before >= 0 else "", False),
             (after, text[e : anchors[after].start] if after < len(anchors) else "", state_body),

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable, Mapping
 
 from .memo import remember
-from .phonetic import KEY_VOWELS
+from .phonetic import KEY_VOWELS, PhoneticKey
+from .textpatterns import composed_word
 
 # the word forms whose namesakes' words are remembered (forms repeat by Zipf's law)
 NAMESAKE_MEMO_SIZE = 200_000
@@ -23,6 +24,16 @@ NAMESAKE_MEMO_SIZE = 200_000
 # a word's key, and the stems of a key by the vocabulary's endings
 WordKey = Callable[[str], str]
 Stems = Callable[[str], Collection[str]]
+
+
+def listed_words(words: Iterable[str], key: PhoneticKey, stems: Stems) -> ListedWords:
+    """The :class:`ListedWords` of ``words``, keyed as the words of running text are (their
+    letters composed, stress marks dropped)."""
+
+    def word_key(word: str) -> str:
+        return key(composed_word(word))
+
+    return ListedWords(key.many(sorted(words)), word_key, stems)
 
 
 class ListedWords:

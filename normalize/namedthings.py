@@ -1,0 +1,219 @@
+"""Names inside the names of other things: a person's or a place's name that names a fund, a prize,
+a channel, a brand, a publisher, a work or a title in quotes (фонд Александра Лукашенко,
+кінафестываль «Расія», Belarus tractors, Мінск : Беларусь, 1993), not the person or the place."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .beside import WordsBeside
+from .memo import remember
+from .nameparts import Anchored, NameParts
+from .phonetic import PhoneticKey
+from .places import Places
+from .tables import Tables
+from .text import is_cyrillic
+from .textpatterns import (
+    BEFORE_COLON_RE,
+    BLANKS,
+    HONORIFICS,
+    IMPRINT_YEAR_RE,
+    LETTERS_RE,
+    MAX_NAME_WORDS,
+    NUMBERED_RE,
+    PREPOSITIONS,
+    PRODUCT_AFTER_RE,
+    QUOTE_CLOSE,
+    QUOTE_CLOSE_ONLY,
+    QUOTE_OPEN,
+    SENTENCE_END,
+    TITLE_BREAK_RE,
+    TITLE_REACH,
+    TITLE_STOP_RE,
+    WINDOW,
+    WORD_MEMO_SIZE,
+)
+from .wordlists import listed_words
+
+
+class NamedThings:
+    """Tells whether a name in running text is a word of another thing's name (see the module)."""
+
+    def __init__(
+        self, beside: WordsBeside, parts: NameParts, places: Places, tables: Tables, key: PhoneticKey,
+        word: Callable[[str], tuple[str, Anchored | None]],
+    ) -> None:  # fmt: skip
+        self.beside = beside
+        self.parts = parts
+        self.tables = tables
+        self.word = word  # a word's key and what it anchors (SpanFinder.word)
+        self._places = places
+        stems = tables.vocabulary.stems
+        # (a word listed with its full stop is an abbreviation, matched only as written: им.)
+        self._named_after = listed_words((w for w in tables.named_after if not w.endswith(".")), key, stems)
+        self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
+        self._naming_words = listed_words(tables.naming_words, key, stems)
+        self._work_words = listed_words(tables.work_words, key, stems)
+        self._product_words = listed_words(tables.product_words, key, stems)
+        self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
+
+    def named_after(self, text: str, s: int, e: int) -> bool:
+        """Whether the personal name ``text[s:e]`` names what it stands beside (see ``named_after``
+        in ``org_words.yaml``): after such a word, not in the nominative (фонд Александра
+        Лукашенко, полк Каліноўскага, премия имени …; the director of a fund, директор фонда
+        Александр Лукашенко, is a person), or before such a word in capitals (Alexander Lukashenko
+        Foundation)."""
+        before = self.beside.word_before(text, s, 0)  # (the word before may be a mention itself)
+        if before is not None and before[1].casefold() + "." in HONORIFICS:
+            # им, ім without the full stop: the abbreviation after what is named (премия им Лукашенко),
+            # else the pronoun (заменить им Медведева)
+            prior = self.beside.word_before(text, before[0], 0)
+            return prior is not None and self._is_head(prior[1])
+        if before is not None and self._is_head(before[1]):
+            first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
+            if not self.parts.is_nominative(first) or before[1].lower() in HONORIFICS:
+                return True
+        after = self.beside.word_after(text, e, len(text))
+        return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
+
+    def _is_head(self, word: str) -> bool:
+        """Whether ``word`` is a form of a word of what is named after persons or places (фонд,
+        премия; ``named_after`` in ``org_words.yaml``; им. only with its full stop): remembered per
+        word form."""
+        got = self._heads.get(word)
+        if got is None:
+            got = word.casefold() in self._named_after_abbreviations or self._named_after.has(word)
+            remember(self._heads, word, got, WORD_MEMO_SIZE)
+        return got
+
+    def thing_named_after_place(self, text: str, s: int, e: int) -> bool:
+        """Whether a place's name at ``text[s:e]`` is the name of something named after it: numbered
+        after it (the channels Беларусь 1, Россия-24; not a year), or alone in quotes: after a word of
+        what is named so (``named_after`` in ``org_words.yaml``: кінафестываль «Расія», гасцініца
+        «Мінск»), and, as one word, after any word but one that speaks of the name (``naming_words``:
+        гістарычны назоў «Менск» is the city). Belarusian and Russian writing quote the names of
+        clubs, airports, books and firms («Гомель», аэропорт «Минск»), not of places; a place's name
+        of several words may stand in quotes as its informal name (на «Площади Перемен»)."""
+        if NUMBERED_RE.match(text, e) is not None:
+            return True
+        if not self.beside.in_quotes(text, s, e):
+            return self._latin_name_with_head(text, e) or self._brand_before_product(text, e)
+        before = self.beside.word_before(text, s - 1, 0)
+        if before is not None and self._is_head(before[1]):
+            return True
+        if any(c in BLANKS for c in text[s:e]):
+            return False
+        return before is None or not self._naming_words.has(before[1])
+
+    def publisher_named(self, text: str, s: int, e: int) -> bool:
+        """Whether the place's name ``text[s:e]`` is a publisher's in a bibliographic record: after
+        a label of a publisher and a colon (``publisher_words`` of ``org_words.yaml``: Выдавец:
+        Беларусь), or in an imprint, place : publisher, year, between a place's name or a town's
+        abbreviation with a colon and a comma with a year (Мінск : Беларусь, 1993; Мн.: Беларусь,
+        2001; not Асобнае выданне: Менск, 1968, where the place follows a label)."""
+        i = s
+        while i > 0 and text[i - 1] in BLANKS:
+            i -= 1
+        if i == 0 or text[i - 1] != ":":
+            return False  # (most places: no colon before them, and no search of the window)
+        m = BEFORE_COLON_RE.search(text, max(0, s - WINDOW), s)
+        if m is None:
+            return False
+        word = m.group(1)
+        if word.casefold() in self.tables.publisher_words:
+            return True
+        if IMPRINT_YEAR_RE.match(text, e) is None:
+            return False
+        if m.group(2):  # an abbreviation of a town's name (Мн., М., СПб.)
+            return word[:1].isupper() and len(word) <= 3
+        return bool(self._places.places_named([self.word(word)[0]]))
+
+    def _brand_before_product(self, text: str, e: int) -> bool:
+        """Whether the place's name in Latin letters that ends at ``e`` is a brand's: a word for what
+        is sold under a brand (``product_words`` of ``org_words.yaml``, by stem) follows it right
+        away, after a blank or a hyphen (Belarus tractors, the Belarus brand, Belarus-branded)."""
+        if is_cyrillic(text[e - 1]):
+            return False
+        m = PRODUCT_AFTER_RE.match(text, e)
+        return m is not None and self._product_words.has(m.group(1))
+
+    def _latin_name_with_head(self, text: str, e: int) -> bool:
+        """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised
+        words that a word of what is named after places ends (``named_after``), one to three words
+        after it: Moscow State University, Vitsyebsk Station, Minsk Tractor Works (English writes
+        the town's name as the first word of the thing's, where Belarusian and Russian write an
+        adjective: Маскоўскі дзяржаўны ўніверсітэт)."""
+        if is_cyrillic(text[e - 1]):
+            return False
+        pos = e
+        for _ in range(MAX_NAME_WORDS):
+            after = self.beside.word_after(text, pos, len(text))
+            if after is None or after[2] or after[3]:
+                return False
+            w = after[1]
+            info = self.word(w)[1]
+            if not w[:1].isupper() or w.isupper() or (info is not None and (info.person or not info.org)):
+                return False  # (a person's or a place's name after the town's: In Minsk Lukashenko said;
+                # a word of an organisation's name may be a word of the thing's: Minsk Radio Institute)
+            if self._is_head(w):
+                return True
+            pos = after[0]
+        return False
+
+    def work_titled(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` stands alone in quotes after a word for a kind of work
+        (``work_words`` of ``org_words.yaml``, by stem): the title of a film, a book, a song
+        (фильм «Зеркало», песня «Вясна»), not the organisation of that name."""
+        if not self.beside.in_quotes(text, s, e):
+            return False
+        before = self.beside.word_before(text, s - 1, 0)
+        return before is not None and self._work_words.has(before[1])
+
+    def in_quoted_title(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
+        opens or goes on, the quotes standing after a word of the sentence: the title of a paper,
+        a party or a contest (журналіст «Фізкультурнік Беларусі», в "Наш дом Россия", конкурса
+        «Лучшие товары Республики Беларусь», the "Young Belarus", „Polska Macierz Szkolna”), whose
+        words name the thing titled. Not where the quotes open a sentence or follow a colon or a
+        dash (quoted speech and headlines: «Литва может последовать примеру Польши»), hold a
+        comma, a dash or an end of sentence, or more than five words, nor where a preposition
+        stands just before the name (a quoted phrase: «Зроблена ў Польшчы»); the case the name is
+        in is the caller's to weigh (a slogan's dative: «Слава Украіне»)."""
+        # the quotes and ends of sentences within reach are found by one search each way (most
+        # characters are neither; the nearest one decides)
+        q1 = -1
+        for m in reversed(list(TITLE_STOP_RE.finditer(text, max(0, s - TITLE_REACH), s))):
+            q, c = m.start(), m.group()
+            if c in QUOTE_OPEN and (q == 0 or not text[q - 1].isalnum()):
+                q1 = q
+                break
+            if c in SENTENCE_END or c in QUOTE_CLOSE_ONLY:
+                return False
+        if q1 < 0:
+            return False
+        q2 = -1
+        for m in TITLE_STOP_RE.finditer(text, e, e + TITLE_REACH + 1):
+            q, c = m.start(), m.group()
+            if c in QUOTE_CLOSE and (q + 1 == len(text) or not text[q + 1].isalnum()):
+                q2 = q
+                break
+            if c in SENTENCE_END or c in "«„":
+                return False
+        if q2 < 0:
+            return False
+        inside = text[q1 + 1 : q2]
+        if TITLE_BREAK_RE.search(inside):
+            return False
+        words = list(LETTERS_RE.finditer(inside))
+        if not 2 <= len(words) <= 5:
+            return False
+        own = range(s - q1 - 1, e - q1 - 1)
+        if not any(w.start() not in own and w.group()[0].isupper() for w in words):
+            return False
+        before = [w.group() for w in words if w.end() <= own.start]
+        if before and before[-1].casefold() in PREPOSITIONS:
+            return False
+        i = q1
+        while i > 0 and text[i - 1] in BLANKS:
+            i -= 1
+        return i > 0 and text[i - 1].isalnum()

@@ -1,0 +1,161 @@
+"""A place's name that is a part of another word of places: the first word of another town's name
+(Mińsk Mazowiecki), the name of the unit around the town (the Minsk region, Мінська область), the
+adjective made from it (в Минском районе, Беліцкага павета)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .beside import WordsBeside
+from .index import Index
+from .nameparts import NONE, Anchored, NameParts
+from .phonetic import PhoneticKey
+from .tables import Tables
+from .text import is_cyrillic
+from .textpatterns import (
+    ABBREVIATION_RE,
+    CONJUNCTIONS,
+    INSTRUMENTAL,
+    LIST_GAP_RE,
+    LOCATIVE_ONLY,
+    MAX_NAME_WORDS,
+    NOMINATIVE_ADJECTIVE,
+    OBLIQUE_NOUN_RE,
+    UNIT_OF,
+    composed_word,
+    sentence_start,
+)
+from .wordlists import listed_words
+
+
+class PlaceContext:
+    """Tells whether a place's name in running text is a part of another word of places (see the
+    module)."""
+
+    def __init__(
+        self, beside: WordsBeside, parts: NameParts, index: Index, tables: Tables, key: PhoneticKey,
+        word: Callable[[str], tuple[str, Anchored | None]],
+    ) -> None:  # fmt: skip
+        self.beside = beside
+        self.parts = parts
+        self.index = index
+        self.tables = tables
+        self.key = key
+        self.word = word  # a word's key and what it anchors (SpanFinder.word)
+        self._function_words = tables.vocabulary.function_words
+        self._sentence_words = tables.sentence_words
+        self._unit_words = listed_words(
+            (w for w in tables.region_words if is_cyrillic(w[0])), key, tables.vocabulary.stems
+        )
+
+    def longer_town_name_end(self, text: str, s: int, e: int) -> int:
+        """The end of another town's name that the place's name ``text[s:e]`` in Latin letters
+        opens, else -1: a capitalised adjective right after it that qualifies a town's name
+        (``toponym_qualifiers`` of ``inflection.yaml``: Mińsk Mazowiecki, w Mińsku Mazowieckim,
+        Brześć Kujawski), or such an adjective cut short (Mińska Maz. są …: a capitalised word
+        with a full stop that a word in small letters follows). The adjective names nothing of
+        the tables (not a surname of ours)."""
+        if is_cyrillic(text[s]):
+            return -1
+        after = self.beside.word_after(text, e, len(text))
+        if after is None or after[2] or after[3]:
+            return -1
+        end, w = after[0], after[1]
+        if not w[:1].isupper() or w.isupper():
+            return -1
+        cut = ABBREVIATION_RE.match(text, end)
+        if cut is not None and cut.group(1).islower() and len(w) <= 4:
+            return end + 1  # cut short: the full stop is the adjective's (Maz. is no MAZ)
+        if w.lower().endswith(self.tables.toponym_qualifier_endings) and self.parts.kind(w) == NONE:
+            return end if self.word(w)[1] is None else -1
+        return -1
+
+    def names_a_region(self, text: str, s: int, e: int, place: int) -> bool:
+        """Whether the place's name ``text[s:e]`` stands right beside a word for an administrative
+        unit (``region_words`` of ``org_words.yaml``), and so names the unit around the town, not
+        the town: after it (the Minsk region, Vitsyebsk oblast; in Cyrillic the Ukrainian and
+        Bulgarian adjective that is spelled as the town's genitive, Мінська область, Витебска
+        област) or, in Latin letters, before it (Gebiet Witebsk, der Bezirk Orscha), or with of or
+        de between, when the place (its number in the index) lies in a state (its ``country``) and
+        no capitalised name of the unit stands before the word (the region of Brest; not the
+        Frunzensky district of Minsk, the town it lies in, nor the Grodno region of Belarus)."""
+        units = self.tables.region_words
+        after = self.beside.word_after(text, e, len(text))
+        if after is not None and not after[2] and not after[3] and after[1].casefold() in units:
+            return True
+        if is_cyrillic(text[s]):
+            return False
+        before = self.beside.word_before(text, s, 0)
+        if before is None:
+            return False
+        if before[1].casefold() in UNIT_OF and self.index.entries[place].record.country:
+            unit = self.beside.word_before(text, before[0], 0)
+            if unit is None or unit[1].casefold() not in units:
+                return False
+            name = self.beside.word_before(text, unit[0], 0)  # the unit's own name (the Frunzensky district)
+            return name is None or not name[1][:1].isupper() or sentence_start(text, name[0])
+        return before[1].casefold() in units
+
+    def adjective_of_place(self, text: str, s: int, e: int) -> bool:
+        """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of
+        the adjective made from it (``place_adjectives`` of ``inflection.yaml``: the Russian
+        instrumental Минском, also the adjective's locative), is the adjective here: after a
+        preposition of the locative (в Минском районе, на Минском автозаводе), or, with no
+        preposition of the instrumental before it (под Минском), before a noun in small letters in
+        the locative or instrumental (Слуцком районе), over a list of such adjectives (в Копыльском,
+        Слуцком и Солигорском районах)."""
+        ends = self.tables.place_adjective_endings
+        if not text[s:e].lower().endswith(ends):
+            return False
+        pos = s  # back over the list of adjectives before it
+        while True:
+            got = self.beside.word_before(text, pos, 0)
+            if got is None:
+                break
+            w = got[1].lower()
+            if w in LOCATIVE_ONLY:
+                return True
+            if w in INSTRUMENTAL or not (w.endswith(ends) and LIST_GAP_RE.search(text, got[0], pos)):
+                if w in INSTRUMENTAL:
+                    return False
+                break
+            pos = got[0]
+        pos = e  # on over the list of adjectives after it, to the noun
+        for _ in range(MAX_NAME_WORDS):
+            after = self.beside.word_after(text, pos, len(text))
+            if after is None or after[3]:
+                return False
+            w = after[1]
+            if (w[:1].isupper() and w.lower().endswith(ends)) or w in CONJUNCTIONS:
+                pos = after[0]  # another adjective of the list (Солигорском), or the и before it
+                continue
+            low = w.lower()
+            return (
+                not after[2]  # (a comma: another phrase, Минском, нашей столицей)
+                and w[:1].islower()
+                and is_cyrillic(w[0])
+                and len(w) > 3
+                and low not in self._function_words
+                and low not in self._sentence_words  # (pronouns, conjunctions: и, все, этом)
+                and OBLIQUE_NOUN_RE.search(w) is not None
+            )
+        return False
+
+    def unit_adjective(self, text: str, s: int, e: int) -> bool:
+        """Whether the one word ``text[s:e]`` with an adjective's ending (``place_adjectives`` of
+        ``inflection.yaml``) in an oblique case is followed by a Cyrillic noun of an administrative
+        unit (``region_words`` of ``org_words.yaml``, by stem): the adjective of the unit's name
+        (Беліцкага павета, Калиновского района), no surname; a nominative may be a surname before
+        its object (Бяляцкі раён наведаў)."""
+        word = text[s:e]
+        if word.lower().endswith(NOMINATIVE_ADJECTIVE) or not self.adjective_key(word):
+            return False
+        after = self.beside.word_after(text, e, len(text))
+        return after is not None and not after[2] and not after[3] and self._unit_words.has(after[1])
+
+    def adjective_key(self, word: str) -> str:
+        """The key of ``word`` when it ends as an adjective made from a place's name does
+        (``place_adjectives`` of ``inflection.yaml``); "" when it does not."""
+        if not word.lower().endswith(self.tables.place_adjective_endings):
+            return ""
+        return self.key(composed_word(word))
