@@ -368,7 +368,7 @@ class Rewriter:
                 facts.named.add((m.entity_id, unit))
             out.append((s, e, m))
             floor = e
-        return self._text_rules(text, anchors, out, facts)
+        return self._joined_by_slash(text, self._text_rules(text, anchors, out, facts))
 
     def _text_rules(
         self, text: str, anchors: list[Found], out: list[tuple[int, int, Decision]], facts: TextFacts
@@ -454,6 +454,34 @@ class Rewriter:
                 )
             ]
         return out
+
+    def _joined_by_slash(self, text: str, out: list[tuple[int, int, Decision]]) -> list[tuple[int, int, Decision]]:
+        """The links of ``out`` with two links of one entity that only a slash joins made one, when
+        the whole names the entity as well: one name written in two forms (RFE/RL, Radio Free
+        Europe / Radio Liberty, Minsk/Мінск) is one mention, rewritten once."""
+        if len(out) < 2:
+            return out
+        joined: list[tuple[int, int, Decision]] = []
+        for s, e, m in out:
+            if joined:
+                ps, pe, pm = joined[-1]
+                if pm.entity_id == m.entity_id and text[pe:s].strip(_BLANKS) == "/":
+                    whole = self._resolve_surface(text[ps:e])
+                    if whole is not None and whole.entity_id == m.entity_id:
+                        joined[-1] = (ps, e, whole)
+                        continue
+            joined.append((s, e, m))
+        return joined
+
+    def _resolve_surface(self, surface: str) -> Decision | None:
+        """What resolving ``surface`` decides, under the rewriter's threshold and policy
+        (remembered with the spans' decisions)."""
+        cached = self._cache.get(surface, _MISSING)
+        if cached is not _MISSING:
+            return cached  # type: ignore[return-value]
+        m = self.normalizer._resolve_traced(surface, self.threshold, self.policy, None, [], None)
+        self._remember(surface, m)
+        return m
 
     def _states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:

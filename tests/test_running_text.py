@@ -1259,6 +1259,24 @@ LINKS["case forms of surnames in Łacinka"] = [
 ]
 
 
+LINKS["one name in two forms joined by a slash"] = [
+    # two forms of one name joined by a slash alone are one mention, rewritten once
+    ("The broadcaster RFE/RL reported the arrests.", [("RFE/RL", "radio-svaboda")]),
+    (
+        "Radio Free Europe / Radio Liberty opened a bureau in Kyiv.",
+        [("Radio Free Europe / Radio Liberty", "radio-svaboda"), ("Kyiv", "kyiv")],
+    ),
+    ("Вуліцы Minsk/Мінск перайменавалі.", [("Minsk/Мінск", "minsk")]),
+    # two names of two entities stay two mentions
+    ("Flights Minsk/Moscow were cancelled.", [("Minsk", "minsk"), ("Moscow", "moscow")]),
+]
+
+
+def test_one_name_joined_by_a_slash_is_rewritten_once() -> None:
+    rw = Rewriter(Normalizer.default())
+    assert rw.rewrite("Radio Free Europe/Radio Liberty (RFE/RL) said.").text == "Radio Svaboda (Radio Svaboda) said."
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
