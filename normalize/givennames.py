@@ -118,9 +118,22 @@ class GivenNames:
         """Whether ``word`` is a given name or a case form of one (any gender)."""
         return self.gender_of(word) is not None
 
+    def case_form_nominatives(self, word: str) -> list[str]:
+        """The given names (in small letters, as the tables list them) that the Cyrillic ``word``
+        is a case form of by the inflection table (Иосифа: иосиф; Володимиром: володимир); empty
+        for a word that is none, or a name as listed."""
+        low = given_name_form(word)
+        if not low or script_of(low) != "Cyrl":
+            return []
+        return [nominative for nominative, _ in self._case_forms_of(low)]
+
     def _case_form_genders(self, low: str) -> list[str]:
         """The genders of the names that ``low`` (lower case, Cyrillic) is a case form of."""
-        out: list[str] = []
+        return [gender for _, gender in self._case_forms_of(low)]
+
+    def _case_forms_of(self, low: str) -> list[tuple[str, str]]:
+        """The names that ``low`` (lower case, Cyrillic) is a case form of, with their genders."""
+        out: list[tuple[str, str]] = []
         for lang in LANGUAGES:
             for form, ending, whole in self._endings[lang].get(low[-1], ()):
                 if whole:
@@ -139,5 +152,5 @@ class GivenNames:
                     continue
                 forms = inflect(nominative, self._rows.get(lang, []), gender or None)
                 if any(low in (f, f.replace("ё", "е")) for f in forms):
-                    out.append(gender)
+                    out.append((nominative, gender))
         return out

@@ -588,16 +588,24 @@ class Rewriter:
         another person than ``q``, whom its surname alone names: a person of the tables (``linked``)
         while ``q`` is not known by the surname alone (Вераніка Цапкала is not her husband), or a
         person the tables lack, by a given name of the tables (before the surname) none of whose
-        cognates is ``q``'s (Даниил Медведев is no Дмитрий; a form no table holds says nothing)."""
+        cognates is ``q``'s (Даниил Медведев is no Дмитрий, Иосифа Пригожина no Евгений; a form no table
+        holds says nothing)."""
         n = self.normalizer
         e = n.index.entries[q]
         if linked >= 0:
             return e.record.prominence < BARE_SURNAME_PROMINENCE
         titles = n.tables.titles
         words = [w for w in _NAME_WORD_RE.findall(text, s, anchor) if w.casefold() not in titles]
-        if not words or not n.groups.given_groups(words[0], None):
+        if not words:
             return False
-        return n.key(words[0]) not in e.given_keys and words[0].lower() not in e.given_case_forms
+        if n.groups.given_groups(words[0], None):
+            return n.key(words[0]) not in e.given_keys and words[0].lower() not in e.given_case_forms
+        # a case form of a given name of the cognates table (Иосифа, Даниилом); a name the table
+        # lacks says nothing (the Ukrainian Володимиром, which the table does not give as Владимир's)
+        nominatives = [
+            name for name in n.groups.given_names.case_form_nominatives(words[0]) if n.groups.given_groups(name, None)
+        ]
+        return bool(nominatives) and all(n.key(name) not in e.given_keys for name in nominatives)
 
     def _other_gender_acts(self, text: str, s: int, e: int, entity_id: str) -> bool:
         """Whether ``text[s:e]`` names a person by the surname alone, in a form that may be the

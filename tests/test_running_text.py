@@ -1170,6 +1170,13 @@ LINKS["a surname alone in a text that named another person of it in full"] = [
     # person of the surname)
     ("Даниил Медведев выиграл турнир. Для Медведева это десятый титул.", []),
     ("Alexander Tsikhanouskaya spoke first. Then Tsikhanouskaya left.", []),
+    # the given name in a case form of it (Иосифа, Даниилом: the given-names table's inflection)
+    ("По словам Иосифа Пригожина, певица вернётся. Пригожин ответил с улыбкой.", []),
+    ("Интервью с Даниилом Медведевым вышло. Медведев выиграл турнир.", []),
+    (
+        "Интервью с Дмитрием Медведевым вышло. Медведев заявил.",
+        [("Дмитрием Медведевым", "dmitry-medvedev"), ("Медведев", "dmitry-medvedev")],
+    ),
     # before the full name too (a headline first): the text never names the listed one
     ("Теннисист Медведев выиграл. Россиянин Даниил Медведев стал победителем.", []),
     # a name part after the surname says more than the surname (a patronymic)
