@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_left
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from mypy_extensions import mypyc_attr
 
-from .cases import mention_cases
-from .dates import birth_year_after, sentence_around, years_named
-from .nameparts import GIVEN, INITIALS, PATRONYMIC
-from .names import MAX_MENTION_CHARS, written_as_acronym
+from .cases import span_cases
+from .dates import sentence_around
+from .nameparts import GIVEN
+from .names import MAX_MENTION_CHARS
 from .persons import ends_as_a_mans_surname
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
-from .spans import Found, Proposal
-from .text import detect_language, is_cyrillic, is_plain
+from .spans import Found
+from .text import detect_language, is_plain
+from .textfacts import TextFacts
+from .whichperson import WhichPerson
+from .whosebody import WhoseBody
 
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
@@ -35,22 +36,9 @@ _BLANKS = " \t\u00a0"
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 
 
-def _start_of(a: Found) -> int:
-    return a.start
-
-
 # a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a
 # time of day (14:30) or a ratio of more digits
 _SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
-
-
-def _anchors_between(anchors: list[Found], lo: int, hi: int) -> Iterator[Found]:
-    """The anchors that start in ``text[lo:hi]`` (``anchors`` are in order of their starts: a long
-    text has many, so the first is found by bisection)."""
-    for j in range(bisect_left(anchors, lo, key=_start_of), len(anchors)):
-        if anchors[j].start >= hi:
-            break
-        yield anchors[j]
 
 
 def _gives_a_score(text: str, s: int, e: int, unit: tuple[int, int]) -> bool:
@@ -59,35 +47,6 @@ def _gives_a_score(text: str, s: int, e: int, unit: tuple[int, int]) -> bool:
     (Новополоцк) — «Ислочь» — 2:2)."""
     lo, hi = sentence_around(text, s, e, *unit)
     return _SCORE_RE.search(text, lo, hi) is not None
-
-
-class TextFacts:
-    """What a text has told so far of its names, for the rules of running text that read a whole
-    text (see :meth:`Rewriter._spans`): each fact with the start of the text it was told in, the
-    text itself or, with ``lines_apart``, one of its lines (a file of one item a line)."""
-
-    def __init__(self, text: str, lines_apart: bool) -> None:
-        self.text = text
-        self.apart = lines_apart and "\n" in text
-        self.named: set[tuple[str, int]] = set()  # the entities named as more than a surname many share
-        self.full: set[tuple[int, int]] = set()  # the persons named in full
-        self.others: set[tuple[int, int]] = set()  # the persons whose surname it gave someone else in full
-        self.elsewhere: set[tuple[str, int]] = set()  # the places and bodies of the name it puts elsewhere
-        self.surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person (Юрий Борисов)
-        self.surnamed: set[tuple[int, int]] = set()  # organisations whose name of a word it gave a person (Вагнер)
-        self.born: set[tuple[int, int]] = set()  # the persons whose namesake's year of birth it gave
-        self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
-
-    def unit(self, pos: int) -> int:
-        """The start of the text that holds ``pos``."""
-        return self.text.rfind("\n", 0, pos) + 1 if self.apart else 0
-
-    def bounds(self, pos: int) -> tuple[int, int]:
-        """The start and end of the text that holds ``pos``."""
-        if not self.apart:
-            return 0, len(self.text)
-        end = self.text.find("\n", pos)
-        return self.unit(pos), len(self.text) if end < 0 else end
 
 
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
@@ -99,11 +58,6 @@ def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
     joined_before = s > 1 and text[s - 1] == "-" and text[s - 2].isalnum()
     joined_after = e + 1 < len(text) and text[e] == "-" and text[e + 1].isalnum()
     return joined_before or joined_after
-
-
-# what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
-# the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
-_QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -168,6 +122,9 @@ class Rewriter:
         self._cache: dict[str, Decision | None] = {}
         self._sigs: dict[tuple[str, str, bool, bool, str], Decision | None] = {}
         self._titles = normalizer.tables.titles
+        # the readers of the whole text around a decided name: whose body, which person
+        self.whose = WhoseBody(normalizer, self.finder, threshold, policy)
+        self.which = WhichPerson(normalizer, self.finder, threshold, policy)
 
     def _remember(self, surface: str, m: Decision | None) -> None:
         if len(self._cache) >= CACHE_SIZE:
@@ -264,19 +221,19 @@ class Rewriter:
                     facts.full.add((linked, facts.unit(a.start)))
                 alone = self._resolve_span(text, a.start, a.end, a, exact)
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
-                if q != linked and self._names_another(text, proposal.alternatives[0][0], a.start, q, linked):
+                if q != linked and self.which.names_another(text, proposal.alternatives[0][0], a.start, q, linked):
                     facts.others.add((q, facts.unit(a.start)))
             elif (
                 proposal.whole
                 and m is None
                 and not a.info.person
-                and (named_so := self._named_by_a_surname(text, a))
-                and self._a_personal_name(text, proposal, a)
+                and (named_so := self.which.named_by_a_surname(text, a))
+                and self.which.a_personal_name(text, proposal, a)
             ):
                 # a town's or an organisation's name as a person's surname (Юрий Борисов, Рихард Вагнер)
                 facts.surnames.add((text[a.start : a.end], facts.unit(a.start)))
                 facts.surnamed.update((i, facts.unit(a.start)) for i in named_so)
-            if m is None or (m.type == "organization" and self._abroad(text, s, e, anchors, k, m.entity_id)):
+            if m is None or (m.type == "organization" and self.whose.abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
             if m.type == "place" and finder.named_things.thing_named_after_place(text, s, e):
                 continue
@@ -306,7 +263,7 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.around_persons.titled(text, s) and finder.parts.kind(text[s:e]) == GIVEN:
                 continue  # a title before a place's name that is a given name: a person (тётя Лида, бабушку Лиду)
-            if m.type == "organization" and self._owned_by_another(text, s, e, n._by_id[m.entity_id]):
+            if m.type == "organization" and self.whose.owned_by_another(text, s, e, n._by_id[m.entity_id]):
                 continue  # another state's body by English syntax (Estonia's KGB, the MVD of Georgia)
             if m.type == "organization" and finder.around_bodies.namesakes_place_after(text, e, n._by_id[m.entity_id]):
                 continue  # the body of the same name of another state (КГБ СССР)
@@ -319,7 +276,7 @@ class Rewriter:
             if m.type == "organization" and finder.named_things.work_titled(text, s, e):
                 facts.works.add((m.entity_id, facts.unit(s)))  # a work's title in quotes, not the organisation
                 continue
-            if m.type == "organization" and self._ends_another_name(text, s, e):
+            if m.type == "organization" and self.whose.ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
             if m.type == "organization" and finder.around_bodies.ordinary_word_opening(
                 text, s, e, n.index.entries[n._by_id[m.entity_id]]
@@ -329,7 +286,7 @@ class Rewriter:
             named = (m.entity_id, unit) in facts.named
             if m.namesakes and not named and not finder.around_persons.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
-            if m.type == "person" and self._born_another_year(text, e, m.entity_id):
+            if m.type == "person" and self.which.born_another_year(text, e, m.entity_id):
                 # a namesake the text gives a year of birth of (Viktor Lukashenko was born in 1937):
                 # nor is the name, or the surname alone, this person anywhere in the text
                 facts.born.add((n._by_id[m.entity_id], facts.unit(s)))
@@ -348,21 +305,21 @@ class Rewriter:
             if (
                 m.type == "person"
                 and finder.around_persons.generation_after(text, e)
-                and self._surname_alone(text, s, e)
+                and self.which.surname_alone(text, s, e)
             ):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
-            if m.type == "person" and self._other_gender_acts(text, s, e, m.entity_id):
+            if m.type == "person" and self.which.other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if m.type == "person" and not named and self._before_birth(text, s, e, m.entity_id, facts.bounds(s)):
+            if m.type == "person" and not named and self.which.before_birth(text, s, e, m.entity_id, facts.bounds(s)):
                 continue  # a namesake: the sentence speaks of a time before the person was born
             if (
                 m.type == "organization"
                 and not named
                 and finder.around_bodies.state_body(text, s, e)
-                and not self._own_state_named(text, s, e, anchors, m.entity_id, facts.bounds(s))
+                and not self.whose.own_state_named(text, s, e, anchors, m.entity_id, facts.bounds(s))
             ):
                 continue  # a body every country has (Следственный комитет), not named here in full
-            if m.type == "organization" and self._owner_beside(text, s, e, m.entity_id):
+            if m.type == "organization" and self.whose.owner_beside(text, s, e, m.entity_id):
                 continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
             if not m.namesakes:
                 facts.named.add((m.entity_id, unit))
@@ -395,9 +352,9 @@ class Rewriter:
                         person not in facts.full
                         or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
                     )
-                    and self._surname_alone(text, s, e)
+                    and self.which.surname_alone(text, s, e)
                     and not finder.around_persons.titled(text, s)
-                    and not self._name_part_after(text, e)
+                    and not self.which.name_part_after(text, e)
                 )
             ]
         # a text that names another town of the place's name speaks of that town by the name alone
@@ -411,7 +368,7 @@ class Rewriter:
                 idx = n._by_id[m.entity_id]
                 lo, hi = facts.bounds(s)
                 if finder.around_bodies.names_where_namesakes_lie(text, idx, lo, hi) and not (
-                    m.type == "organization" and self._names_its_state(anchors, idx, lo, hi)
+                    m.type == "organization" and self.whose.names_its_state(anchors, idx, lo, hi)
                 ):
                     elsewhere.add(place_or_body)
         if elsewhere:
@@ -423,11 +380,13 @@ class Rewriter:
         bodies = [
             (s, e, m)
             for s, e, m in out
-            if m.type == "organization" and self._whose_not_said(text, s, e, n._by_id[m.entity_id])
+            if m.type == "organization" and self.whose.whose_not_said(text, s, e, n._by_id[m.entity_id])
         ]
         if bodies:
-            said = self._states_said(anchors, out)
-            abroad = {(s, e) for s, e, m in bodies if self._another_states_body(text, s, e, m.entity_id, said, facts)}
+            said = self.whose.states_said(anchors, out)
+            abroad = {
+                (s, e) for s, e, m in bodies if self.whose.another_states_body(text, s, e, m.entity_id, said, facts)
+            }
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
         if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
@@ -483,291 +442,15 @@ class Rewriter:
         self._remember(surface, m)
         return m
 
-    def _states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
-        """The states the text names, each with where: of its places and persons linked (``out``:
-        a place is or lies in one, a person is part of one's public life, by ``country`` of the
-        tables), and of the words of places of one state inside other names (Центризбиркома
-        России)."""
-        n = self.normalizer
-        places = n.places
-        said = [(s, places.state_of(n._by_id[m.entity_id])) for s, _, m in out if m.type in ("place", "person")]
-        entries = n.index.entries
-        for a in anchors:
-            states = {places.state_of(i) for i in a.info.idxs if entries[i].record.type == "place"}
-            if len(states) == 1:
-                said.append((a.start, states.pop()))
-        return [(pos, state) for pos, state in said if state >= 0]
-
-    def _another_states_body(
-        self, text: str, s: int, e: int, entity_id: str, said: list[tuple[int, int]], facts: TextFacts
-    ) -> bool:
-        """Whether the body every state has at ``text[s:e]`` (the organisation ``entity_id``) is
-        another state's: its sentence names states (``said``: see :meth:`_states_said`), none of
-        them one it is named after; or its text does so, or names none but by the adjectives of
-        their places (российском), and speaks of that state in no adjective either (the Russian
-        МИД of a text about Moscow and Zakharova; the КГБ of a text on the Russian president)."""
-        n = self.normalizer
-        org = n._by_id[entity_id]
-        own = n.places.own_places(org)
-        lo, hi = sentence_around(text, s, e, *facts.bounds(s))
-        in_sentence = {state for pos, state in said if lo <= pos < hi}
-        if in_sentence:
-            return in_sentence.isdisjoint(own)
-        ulo, uhi = facts.bounds(s)
-        in_text = {state for pos, state in said if ulo <= pos < uhi} or self._adjective_states(text, ulo, uhi)
-        return bool(in_text) and in_text.isdisjoint(own) and not self._speaks_of_own_state(text, ulo, uhi, org)
-
-    def _adjective_states(self, text: str, lo: int, hi: int) -> set[int]:
-        """The states of the places whose adjectives ``text[lo:hi]`` holds (see
-        :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""
-        places = self.normalizer.places
-        keys = (self.finder.around_places.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
-        return {st for k in keys if k for p in places.adjective_places(k) if (st := places.state_of(p)) >= 0}
-
-    def _speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
-        """Whether a word of ``text[lo:hi]`` is made from the name of a state the organisation
-        number ``org`` is named after: its adjective or the word for its people (беларускі,
-        белорусских, беларусаў, Belarusians)."""
-        n = self.normalizer
-        return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in _NAME_WORD_RE.findall(text, lo, hi))
-
-    def _whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
-        :meth:`~normalize.bodycontext.BodyContext.state_body_entity`), by its acronym alone, without an
-        adjective of the state it is named after before it (белорусский МИД)."""
-        finder = self.finder
-        if not written_as_acronym(text[s:e]) or not finder.around_bodies.state_body_entity(
-            self.normalizer.index.entries[org]
-        ):
-            return False
-        before = finder.beside.word_before(text, s, 0)
-        return before is None or not finder.around_bodies.own_places_adjective(before[1], org)
-
-    def _names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
-        """Whether a word of the text between ``lo`` and ``hi`` (of ``anchors``) names a place the
-        organisation number ``org`` is named after (the KGB of the Republic of Belarus: Беларусі,
-        also inside its own name)."""
-        own = self.normalizer.places.own_places(org)
-        return bool(own) and any(not own.isdisjoint(a.info.idxs) for a in _anchors_between(anchors, lo, hi))
-
-    def _ends_another_name(self, text: str, s: int, e: int) -> bool:
-        """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
-        capitalised word inside the sentence that names nothing by itself (see
-        :meth:`~normalize.bodycontext.BodyContext.word_before_dash`)."""
-        word = text[s:e]
-        if not (len(word) > 1 and word.isupper() and word.isalpha()):
-            return False
-        before = self.finder.around_bodies.word_before_dash(text, s)
-        return (
-            before is not None and self.normalizer.resolve(before, threshold=self.threshold, policy=self.policy) is None
-        )
-
     def _nominative_or_genitive(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether the words ``text[s:e]`` of the decision's entity may be in the nominative or the
         genitive, the cases of a name's words inside a title (Фізкультурнік Беларусі, Наш дом
-        Россия), not only in another (a slogan's dative: Слава Украіне); Latin letters tell no case."""
-        cases = self._cases(text, s, e, m.entity_id)
+        Россия), not only in another (a slogan's dative: Слава Украіне); Latin letters tell no case
+        (see :func:`~normalize.cases.span_cases`)."""
+        n = self.normalizer
+        entry = n.index.entries[n._by_id[m.entity_id]]
+        cases = span_cases(text, s, e, entry.record.names, entry.gender, entry.record.type, n.tables)
         return not cases or "nom" in cases or "gen" in cases
-
-    def _cases(self, text: str, s: int, e: int, entity_id: str) -> frozenset[str]:
-        """The cases the words ``text[s:e]`` of the entity may be in (see
-        :func:`~normalize.cases.mention_cases`; all of them where the words do not tell)."""
-        n = self.normalizer
-        entry = n.index.entries[n._by_id[entity_id]]
-        words = [w for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
-        rec = entry.record
-        if not words or not is_cyrillic(words[0][0]) or detect_language(" ".join(words)) is not None:
-            return mention_cases(words, rec.names, None, entry.gender, n.tables, kind=rec.type)
-        # letters both languages share (Бяляцкага): the cases both readings allow (a reading whose
-        # words tell nothing allows all)
-        ru, be = (mention_cases(words, rec.names, lang, entry.gender, n.tables, kind=rec.type) for lang in ("ru", "be"))
-        return ru & be
-
-    def _names_another(self, text: str, s: int, anchor: int, q: int, linked: int) -> bool:
-        """Whether the personal name in full ``text[s:…]``, its surname at ``anchor``, names
-        another person than ``q``, whom its surname alone names: a person of the tables (``linked``)
-        while ``q`` is not known by the surname alone (Вераніка Цапкала is not her husband), or a
-        person the tables lack, by a given name of the tables (before the surname) none of whose
-        cognates is ``q``'s (Даниил Медведев is no Дмитрий, Иосифа Пригожина no Евгений; a form no table
-        holds says nothing)."""
-        n = self.normalizer
-        e = n.index.entries[q]
-        if linked >= 0:
-            return e.record.prominence < BARE_SURNAME_PROMINENCE
-        titles = n.tables.titles
-        words = [w for w in _NAME_WORD_RE.findall(text, s, anchor) if w.casefold() not in titles]
-        if not words:
-            return False
-        if n.groups.given_groups(words[0], None):
-            return n.key(words[0]) not in e.given_keys and words[0].lower() not in e.given_case_forms
-        # a case form of a given name of the cognates table (Иосифа, Даниилом); a name the table
-        # lacks says nothing (the Ukrainian Володимиром, which the table does not give as Владимир's)
-        nominatives = [
-            name for name in n.groups.given_names.case_form_nominatives(words[0]) if n.groups.given_groups(name, None)
-        ]
-        return bool(nominatives) and all(n.key(name) not in e.given_keys for name in nominatives)
-
-    def _other_gender_acts(self, text: str, s: int, e: int, entity_id: str) -> bool:
-        """Whether ``text[s:e]`` names a person by the surname alone, in a form that may be the
-        nominative, and the verb in the past tense after it is of the other gender than the
-        person's (Цапкала выехала is not Valery Tsepkalo, whatever the tables hold of his wife)."""
-        gender = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].gender
-        if gender is None or not self._surname_alone(text, s, e):
-            return False
-        acts = self.finder.around_persons.past_tense_gender_after(text, e)
-        # the verb's subject is in the nominative (замест Бяляцкага атрымала ягоная жонка: not his)
-        return acts is not None and acts != gender and "nom" in self._cases(text, s, e, entity_id)
-
-    def _a_personal_name(self, text: str, proposal: Proposal, a: Found) -> bool:
-        """Whether the widest span of ``proposal`` is a personal name whose surname is the anchor
-        ``a``: every other word of it (a title aside) is a given name, a patronymic or initials
-        (Юрий Борисов, Jurij Borisov, Рихард Вагнер; not Влада України, Але Пінск)."""
-        if not proposal.alternatives:
-            return False
-        s, e = proposal.alternatives[0]
-        titles = self.normalizer.tables.titles
-        kinds = [
-            self.finder.parts.kind(w.group())
-            for w in _NAME_WORD_RE.finditer(text, s, e)
-            if not a.start <= w.start() < a.end and w.group().casefold() not in titles
-        ]
-        return bool(kinds) and all(k in (GIVEN, PATRONYMIC, INITIALS) for k in kinds)
-
-    def _named_by_a_surname(self, text: str, a: Found) -> list[int]:
-        """The places and organisations the anchor ``a``, one word, names that a person's surname
-        may name too: towns whose name as the tables write it (in Latin letters, which show no
-        case, as any scheme spells it) has the form of a possessive surname (see
-        :meth:`~normalize.places.Places.named_like_a_surname`: Борисов; not Пинск), and
-        organisations known by that word alone (Вагнер)."""
-        n = self.normalizer
-        entries = n.index.entries
-        word = text[a.start : a.end]
-        if not word.isalpha():
-            return []
-        latin = not is_cyrillic(word[0])
-        got = [
-            i
-            for i in a.info.idxs
-            if entries[i].record.type == "place"
-            and (latin or n.named_as_written(i, word))
-            and n.places.named_like_a_surname(i)
-        ]
-        if any(entries[i].record.type == "organization" for i in a.info.idxs):
-            alone = n.resolve(word, threshold=self.threshold, policy=self.policy)
-            if alone is not None and alone.type == "organization":
-                got.append(n._by_id[alone.entity_id])
-        return got
-
-    def _name_part_after(self, text: str, e: int) -> bool:
-        """Whether a name part (a given name, a patronymic, initials) stands right after ``text[:e]``:
-        the name goes on past the span (Lukashenko Grigoryevich) and says more than the surname."""
-        got = self.finder.beside.word_after(text, e, len(text))
-        return got is not None and not got[2] and self.finder.parts.kind(got[1]) in (GIVEN, PATRONYMIC, INITIALS)
-
-    def _surname_alone(self, text: str, s: int, e: int) -> bool:
-        """Whether ``text[s:e]`` names a person by one word, a title before it aside."""
-        titles = self.normalizer.tables.titles
-        word = text[s:e]
-        if word.isalpha():  # one word of letters (most mentions): no words to find in it
-            return word.casefold() not in titles
-        return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
-
-    def _born_another_year(self, text: str, e: int, entity_id: str) -> bool:
-        """Whether the text gives right after the personal name that ends at ``e`` a year of birth
-        (:func:`~normalize.dates.birth_year_after`) more than a year from the person's ``born``."""
-        born = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].record.born
-        if born is None:
-            return False
-        year = birth_year_after(text, e)
-        return year is not None and abs(year - born) > 1
-
-    def _before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:
-        """Whether ``text[s:e]`` names a person (by a surname alone or in full) after the phrases of
-        time that open its sentence (:mod:`normalize.dates`; inside the text ``unit``), and their
-        years are all before the person was born (``born``): В 1943 году Зеленский окончил …; In
-        1957 Viktor Lukashenka became the champion (a namesake of a man born in 1975)."""
-        n = self.normalizer
-        born = n.index.entries[n._by_id[entity_id]].record.born
-        if born is None:
-            return False
-        years = years_named(text, sentence_around(text, s, e, *unit)[0], s)
-        return bool(years) and max(years) < born
-
-    def _own_state_named(
-        self, text: str, s: int, e: int, anchors: list[Found], entity_id: str, unit: tuple[int, int]
-    ) -> bool:
-        """Whether the sentence of the organisation's name ``text[s:e]`` (inside the text ``unit``)
-        names the state it is named after, and no other state: then a body every state has is that
-        state's (у Беларусі … кіраўнік Нацыянальнага банка)."""
-        n = self.normalizer
-        org = n._by_id[entity_id]
-        own = n.places.own_places(org)
-        if not own:
-            return False
-        entries = n.index.entries
-        state_body = self.finder.around_bodies.state_body_entity(entries[org])
-        lo, hi = sentence_around(text, s, e, *unit)
-        named_own = False
-        for a in _anchors_between(anchors, lo, hi):
-            if a.end > hi or s <= a.start < e:
-                continue
-            places = [i for i in a.info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places, state_body):
-                return False
-            named_own = named_own or (bool(places) and own.issuperset(places))
-        return named_own
-
-    def _owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether a body every state has (see :meth:`~normalize.bodycontext.BodyContext.state_body_entity`)
-        at ``text[s:e]`` has an owner in English syntax (a possessive before it, of after it: see
-        :meth:`~normalize.bodycontext.BodyContext.english_owner`) that is no place or person of a state it
-        is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
-        Lukashenko's KGB, the KGB of the Republic of Belarus)."""
-        n = self.normalizer
-        if not self.finder.around_bodies.state_body_entity(n.index.entries[org]):
-            return False
-        owner = self.finder.around_bodies.english_owner(text, s, e)
-        if not owner:
-            return False
-        m = n.resolve(owner, threshold=self.threshold, policy=self.policy)
-        if m is None or m.type == "organization":
-            return True
-        own = n.places.own_places(org)
-        i = n._by_id[m.entity_id]
-        return i not in own and n.places.state_of(i) not in own
-
-    def _owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
-        n = self.normalizer
-        return self.finder.around_bodies.owner_beside(text, s, e, n._by_id[entity_id])
-
-    def _abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
-        """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
-        place and the text names another state or region right beside it (see
-        :meth:`~normalize.places.Places.foreign_place`): Министерство иностранных дел Российской Федерации, the
-        Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table. After a
-        body every state has, any other place is its owner (МИД Украины, МВД Польши)."""
-        n = self.normalizer
-        org = n._by_id[entity_id]
-        entries = n.index.entries
-        before = k - 1
-        while before >= 0 and anchors[before].end > s:
-            before -= 1
-        after = k + 1
-        while after < len(anchors) and anchors[after].start < e:
-            after += 1
-        state_body = self.finder.around_bodies.state_body_entity(entries[org])
-        for x, gap, any_place in (
-            (before, text[anchors[before].end : s] if before >= 0 else "", False),
-            (after, text[e : anchors[after].start] if after < len(anchors) else "", state_body),
-        ):
-            if not gap or not _QUALIFIER_GAP_RE.fullmatch(gap):
-                continue
-            # the places the word beside names (России also anchors the Union State, a name of
-            # which holds it): another state among them says another body
-            places = [i for i in anchors[x].info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places, any_place):
-                return True
-        return False
 
     def find(self, text: str) -> list[Mention]:
         """Every mention in ``text`` (offsets into ``text``), in order, not overlapping."""

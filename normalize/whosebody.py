@@ -1,0 +1,184 @@
+"""Whose body an organisation the rewrite pass decided is, by the whole text around it: another
+state's body where the sentence or the text names other states and none it is named after
+(МИД … Захарова), where another state's place stands beside it (МИД Украины) or English syntax
+gives it an owner (Estonia's KGB); the end of another party's name (КХП – БНФ)."""
+
+from __future__ import annotations
+
+import re
+
+from .dates import sentence_around
+from .names import written_as_acronym
+from .resolver import Decision, Normalizer, Policy
+from .spans import Found, SpanFinder
+from .textfacts import TextFacts, anchors_between
+
+_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
+# what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
+# the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
+_QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
+
+
+class WhoseBody:
+    """Tells whose body an organisation's name in a text is (see the module)."""
+
+    def __init__(self, normalizer: Normalizer, finder: SpanFinder, threshold: float, policy: Policy) -> None:
+        self.normalizer = normalizer
+        self.finder = finder
+        self.threshold = threshold
+        self.policy: Policy = policy
+
+    def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
+        """The states the text names, each with where: of its places and persons linked (``out``:
+        a place is or lies in one, a person is part of one's public life, by ``country`` of the
+        tables), and of the words of places of one state inside other names (Центризбиркома
+        России)."""
+        n = self.normalizer
+        places = n.places
+        said = [(s, places.state_of(n._by_id[m.entity_id])) for s, _, m in out if m.type in ("place", "person")]
+        entries = n.index.entries
+        for a in anchors:
+            states = {places.state_of(i) for i in a.info.idxs if entries[i].record.type == "place"}
+            if len(states) == 1:
+                said.append((a.start, states.pop()))
+        return [(pos, state) for pos, state in said if state >= 0]
+
+    def another_states_body(
+        self, text: str, s: int, e: int, entity_id: str, said: list[tuple[int, int]], facts: TextFacts
+    ) -> bool:
+        """Whether the body every state has at ``text[s:e]`` (the organisation ``entity_id``) is
+        another state's: its sentence names states (``said``: see :meth:`states_said`), none of
+        them one it is named after; or its text does so, or names none but by the adjectives of
+        their places (российском), and speaks of that state in no adjective either (the Russian
+        МИД of a text about Moscow and Zakharova; the КГБ of a text on the Russian president)."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        own = n.places.own_places(org)
+        lo, hi = sentence_around(text, s, e, *facts.bounds(s))
+        in_sentence = {state for pos, state in said if lo <= pos < hi}
+        if in_sentence:
+            return in_sentence.isdisjoint(own)
+        ulo, uhi = facts.bounds(s)
+        in_text = {state for pos, state in said if ulo <= pos < uhi} or self.adjective_states(text, ulo, uhi)
+        return bool(in_text) and in_text.isdisjoint(own) and not self.speaks_of_own_state(text, ulo, uhi, org)
+
+    def adjective_states(self, text: str, lo: int, hi: int) -> set[int]:
+        """The states of the places whose adjectives ``text[lo:hi]`` holds (see
+        :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""
+        places = self.normalizer.places
+        keys = (self.finder.around_places.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
+        return {st for k in keys if k for p in places.adjective_places(k) if (st := places.state_of(p)) >= 0}
+
+    def speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
+        """Whether a word of ``text[lo:hi]`` is made from the name of a state the organisation
+        number ``org`` is named after: its adjective or the word for its people (беларускі,
+        белорусских, беларусаў, Belarusians)."""
+        n = self.normalizer
+        return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in _NAME_WORD_RE.findall(text, lo, hi))
+
+    def whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
+        """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
+        :meth:`~normalize.bodycontext.BodyContext.state_body_entity`), by its acronym alone, without an
+        adjective of the state it is named after before it (белорусский МИД)."""
+        finder = self.finder
+        if not written_as_acronym(text[s:e]) or not finder.around_bodies.state_body_entity(
+            self.normalizer.index.entries[org]
+        ):
+            return False
+        before = finder.beside.word_before(text, s, 0)
+        return before is None or not finder.around_bodies.own_places_adjective(before[1], org)
+
+    def names_its_state(self, anchors: list[Found], org: int, lo: int, hi: int) -> bool:
+        """Whether a word of the text between ``lo`` and ``hi`` (of ``anchors``) names a place the
+        organisation number ``org`` is named after (the KGB of the Republic of Belarus: Беларусі,
+        also inside its own name)."""
+        own = self.normalizer.places.own_places(org)
+        return bool(own) and any(not own.isdisjoint(a.info.idxs) for a in anchors_between(anchors, lo, hi))
+
+    def own_state_named(
+        self, text: str, s: int, e: int, anchors: list[Found], entity_id: str, unit: tuple[int, int]
+    ) -> bool:
+        """Whether the sentence of the organisation's name ``text[s:e]`` (inside the text ``unit``)
+        names the state it is named after, and no other state: then a body every state has is that
+        state's (у Беларусі … кіраўнік Нацыянальнага банка)."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        own = n.places.own_places(org)
+        if not own:
+            return False
+        entries = n.index.entries
+        state_body = self.finder.around_bodies.state_body_entity(entries[org])
+        lo, hi = sentence_around(text, s, e, *unit)
+        named_own = False
+        for a in anchors_between(anchors, lo, hi):
+            if a.end > hi or s <= a.start < e:
+                continue
+            places = [i for i in a.info.idxs if entries[i].record.type == "place"]
+            if places and n.places.foreign_place(org, places, state_body):
+                return False
+            named_own = named_own or (bool(places) and own.issuperset(places))
+        return named_own
+
+    def owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
+        """Whether a body every state has (see :meth:`~normalize.bodycontext.BodyContext.state_body_entity`)
+        at ``text[s:e]`` has an owner in English syntax (a possessive before it, of after it: see
+        :meth:`~normalize.bodycontext.BodyContext.english_owner`) that is no place or person of a state it
+        is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
+        Lukashenko's KGB, the KGB of the Republic of Belarus)."""
+        n = self.normalizer
+        if not self.finder.around_bodies.state_body_entity(n.index.entries[org]):
+            return False
+        owner = self.finder.around_bodies.english_owner(text, s, e)
+        if not owner:
+            return False
+        m = n.resolve(owner, threshold=self.threshold, policy=self.policy)
+        if m is None or m.type == "organization":
+            return True
+        own = n.places.own_places(org)
+        i = n._by_id[m.entity_id]
+        return i not in own and n.places.state_of(i) not in own
+
+    def owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        n = self.normalizer
+        return self.finder.around_bodies.owner_beside(text, s, e, n._by_id[entity_id])
+
+    def abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
+        """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
+        place and the text names another state or region right beside it (see
+        :meth:`~normalize.places.Places.foreign_place`): Министерство иностранных дел Российской Федерации, the
+        Russian Ministry of Foreign Affairs are not the Belarusian ministry of the table. After a
+        body every state has, any other place is its owner (МИД Украины, МВД Польши)."""
+        n = self.normalizer
+        org = n._by_id[entity_id]
+        entries = n.index.entries
+        before = k - 1
+        while before >= 0 and anchors[before].end > s:
+            before -= 1
+        after = k + 1
+        while after < len(anchors) and anchors[after].start < e:
+            after += 1
+        state_body = self.finder.around_bodies.state_body_entity(entries[org])
+        for x, gap, any_place in (
+            (before, text[anchors[before].end : s] if before >= 0 else "", False),
+            (after, text[e : anchors[after].start] if after < len(anchors) else "", state_body),
+        ):
+            if not gap or not _QUALIFIER_GAP_RE.fullmatch(gap):
+                continue
+            # the places the word beside names (России also anchors the Union State, a name of
+            # which holds it): another state among them says another body
+            places = [i for i in anchors[x].info.idxs if entries[i].record.type == "place"]
+            if places and n.places.foreign_place(org, places, any_place):
+                return True
+        return False
+
+    def ends_another_name(self, text: str, s: int, e: int) -> bool:
+        """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
+        capitalised word inside the sentence that names nothing by itself (see
+        :meth:`~normalize.bodycontext.BodyContext.word_before_dash`)."""
+        word = text[s:e]
+        if not (len(word) > 1 and word.isupper() and word.isalpha()):
+            return False
+        before = self.finder.around_bodies.word_before_dash(text, s)
+        return (
+            before is not None and self.normalizer.resolve(before, threshold=self.threshold, policy=self.policy) is None
+        )
