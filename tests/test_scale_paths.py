@@ -90,9 +90,9 @@ def test_a_table_of_persons_alone_answers_as_when_read_for_organisations() -> No
     persons = _persons(300, 3)
     mentions = _mentions(persons, 400, 4)
     n = Normalizer.from_records(persons)
-    assert not n._has_organizations
+    assert not n.ranker._has_organizations
     read = Normalizer.from_records(persons)
-    read._has_organizations_memo = True  # read every mention no key finds for organisations, as with one
+    read.ranker._has_organizations_memo = True  # read every mention no key finds for organisations, as with one
     assert _answers(n, mentions) == _answers(read, mentions)
 
 
@@ -103,7 +103,7 @@ def test_a_mention_no_key_finds_is_read_for_the_organisations_of_a_table() -> No
         *_persons(50, 5),
     ]
     n = Normalizer.from_records(records)
-    assert n._has_organizations
+    assert n.ranker._has_organizations
     mention = "Belarusian State University"  # its words in translation: no key of the index
     assert not any(k in n.index.by_key for k in n.key.many(mention.split()))
     got = n.resolve(mention)
