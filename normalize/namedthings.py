@@ -35,6 +35,10 @@ from .textpatterns import (
 )
 from .wordlists import listed_words
 
+# the words of naming after a person before the name (имени Янкі Купалы), in full and abbreviated
+_NAMED_AFTER_WORDS = frozenset(("имени", "імя", "imeni"))
+_NAMED_AFTER_ABBREVIATIONS = frozenset(("им.", "ім.", "im."))
+
 
 class NamedThings:
     """Tells whether a name in running text is a word of another thing's name (see the module)."""
@@ -56,6 +60,7 @@ class NamedThings:
         self._work_words = listed_words(tables.work_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
+        self._function_words = tables.vocabulary.function_words
 
     def named_after(self, text: str, s: int, e: int) -> bool:
         """Whether the personal name ``text[s:e]`` names what it stands beside (see ``named_after``
@@ -75,6 +80,22 @@ class NamedThings:
                 return True
         after = self.beside.word_after(text, e, len(text))
         return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
+
+    def named_after_a_person(self, text: str, e: int) -> bool:
+        """Whether what ends at ``e`` is named after a person: the word of naming after a name
+        follows it (имени, імя; им., ім. with the full stop, and the Latin im. that Polish writes
+        for imienia and transliterations for им.), and a capitalised word after that (БГК им.
+        Мешкова, BGK im. Meshkova, Szkoła im. Jana Pawła II): an institution of that name, which an
+        organisation none of whose names says so is not."""
+        after = self.beside.word_after(text, e, len(text))
+        if after is None or after[2] or after[3]:
+            return False
+        end, low = after[0], after[1].casefold()
+        abbreviated = end < len(text) and text[end] == "."
+        if not (low in _NAMED_AFTER_WORDS or (abbreviated and low + "." in _NAMED_AFTER_ABBREVIATIONS)):
+            return False
+        name = self.beside.word_after(text, end + 1 if abbreviated else end, len(text))
+        return name is not None and not name[2] and name[1][:1].isupper()
 
     def _is_head(self, word: str) -> bool:
         """Whether ``word`` is a form of a word of what is named after persons or places (фонд,
@@ -97,7 +118,11 @@ class NamedThings:
         if NUMBERED_RE.match(text, e) is not None:
             return True
         if not self.beside.in_quotes(text, s, e):
-            return self._latin_name_with_head(text, e) or self._brand_before_product(text, e)
+            return (
+                self._latin_name_with_head(text, e)
+                or self._brand_before_product(text, e)
+                or self._brand_in_capitals(text, s, e)
+            )
         before = self.beside.word_before(text, s - 1, 0)
         if before is not None and self._is_head(before[1]):
             return True
@@ -136,6 +161,24 @@ class NamedThings:
             return False
         m = PRODUCT_AFTER_RE.match(text, e)
         return m is not None and self._product_words.has(m.group(1))
+
+    def _brand_in_capitals(self, text: str, s: int, e: int) -> bool:
+        """Whether the place's name in Latin letters at ``text[s:e]``, written in capitals in a line
+        written mostly in small letters, stands right before a word in small letters that is no
+        function word: a brand as English writes it, in capitals before the word for its products
+        (BELARUS machinery, the BELARUS machinery exhibition); a place's name in capitals is a
+        dateline's (MINSK, 22 January), which a comma follows, or a headline's, whose line is in
+        capitals too."""
+        word = text[s:e]
+        if len(word) < 4 or not word.isupper() or is_cyrillic(word[0]):
+            return False
+        after = self.beside.word_after(text, e, len(text))
+        if after is None or after[2] or after[3] or not after[1].islower() or after[1] in self._function_words:
+            return False
+        lo = text.rfind("\n", 0, s) + 1
+        hi = text.find("\n", e)
+        letters = [c for c in text[lo : len(text) if hi < 0 else hi] if c.isalpha()]
+        return 2 * sum(1 for c in letters if c.islower()) > len(letters)
 
     def _latin_name_with_head(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised

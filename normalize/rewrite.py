@@ -273,6 +273,10 @@ class Rewriter:
                 and _gives_a_score(text, s, e, facts.bounds(s))
             ):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
+            if m.type == "organization" and self.whose.name_goes_on(text, e):
+                continue  # a longer name in English (the Belarusian Union of Artists), another body's
+            if m.type == "organization" and finder.named_things.named_after_a_person(text, e):
+                continue  # another institution, named after a person (БГК им. Мешкова, a handball club)
             if m.type == "organization" and finder.named_things.work_titled(text, s, e):
                 facts.works.add((m.entity_id, facts.unit(s)))  # a work's title in quotes, not the organisation
                 continue

@@ -105,10 +105,11 @@ OF_OWNER_RE = re.compile(
 # the word right after a brand's name: after blanks or a hyphen (Belarus tractors, Belarus-branded)
 PRODUCT_AFTER_RE = re.compile(r"(?:[ \t\u00a0]+|-)([^\W\d_]+)\b")
 # Беларусь 1, Россия-24, BELARUS-820 (a tractor): a number joined by a hyphen, or of one or two
-# digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка)
+# digits after a blank where no word follows (not a year, not a date: Курапаты 15 красавіка; nor
+# the first day of a range of days, в Минске 10-12 мая)
 # a word's full stop that a word in small letters follows: the word is cut short (Maz. są)
 ABBREVIATION_RE = re.compile(r"\.[ \t\u00a0]+([^\W\d_])")
-NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![ \t\u00a0]*[^\W\d_])")
+NUMBERED_RE = re.compile(r"-\d+|[ \t\u00a0]+\d{1,2}(?!\d)(?![-–—]\d)(?![ \t\u00a0]*[^\W\d_])")
 QUOTE_CLOSE = frozenset('»“”"')
 QUOTE_CLOSE_ONLY = frozenset("»”")  # quotes that only close
 DASHES = frozenset("-‐‑‒–—")

@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 
 from .dates import sentence_around
+from .nameparts import NONE
 from .names import written_as_acronym
 from .resolver import Decision, Normalizer, Policy
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
+from .textpatterns import OF_OWNER_RE
 
 _NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
@@ -170,6 +172,22 @@ class WhoseBody:
             if places and n.places.foreign_place(org, places, any_place):
                 return True
         return False
+
+    def name_goes_on(self, text: str, e: int) -> bool:
+        """Whether the organisation's name that ends at ``e`` goes on as English writes a name: of
+        (the) and a capitalised word that names nothing of the tables (the Belarusian Union of
+        Artists, the National Assembly of People's Power of Cuba): a longer name, another body's.
+        A place or a person of the tables there, or a personal name, is an owner, which the other
+        rules read (the KGB of Belarus, the Ministry of Foreign Affairs of Russia)."""
+        m = OF_OWNER_RE.match(text, e)
+        if m is None:
+            return False
+        owner = m.group(1)
+        first = owner.split()[0]
+        if self.finder.parts.kind(first) != NONE:
+            return False  # a person's given name or title (Viasna of Ales Bialiatski)
+        n = self.normalizer
+        return all(n.resolve(w, threshold=self.threshold, policy=self.policy) is None for w in {owner, first})
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a

@@ -4,6 +4,7 @@ its initials, and the keys of an organisation's word (by translation and as an a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -19,6 +20,7 @@ from .tables import InflectionRow, RowIndex, Tables, form_of, inflection_row, la
 from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
+_REPEATED_RE = re.compile(r"(.)\1+")  # a symbol written twice or more in a row
 _SAVED = ("tables", "key", "schemes", "ru_be")
 """What a saved index keeps of a :class:`WordForms` (its memos are made again)."""
 
@@ -236,13 +238,16 @@ class WordForms:
     def acronym_keys(self, forms: Iterable[str]) -> set[str]:
         """The keys an acronym of these forms (as written, in any script) is matched by (see
         :func:`~normalize.names.acronym_key`): of its letters one by one; a Latin one also as a
-        word, since a Cyrillic letter may be written with two (TsIK for ЦИК). A press convention's
-        spelling of the letters is not read (German MTS for МТЗ is another acronym, МТС)."""
+        word, since a Cyrillic letter may be written with two (TsIK, TSIK for ЦИК), unless the word's
+        key differs from its letters' only by a letter written twice, which the key folds as it
+        folds a double consonant: each letter of an acronym is a word (APP is no AP, AAP no AP). A
+        press convention's spelling of the letters is not read (German MTS for МТЗ is another
+        acronym, МТС)."""
         out: set[str] = set()
         for f in forms:
             letters = "".join(self.key(c) for c in f if c.isalpha())
             if letters:
                 out.add(acronym_key(f, letters))
-            if script_of(f) == "Latn" and (k := self.key(f)):
+            if script_of(f) == "Latn" and (k := self.key(f)) and k != _REPEATED_RE.sub(r"\1", letters):
                 out.add(acronym_key(f, k))
         return out

@@ -501,3 +501,13 @@ def test_a_word_of_a_name_declined_by_its_own_row_has_no_forms_of_another_gender
     forms = n.index.entries[n._by_id["belarus"]].surfaces
     assert {"беларуси", "беларусью"} <= set(forms)
     assert not {"беларуся", "беларусем", "беларусю", "belarusya"} & set(forms)
+
+
+def test_a_letter_written_twice_in_an_acronym_is_a_word_of_its_own() -> None:
+    # each letter of an acronym is a word: APP is no acronym of two words (AP), where a Latin
+    # acronym's letters may still spell one Cyrillic letter with two (TSIK, TsIK for ЦИК)
+    n = Normalizer.default()
+    assert n.resolve("APP") is None
+    for written in ("TSIK", "TsIK"):
+        got = n.resolve(written)
+        assert got is not None and got.entity_id == "central-election-commission", written

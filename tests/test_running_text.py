@@ -1284,6 +1284,48 @@ def test_one_name_joined_by_a_slash_is_rewritten_once() -> None:
     assert rw.rewrite("Radio Free Europe/Radio Liberty (RFE/RL) said.").text == "Radio Svaboda (Radio Svaboda) said."
 
 
+LINKS["an acronym's letters, each a word"] = [
+    # a letter written twice is two words of the name, which the key folds as a double consonant
+    ("The agency APP reported from Karachi.", []),
+    ("Делегаты ВНС собрались в Минске.", [("ВНС", "all-belarusian-peoples-assembly"), ("Минске", "minsk")]),
+]
+
+
+LINKS["an institution named after a person"] = [
+    # имени, им., імя and the Latin im. after a name: another institution, named after a person
+    ("БГК им. Мешкова обыграл соперника.", []),
+    ("Klub BGK im. Meshkova wygrał mecz.", []),
+    ("Правозащитники БХК заявили о задержаниях.", [("БХК", "belarusian-helsinki-committee")]),
+    ("BHC im Jahr 2021 geschlossen.", [("BHC", "belarusian-helsinki-committee")]),
+]
+
+
+LINKS["a brand written in capitals"] = [
+    # a place's name in capitals right before a word in small letters, in a line in small letters
+    ("The delegation toured the BELARUS machinery exhibition.", []),
+    ("Dealers promote BELARUS machines in Africa.", []),
+    ("Exports from BELARUS and Russia grew.", [("BELARUS", "belarus"), ("Russia", "russia")]),
+    ("MINSK, Jan 22 - the talks began.", [("MINSK", "minsk")]),
+]
+
+
+LINKS["a range of days after a town's name"] = [
+    # a number after a town's name is a channel's (Беларусь 1), but a range of days is a date
+    ("Форум пройдёт в Могилёве 4-5 октября.", [("Могилёве", "mogilev")]),
+    ("Выставка откроется в Минске 10–12 мая.", [("Минске", "minsk")]),
+]
+
+
+LINKS["an English name that goes on after of"] = [
+    # of and a capitalised word that names nothing of the tables: a longer name, another body's
+    ("He heads the Belarusian Union of Artists.", []),
+    ("The President of the National Assembly of People's Power of Cuba arrived.", []),
+    # a place of the tables after of is an owner, a personal name too
+    ("The KGB of Belarus arrested him.", [("KGB of Belarus", "kgb-belarus")]),
+    ("Viasna of Ales Bialiatski reported the arrests.", [("Viasna", "viasna"), ("Ales Bialiatski", "ales-bialiatski")]),
+]
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
