@@ -729,21 +729,13 @@ class SpanFinder:
     def widen(self, text: str, a: Found, floor: int, ceil: int) -> tuple[int, int, int]:
         """The span of an organisation's or place's name around the anchor ``a``: the words before
         and after it that fit, never below ``floor`` or past ``ceil``; and how far the words that
-        fit went (past the function words the span does not end with)."""
+        fit went (past the function words the span does not end with). The words after it are
+        taken first: a word said again ends a name, and Russian and Belarusian write the words of
+        an organisation's name that follow its head after it (Совета Республики Национального
+        собрания Республики Беларусь: the assembly's Республики is the one after собрания)."""
         start, end, info = a.start, a.end, a.info
         seen: set[str] = {a.key}
         function_words = self._function_words
-        first = start  # the start of the first word that is not a function word (of, the)
-        for _ in range(MAX_NAME_WORDS):
-            got = self.beside.word_before(text, start, floor)
-            if got is None or _ends_sentence(got[1]) or not self.fits(got[1], info, info.org):
-                break
-            function = got[1].casefold() in function_words
-            if not function and not self._new_word(got[1], seen):
-                break
-            start = got[0]
-            if not function:
-                first = start
         org = info.org
         named = end  # the end of the last word that is not a function word (of, the, по)
         for _ in range(MAX_EXTEND_ORG if org else MAX_NAME_WORDS):
@@ -772,6 +764,17 @@ class SpanFinder:
                 named = end
             if quoted:
                 break  # a name in quotes ends the name (Правозащитный центр «Вясна»)
+        first = start  # the start of the first word that is not a function word (of, the)
+        for _ in range(MAX_NAME_WORDS):
+            got = self.beside.word_before(text, start, floor)
+            if got is None or _ends_sentence(got[1]) or not self.fits(got[1], info, info.org):
+                break
+            function = got[1].casefold() in function_words
+            if not function and not self._new_word(got[1], seen):
+                break
+            start = got[0]
+            if not function:
+                first = start
         return first, named, end
 
     def org_span(self, text: str, anchors: list[Found], k: int, floor: int) -> tuple[int, int]:

@@ -1326,6 +1326,16 @@ LINKS["an English name that goes on after of"] = [
 ]
 
 
+LINKS["the words of an organisation's name after its head come first"] = [
+    # a word said again ends a name: the assembly's Республики is the one after собрания, not the
+    # Council's before it
+    (
+        "Председатель Совета Республики Национального собрания Республики Беларусь выступила.",
+        [("Национального собрания Республики Беларусь", "national-assembly")],
+    ),
+]
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
