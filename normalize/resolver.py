@@ -168,8 +168,9 @@ class Decision:
         self._ambiguous = ambiguous
         self._others = others  # the runners-up, best first
         self._match: Match | None = None
-        # a surname alone of a person not known by it alone (see Normalizer._namesakes)
-        self.namesakes: bool = normalizer._namesakes(chosen)
+        # a surname alone, or with initials alone, of a person not known by it alone (see
+        # Normalizer._namesakes): running text links it only with more to go on
+        self.namesakes: bool = normalizer._namesakes(chosen) or normalizer._by_initials(chosen)
 
     def match(self) -> Match:
         """The :class:`Match` of this decision, as :meth:`Normalizer.resolve` returns it."""
@@ -437,7 +438,9 @@ class Normalizer:
         normalized), by the threshold and the ambiguity policy."""
         if len(ranked) == 1:  # the common case: one candidate, no runner-up to rank
             top = ranked[0]
-            return Decision(self, top, mention, self._namesakes(top), []) if top.score >= threshold else None
+            if top.score < threshold:
+                return None
+            return Decision(self, top, mention, self._namesakes(top) or self._by_initials(top), [])
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -475,7 +478,9 @@ class Normalizer:
                     return None
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
-        return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
+        return Decision(
+            self, chosen, mention, ambiguous or self._namesakes(chosen) or self._by_initials(chosen), others
+        )
 
     def _written_alike(self, top: Scored, ties: list[Scored]) -> tuple[Scored, list[Scored]]:
         """Of persons that tie, those whose parts the mention writes as they are written (or spelled
@@ -497,6 +502,18 @@ class Normalizer:
         tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
         ambiguous, and running text links it only with more to go on."""
         return s.bare and self.index.columns.prominence[s.idx] < BARE_SURNAME_PROMINENCE
+
+    def _by_initials(self, s: Scored) -> bool:
+        """Whether a match is a surname with one initial checked and nothing else (no given name
+        or patronymic written out, no second initial the tables could check) of a person not known
+        by the surname alone: one initial narrows the given name to a letter, which namesakes share
+        (С. Алейніка; A.V. Alexandrov of a person whose patronymic the tables lack), so running
+        text links it only with more to go on, and ``resolve()`` calls it ambiguous, as a surname
+        alone. Two initials checked (С. В. Канико) say more."""
+        if s.bare or self.index.columns.prominence[s.idx] >= BARE_SURNAME_PROMINENCE:
+            return False
+        roles = [d[1] for d in s.details]
+        return roles.count("initial") == 1 and len(roles) == 2
 
     def __getstate__(self) -> dict[str, Any]:
         return saved_state(self, _NORMALIZER_SAVED)

@@ -1336,6 +1336,21 @@ LINKS["the words of an organisation's name after its head come first"] = [
 ]
 
 
+LINKS["one initial and a surname of a person not known by the surname alone"] = [
+    # one initial narrows a given name to a letter, which namesakes share: linked only after a
+    # title or the name in full, as a surname alone (A.V.: the tables hold no patronymic to check)
+    ("Вершы С. Алейніка пераклалі на беларускую мову.", []),
+    ("The ensemble named after A.V. Alexandrov toured the country.", []),
+    (
+        "Дыпламат Сяргей Алейнік прыехаў. Потым С. Алейнік заявіў пра перамовы.",
+        [("Сяргей Алейнік", "sergei-aleinik"), ("С. Алейнік", "sergei-aleinik")],
+    ),
+    ("Міністр С. Алейнік заявіў пра перамовы.", [("С. Алейнік", "sergei-aleinik")]),
+    # a person known by the surname alone needs none
+    ("Вчера А. Лукашенко заявил о переговорах.", [("А. Лукашенко", "alexander-lukashenko")]),
+]
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
