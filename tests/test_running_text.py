@@ -1067,7 +1067,7 @@ LINKS["a word that goes on past a gender sign"] = [
     # German writes a sign before the feminine ending so that a word names every gender: the word
     # goes on, and no name ends inside it
     ("Die Belaruss:innen in Vilnius protestieren.", [("Vilnius", "vilnius")]),
-    ("Viele Belaruss*innen leben in Polen.", []),
+    ("Viele Belaruss*innen leben in Polen.", [("Polen", "poland")]),
     ("Belarus: in Minsk wurde gewählt.", [("Belarus", "belarus"), ("Minsk", "minsk")]),
 ]
 
@@ -1348,6 +1348,17 @@ LINKS["one initial and a surname of a person not known by the surname alone"] = 
     ("Міністр С. Алейнік заявіў пра перамовы.", [("С. Алейнік", "sergei-aleinik")]),
     # a person known by the surname alone needs none
     ("Вчера А. Лукашенко заявил о переговорах.", [("А. Лукашенко", "alexander-lukashenko")]),
+]
+
+
+LINKS["the states' names in the languages of European news"] = [
+    ("Die Opposition in Weißrussland und Litauen ist laut.", [("Weißrussland", "belarus"), ("Litauen", "lithuania")]),
+    ("De oppositie in Wit-Rusland protesteert.", [("Wit-Rusland", "belarus")]),
+    ("Baltkrievija un Krievija organizē migrāciju.", [("Baltkrievija", "belarus"), ("Krievija", "russia")]),
+    # names left out whose key is a common word's: the Polish and Czech adjectives, the diaspora
+    ("Białoruska liderka opozycji przemawiała.", []),
+    ("Běloruská exilová vláda sídlila v Praze.", []),
+    ("Polonia amerykańska świętowała rocznicę.", []),
 ]
 
 
