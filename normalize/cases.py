@@ -18,11 +18,11 @@ name written in the wrong case would change the text around it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 from .tables import CASE_NAMES, InflectionRow, Tables, declinable, form_of, row_fits
 from .text import detect_language, script_of
+from .textpatterns import NAME_WORD_RE
 
 CASES: tuple[str, ...] = ("nom", *CASE_NAMES)
 """The six cases, in the grammars' order: nominative, genitive, dative, accusative, instrumental,
@@ -547,10 +547,6 @@ __all__ = [
 ]
 
 
-# the words of a name in a span of text (Зеленский, Pazniak-Adamovich)
-_SPAN_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-
-
 def span_cases(
     text: str, s: int, e: int, entity_names: Sequence[str], gender: str | None, kind: str, tables: Tables
 ) -> frozenset[str]:
@@ -558,7 +554,7 @@ def span_cases(
     ``entity_names``, may be in (see :func:`mention_cases`; all of them where the words do not
     tell). In Cyrillic letters that both languages share (Бяляцкага), the cases both readings
     allow (a reading whose words tell nothing allows all)."""
-    words = [w for w in _SPAN_WORD_RE.findall(text, s, e) if w.casefold() not in tables.titles]
+    words = [w for w in NAME_WORD_RE.findall(text, s, e) if w.casefold() not in tables.titles]
     if not words or script_of(words[0][0]) != "Cyrl" or detect_language(" ".join(words)) is not None:
         return mention_cases(words, entity_names, None, gender, tables, kind=kind)
     ru, be = (mention_cases(words, entity_names, lang, gender, tables, kind=kind) for lang in ("ru", "be"))

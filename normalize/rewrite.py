@@ -33,7 +33,6 @@ from .whosebody import WhoseBody
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
-_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 
 
 # a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a

@@ -5,16 +5,13 @@ person as a surname (Юрий Борисов, Рихард Вагнер)."""
 
 from __future__ import annotations
 
-import re
-
 from .cases import span_cases
 from .dates import birth_year_after, sentence_around, years_named
 from .nameparts import GIVEN, INITIALS, PATRONYMIC
 from .resolver import BARE_SURNAME_PROMINENCE, Normalizer, Policy
 from .spans import Found, Proposal, SpanFinder
 from .text import is_cyrillic
-
-_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
+from .textpatterns import NAME_WORD_RE
 
 
 class WhichPerson:
@@ -45,7 +42,7 @@ class WhichPerson:
         if linked >= 0:
             return e.record.prominence < BARE_SURNAME_PROMINENCE
         titles = n.tables.titles
-        words = [w for w in _NAME_WORD_RE.findall(text, s, anchor) if w.casefold() not in titles]
+        words = [w for w in NAME_WORD_RE.findall(text, s, anchor) if w.casefold() not in titles]
         if not words:
             return False
         if n.groups.given_groups(words[0], None):
@@ -78,7 +75,7 @@ class WhichPerson:
         titles = self.normalizer.tables.titles
         kinds = [
             self.finder.parts.kind(w.group())
-            for w in _NAME_WORD_RE.finditer(text, s, e)
+            for w in NAME_WORD_RE.finditer(text, s, e)
             if not a.start <= w.start() < a.end and w.group().casefold() not in titles
         ]
         return bool(kinds) and all(k in (GIVEN, PATRONYMIC, INITIALS) for k in kinds)
@@ -120,7 +117,7 @@ class WhichPerson:
         word = text[s:e]
         if word.isalpha():  # one word of letters (most mentions): no words to find in it
             return word.casefold() not in titles
-        return sum(1 for w in _NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
+        return sum(1 for w in NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
 
     def born_another_year(self, text: str, e: int, entity_id: str) -> bool:
         """Whether the text gives right after the personal name that ends at ``e`` a year of birth

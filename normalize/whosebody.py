@@ -13,9 +13,8 @@ from .names import written_as_acronym
 from .resolver import Decision, Normalizer, Policy
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
-from .textpatterns import OF_OWNER_RE
+from .textpatterns import NAME_WORD_RE, OF_OWNER_RE
 
-_NAME_WORD_RE = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")  # the words of a name (Зеленский, Pazniak-Adamovich)
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
@@ -68,7 +67,7 @@ class WhoseBody:
         """The states of the places whose adjectives ``text[lo:hi]`` holds (see
         :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""
         places = self.normalizer.places
-        keys = (self.finder.around_places.adjective_key(w) for w in _NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
+        keys = (self.finder.around_places.adjective_key(w) for w in NAME_WORD_RE.findall(text, lo, hi) if len(w) >= 5)
         return {st for k in keys if k for p in places.adjective_places(k) if (st := places.state_of(p)) >= 0}
 
     def speaks_of_own_state(self, text: str, lo: int, hi: int, org: int) -> bool:
@@ -76,7 +75,7 @@ class WhoseBody:
         number ``org`` is named after: its adjective or the word for its people (беларускі,
         белорусских, беларусаў, Belarusians)."""
         n = self.normalizer
-        return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in _NAME_WORD_RE.findall(text, lo, hi))
+        return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in NAME_WORD_RE.findall(text, lo, hi))
 
     def whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
         """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
