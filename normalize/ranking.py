@@ -307,6 +307,9 @@ class Ranker:
         known: Mapping[str, str] | None = None,
         floor: float = 0.0,
     ) -> list[Scored]:
+        """The entities one reading of a mention may name, scored, best first: the candidates its
+        words' keys (and an organisation's words in translation, stems and acronyms; one edit away
+        when nothing else) find, less those its words rule out (see the module)."""
         parsed = parse_mention(text, self.tables.titles, self.tables.possessive_suffixes)
         words = parsed.words
         if not words:
