@@ -311,6 +311,8 @@ class Rewriter:
                 and self.which.surname_alone(text, s, e)
             ):
                 continue  # a relative of the name (Лукашенко-младший, Loukachenko Jr), not the person
+            if m.type == "person" and self.which.his_case_after_an_oblique_title(text, s, e, m.entity_id):
+                continue  # a man's surname in the title's case (Армия генерала Власова), not hers
             if m.type == "person" and self.which.other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
             if m.type == "person" and not named and self.which.before_birth(text, s, e, m.entity_id, facts.bounds(s)):

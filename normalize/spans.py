@@ -641,16 +641,21 @@ class SpanFinder:
 
     def particle_before(self, text: str, start: int, floor: int, info: Anchored) -> int:
         """The start of a foreign surname's particle just before the anchor at ``start`` (Roan van
-        Metz, de Gaulle), with the given names before it, else -1: the anchor is then a person's
-        surname, whatever else it spells."""
+        Metz, Charles de Gaulle), with the given name or initials before it, else -1: the anchor is
+        then a person's surname, whatever else it spells. Before a place's or an organisation's name
+        a capitalised word before the particle will do (Hotel van Minsk)."""
         got = self.beside.word_before(text, start, floor)
         if got is None or got[1] not in self._name_particles or self.fits(got[1], info, info.org):
             return -1
         s = got[0]
         prev = self.beside.word_before(text, s, floor)
-        if prev is not None and self.parts.kind(prev[1]) == GIVEN:
+        if prev is not None and self.parts.kind(prev[1]) in (GIVEN, INITIALS):
             s = prev[0]
-        elif not info.person and (prev is None or not prev[1][:1].isupper()):
+        elif info.person:
+            # before a surname, a particle makes a name after a given name or initials only; else it
+            # is the preposition it also is (la revendication de Loukachenko, die Politik von Lukaschenko)
+            return -1
+        elif prev is None or not prev[1][:1].isupper():
             return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
         return s
 

@@ -119,6 +119,21 @@ class WhichPerson:
             return word.casefold() not in titles
         return sum(1 for w in NAME_WORD_RE.findall(text, s, e) if w.casefold() not in titles) == 1
 
+    def his_case_after_an_oblique_title(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        """Whether ``text[s:e]`` names a woman by her surname alone as her names write it, the
+        nominative (Власова), after a title in an oblique case (генерала, министра): a title and the
+        name after it agree in case, so the word is a man's surname in that case (Армия генерала
+        Власова, General Vlasov's), which hers would not be (министра Власовой)."""
+        n = self.normalizer
+        entry = n.index.entries[n._by_id[entity_id]]
+        if entry.gender != "f" or not self.surname_alone(text, s, e):
+            return False
+        titles = self.finder.around_persons
+        if not titles.titled(text, s) or titles.titled(text, s, True):
+            return False  # no title, or one in the nominative (Министр Власова заявила)
+        words = [w.lower() for w in NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
+        return bool(words) and any(name.split()[-1].lower() == words[-1] for name in entry.record.names)
+
     def born_another_year(self, text: str, e: int, entity_id: str) -> bool:
         """Whether the text gives right after the personal name that ends at ``e`` a year of birth
         (:func:`~normalize.dates.birth_year_after`) more than a year from the person's ``born``."""

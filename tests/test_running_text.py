@@ -1362,6 +1362,28 @@ LINKS["the states' names in the languages of European news"] = [
 ]
 
 
+LINKS["a particle before a surname after a word in small letters is a preposition"] = [
+    # de, von, di make a surname with the next word after a given name or initials only
+    ("La revendication de Loukachenko a été rejetée.", [("Loukachenko", "alexander-lukashenko")]),
+    ("Die Politik von Lukaschenko ist hart.", [("Lukaschenko", "alexander-lukashenko")]),
+    ("Il governo di Lukashenko resiste.", [("Lukashenko", "alexander-lukashenko")]),
+]
+
+
+LINKS["a town's name before a Lithuanian or Latvian word for a district"] = [
+    ("Grodņas apgabala Astravjecas rajonā būvē elektrostaciju.", []),
+    ("Astravo rajone statoma elektrinė.", []),
+]
+
+
+LINKS["a title and the surname after it agree in case"] = [
+    # after a title in an oblique case, a woman's nominative is a man's surname in that case
+    ("Армия генерала Власова сдалась.", []),
+    ("Заявление министра Власовой опубликовано.", [("Власовой", "lilia-vlasova")]),
+    ("Министр Власова заявила о переговорах.", [("Власова", "lilia-vlasova")]),
+]
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
