@@ -195,8 +195,14 @@ class PhraseScorer:
                     # the entity's name makes must be a word of the mention
                     if qp.derived or written.isdisjoint(ptokens[0]):
                         continue
-                elif qp.derived and not any(qp.words[0][1] in pt for pt in ptokens):
-                    continue  # an acronym the mention makes must be a word of the name
+                elif qp.derived and (
+                    not any(qp.words[0][1] in pt for pt in ptokens)
+                    or (qp.words[0][0].isascii() and CYRILLIC_CAPITALS in ptokens[0])
+                ):
+                    # an acronym the mention makes must be a word of the name, and the initials of
+                    # Latin words an acronym in Latin letters: no Cyrillic one spelled in them (the
+                    # BPC of Belarus Potash Company is no БПЦ, the church)
+                    continue
                 factor = DERIVED_FACTOR if qp.derived or derived else 1.0
                 lp = len(phrase)
                 bound = 2 * min(lq, lp) / (lq + lp)

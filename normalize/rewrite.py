@@ -19,7 +19,7 @@ from mypy_extensions import mypyc_attr
 from .cases import span_cases
 from .dates import sentence_around
 from .nameparts import GIVEN
-from .names import MAX_MENTION_CHARS
+from .names import MAX_MENTION_CHARS, written_as_acronym
 from .persons import ends_as_a_mans_surname
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
@@ -393,6 +393,16 @@ class Rewriter:
                 (s, e) for s, e, m in bodies if self.whose.another_states_body(text, s, e, m.entity_id, said, facts)
             }
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
+        # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there
+        defined = {
+            (s, e)
+            for s, e, m in out
+            if m.type == "organization"
+            and written_as_acronym(text[s:e])
+            and self.whose.acronym_defined_otherwise(text, *facts.bounds(s), text[s:e], m.entity_id)
+        }
+        if defined:
+            out = [(s, e, m) for s, e, m in out if (s, e) not in defined]
         if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
             out = [

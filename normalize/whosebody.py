@@ -188,6 +188,27 @@ class WhoseBody:
         n = self.normalizer
         return all(n.resolve(w, threshold=self.threshold, policy=self.policy) is None for w in {owner, first})
 
+    def acronym_defined_otherwise(self, text: str, lo: int, hi: int, acronym: str, entity_id: str) -> bool:
+        """Whether ``text[lo:hi]`` defines ``acronym`` as the name of something else: the acronym in
+        brackets right after words whose initials spell it (Belarus Potash Co (BPC), Беларуская
+        асацыяцыя журналістаў (БАЖ)), function words aside, that do not name the entity
+        ``entity_id``. A text that defines an acronym uses it for that name."""
+        letters = acronym.casefold()
+        at = text.find(f"({acronym})", lo, hi)
+        if at < 0:
+            return False
+        words = NAME_WORD_RE.findall(text, max(lo, at - 120), at)
+        function_words = self.normalizer.tables.vocabulary.function_words
+        content = [w for w in words if w.casefold() not in function_words]
+        if len(content) < len(letters):
+            return False
+        named = content[len(content) - len(letters) :]
+        if "".join(w[0] for w in named).casefold() != letters:
+            return False
+        start = text.rfind(named[0], max(lo, at - 120), at)
+        m = self.normalizer.resolve(text[start:at].strip(), threshold=self.threshold, policy=self.policy)
+        return m is None or m.entity_id != entity_id
+
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
         capitalised word inside the sentence that names nothing by itself (see

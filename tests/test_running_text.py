@@ -1384,6 +1384,20 @@ LINKS["a title and the surname after it agree in case"] = [
 ]
 
 
+LINKS["an acronym the text defines"] = [
+    # an acronym in brackets after words whose initials spell it is that name's in the text
+    ("Belarus Potash Co (BPC) sells potash. BPC clients pay more.", [("Belarus", "belarus")]),
+    (
+        "The Belarusian Association of Journalists (BAJ) said. BAJ works.",
+        [
+            ("Belarusian Association of Journalists", "belarusian-association-of-journalists"),
+            ("BAJ", "belarusian-association-of-journalists"),
+            ("BAJ", "belarusian-association-of-journalists"),
+        ],
+    ),
+]
+
+
 LINKS["the past tense after a surname alone says its gender"] = [
     # a verb in the past tense after a surname alone in the nominative agrees with it: a woman's
     # verb after a surname both genders share is no man's (and the other way round)
