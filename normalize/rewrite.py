@@ -394,12 +394,13 @@ class Rewriter:
             }
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
         # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there
+        acronyms = [(s, e, m) for s, e, m in out if m.type == "organization" and written_as_acronym(text[s:e])]
+        definitions = self.whose.acronym_definitions(text) if acronyms else {}
         defined = {
             (s, e)
-            for s, e, m in out
-            if m.type == "organization"
-            and written_as_acronym(text[s:e])
-            and self.whose.acronym_defined_otherwise(text, *facts.bounds(s), text[s:e], m.entity_id)
+            for s, e, m in acronyms
+            if text[s:e] in definitions
+            and self.whose.defined_otherwise(text, definitions[text[s:e]], *facts.bounds(s), m.entity_id)
         }
         if defined:
             out = [(s, e, m) for s, e, m in out if (s, e) not in defined]

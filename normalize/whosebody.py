@@ -6,6 +6,7 @@ gives it an owner (Estonia's KGB); the end of another party's name (КХП – �
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .dates import sentence_around
 from .nameparts import NONE
@@ -17,6 +18,8 @@ from .textpatterns import NAME_WORD_RE, OF_OWNER_RE
 
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
+# a word of two to eight letters in brackets: an acronym a text may define (Belarus Potash Co (BPC))
+_BRACKETED_RE = re.compile(r"\(([^\W\d_]{2,8})\)")
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
@@ -188,26 +191,38 @@ class WhoseBody:
         n = self.normalizer
         return all(n.resolve(w, threshold=self.threshold, policy=self.policy) is None for w in {owner, first})
 
-    def acronym_defined_otherwise(self, text: str, lo: int, hi: int, acronym: str, entity_id: str) -> bool:
-        """Whether ``text[lo:hi]`` defines ``acronym`` as the name of something else: the acronym in
-        brackets right after words whose initials spell it (Belarus Potash Co (BPC), Беларуская
-        асацыяцыя журналістаў (БАЖ)), function words aside, that do not name the entity
-        ``entity_id``. A text that defines an acronym uses it for that name."""
-        letters = acronym.casefold()
-        at = text.find(f"({acronym})", lo, hi)
-        if at < 0:
-            return False
-        words = NAME_WORD_RE.findall(text, max(lo, at - 120), at)
+    def acronym_definitions(self, text: str) -> dict[str, list[int]]:
+        """Each word of two to eight letters that ``text`` writes in brackets, with where its
+        brackets open: the acronyms a text may define (one scan of the text)."""
+        out: dict[str, list[int]] = {}
+        if "(" in text:
+            for m in _BRACKETED_RE.finditer(text):
+                out.setdefault(m.group(1), []).append(m.start())
+        return out
+
+    def defined_otherwise(self, text: str, at: Sequence[int], lo: int, hi: int, entity_id: str) -> bool:
+        """Whether ``text[lo:hi]`` defines the acronym in brackets at one of ``at`` (see
+        :meth:`acronym_definitions`) as the name of something else: the words right before the
+        brackets, function words aside, spell it with their initials (Belarus Potash Co (BPC),
+        Беларуская асацыяцыя журналістаў (БАЖ)) and do not name the entity ``entity_id``. A text
+        that defines an acronym uses it for that name."""
         function_words = self.normalizer.tables.vocabulary.function_words
-        content = [w for w in words if w.casefold() not in function_words]
-        if len(content) < len(letters):
-            return False
-        named = content[len(content) - len(letters) :]
-        if "".join(w[0] for w in named).casefold() != letters:
-            return False
-        start = text.rfind(named[0], max(lo, at - 120), at)
-        m = self.normalizer.resolve(text[start:at].strip(), threshold=self.threshold, policy=self.policy)
-        return m is None or m.entity_id != entity_id
+        for bracket in at:
+            if not lo <= bracket < hi:
+                continue
+            letters = text[bracket + 1 : text.find(")", bracket)].casefold()
+            words = [
+                w
+                for w in NAME_WORD_RE.findall(text, max(lo, bracket - 120), bracket)
+                if w.casefold() not in function_words
+            ]
+            named = words[len(words) - len(letters) :] if len(words) >= len(letters) else []
+            if not named or "".join(w[0] for w in named).casefold() != letters:
+                continue
+            start = text.rfind(named[0], max(lo, bracket - 120), bracket)
+            m = self.normalizer.resolve(text[start:bracket].strip(), threshold=self.threshold, policy=self.policy)
+            return m is None or m.entity_id != entity_id
+        return False
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
