@@ -168,9 +168,9 @@ class Decision:
         self._ambiguous = ambiguous
         self._others = others  # the runners-up, best first
         self._match: Match | None = None
-        # a surname alone, or with initials alone, of a person not known by it alone (see
-        # Normalizer._namesakes): running text links it only with more to go on
-        self.namesakes: bool = normalizer._namesakes(chosen) or normalizer._by_initials(chosen)
+        # a match people outside the tables share (see Normalizer._namesakes): running text links
+        # it only with more to go on
+        self.namesakes: bool = normalizer._namesakes(chosen)
 
     def match(self) -> Match:
         """The :class:`Match` of this decision, as :meth:`Normalizer.resolve` returns it."""
@@ -440,7 +440,7 @@ class Normalizer:
             top = ranked[0]
             if top.score < threshold:
                 return None
-            return Decision(self, top, mention, self._namesakes(top) or self._by_initials(top), [])
+            return Decision(self, top, mention, self._namesakes(top), [])
         ranked = [s for s in ranked if s.score >= threshold]
         if not ranked:
             return None
@@ -478,9 +478,7 @@ class Normalizer:
                     return None
                 chosen = group[0]
         others = list(islice((s for s in ranked if s is not chosen), 5))
-        return Decision(
-            self, chosen, mention, ambiguous or self._namesakes(chosen) or self._by_initials(chosen), others
-        )
+        return Decision(self, chosen, mention, ambiguous or self._namesakes(chosen), others)
 
     def _written_alike(self, top: Scored, ties: list[Scored]) -> tuple[Scored, list[Scored]]:
         """Of persons that tie, those whose parts the mention writes as they are written (or spelled
@@ -497,23 +495,20 @@ class Normalizer:
         return kept[0], kept[1:]
 
     def _namesakes(self, s: Scored) -> bool:
-        """Whether a match is a surname alone of a person the tables do not hold known by the
-        surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`): people outside the
-        tables share it (Пушкин of the poet, not of a painter of the tables), so the match is
-        ambiguous, and running text links it only with more to go on."""
-        return s.bare and self.index.columns.prominence[s.idx] < BARE_SURNAME_PROMINENCE
-
-    def _by_initials(self, s: Scored) -> bool:
-        """Whether a match is a surname with one initial checked and nothing else (no given name
-        or patronymic written out, no second initial the tables could check) of a person not known
-        by the surname alone: one initial narrows the given name to a letter, which namesakes share
-        (С. Алейніка; A.V. Alexandrov of a person whose patronymic the tables lack), so running
-        text links it only with more to go on, and ``resolve()`` calls it ambiguous, as a surname
-        alone. Two initials checked (С. В. Канико) say more."""
-        if s.bare or self.index.columns.prominence[s.idx] >= BARE_SURNAME_PROMINENCE:
+        """Whether a match is one that people outside the tables share, of a person the tables do
+        not hold known by the surname alone (``prominence`` below :data:`BARE_SURNAME_PROMINENCE`):
+        the surname alone (Пушкин of the poet, not of a painter of the tables), or the surname with
+        one initial checked and nothing else (no given name or patronymic written out, no second
+        initial the tables could check), which narrows the given name to a letter (С. Алейніка;
+        A.V. Alexandrov of a person whose patronymic the tables lack; two initials checked, С. В.
+        Канико, say more). Such a match is ambiguous, and running text links it only with more to
+        go on."""
+        if self.index.columns.prominence[s.idx] >= BARE_SURNAME_PROMINENCE:
             return False
+        if s.bare:
+            return True
         roles = [d[1] for d in s.details]
-        return roles.count("initial") == 1 and len(roles) == 2
+        return len(roles) == 2 and roles.count("initial") == 1
 
     def __getstate__(self) -> dict[str, Any]:
         return saved_state(self, _NORMALIZER_SAVED)
