@@ -260,6 +260,7 @@ class Normalizer:
                 got = self._finders[require_capital] = SpanFinder(
                     self.index,
                     self.tables,
+                    self.places,
                     forms.key,
                     groups.is_given_name,
                     groups.given_names.is_nominative,

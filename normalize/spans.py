@@ -190,7 +190,7 @@ class SpanFinder:
     remembers the anchors and name-part kind of each word form it meets."""
 
     def __init__(
-        self, index: Index, tables: Tables, key: PhoneticKey, is_given: Callable[[str], bool],
+        self, index: Index, tables: Tables, places: Places, key: PhoneticKey, is_given: Callable[[str], bool],
         is_nominative: Callable[[str], bool], is_listed_given: Callable[[str], bool],
         acronym_keys: Callable[[list[str]], set[str]],
         nominatives: Callable[[str], tuple[tuple[str, str], ...]], named_as_written: Callable[[int, str], bool],
@@ -212,7 +212,7 @@ class SpanFinder:
         )
         voc = tables.vocabulary
         self._stems_of = voc.stems
-        self._places = Places(index, tables)
+        self._places = places  # (the resolver's: what it learns of places serves both)
         # the readers of what stands around a name, sharing the words found beside its positions
         self.beside = WordsBeside(tables.possessive_suffixes)
         self.named_things = NamedThings(self.beside, self.parts, self._places, tables, key, self.word)
