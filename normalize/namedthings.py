@@ -35,9 +35,9 @@ from .textpatterns import (
 )
 from .wordlists import listed_words
 
-# the words of naming after a person before the name (имени Янкі Купалы), in full and abbreviated
-_NAMED_AFTER_WORDS = frozenset(("имени", "імя", "imeni"))
-_NAMED_AFTER_ABBREVIATIONS = frozenset(("им.", "ім.", "im."))
+# the words of naming after a person before the name, in full and abbreviated: the Cyrillic
+# honorifics and the Latin im. that Polish writes for imienia and transliterations for им.
+_NAMED_AFTER_WORDS = HONORIFICS | frozenset(("imeni", "im."))
 
 
 class NamedThings:
@@ -92,7 +92,7 @@ class NamedThings:
             return False
         end, low = after[0], after[1].casefold()
         abbreviated = end < len(text) and text[end] == "."
-        if not (low in _NAMED_AFTER_WORDS or (abbreviated and low + "." in _NAMED_AFTER_ABBREVIATIONS)):
+        if not (low in _NAMED_AFTER_WORDS or (abbreviated and low + "." in _NAMED_AFTER_WORDS)):
             return False
         name = self.beside.word_after(text, end + 1 if abbreviated else end, len(text))
         return name is not None and not name[2] and name[1][:1].isupper()
