@@ -324,7 +324,7 @@ class Rewriter:
                 and not self.whose.own_state_named(text, s, e, anchors, m.entity_id, facts.bounds(s))
             ):
                 continue  # a body every country has (Следственный комитет), not named here in full
-            if m.type == "organization" and self.whose.owner_beside(text, s, e, m.entity_id):
+            if m.type == "organization" and finder.around_bodies.owner_beside(text, s, e, n._by_id[m.entity_id]):
                 continue  # the speaker's body or several states' (наш МИД, МЗС краін Еўрасаюза)
             if not m.namesakes:
                 facts.named.add((m.entity_id, unit))

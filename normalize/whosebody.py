@@ -142,10 +142,6 @@ class WhoseBody:
         i = n._by_id[m.entity_id]
         return i not in own and n.places.state_of(i) not in own
 
-    def owner_beside(self, text: str, s: int, e: int, entity_id: str) -> bool:
-        n = self.normalizer
-        return self.finder.around_bodies.owner_beside(text, s, e, n._by_id[entity_id])
-
     def abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a
         place and the text names another state or region right beside it (see
@@ -211,16 +207,14 @@ class WhoseBody:
             if not lo <= bracket < hi:
                 continue
             letters = text[bracket + 1 : text.find(")", bracket)].casefold()
-            words = [
-                w
-                for w in NAME_WORD_RE.findall(text, max(lo, bracket - 120), bracket)
-                if w.casefold() not in function_words
-            ]
+            before = NAME_WORD_RE.finditer(text, max(lo, bracket - 120), bracket)
+            words = [w for w in before if w.group().casefold() not in function_words]
             named = words[len(words) - len(letters) :] if len(words) >= len(letters) else []
-            if not named or "".join(w[0] for w in named).casefold() != letters:
+            if not named or "".join(w.group()[0] for w in named).casefold() != letters:
                 continue
-            start = text.rfind(named[0], max(lo, bracket - 120), bracket)
-            m = self.normalizer.resolve(text[start:bracket].strip(), threshold=self.threshold, policy=self.policy)
+            m = self.normalizer.resolve(
+                text[named[0].start() : bracket].strip(), threshold=self.threshold, policy=self.policy
+            )
             return m is None or m.entity_id != entity_id
         return False
 
