@@ -59,6 +59,13 @@ class NamedThings:
         self._naming_words = listed_words(tables.naming_words, key, stems)
         self._work_words = listed_words(tables.work_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
+        self._call_sign_words = listed_words((w for w in tables.call_sign_words if " " not in w), key, stems)
+        # a phrase (call sign, nom de guerre): its last word, and the words before it
+        self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
+        for phrase in tables.call_sign_words:
+            *head, last = phrase.casefold().split()
+            if head:
+                self._call_sign_phrases.setdefault(last, []).append(tuple(head))
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
         self._function_words = tables.vocabulary.function_words
 
@@ -129,6 +136,27 @@ class NamedThings:
         if any(c in BLANKS for c in text[s:e]):
             return False
         return before is None or not self._naming_words.has(before[1])
+
+    def call_sign(self, text: str, s: int) -> bool:
+        """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that
+        gives one stands right before it, the name in quotes or not (``call_sign_words`` of
+        ``org_words.yaml``: с позывным Брест, з пазыўным «Мінск», the callsign Minsk)."""
+        before = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        if before is None:
+            return False
+        heads = self._call_sign_phrases.get(before[1].casefold())
+        if heads is None:
+            return self._call_sign_words.has(before[1])
+        for head in heads:  # the words of the phrase before its last, read back from it
+            pos = before[0]
+            for word in reversed(head):
+                prior = self.beside.word_before(text, pos, 0)
+                if prior is None or prior[1].casefold() != word:
+                    break
+                pos = prior[0]
+            else:
+                return True
+        return False
 
     def publisher_named(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name ``text[s:e]`` is a publisher's in a bibliographic record: after

@@ -234,6 +234,14 @@ class Rewriter:
                 facts.surnamed.update((i, facts.unit(a.start)) for i in named_so)
             if m is None or (m.type == "organization" and self.whose.abroad(text, s, e, anchors, k, m.entity_id)):
                 continue
+            if m.type != "person" and finder.named_things.call_sign(text, s):
+                # a person's call sign (с позывным Брест): nor is the same word alone elsewhere in
+                # the text the place or the organisation (Брест погиб)
+                if m.type == "place":
+                    facts.surnames.add((text[s:e], facts.unit(s)))
+                else:
+                    facts.surnamed.add((n._by_id[m.entity_id], facts.unit(s)))
+                continue
             if m.type == "place" and finder.named_things.thing_named_after_place(text, s, e):
                 continue
             if m.type == "place" and finder.named_things.publisher_named(text, s, e):

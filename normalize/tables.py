@@ -35,6 +35,7 @@ _ORG_WORD_LISTS = (
     "work_words",
     "product_words",
     "publisher_words",
+    "call_sign_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -187,6 +188,8 @@ class Tables:
     product_words: frozenset[str] = frozenset()
     # выдавец, publisher: the label of a publisher in a bibliographic record
     publisher_words: frozenset[str] = frozenset()
+    # позывной, callsign, nickname: the name after one is a person's (с позывным Брест)
+    call_sign_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1083,6 +1086,7 @@ class _Loader:
         tables.work_words = frozenset(lists["work_words"])
         tables.product_words = frozenset(lists["product_words"])
         tables.publisher_words = frozenset(lists["publisher_words"])
+        tables.call_sign_words = frozenset(lists["call_sign_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

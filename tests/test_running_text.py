@@ -1412,6 +1412,22 @@ LINKS["the past tense after a surname alone says its gender"] = [
 ]
 
 
+LINKS["a call sign is a person's name"] = [
+    # a place's or an organisation's name after a word that gives a call sign, a nickname or a
+    # pseudonym is a person's; so is the same word alone elsewhere in that text
+    ("Командир с позывным Брест погиб под Лисичанском. Брест был уважаем бойцами.", []),
+    ("Баец з пазыўным «Мінск» вярнуўся ў Гомель.", [("Гомель", "gomel")]),
+    ("A volunteer with the call sign Brest was wounded.", []),
+    ("Żołnierz o pseudonimie „Grodno” wrócił do Warszawy.", [("Warszawy", "warsaw")]),
+    ("Der Kämpfer mit dem Kampfnamen Minsk fiel.", []),
+    ("Боец с позывным «Вагнер» погиб.", []),
+    # another town of the text, the verb call, and the organisation elsewhere stay linked
+    ("Командир с позывным Брест родом из Пинска.", [("Пинска", "pinsk")]),
+    ("Residents call Brest a fortress city.", [("Brest", "brest")]),
+    ("Наёмники «Вагнера» ушли.", [("Вагнера", "wagner-group")]),
+]
+
+
 # --- every sentence of LINKS gets its links -------------------------------------------------------
 
 
