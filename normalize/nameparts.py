@@ -21,6 +21,7 @@ class Anchored:
 
     __slots__ = (
         "case_forms", "fit_sets", "fitting", "idxs", "initials", "org", "org_forms", "org_words", "person", "phrase",
+        "place",
     )  # fmt: skip
 
     def __init__(self, idxs: tuple[int, ...], entries: list[EntityEntry]) -> None:
@@ -28,6 +29,7 @@ class Anchored:
         self.fitting: dict[tuple[str, bool], bool] = {}  # (word, org) → whether it fits (SpanFinder.fits)
         self.org = any(e.record.type == "organization" for e in entries)
         self.person = any(e.record.type == "person" for e in entries)
+        self.place = any(e.record.type == "place" for e in entries)
         self.phrase = any(e.record.type != "person" for e in entries)  # a name of several words
         self.fit_sets: tuple[frozenset[str], ...] = tuple(
             ks for e in entries for ks in (e.given_keys, e.patronymic_keys, e.patronymic_case_keys, e.word_keys) if ks

@@ -89,13 +89,31 @@ _ACUTE_ALPHABET = frozenset("łśźćńŭż")
 _ACUTE_SOFT = {"s": "ś", "z": "ź", "c": "ć", "n": "ń"}
 
 
-def _latin_soft_test(word: str) -> Callable[[str], bool] | None:
-    """For a word in Latin letters (in small letters) that ends hard, the test that the last two
-    letters of a form pass when it ends soft; None when the word does not end hard: a vowel after a
-    consonant (not after a vowel, nor after i, y, j or a soft sign; the Czech ů is a u), or a y
-    after a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it)."""
+def _latin_ending_test(word: str) -> Callable[[str], bool] | None:
+    """For a word in Latin letters (in small letters), the test that the last letters of a form
+    pass when they end otherwise than the word, hard against soft; None when the word's ending
+    tells neither (see :func:`_another_words_form`). A final s after a vowel (a plural or a
+    genitive: Poles, Biélorusses; Polijas) is read past: the letters before it are compared with
+    those before the s of every form."""
     t = _COMBINING_RE.sub("", unicodedata.normalize("NFD", word))
-    if len(t) < 4 or not t[-2].isalpha() or t[-2] in _LATIN_NOT_HARD:
+    if len(t) >= 5 and t[-1] == "s" and t[-2] in _LATIN_VOWELS:
+        inner = _last_letters_test(t[:-1])
+        if inner is None:
+            return None
+        return lambda end: end[-1:] == "s" and inner(end[:-1])
+    return _last_letters_test(t)
+
+
+def _last_letters_test(t: str) -> Callable[[str], bool] | None:
+    """:func:`_latin_ending_test` of a word without a final s: a vowel after a consonant (not after
+    a vowel, nor after i, y, j or a soft sign; the Czech ů is a u) against a soft vowel; a y after
+    a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an i; a u after
+    i, y or j (ю as the schemes write it, the Lithuanian -ių) against a u after a consonant."""
+    if len(t) < 4 or not t[-2].isalpha():
+        return None
+    if t[-2] in _LATIN_SOFT and t[-1] == "u":
+        return _hard_latin_u
+    if t[-2] in _LATIN_NOT_HARD:
         return None
     if t[-1] in _LATIN_VOWELS:
         return _soft_latin_vowel
@@ -107,7 +125,14 @@ def _latin_soft_test(word: str) -> Callable[[str], bool] | None:
 def _soft_latin_vowel(end: str) -> bool:
     """Whether a Latin form's last two letters are a soft vowel: one after i, y, j or a soft sign,
     or ISO 9's â or û (я, ю)."""
-    return len(end) == 2 and (end[0] in _LATIN_SOFT or end[1] in _ISO_SOFT_VOWELS)
+    e = end[-2:]
+    return len(e) == 2 and (e[0] in _LATIN_SOFT or e[1] in _ISO_SOFT_VOWELS)
+
+
+def _hard_latin_u(end: str) -> bool:
+    """Whether a Latin form's last two letters are a u after a consonant (у, not ю)."""
+    e = end[-2:]
+    return len(e) == 2 and e[1] == "u" and e[0].isalpha() and e[0] not in _LATIN_NOT_HARD
 
 
 def _latin_i_ending(end: str) -> bool:
@@ -116,8 +141,9 @@ def _latin_i_ending(end: str) -> bool:
 
 
 def _form_endings(entry: EntityEntry) -> FormEndings:
-    """The last two letters of the Cyrillic forms of the entity's names, of its Latin forms
-    (combining marks aside) and of its Latin forms in the letters of Łacinka and Polish, by the
+    """The last two letters of the Cyrillic forms of the entity's names, the last three of its
+    Latin forms (combining marks aside) and the last two of its Latin forms in the letters of
+    Łacinka and Polish, by the
     forms' keys, and the keys whose every Latin form writes a c: what
     :func:`_another_words_form` asks of every form of a key (one reading of all the forms, not one
     at each word it tests)."""
@@ -130,7 +156,7 @@ def _form_endings(entry: EntityEntry) -> FormEndings:
             cyrillic.setdefault(fk, set()).add(f[-2:])
         elif f:
             bare = _COMBINING_RE.sub("", f)
-            latin.setdefault(fk, set()).add(bare[-2:])
+            latin.setdefault(fk, set()).add(bare[-3:])
             if not _ACUTE_ALPHABET.isdisjoint(f):
                 acute.setdefault(fk, set()).add(f[-2:])
             if "c" not in bare:
@@ -161,8 +187,11 @@ def _another_words_form(
       Belarusian, against Беларусь). In Latin letters, a vowel after a consonant against a vowel
       after i, y or j or the soft vowels of ISO 9 (the French Biélorusse, a Belarusian, against
       Belorussia, Biélorussie of Белоруссия; the Czech Bělorusů, of Belarusians, against
-      Belarus'yu, Belarusʹû), and a y after a consonant but k, g or h (ы, as Łacinka, Polish and
-      Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь).
+      Belarus'yu, Belarusʹû), a y after a consonant but k, g or h (ы, as Łacinka, Polish and
+      Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь), and a
+      u after i, y or j against a u after a consonant (the Lithuanian Lietuvių, of Lithuanians,
+      against the Latvian Lietuvu of Lietuva). A final s after the vowel is read past (the
+      English Poles, the French Biélorusses against the Latvian Polijas, Bielorrússias).
     - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
       with an acute, it ends in the plain letter where every form in those letters that ends in
       either ends in the soft one (Biełarus, Białorus, a Belarusian, against Biełaruś).
@@ -182,8 +211,8 @@ def _another_words_form(
             continue
         _, latin, acute, with_c = endings_of(entry)
         if len(t) >= 3:
-            soft_end = _latin_soft_test(t)
-            if soft_end is not None and (same := latin.get(k)) and all(soft_end(end) for end in same):
+            other_end = _latin_ending_test(t)
+            if other_end is not None and (same := latin.get(k)) and all(other_end(end) for end in same):
                 return True
             soft = _ACUTE_SOFT.get(t[-1])
             if soft is not None and not _ACUTE_ALPHABET.isdisjoint(t) and (marked := acute.get(k)):

@@ -258,6 +258,7 @@ class SpanFinder:
         self._titles = tables.titles
         self._sentence_words = tables.sentence_words
         self._name_particles = tables.name_particles
+        self._place_words = frozenset(w.casefold() for w in tables.place_words)
         self._word_re = CAPITALISED_RE if require_capital else ANY_WORD_RE
 
     @staticmethod
@@ -627,6 +628,8 @@ class SpanFinder:
             return False
         if w.casefold() in self._function_words or self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return False
+        if info.place and w.casefold() in self._place_words:
+            return False  # the kind of the place, in apposition (die Stadt Minsk)
         if self.word(w)[1] is not None or _title_case(text, at, start, self._is_name):
             return False  # a name the tables hold: its own anchor; or a headline's capitals
         k = self.key(w)
@@ -657,6 +660,8 @@ class SpanFinder:
             return -1
         elif prev is None or not prev[1][:1].isupper():
             return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
+        elif info.place and prev[1].casefold() in self._place_words:
+            return -1  # the kind of the place, in apposition (la Repubblica di Bielorussia)
         return s
 
     def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:

@@ -36,6 +36,7 @@ _ORG_WORD_LISTS = (
     "product_words",
     "publisher_words",
     "call_sign_words",
+    "place_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -190,6 +191,8 @@ class Tables:
     publisher_words: frozenset[str] = frozenset()
     # позывной, callsign, nickname: the name after one is a person's (с позывным Брест)
     call_sign_words: frozenset[str] = frozenset()
+    # Stadt, city, Repubblica: before a place's name in apposition, the place itself (die Stadt Minsk)
+    place_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -199,6 +202,8 @@ class Tables:
     given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
     latin_inflection: InflectionRows = field(default_factory=dict)  # surnames in Latin letters, read only
+    # the words of place names in Latin letters, in Polish, Lithuanian and Latvian text (Rosji, Baltarusijos)
+    latin_word_inflection: InflectionRows = field(default_factory=dict)
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
     # the endings of the adjectives after a town's name in Latin letters that make another town's
@@ -589,30 +594,42 @@ def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
 
 def _read_inflection(
     reader: TableReader, doc: Any
-) -> tuple[InflectionRows, InflectionRows, InflectionRows, InflectionRows]:
+) -> tuple[InflectionRows, InflectionRows, InflectionRows, InflectionRows, InflectionRows]:
     """The surname rows by language (``ru``, ``be``), the given-name rows (``given``: ``ru``,
-    ``be``), the rows for the words of organisation and place names (``words``: ``ru``, ``be``) and
+    ``be``), the rows for the words of organisation and place names (``words``: ``ru``, ``be``),
     the rows of surnames written in Latin letters in other languages' text (``latin``: ``pl``,
-    ``cs``, ``de``), by which their case forms are read, never written."""
+    ``cs``, ``de``), by which their case forms are read, never written, and the rows of the words
+    of place names written in Latin letters (``latin_words``: ``pl``, ``lt``, ``lv``), by which
+    the index finds their case forms in those languages' text."""
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
-        return {}, {}, {}, {}
-    known = {"ru", "be", "given", "words", "latin", "place_adjectives", "toponym_qualifiers"}
+        return {}, {}, {}, {}, {}
+    known = {"ru", "be", "given", "words", "latin", "latin_words", "place_adjectives", "toponym_qualifiers"}
     reader.keys(top, known, set(), "the inflection file")
-    sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}}
+    sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}, "latin_words": {}}
+    languages = {"latin": LATIN_INFLECTION_LANGUAGES, "latin_words": LATIN_WORD_LANGUAGES}
     for name in sections:
         if name in top:
             section = reader.mapping(top[name], top.lines[name], f"`{name}`")
             if section is not None:
-                langs = LATIN_INFLECTION_LANGUAGES if name == "latin" else ("ru", "be")
+                langs = languages.get(name, ("ru", "be"))
                 reader.keys(section, set(langs), set(), f"`{name}`")
                 sections[name] = _inflection_rows(reader, section, name, langs)
-    return _inflection_rows(reader, top, "surnames"), sections["given"], sections["words"], sections["latin"]
+    return (
+        _inflection_rows(reader, top, "surnames"),
+        sections["given"],
+        sections["words"],
+        sections["latin"],
+        sections["latin_words"],
+    )
 
 
 LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, and
 Belarusian in Łacinka."""
+
+LATIN_WORD_LANGUAGES = ("pl", "lt", "lv")
+"""The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}
@@ -717,14 +734,14 @@ def _inflection_row(reader: TableReader, m: LDict, line: int, section: str) -> I
                 ok = False
             unsure.add(c)
     all_forms = [f for _, forms in cases for f in forms]
-    latin = section == "latin"
+    latin = section in ("latin", "latin_words")
     if any(
         not all((c.isalpha() and is_latin(c)) if latin else is_cyrillic(c) for c in f) for f in [ending, *all_forms]
     ):
         reader.problem(line, f"endings, names and forms must be {'Latin' if latin else 'Cyrillic'} letters")
         ok = False
     if latin and whole:
-        reader.problem(line, "a `latin` row gives an ending, not a `name`")
+        reader.problem(line, f"a `{section}` row gives an ending, not a `name`")
         ok = False
     if not ok:
         return None
@@ -1087,6 +1104,7 @@ class _Loader:
         tables.product_words = frozenset(lists["product_words"])
         tables.publisher_words = frozenset(lists["publisher_words"])
         tables.call_sign_words = frozenset(lists["call_sign_words"])
+        tables.place_words = frozenset(lists["place_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither
@@ -1112,6 +1130,7 @@ class _Loader:
                     tables.given_inflection,
                     tables.word_inflection,
                     tables.latin_inflection,
+                    tables.latin_word_inflection,
                 ) = _read_inflection(reader, doc)
                 if isinstance(doc, LDict) and "place_adjectives" in doc:
                     tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")

@@ -89,8 +89,8 @@ GENDER_SIGN_RE = re.compile(r"[:*_·/]in(?:nen)?\b")
 SOFT_SIGN_RE = re.compile(f"[{APOS}]")  # a soft sign after a surname before a comma: AFNAGEL’, Yevgeniy
 QUOTE_OPEN = '«„“"'
 # the prepositions between a word for an administrative unit and the town it is named after (the
-# region of Brest, la région de Brest)
-UNIT_OF = frozenset(("of", "de"))
+# region of Brest, la région de Brest, la regione di Gomel)
+UNIT_OF = frozenset(("of", "de", "di"))
 # a word or an abbreviation and a colon right before a name (Выдавец: Беларусь; Мн.: Беларусь), and
 # the comma and year of an imprint after it (Мінск : Беларусь, 1993)
 BEFORE_COLON_RE = re.compile(r"([^\W\d_]+)(\.?)[ \t\u00a0]*:[ \t\u00a0]*\Z")

@@ -16,7 +16,7 @@ from .orgwords import english_reading
 from .phonetic import PhoneticKey
 from .pickling import restore_state, saved_state
 from .schemes import Scheme, Word
-from .tables import InflectionRow, RowIndex, Tables, form_of, inflection_row, latin_word
+from .tables import InflectionRow, RowIndex, Tables, form_of, latin_word
 from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
@@ -197,9 +197,9 @@ class WordForms:
         (the row found by lookups of the word's endings, not by a walk down the table)."""
         if not rows:
             return []
-        index = self._row_index(rows)
-        # rows of Latin letters decline Latin words in the index, Cyrillic ones alone in the walk
-        row = inflection_row(word, rows, gender) if index.latin else index.row(word, gender)
+        # rows of Latin letters decline words of Latin letters (``latin_words``), the others
+        # Cyrillic ones
+        row = self._row_index(rows).row(word, gender)
         if row is None:
             return []
         return [form_of(word, row, f) for f in row.forms]

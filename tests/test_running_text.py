@@ -606,6 +606,14 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
         # a small letter with a dot is no initial: г. is the city's abbreviation
         ("Паседжанне суда г. Менска адбылося.", "Менска", "minsk"),
         ("Представитель СК РФ сообщил.", "РФ", "russia"),  # a place's acronym, as written
+        # a state's name in Latin letters in the case forms of its language (`latin_words`)
+        ("Prezydent Rosji przyjechał do Mińska.", "Rosji", "russia"),
+        ("Łukaszenka rozmawiał z Rosją.", "Rosją", "russia"),
+        ("Baltarusijos opozicija susitiko Vilniuje.", "Baltarusijos", "belarus"),
+        ("Lietuvos ir Lenkijos pasieniečiai dirba kartu.", "Lenkijos", "poland"),
+        ("Lietuvos ir Lenkijos pasieniečiai dirba kartu.", "Lietuvos", "lithuania"),
+        ("Pie Baltkrievijas robežas stāv robežsargi.", "Baltkrievijas", "belarus"),
+        ("Migranti mēģina iekļūt Eiropā caur Baltkrieviju.", "Baltkrieviju", "belarus"),
     ],
 )
 def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, entity: str) -> None:
@@ -853,6 +861,12 @@ LINKS["other words of the same letters"] = [
     ("Wrócił na Białoruś po latach.", [("Białoruś", "belarus")]),
     ("Do ulic vyšly stovky Bělorusů žijících v zahraničí.", []),
     ("Granica Litwy jest długa.", [("Litwy", "lithuania")]),
+    # a final s after the vowel is read past: the English Poles, the French Biélorusses (the
+    # people) are no Polijas, Bielorrússias; a u after i against the u after a consonant of every
+    # spelling (the Lithuanian Lietuvių, of Lithuanians, against the Latvian Lietuvu)
+    ("Two Poles and three Latvians were freed.", []),
+    ("Les Biélorusses ont voté.", []),
+    ("Lietuvių kalba yra sena.", []),
     # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
     # its first parts stems (Polish-Soviet, Polish-Belarusian), no names; parts that are names stay
     ("Пасля Польска-савецкай вайны горад адбудавалі.", []),
