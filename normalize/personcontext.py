@@ -7,7 +7,7 @@ from collections.abc import Container
 
 from .beside import WordsBeside
 from .dates import sentence_around
-from .nameparts import TITLE, NameParts
+from .nameparts import GIVEN, TITLE, NameParts
 from .tables import Tables, inflect
 from .text import is_cyrillic
 from .textpatterns import (
@@ -15,6 +15,7 @@ from .textpatterns import (
     FEMININE_PAST_RE,
     LETTERS_RE,
     MASCULINE_PAST_RE,
+    QUOTE_OPEN,
 )
 
 
@@ -39,6 +40,23 @@ class PersonContext:
         if self.parts.kind(got[1]) != TITLE:
             return False
         return not nominative or got[1].casefold().rstrip(".") not in self._oblique_titles()
+
+    def given_name_after_a_name_title(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]``, one word, is a given name after a title put before a given name
+        alone (``name_titles`` of ``titles.yaml``: Патриарх Тихон, Pope Francis): that given name,
+        not the surname its key also spells."""
+        word = text[s:e]
+        if not word.isalpha() or self.parts.kind(word) != GIVEN:
+            return False
+        got = self.beside.word_before(text, s, 0)
+        return got is not None and got[1].casefold() in self.tables.name_titles
+
+    def surname_as_a_word(self, text: str, s: int) -> bool:
+        """Whether the surname at ``s`` follows a word that speaks of a surname (``surname_words``
+        of ``titles.yaml``: с фамилией Зеленский, by the surname Lukashenko): the name as a word,
+        which anyone may bear."""
+        got = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        return got is not None and got[1].casefold() in self.tables.surname_words
 
     def _oblique_titles(self) -> frozenset[str]:
         """The titles that are a case form of another title by the inflection table's rows of

@@ -222,6 +222,10 @@ class Rewriter:
                 q = n._by_id[alone.entity_id] if alone is not None and alone.type == "person" else linked
                 if q != linked and self.which.names_another(text, proposal.alternatives[0][0], a.start, q, linked):
                     facts.others.add((q, facts.unit(a.start)))
+                if m is None and (
+                    (father := self.which.namesake_by_patronymic(text, *proposal.alternatives[0], a.start)) >= 0
+                ):
+                    facts.fathers_other.add((father, facts.unit(a.start)))
             elif (
                 proposal.whole
                 and m is None
@@ -293,6 +297,14 @@ class Rewriter:
                 text, s, e, n.index.entries[n._by_id[m.entity_id]]
             ):
                 continue
+            if m.type == "person" and finder.around_persons.given_name_after_a_name_title(text, s, e):
+                continue  # a patriarch's, a pope's, a king's given name (Патриарх Тихон), no surname
+            if (
+                m.type == "person"
+                and finder.around_persons.surname_as_a_word(text, s)
+                and self.which.surname_alone(text, s, e)
+            ):
+                continue  # the surname as a word, which anyone may bear (с фамилией Зеленский)
             unit = facts.unit(s)
             named = (m.entity_id, unit) in facts.named
             if m.namesakes and not named and not finder.around_persons.titled(text, s):
@@ -350,6 +362,19 @@ class Rewriter:
             # the person of a name the text gave a namesake's year of birth after is that namesake
             # wherever the text names it, before or after (Viktor Lukashenko was born in 1937)
             out = [(s, e, m) for s, e, m in out if (n._by_id[m.entity_id], facts.unit(s)) not in facts.born]
+        if facts.fathers_other:
+            # a person's given name and surname that the text gave a namesake of another patronymic,
+            # before or after, is that namesake's as well wherever no patronymic says which
+            # (Станіслаў Пятровіч Шушкевіч … Станіслаў Шушкевіч): ambiguous here
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if not (
+                    m.type == "person"
+                    and (n._by_id[m.entity_id], facts.unit(s)) in facts.fathers_other
+                    and not self.which.has_patronymic(text, s, e)
+                )
+            ]
         if facts.others:
             # a surname alone, without a title, of a person this text never named in full while it
             # named another person of the surname in full, before or after (Даниил Медведев; Вераніка

@@ -177,6 +177,8 @@ class Tables:
     plural_articles: frozenset[str] = frozenset()  # the, die: before a surname with -s, a family
     title_initials: frozenset[str] = frozenset()  # m.: a title written as an initial (Monsieur)
     title_initial_words: frozenset[str] = frozenset()  # le, les, est: the words of its language
+    name_titles: frozenset[str] = frozenset()  # патриарх, Pope, король: before a given name alone
+    surname_words: frozenset[str] = frozenset()  # фамилия, surname: a surname after one is a word
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
     # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
@@ -1048,6 +1050,8 @@ class _Loader:
         plural_articles: set[str] = set()
         title_initials: set[str] = set()
         title_initial_words: set[str] = set()
+        name_titles: set[str] = set()
+        surname_words: set[str] = set()
         for p in self.sources("titles.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
@@ -1062,6 +1066,8 @@ class _Loader:
                         "plural_articles",
                         "title_initials",
                         "title_initial_words",
+                        "name_titles",
+                        "surname_words",
                         "source",
                     },
                     {"titles"},
@@ -1075,6 +1081,8 @@ class _Loader:
                 plural_articles.update(_read_word_list(reader, top, "plural_articles"))
                 title_initials.update(_read_word_list(reader, top, "title_initials"))
                 title_initial_words.update(_read_word_list(reader, top, "title_initial_words"))
+                name_titles.update(_read_word_list(reader, top, "name_titles"))
+                surname_words.update(_read_word_list(reader, top, "surname_words"))
             self.problems.extend(reader.problems)
         tables.titles = frozenset(titles)
         tables.name_particles = frozenset(particles)
@@ -1082,6 +1090,8 @@ class _Loader:
         tables.plural_articles = frozenset(plural_articles)
         tables.title_initials = frozenset(title_initials)
         tables.title_initial_words = frozenset(title_initial_words)
+        tables.name_titles = frozenset(name_titles)
+        tables.surname_words = frozenset(surname_words)
         if poss:
             tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
         lists: dict[str, set[str]] = {name: set() for name in _ORG_WORD_LISTS}

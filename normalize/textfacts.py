@@ -37,6 +37,8 @@ class TextFacts:
         self.surnames: set[tuple[str, int]] = set()  # places' names as written it gave a person (Юрий Борисов)
         self.surnamed: set[tuple[int, int]] = set()  # organisations whose name of a word it gave a person (Вагнер)
         self.born: set[tuple[int, int]] = set()  # the persons whose namesake's year of birth it gave
+        # the persons whose given name and surname it gave a namesake of another patronymic
+        self.fathers_other: set[tuple[int, int]] = set()
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
 
     def unit(self, pos: int) -> int:

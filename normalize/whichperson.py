@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .cases import span_cases
 from .dates import birth_year_after, sentence_around, years_named
-from .nameparts import GIVEN, INITIALS, PATRONYMIC
+from .nameparts import GIVEN, INITIALS, NONE, PATRONYMIC
 from .resolver import BARE_SURNAME_PROMINENCE, Normalizer, Policy
 from .spans import Found, Proposal, SpanFinder
 from .text import is_cyrillic
@@ -53,6 +53,30 @@ class WhichPerson:
             name for name in n.groups.given_names.case_form_nominatives(words[0]) if n.groups.given_groups(name, None)
         ]
         return bool(nominatives) and all(n.key(name) not in e.given_keys for name in nominatives)
+
+    def namesake_by_patronymic(self, text: str, s: int, e: int, surname: int) -> int:
+        """The person (its number in the index) whose given name and surname the personal name
+        ``text[s:e]``, which names nobody, gives with a patronymic (its surname at ``surname``): a
+        namesake of another father (Станіслаў Пятровіч Шушкевіч is not Станіслаў Станіслававіч);
+        -1 when it has no patronymic or its other words name no one person."""
+        parts = self.finder.parts
+        titles = self.normalizer.tables.titles
+        words = [m for m in NAME_WORD_RE.finditer(text, s, e) if m.group().casefold() not in titles]
+        kinds = [NONE if m.start() == surname else parts.kind(m.group()) for m in words]
+        if PATRONYMIC not in kinds or GIVEN not in kinds:
+            return -1
+        rest = " ".join(m.group() for m, k in zip(words, kinds, strict=True) if k != PATRONYMIC)
+        n = self.normalizer
+        got = n.resolve(rest, threshold=self.threshold, policy=self.policy)
+        return n._by_id[got.entity_id] if got is not None and got.type == "person" and not got.ambiguous else -1
+
+    def has_patronymic(self, text: str, s: int, e: int) -> bool:
+        """Whether the personal name ``text[s:e]`` holds a patronymic beside its surname: two words
+        that are neither given names, initials nor titles, one of them of a patronymic's form (a
+        surname may have it too: Шушкевіч)."""
+        kinds = [self.finder.parts.kind(w) for w in NAME_WORD_RE.findall(text, s, e)]
+        rest = [k for k in kinds if k in (NONE, PATRONYMIC)]
+        return len(rest) >= 2 and PATRONYMIC in rest
 
     def other_gender_acts(self, text: str, s: int, e: int, entity_id: str) -> bool:
         """Whether ``text[s:e]`` names a person by the surname alone, in a form that may be the

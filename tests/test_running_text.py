@@ -1442,6 +1442,60 @@ LINKS["a call sign is a person's name"] = [
 ]
 
 
+LINKS["a word for a kind of place before the place's name"] = [
+    # in apposition, the place itself (German capitalises every noun; an official name its words)
+    ("Er lebt in der Stadt Minsk.", [("Minsk", "minsk")]),
+    (
+        "Der Präsident der Republik Belarus kam in die Hauptstadt Minsk.",
+        [("Republik Belarus", "belarus"), ("Minsk", "minsk")],
+    ),
+    (
+        "La Repubblica di Bielorussia confina con la Lituania.",
+        [("Bielorussia", "belarus"), ("Lituania", "lithuania")],
+    ),
+    ("La República de Belarús es un país.", [("Belarús", "belarus")]),
+    # another capitalised word before it makes another name
+    ("We stayed at Hotel Minsk today.", []),
+    ("The team Dynamo Minsk won.", []),
+    # the words for a region in the Romance languages and Uzbek: the unit, not the town
+    ("La regione di Gomel è grande.", []),
+    ("La província de Hrodna és gran.", []),
+    ("Grodno viloyati chegarada joylashgan.", []),
+    ("Vive a Gomel con la famiglia.", [("Gomel", "gomel")]),
+]
+
+LINKS["a given name after a title put before a given name alone"] = [
+    # a patriarch, a metropolitan, a king by his given name: no surname its key also spells
+    ("Патриарх Тихон умер в 1925 году.", []),
+    ("Митрополит Тихон совершил богослужение.", []),
+    # a word that is no given name keeps its reading after such a title, and other titles theirs
+    ("Царь Лукашенко снова выступил.", [("Лукашенко", "alexander-lukashenko")]),
+    ("Президент Зеленский выступил.", [("Зеленский", "volodymyr-zelenskyy")]),
+]
+
+
+LINKS["a surname after a word that speaks of a surname"] = [
+    # the name as a word, which anyone may bear
+    ("Танцовщик с фамилией Зеленский выступил в Тбилиси.", []),
+    ("Человек по фамилии Лукашенко пришёл в суд.", []),
+    ("A man surnamed Lukashenko was fined.", []),
+]
+
+
+LINKS["a namesake of another patronymic"] = [
+    # a text that gives a person's given name and surname with another father's name speaks of
+    # that namesake wherever no patronymic says which
+    ("Станіслаў Пятровіч Шушкевіч нарадзіўся ў вёсцы. Пазней Станіслаў Шушкевіч паступіў у школу.", []),
+    ("Аляксандр Іванавіч Лукашэнка прыйшоў. Аляксандр Лукашэнка сказаў.", []),
+    ("Шушкевич Станислав Петрович родился в деревне. Станислав Шушкевич учился в школе.", []),
+    # the person's own patronymic still names the person
+    (
+        "Станіслаў Пятровіч Шушкевіч і Станіслаў Станіслававіч Шушкевіч сустрэліся.",
+        [("Станіслаў Станіслававіч Шушкевіч", "stanislav-shushkevich")],
+    ),
+    ("Станіслаў Шушкевіч выступіў у парламенце.", [("Станіслаў Шушкевіч", "stanislav-shushkevich")]),
+]
+
 # --- every sentence of LINKS gets its links -------------------------------------------------------
 
 
