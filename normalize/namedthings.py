@@ -4,6 +4,7 @@ a channel, a brand, a publisher, a work or a title in quotes (фонд Алек�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .beside import WordsBeside
@@ -38,6 +39,14 @@ from .wordlists import listed_words
 # the words of naming after a person before the name, in full and abbreviated: the Cyrillic
 # honorifics and the Latin im. that Polish writes for imienia and transliterations for им.
 _NAMED_AFTER_WORDS = HONORIFICS | frozenset(("imeni", "im."))
+
+
+# a quoted item of a list of quoted items: a closing quote and a comma before the opening quote, or
+# a comma and an opening quote after the closing one (в программе «Рушники», «Каляда», «Беловежская
+# пуща»: the songs' titles)
+QUOTED_LIST_REACH = 3
+QUOTED_LIST_BEFORE_RE = re.compile(r"[»”\"],[ \t\u00a0]?\Z")
+QUOTED_LIST_AFTER_RE = re.compile(r",[ \t\u00a0]?[«„“\"]")
 
 
 class NamedThings:
@@ -133,9 +142,13 @@ class NamedThings:
         before = self.beside.word_before(text, s - 1, 0)
         if before is not None and self._is_head(before[1]):
             return True
-        if any(c in BLANKS for c in text[s:e]):
-            return False
-        return before is None or not self._naming_words.has(before[1])
+        if before is not None and self._naming_words.has(before[1]):
+            return False  # the name itself (гістарычны назоў «Менск»; słovy «Biełaruś», «biełarusy»)
+        if QUOTED_LIST_BEFORE_RE.search(text, max(0, s - 1 - QUOTED_LIST_REACH), s - 1) or QUOTED_LIST_AFTER_RE.match(
+            text, e + 1
+        ):
+            return True  # one of a list of titles in quotes («Рушники», «Беловежскую пущу», …)
+        return not any(c in BLANKS for c in text[s:e])
 
     def call_sign(self, text: str, s: int) -> bool:
         """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that

@@ -1496,6 +1496,22 @@ LINKS["a namesake of another patronymic"] = [
     ("Станіслаў Шушкевіч выступіў у парламенце.", [("Станіслаў Шушкевіч", "stanislav-shushkevich")]),
 ]
 
+LINKS["a place's name in a list of titles in quotes"] = [
+    # one of a list of quoted items is a title, as the others are
+    ('В программе песни "Рушники", "Каляду", "Беловежскую Пущу" и другие.', []),
+    # the name spoken of as a word stays the place's, and a place outside the list is linked
+    ("U tekstach nie mahli pisać słovy «Biełaruś», «biełarusy».", [("Biełaruś", "belarus")]),
+    ("Турысты наведалі «Рушнікі», «Каляду» і Брэст.", [("Брэст", "brest")]),
+]
+
+
+LINKS["the capitals' exonyms"] = [
+    ("El presidente viajó a Moscú y luego a Varsovia.", [("Moscú", "moscow"), ("Varsovia", "warsaw")]),
+    ("La delegazione è arrivata a Mosca.", [("Mosca", "moscow")]),
+    ("Le journaliste a présenté son livre à Varsovie.", [("Varsovie", "warsaw")]),
+    ("Delegacja z Kijów przyjechała.", [("Kijów", "kyiv")]),
+]
+
 # --- every sentence of LINKS gets its links -------------------------------------------------------
 
 
