@@ -614,6 +614,8 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
         ("Lietuvos ir Lenkijos pasieniečiai dirba kartu.", "Lietuvos", "lithuania"),
         ("Pie Baltkrievijas robežas stāv robežsargi.", "Baltkrievijas", "belarus"),
         ("Migranti mēģina iekļūt Eiropā caur Baltkrieviju.", "Baltkrieviju", "belarus"),
+        ("W Polsce mieszka wielu Białorusinów.", "Polsce", "poland"),
+        ("Łukaszenka oskarżył Polskę.", "Polskę", "poland"),
     ],
 )
 def test_place_names_in_their_case_forms(rw: Rewriter, text: str, surface: str, entity: str) -> None:
@@ -867,6 +869,9 @@ LINKS["other words of the same letters"] = [
     ("Two Poles and three Latvians were freed.", []),
     ("Les Biélorusses ont voté.", []),
     ("Lietuvių kalba yra sena.", []),
+    # the genitive of Polska is the adjective's nominative too (Polski Związek, a Polish union)
+    ("Polski Związek Wędkarski ogłosił zawody.", []),
+    ("Police in Gomel detained the protesters.", [("Gomel", "gomel")]),
     # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
     # its first parts stems (Polish-Soviet, Polish-Belarusian), no names; parts that are names stay
     ("Пасля Польска-савецкай вайны горад адбудавалі.", []),
