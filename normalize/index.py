@@ -491,7 +491,7 @@ class EntryBuilder:
                         # a place's name in Latin letters in the text of the languages it may be of
                         # (Rosji, Baltarusijos: `latin_words` of inflection.yaml)
                         for rows in self.tables.latin_word_inflection.values():
-                            cases += dict.fromkeys(f for f in self.forms.inflect(w1, rows, "f") if f not in cases)
+                            cases += dict.fromkeys(f for f in self.forms.inflect(w1, rows, None) if f not in cases)
                     # the case forms by the schemes that spell every kind of name: a press convention
                     # writes a place's name, not its Russian case forms (Hungarian Orsoj, of Оршой,
                     # is a Turkish surname)

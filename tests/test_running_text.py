@@ -615,6 +615,7 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
         ("Pie Baltkrievijas robežas stāv robežsargi.", "Baltkrievijas", "belarus"),
         ("Migranti mēģina iekļūt Eiropā caur Baltkrieviju.", "Baltkrieviju", "belarus"),
         ("W Polsce mieszka wielu Białorusinów.", "Polsce", "poland"),
+        ("Opozicijos konferencija vyko Vilniuje.", "Vilniuje", "vilnius"),
         ("Łukaszenka oskarżył Polskę.", "Polskę", "poland"),
     ],
 )
@@ -871,6 +872,8 @@ LINKS["other words of the same letters"] = [
     ("Lietuvių kalba yra sena.", []),
     # the genitive of Polska is the adjective's nominative too (Polski Związek, a Polish union)
     ("Polski Związek Wędkarski ogłosił zawody.", []),
+    # nor the Lithuanian genitive of Vilnius, which names the county and the airport as often
+    ("Skrydžiai iš Vilniaus oro uosto atnaujinti.", []),
     ("Police in Gomel detained the protesters.", [("Gomel", "gomel")]),
     # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
     # its first parts stems (Polish-Soviet, Polish-Belarusian), no names; parts that are names stay
