@@ -95,6 +95,10 @@ def _latin_ending_test(word: str) -> Callable[[str], bool] | None:
     tells neither (see :func:`_another_words_form`). A final s after a vowel (a plural or a
     genitive: Poles, Biélorusses; Polijas) is read past: the letters before it are compared with
     those before the s of every form."""
+    if len(word) >= 5 and word.endswith("ių"):
+        # the Lithuanian genitive plural (Lietuvių, of Lithuanians), where Polish writes -iu after a
+        # soft consonant in the locative of a place's own name (Brześciu, Kobryniu)
+        return _hard_latin_u
     t = _COMBINING_RE.sub("", unicodedata.normalize("NFD", word))
     if len(t) >= 5 and t[-1] == "s" and t[-2] in _LATIN_VOWELS:
         inner = _last_letters_test(t[:-1])
@@ -107,13 +111,8 @@ def _latin_ending_test(word: str) -> Callable[[str], bool] | None:
 def _last_letters_test(t: str) -> Callable[[str], bool] | None:
     """:func:`_latin_ending_test` of a word without a final s: a vowel after a consonant (not after
     a vowel, nor after i, y, j or a soft sign; the Czech ů is a u) against a soft vowel; a y after
-    a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an i; a u after
-    i, y or j (ю as the schemes write it, the Lithuanian -ių) against a u after a consonant."""
-    if len(t) < 4 or not t[-2].isalpha():
-        return None
-    if t[-2] in _LATIN_SOFT and t[-1] == "u":
-        return _hard_latin_u
-    if t[-2] in _LATIN_NOT_HARD:
+    a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an i."""
+    if len(t) < 4 or not t[-2].isalpha() or t[-2] in _LATIN_NOT_HARD:
         return None
     if t[-1] in _LATIN_VOWELS:
         return _soft_latin_vowel
@@ -188,9 +187,10 @@ def _another_words_form(
       after i, y or j or the soft vowels of ISO 9 (the French Biélorusse, a Belarusian, against
       Belorussia, Biélorussie of Белоруссия; the Czech Bělorusů, of Belarusians, against
       Belarus'yu, Belarusʹû), a y after a consonant but k, g or h (ы, as Łacinka, Polish and
-      Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь), and a
-      u after i, y or j against a u after a consonant (the Lithuanian Lietuvių, of Lithuanians,
-      against the Latvian Lietuvu of Lietuva). A final s after the vowel is read past (the
+      Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь), and the
+      Lithuanian -ių of a genitive plural against a u after a consonant (Lietuvių, of
+      Lithuanians, against the Latvian Lietuvu of Lietuva; not the Polish locative -iu after a
+      soft consonant, Brześciu). A final s after the vowel is read past (the
       English Poles, the French Biélorusses against the Latvian Polijas, Bielorrússias).
     - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
       with an acute, it ends in the plain letter where every form in those letters that ends in

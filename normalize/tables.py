@@ -630,8 +630,9 @@ LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, and
 Belarusian in Łacinka."""
 
-LATIN_WORD_LANGUAGES = ("pl", "lt", "lv")
-"""The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian."""
+LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de")
+"""The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian,
+German (with the Scandinavian genitive -s)."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}

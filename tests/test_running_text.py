@@ -370,6 +370,8 @@ def test_taraskievica_and_latin_case_forms_are_found(rw: Rewriter, text: str, su
         ("Lukashenko’s envoy", "Alexander Lukashenko’s envoy"),
         ("Lukashenko‘s envoy", "Alexander Lukashenko‘s envoy"),
         ("«Лукашенко» и — Гродно —", "«Alexander Lukashenko» и — Hrodna —"),
+        # the case suffixes Turkish writes after an apostrophe on a proper name
+        ("Lukaşenko’nun açıklaması Rusya'dan geldi.", "Alexander Lukashenko’nun açıklaması Russia'dan geldi."),
     ],
 )
 def test_signs_after_a_name_stay_as_written(text: str, rewritten: str) -> None:
@@ -616,6 +618,12 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
         ("Migranti mēģina iekļūt Eiropā caur Baltkrieviju.", "Baltkrieviju", "belarus"),
         ("W Polsce mieszka wielu Białorusinów.", "Polsce", "poland"),
         ("Opozicijos konferencija vyko Vilniuje.", "Vilniuje", "vilnius"),
+        ("Na ulice Mińska, Brześcia i Grodna wyszli ludzie.", "Brześcia", "brest"),
+        ("W Brześciu i Słonimiu odbyły się wiece.", "Brześciu", "brest"),
+        ("W Brześciu i Słonimiu odbyły się wiece.", "Słonimiu", "slonim"),
+        ("Urodził się pod Mińskiem.", "Mińskiem", "minsk"),
+        ("Weißrusslands Präsident sprach mit Russlands Außenminister.", "Weißrusslands", "belarus"),
+        ("Weißrusslands Präsident sprach mit Russlands Außenminister.", "Russlands", "russia"),
         ("Łukaszenka oskarżył Polskę.", "Polskę", "poland"),
     ],
 )
