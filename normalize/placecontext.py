@@ -4,6 +4,7 @@ adjective made from it (в Минском районе, Беліцкага па�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from .beside import WordsBeside
@@ -26,6 +27,13 @@ from .textpatterns import (
     sentence_start,
 )
 from .wordlists import listed_words
+
+# a word in small letters joined to a name by a hyphen or a dash (Mogilev-provinsen, Mogilev - regionen)
+_JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
+# the conjunctions of the languages written in Latin letters that join two towns' names
+_LATIN_AND = frozenset(
+    ("and", "or", "und", "oder", "et", "ou", "y", "e", "i", "a", "och", "og", "ja", "és", "ir", "un")
+)
 
 
 class PlaceContext:
@@ -85,6 +93,16 @@ class PlaceContext:
             return True
         if is_cyrillic(text[s]):
             return False
+        joined = _JOINED_UNIT_RE.match(text, e)  # a hyphen or a dash between (Mogilev-provinsen)
+        if joined is not None and joined.group(1).casefold() in units:
+            return True
+        if after is not None and not after[2] and after[1].casefold() in _LATIN_AND:
+            # a list of towns before the word in the plural (the Mogilev and Smolensk regions)
+            other = self.beside.word_after(text, after[0], len(text))
+            if other is not None and not other[2] and other[1][:1].isupper():
+                unit = self.beside.word_after(text, other[0], len(text))
+                if unit is not None and not unit[2] and not unit[3] and unit[1].casefold() in units:
+                    return True
         before = self.beside.word_before(text, s, 0)
         if before is None:
             return False

@@ -1478,6 +1478,11 @@ LINKS["a word for a kind of place before the place's name"] = [
     ("La província de Hrodna és gran.", []),
     ("Grodno viloyati chegarada joylashgan.", []),
     ("Vive a Gomel con la famiglia.", [("Gomel", "gomel")]),
+    # Danish, Hungarian; a hyphen or a dash between; two towns before the word in the plural
+    ("Byen er centrum i Mogilev - regionen og Mogilev-provinsen.", []),
+    ("Grodno régió és Grodno kerület fővárosa.", []),
+    ("Groups of the Mogilev and Smolensk regions sang.", []),
+    ("Minsk and Brest are big towns.", [("Minsk", "minsk"), ("Brest", "brest")]),
 ]
 
 LINKS["a given name after a title put before a given name alone"] = [
