@@ -100,8 +100,8 @@ class PlaceContext:
             # a list of towns before the word in the plural (the Mogilev and Smolensk regions)
             other = self.beside.word_after(text, after[0], len(text))
             if other is not None and not other[2] and other[1][:1].isupper():
-                unit = self.beside.word_after(text, other[0], len(text))
-                if unit is not None and not unit[2] and not unit[3] and unit[1].casefold() in units:
+                plural = self.beside.word_after(text, other[0], len(text))
+                if plural is not None and not plural[2] and not plural[3] and plural[1].casefold() in units:
                     return True
         before = self.beside.word_before(text, s, 0)
         if before is None:
