@@ -379,7 +379,9 @@ class Rewriter:
             # a surname alone, without a title, of a person this text never named in full while it
             # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
             # Цапкала, not her husband), or named in full beside another, when the surname alone
-            # does not name the person (Лариса Шойгу … Сергей Шойгу … смерть Шойгу): ambiguous here
+            # does not name the person (Лариса Шойгу … Сергей Шойгу … смерть Шойгу): ambiguous here;
+            # after a title too, for a person not known by the surname alone whom the text never
+            # named in full (Михаил Шеремет … депутат Шеремет: the tables hold no one's occupation)
             out = [
                 (s, e, m)
                 for s, e, m in out
@@ -391,7 +393,13 @@ class Rewriter:
                         or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
                     )
                     and self.which.surname_alone(text, s, e)
-                    and not finder.around_persons.titled(text, s)
+                    and (
+                        not finder.around_persons.titled(text, s)
+                        or (
+                            person not in facts.full
+                            and n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
+                        )
+                    )
                     and not self.which.name_part_after(text, e)
                 )
             ]

@@ -1517,6 +1517,23 @@ LINKS["a namesake of another patronymic"] = [
     ("Станіслаў Шушкевіч выступіў у парламенце.", [("Станіслаў Шушкевіч", "stanislav-shushkevich")]),
 ]
 
+
+LINKS["a title before a surname the text gave another person in full"] = [
+    # a person not known by the surname alone, whom the text never named in full: a title does
+    # not say which of the two it is (the tables hold no one's occupation)
+    ("Михаил Шеремет выступил в Думе. Депутат Шеремет заявил о планах.", []),
+    (
+        "Павел Шеремет работал журналистом. Журналист Шеремет погиб в Киеве.",
+        [("Павел Шеремет", "pavel-sheremet"), ("Шеремет", "pavel-sheremet"), ("Киеве", "kyiv")],
+    ),
+    ("Депутат Шеремет заявил о планах.", [("Шеремет", "pavel-sheremet")]),
+    # a person known by the surname alone keeps the title's reading
+    (
+        "Николай Лукашенко пришёл. Президент Лукашенко заявил.",
+        [("Николай Лукашенко", "nikolai-lukashenko"), ("Лукашенко", "alexander-lukashenko")],
+    ),
+]
+
 LINKS["a place's name in a list of titles in quotes"] = [
     # one of a list of quoted items is a title, as the others are
     ('В программе песни "Рушники", "Каляду", "Беловежскую Пущу" и другие.', []),
