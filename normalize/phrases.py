@@ -50,6 +50,7 @@ class PhraseScorer:
         self._tokens_memo: dict[str, frozenset[str]] = {}  # entity id → every key and token of its names
         self._phrase_tokens_memo: dict[tuple[str, int], frozenset[str]] = {}  # (entity id, phrase) → the same
         self._brand_keys_memo: dict[tuple[str, int], frozenset[str] | None] = {}  # see _brand_keys
+        self._adjective_memo: dict[str, frozenset[str]] = {}  # entity id → see _adjective_stems
 
     def _similarity_memo(self) -> dict[tuple[str, int], tuple[float, str]]:
         """The best similarity of a mention word's key to a key set of a name word, kept across
@@ -80,17 +81,49 @@ class PhraseScorer:
 
     def _brand_keys(self, e: EntityEntry, phrase: tuple[frozenset[str], ...]) -> frozenset[str] | None:
         """The keys of the longest word of an organisation's phrase when it may be a brand: no
-        spelling of it a word of the vocabulary (Ministry), and not written in small letters only
-        (see :meth:`_written_small`); None when it may not. Remembered per phrase (by identity, as
-        the similarities are)."""
+        spelling of it a word of the vocabulary (Ministry), not written in small letters only (see
+        :meth:`_written_small`), and no place's name that the entity's other names write as the
+        adjective made from it (Helsinki of Helsinki Committee, Хельсінкскі камітэт); None when it
+        may not. Remembered per phrase (by identity, as the similarities are)."""
         memo = self._brand_keys_memo
         memo_key = (e.record.id, id(phrase))
         got = memo.get(memo_key, _NO_KEYS)
         if got is _NO_KEYS:
             e_long = max(phrase, key=lambda ks: max(len(k) for k in ks))
-            concepts = self.tables.vocabulary.concepts
-            brand = not any(concepts(k) for k in e_long) and not self._written_small(e, e_long)
+            voc = self.tables.vocabulary
+            brand = (
+                not any(voc.concepts(k) for k in e_long)
+                and not self._written_small(e, e_long)
+                and self._adjective_stems(e).isdisjoint(st for k in e_long for st in voc.stems(k))
+            )
             got = memo[memo_key] = e_long if brand else None
+        return got
+
+    def _adjective_stems(self, e: EntityEntry) -> frozenset[str]:
+        """The stems (less the adjective's ending) of the words of the entity's phrases that its
+        names write as the adjective made from a place's name (``place_adjectives`` of
+        ``inflection.yaml``: Хельсінкскі, Мазырскі). Remembered per entity."""
+        got = self._adjective_memo.get(e.record.id)
+        if got is None:
+            ends = self.tables.place_adjective_endings
+            key = self.near.key
+            voc = self.tables.vocabulary
+            adjectives = {
+                key(w)
+                for name in (*e.record.names, *e.record.aliases)
+                for w in split_tokens(name)
+                if w.lower().endswith(ends)
+            }
+            got = frozenset(
+                st
+                for phrase in e.phrases
+                for ks in phrase
+                if not adjectives.isdisjoint(ks)
+                for k in ks
+                for st in voc.stems(k)
+                if st != k
+            )
+            remember(self._adjective_memo, e.record.id, got, SIM_MEMO_SIZE)
         return got
 
     def _written_small(self, e: EntityEntry, ks: frozenset[str]) -> bool:

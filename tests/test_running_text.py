@@ -1543,6 +1543,16 @@ LINKS["a place's name in a list of titles in quotes"] = [
 ]
 
 
+LINKS["a place's name inside an organisation's is no brand"] = [
+    # the word the organisation's other names write as the adjective of the place (Хельсінкскі)
+    ("He took a plane to Helsinki and flew on to Moscow.", [("Moscow", "moscow")]),
+    (
+        "The Belarusian Helsinki Committee reported the arrests.",
+        [("Belarusian Helsinki Committee", "belarusian-helsinki-committee")],
+    ),
+]
+
+
 LINKS["the capitals' exonyms"] = [
     ("El presidente viajó a Moscú y luego a Varsovia.", [("Moscú", "moscow"), ("Varsovia", "warsaw")]),
     ("La delegazione è arrivata a Mosca.", [("Mosca", "moscow")]),
