@@ -3,6 +3,7 @@ for them again and again: each found once per text and position."""
 
 from __future__ import annotations
 
+from .names import possessive_fits
 from .text import APOSTROPHES
 from .textpatterns import (
     BLANKS,
@@ -133,7 +134,7 @@ class WordsBeside:
         core = word.rstrip("`")
         low = "".join("'" if c in APOSTROPHES and c != "`" else c for c in core.lower())
         for suf in self._possessives:
-            if low.endswith(suf) and len(core) > len(suf) + 1:
+            if possessive_fits(low, suf):
                 return core[: -len(suf)]
         return word
 

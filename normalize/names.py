@@ -162,14 +162,27 @@ def split_tokens(text: str) -> list[str]:
 
 
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:
-    """``Lukashenko's`` → (``Lukashenko``, ``'s``). Only Latin words take an English possessive."""
+    """``Lukashenko's`` → (``Lukashenko``, ``'s``); the Turkish case suffixes too (``Rusya'dan``).
+    Only Latin words take them (see :func:`possessive_fits`)."""
     if not word or is_cyrillic(word[0]):
         return word, ""
     low = word.lower()
     for suf in suffixes:
-        if low.endswith(suf) and len(word) > len(suf) + 1:
+        if possessive_fits(low, suf):
             return word[: -len(suf)], word[-len(suf) :]
     return word, ""
+
+
+_VOWELS = frozenset("aeıioöuüy")
+
+
+def possessive_fits(low: str, suffix: str) -> bool:
+    """Whether the word ``low`` (in small letters) ends with ``suffix`` after a stem of two letters or
+    more; a suffix after an apostrophe that begins with y, Turkish's buffer letter, only after a
+    vowel (Ukrayna'ya; not the soft sign of Dar'ya)."""
+    if not low.endswith(suffix) or len(low) <= len(suffix) + 1:
+        return False
+    return suffix[1:2] != "y" or low[-len(suffix) - 1] in _VOWELS
 
 
 def parse_mention(text: str, titles: frozenset[str], possessives: Iterable[str]) -> ParsedMention:

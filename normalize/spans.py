@@ -386,13 +386,14 @@ class SpanFinder:
         k, info = self.word(w)
         end = len(w)
         if not APOSTROPHES.isdisjoint(w):
-            # a possessive after a name stays in the text, whatever marks follow it (Lukashenko's`);
-            # an apostrophe alone may as well be the word's soft sign (Afnagelʹ): the whole word first
+            # a possessive or a Turkish case suffix after a name stays in the text, whatever marks
+            # follow it (Lukashenko's`, Moskova'yı); an apostrophe alone may as well be the word's
+            # soft sign (Afnagelʹ): the whole word first
             bare = self.beside.without_possessive(w)
             if bare != w:
                 bk, binfo = self.word(bare)
-                possessive_s = w.rstrip("`")[len(bare) :].lower().endswith("s")
-                if info is None or (binfo is not None and possessive_s):
+                lettered = any(c.isalpha() for c in w.rstrip("`")[len(bare) :])
+                if info is None or (binfo is not None and lettered):
                     k, info, end = bk, binfo, len(bare)
         if info is not None:
             return ((0, end, k, info),)

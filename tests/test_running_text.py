@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import normalize
 from normalize import Normalizer
+from normalize.names import strip_possessive
 from normalize.rewrite import Rewriter
 from normalize.tables import inflect
 
@@ -372,10 +373,20 @@ def test_taraskievica_and_latin_case_forms_are_found(rw: Rewriter, text: str, su
         ("«Лукашенко» и — Гродно —", "«Alexander Lukashenko» и — Hrodna —"),
         # the case suffixes Turkish writes after an apostrophe on a proper name
         ("Lukaşenko’nun açıklaması Rusya'dan geldi.", "Alexander Lukashenko’nun açıklaması Russia'dan geldi."),
+        ("Rusya’nin Ukrayna’ya müdahalesi Moskova’yı", "Russia’nin Ukraine’ya müdahalesi Moscow’yı"),
     ],
 )
 def test_signs_after_a_name_stay_as_written(text: str, rewritten: str) -> None:
     assert normalize.rewrite(text).text == rewritten
+
+
+def test_a_soft_sign_before_a_vowel_is_no_turkish_suffix() -> None:
+    # Turkish writes its buffer y after a vowel only: Dar'ya, Il'in keep their apostrophe's letters
+    suffixes = Normalizer.default().tables.possessive_suffixes
+    assert strip_possessive("Dar'ya", suffixes) == ("Dar'ya", "")
+    assert strip_possessive("Il'in", suffixes) == ("Il'in", "")
+    assert strip_possessive("Ukrayna'ya", suffixes) == ("Ukrayna", "'ya")
+    assert strip_possessive("Belarus'un", suffixes) == ("Belarus", "'un")
 
 
 @pytest.mark.parametrize(
