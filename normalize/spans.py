@@ -392,7 +392,7 @@ class SpanFinder:
             bare = self.beside.without_possessive(w)
             if bare != w:
                 bk, binfo = self.word(bare)
-                lettered = any(c.isalpha() for c in w.rstrip("`")[len(bare) :])
+                lettered = any(c.isalpha() for c in w.rstrip("`")[len(bare) + 1 :])  # (after the apostrophe)
                 if info is None or (binfo is not None and lettered):
                     k, info, end = bk, binfo, len(bare)
         if info is not None:
