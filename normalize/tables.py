@@ -630,9 +630,10 @@ LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, and
 Belarusian in Łacinka."""
 
-LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de")
+LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de", "fi", "ro", "sh")
 """The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian,
-German (with the Scandinavian genitive -s)."""
+German (with the Scandinavian genitive -s), Finnish, Romanian, and Croatian, Serbian and Bosnian in
+Latin letters (``sh``)."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}

@@ -635,6 +635,9 @@ def test_a_name_of_ordinary_words_that_is_no_state_body_is_linked(
         ("Urodził się pod Mińskiem.", "Mińskiem", "minsk"),
         ("Weißrusslands Präsident sprach mit Russlands Außenminister.", "Weißrusslands", "belarus"),
         ("Weißrusslands Präsident sprach mit Russlands Außenminister.", "Russlands", "russia"),
+        ("Mielenosoittajat kokoontuivat Valko-Venäjällä.", "Valko-Venäjällä", "belarus"),
+        ("Președintele Belarusului a sosit la Moscova.", "Belarusului", "belarus"),
+        ("Predsjednik Rusije stigao je u Minsk.", "Rusije", "russia"),
         ("Łukaszenka oskarżył Polskę.", "Polskę", "poland"),
     ],
 )
@@ -894,6 +897,8 @@ LINKS["other words of the same letters"] = [
     # nor the Lithuanian genitive of Vilnius, which names the county and the airport as often
     ("Skrydžiai iš Vilniaus oro uosto atnaujinti.", []),
     ("Police in Gomel detained the protesters.", [("Gomel", "gomel")]),
+    # no Finnish genitive of a name in -a: the English adjective (Russian, Lithuanian)
+    ("The Russian and Lithuanian delegations met.", []),
     # a hyphenated word whose last part is an adjective in small letters is a compound adjective,
     # its first parts stems (Polish-Soviet, Polish-Belarusian), no names; parts that are names stay
     ("Пасля Польска-савецкай вайны горад адбудавалі.", []),
