@@ -69,6 +69,7 @@ class NamedThings:
         self._work_words = listed_words(tables.work_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
         self._call_sign_words = listed_words((w for w in tables.call_sign_words if " " not in w), key, stems)
+        self._street_words = listed_words(tables.street_words, key, stems)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in tables.call_sign_words:
@@ -149,6 +150,12 @@ class NamedThings:
         ):
             return True  # one of a list of titles in quotes («Рушники», «Беловежскую пущу», …)
         return not any(c in BLANKS for c in text[s:e])
+
+    def after_a_street_word(self, text: str, s: int) -> bool:
+        """Whether a word for a street stands right before ``s``, the name in quotes or not
+        (``street_words`` of ``org_words.yaml``: переулок Окрестина, на вуліцы «Акрэсціна»)."""
+        before = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        return before is not None and self._street_words.has(before[1])
 
     def call_sign(self, text: str, s: int) -> bool:
         """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that

@@ -248,6 +248,12 @@ class Rewriter:
                 continue
             if m.type == "place" and finder.named_things.thing_named_after_place(text, s, e):
                 continue
+            if (
+                m.type == "place"
+                and finder.named_things.after_a_street_word(text, s)
+                and n.named_as_written(n._by_id[m.entity_id], text[s:e])
+            ):
+                continue  # the street's name (переулок Окрестина; улица Минска is the town's street)
             if m.type == "place" and finder.named_things.publisher_named(text, s, e):
                 continue  # a publisher's name in a bibliographic record (Мінск : Беларусь, 1993)
             if m.type == "place" and (town_end := finder.around_places.longer_town_name_end(text, s, e)) >= 0:

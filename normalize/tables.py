@@ -37,6 +37,7 @@ _ORG_WORD_LISTS = (
     "publisher_words",
     "call_sign_words",
     "place_words",
+    "street_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -195,6 +196,8 @@ class Tables:
     call_sign_words: frozenset[str] = frozenset()
     # Stadt, city, Repubblica: before a place's name in apposition, the place itself (die Stadt Minsk)
     place_words: frozenset[str] = frozenset()
+    # улица, вуліца, street: a place's name as written right after one is the street's (переулок Окрестина)
+    street_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1117,6 +1120,7 @@ class _Loader:
         tables.publisher_words = frozenset(lists["publisher_words"])
         tables.call_sign_words = frozenset(lists["call_sign_words"])
         tables.place_words = frozenset(lists["place_words"])
+        tables.street_words = frozenset(lists["street_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

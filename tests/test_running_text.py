@@ -1319,7 +1319,7 @@ LINKS["one name in two forms joined by a slash"] = [
         "Radio Free Europe / Radio Liberty opened a bureau in Kyiv.",
         [("Radio Free Europe / Radio Liberty", "radio-svaboda"), ("Kyiv", "kyiv")],
     ),
-    ("Вуліцы Minsk/Мінск перайменавалі.", [("Minsk/Мінск", "minsk")]),
+    ("У Minsk/Мінск прыехалі госці.", [("Minsk/Мінск", "minsk")]),
     # two names of two entities stay two mentions
     ("Flights Minsk/Moscow were cancelled.", [("Minsk", "minsk"), ("Moscow", "moscow")]),
 ]
@@ -1455,6 +1455,24 @@ LINKS["the past tense after a surname alone says its gender"] = [
     ("Ціханоўская заявіла пра выбары.", [("Ціханоўская", "sviatlana-tsikhanouskaya")]),
     # another case than the nominative is not the verb's subject
     ("Прэмію замест Бяляцкага атрымала ягоная жонка.", [("Бяляцкага", "ales-bialiatski")]),
+]
+
+
+LINKS["a place's name as written after a word for a street"] = [
+    # the street's name, named after a person or a place, not the place named after the street
+    ("1-й переулок Окрестина в Минске назван в честь лётчика.", [("Минске", "minsk")]),
+    ("ЦИП на улице Окрестина переполнен.", []),
+    # the place by its name alone, and a town's case form after the word (the town's street)
+    ("Задержанных отвезли на Окрестина.", [("Окрестина", "okrestina")]),
+    ("Главная улица Минска закрыта.", [("Минска", "minsk")]),
+    # але (but) is no street word, whatever its key
+    (
+        "Москва стверджує, що навчання не агресивні, але Україна висловлює стурбованість.",
+        [
+            ("Москва", "moscow"),
+            ("Україна", "ukraine"),
+        ],
+    ),
 ]
 
 
