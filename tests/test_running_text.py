@@ -1462,6 +1462,7 @@ LINKS["a place's name as written after a word for a street"] = [
     # the street's name, named after a person or a place, not the place named after the street
     ("1-й переулок Окрестина в Минске назван в честь лётчика.", [("Минске", "minsk")]),
     ("ЦИП на улице Окрестина переполнен.", []),
+    ("Центр изоляции правонарушителей в переулке Окрестина переполнен.", []),
     # the place by its name alone, and a town's case form after the word (the town's street)
     ("Задержанных отвезли на Окрестина.", [("Окрестина", "okrestina")]),
     ("Главная улица Минска закрыта.", [("Минска", "minsk")]),
