@@ -259,6 +259,7 @@ class SpanFinder:
         self._sentence_words = tables.sentence_words
         self._name_particles = tables.name_particles
         self._place_words = frozenset(w.casefold() for w in tables.place_words)
+        self._article_particles = tables.article_particles
         self._word_re = CAPITALISED_RE if require_capital else ANY_WORD_RE
 
     @staticmethod
@@ -663,6 +664,8 @@ class SpanFinder:
             return -1  # a preposition before a place or an organisation (do Mińska, de Minsk)
         elif info.place and prev[1].casefold() in self._place_words:
             return -1  # the kind of the place, in apposition (la Repubblica di Bielorussia)
+        elif got[1] in self._article_particles:
+            return -1  # German's article or preposition after a noun (im Norden der Ukraine)
         return s
 
     def proper_name_after(self, text: str, end: int, ceil: int, info: Anchored) -> int:

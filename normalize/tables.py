@@ -180,6 +180,7 @@ class Tables:
     title_initial_words: frozenset[str] = frozenset()  # le, les, est: the words of its language
     name_titles: frozenset[str] = frozenset()  # патриарх, Pope, король: before a given name alone
     surname_words: frozenset[str] = frozenset()  # фамилия, surname: a surname after one is a word
+    article_particles: frozenset[str] = frozenset()  # der, von, zu: German's article and prepositions
     named_after: frozenset[str] = frozenset()  # фонд, полк, Foundation: what is named after a person
     state_bodies: frozenset[str] = frozenset()  # министерство, committee: the bodies every state has
     # наш, краін: beside a state body's name, they say it is the speaker's or several states' body
@@ -1057,6 +1058,7 @@ class _Loader:
         title_initial_words: set[str] = set()
         name_titles: set[str] = set()
         surname_words: set[str] = set()
+        article_particles: set[str] = set()
         for p in self.sources("titles.yaml"):
             reader, doc = self.read(p)
             top = reader.mapping(doc, 1, "the titles file") if doc is not None else None
@@ -1073,6 +1075,7 @@ class _Loader:
                         "title_initial_words",
                         "name_titles",
                         "surname_words",
+                        "article_particles",
                         "source",
                     },
                     {"titles"},
@@ -1088,6 +1091,7 @@ class _Loader:
                 title_initial_words.update(_read_word_list(reader, top, "title_initial_words"))
                 name_titles.update(_read_word_list(reader, top, "name_titles"))
                 surname_words.update(_read_word_list(reader, top, "surname_words"))
+                article_particles.update(_read_word_list(reader, top, "article_particles"))
             self.problems.extend(reader.problems)
         tables.titles = frozenset(titles)
         tables.name_particles = frozenset(particles)
@@ -1097,6 +1101,7 @@ class _Loader:
         tables.title_initial_words = frozenset(title_initial_words)
         tables.name_titles = frozenset(name_titles)
         tables.surname_words = frozenset(surname_words)
+        tables.article_particles = frozenset(article_particles)
         if poss:
             tables.possessive_suffixes = tuple(sorted(poss, key=len, reverse=True))
         lists: dict[str, set[str]] = {name: set() for name in _ORG_WORD_LISTS}

@@ -1588,6 +1588,16 @@ LINKS["a place's name inside an organisation's is no brand"] = [
 ]
 
 
+LINKS["German's article and prepositions after a noun"] = [
+    # German capitalises every noun: der, von, zu after one are the article and prepositions
+    ("Im Norden der Ukraine wird gekämpft.", [("Ukraine", "ukraine")]),
+    ("Polen schließt die Grenze zu Weißrussland.", [("Polen", "poland"), ("Weißrussland", "belarus")]),
+    ("Der Präsident von Belarus sprach.", [("Belarus", "belarus")]),
+    # a particle that is no German article keeps its reading after a capitalised word
+    ("We stayed at Hotel van Minsk.", []),
+]
+
+
 LINKS["the capitals' exonyms"] = [
     ("El presidente viajó a Moscú y luego a Varsovia.", [("Moscú", "moscow"), ("Varsovia", "warsaw")]),
     ("La delegazione è arrivata a Mosca.", [("Mosca", "moscow")]),
