@@ -30,6 +30,9 @@ from .wordlists import listed_words
 
 # a word in small letters joined to a name by a hyphen or a dash (Mogilev-provinsen, Mogilev - regionen)
 _JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
+_LIST_REACH = 6  # the names of a list read back to the word for their units
+_ITEM_REACH = 40  # how far before a name of a list the name before it and its comma are looked for
+_ITEM_AND_COMMA_RE = re.compile(r"([^\W\d_][^\W\d_'’-]*)[ \t\u00a0]*,[ \t\u00a0]*\Z")
 # the conjunctions of the languages written in Latin letters that join two towns' names
 _LATIN_AND = frozenset(
     ("and", "or", "und", "oder", "et", "ou", "y", "e", "i", "a", "och", "og", "ja", "és", "ir", "un")
@@ -96,23 +99,85 @@ class PlaceContext:
         joined = _JOINED_UNIT_RE.match(text, e)  # a hyphen or a dash between (Mogilev-provinsen)
         if joined is not None and joined.group(1).casefold() in units:
             return True
-        if after is not None and not after[2] and after[1].casefold() in _LATIN_AND:
-            # a list of towns before the word in the plural (the Mogilev and Smolensk regions)
-            other = self.beside.word_after(text, after[0], len(text))
-            if other is not None and not other[2] and other[1][:1].isupper():
-                plural = self.beside.word_after(text, other[0], len(text))
-                if plural is not None and not plural[2] and not plural[3] and plural[1].casefold() in units:
-                    return True
+        if self._unit_after_a_list(text, e):
+            return True
         before = self.beside.word_before(text, s, 0)
         if before is None:
-            return False
+            return self._unit_before_a_list(text, s, e)  # (after a comma)
         if before[1].casefold() in UNIT_OF and self.index.entries[place].record.country:
             unit = self.beside.word_before(text, before[0], 0)
             if unit is None or unit[1].casefold() not in units:
                 return False
             name = self.beside.word_before(text, unit[0], 0)  # the unit's own name (the Frunzensky district)
             return name is None or not name[1][:1].isupper() or sentence_start(text, name[0])
-        return before[1].casefold() in units
+        return before[1].casefold() in units or self._unit_before_a_list(text, s, e)
+
+    def _conjunction_after(self, text: str, e: int) -> bool:
+        """Whether the list of capitalised names that the name ending at ``e`` is one of goes on to
+        a conjunction and a last name (Gomel, Mogilew und Witebsk)."""
+        pos = e
+        for _ in range(_LIST_REACH):
+            got = self.beside.word_after(text, pos, len(text))
+            if got is None:
+                return False
+            end, word, comma, _ = got
+            if word.casefold() in _LATIN_AND and not comma:
+                last = self.beside.word_after(text, end, len(text))
+                return last is not None and not last[2] and last[1][:1].isupper()
+            if not (comma and word[:1].isupper()):
+                return False
+            pos = end
+        return False
+
+    def _unit_after_a_list(self, text: str, e: int) -> bool:
+        """Whether the name ending at ``e`` in Latin letters is one of a list of capitalised names,
+        joined by commas and a conjunction, before a word for administrative units (the Mogilev
+        and Smolensk regions, the Gomel, Mogilev and Vitebsk regions; commas alone are an address:
+        Zhlobin, Gomel Region)."""
+        pos, joined = e, False
+        for _ in range(_LIST_REACH):
+            got = self.beside.word_after(text, pos, len(text))
+            if got is None:
+                return False
+            end, word, comma, quoted = got
+            if word.casefold() in self.tables.region_words:
+                return joined and not comma and not quoted
+            if word.casefold() in _LATIN_AND and not comma:
+                got = self.beside.word_after(text, end, len(text))
+                if got is None or got[2] or not got[1][:1].isupper():
+                    return False
+                pos, joined = got[0], True
+            elif comma and word[:1].isupper():
+                pos = end
+            else:
+                return False
+        return False
+
+    def _unit_before_a_list(self, text: str, s: int, e: int) -> bool:
+        """Whether the name at ``s`` in Latin letters is one of a list of capitalised names, joined
+        by commas and a conjunction, after a word for administrative units (die Gebiete Gomel,
+        Mogilew und Witebsk; commas alone are an address: Belarus, Grodno region, Lida)."""
+        pos, joined = s, False
+        for _ in range(_LIST_REACH):
+            item = _ITEM_AND_COMMA_RE.search(text, max(0, pos - _ITEM_REACH), pos)
+            if item is not None:  # a name and a comma before it
+                if not item.group(1)[:1].isupper():
+                    return False
+                pos = item.start(1)
+                continue
+            got = self.beside.word_before(text, pos, 0)
+            if got is None:
+                return False
+            at, word = got
+            if word.casefold() in self.tables.region_words:
+                return joined or self._conjunction_after(text, e)
+            if word.casefold() not in _LATIN_AND:
+                return False
+            got = self.beside.word_before(text, at, 0)
+            if got is None or not got[1][:1].isupper():
+                return False
+            pos, joined = got[0], True
+        return False
 
     def adjective_of_place(self, text: str, s: int, e: int) -> bool:
         """Whether the one word ``text[s:e]``, a case form of a place's name that is also a form of

@@ -1517,6 +1517,11 @@ LINKS["a word for a kind of place before the place's name"] = [
     ("Byen er centrum i Mogilev - regionen og Mogilev-provinsen.", []),
     ("Grodno régió és Grodno kerület fővárosa.", []),
     ("Groups of the Mogilev and Smolensk regions sang.", []),
+    ("Betroffen waren die Gebiete Gomel, Mogilew und Witebsk.", []),
+    ("Floods hit the Gomel, Mogilev and Vitebsk regions.", []),
+    # a list by commas alone is an address: the town, then its region
+    ("The plant is centred in Zhlobin, Gomel Region.", [("Zhlobin", "zhlobin")]),
+    ("Die Städte Gomel und Brest wuchsen.", [("Gomel", "gomel"), ("Brest", "brest")]),
     ("Minsk and Brest are big towns.", [("Minsk", "minsk"), ("Brest", "brest")]),
 ]
 
