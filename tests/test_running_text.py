@@ -1430,9 +1430,16 @@ LINKS["a title and the surname after it agree in case"] = [
 ]
 
 
+LINKS["an acronym of Latin letters the tables list"] = [
+    # the potash trader's BPC, listed, and not the church's БПЦ spelled in Latin letters
+    ("According to the BPC press office, exports to India grew.", [("BPC", "belarusian-potash-company")]),
+    ("Мітрапаліт БПЦ Веніямін адслужыў літургію.", [("БПЦ", "belarusian-orthodox-church")]),
+]
+
+
 LINKS["an acronym the text defines"] = [
     # an acronym in brackets after words whose initials spell it is that name's in the text
-    ("Belarus Potash Co (BPC) sells potash. BPC clients pay more.", [("Belarus", "belarus")]),
+    ("Baltic Pipeline Corp (BPC) builds pipes. BPC clients pay more.", []),
     (
         "The Belarusian Association of Journalists (BAJ) said. BAJ works.",
         [
