@@ -183,6 +183,10 @@ class Proposal:
         self.whole = whole
 
 
+# a nickname of one word in quotes right before a surname (Nikolai "Kolja" Lukashenka)
+_NICKNAME_BEFORE_RE = re.compile(r"[«„“”\"]([^\W\d_]+)[»“”\"][ \t\u00a0]+\Z")
+
+
 class SpanFinder:
     """Finds the anchors of a text and proposes the spans around each (see the module's notes).
 
@@ -449,7 +453,16 @@ class SpanFinder:
         s = start
         givens = patronymic = initials = 0
         seen = {key}
+        nick = _NICKNAME_BEFORE_RE.search(text, max(floor, start - WINDOW), start)
+        if nick is not None and info.person:
+            # a nickname in quotes between the given name and the surname (Nikolai "Kolja" Lukashenka)
+            given = self.beside.word_before(text, nick.start(), floor)
+            if given is not None and self._part(given[1], info) == GIVEN:
+                s, givens = given[0], 1
+                seen.add(self.key(composed_word(given[1])))
         for _ in range(MAX_NAME_WORDS):
+            if givens:
+                break
             got = self.beside.word_before(text, s, floor)
             if got is None or _ends_sentence(got[1]):
                 break  # (a word with its sentence's full stop: Władimirowicza. Putin powiedział)
