@@ -164,8 +164,8 @@ def split_tokens(text: str) -> list[str]:
 def strip_possessive(word: str, suffixes: Iterable[str]) -> tuple[str, str]:
     """``Lukashenko's`` → (``Lukashenko``, ``'s``); the Turkish case suffixes too (``Rusya'dan``).
     Only Latin words take them (see :func:`possessive_fits`)."""
-    if not word or is_cyrillic(word[0]):
-        return word, ""
+    if not word or is_cyrillic(word[0]) or ("'" not in word and "’" not in word):
+        return word, ""  # (most words: no apostrophe, no suffix to try)
     low = word.lower()
     for suf in suffixes:
         if possessive_fits(low, suf):

@@ -184,6 +184,7 @@ class Proposal:
 
 
 # a nickname of one word in quotes right before a surname (Nikolai "Kolja" Lukashenka)
+_CLOSING_QUOTES = frozenset('»“”"')
 _NICKNAME_BEFORE_RE = re.compile(r"[«„“”\"]([^\W\d_]+)[»“”\"][ \t\u00a0]+\Z")
 
 
@@ -453,8 +454,15 @@ class SpanFinder:
         s = start
         givens = patronymic = initials = 0
         seen = {key}
-        nick = _NICKNAME_BEFORE_RE.search(text, max(floor, start - WINDOW), start)
-        if nick is not None and info.person:
+        i = start
+        while i > floor and text[i - 1] in BLANKS:
+            i -= 1
+        nick = (
+            _NICKNAME_BEFORE_RE.search(text, max(floor, start - WINDOW), start)
+            if i > floor and text[i - 1] in _CLOSING_QUOTES and info.person
+            else None
+        )
+        if nick is not None:
             # a nickname in quotes between the given name and the surname (Nikolai "Kolja" Lukashenka)
             given = self.beside.word_before(text, nick.start(), floor)
             if given is not None and self._part(given[1], info) == GIVEN:
