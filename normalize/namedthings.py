@@ -68,7 +68,7 @@ class NamedThings:
         self._naming_words = listed_words(tables.naming_words, key, stems)
         self._work_words = listed_words(tables.work_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
-        self._call_sign_words = listed_words((w for w in tables.call_sign_words if " " not in w), key, stems)
+        self._call_sign_words = frozenset(w.casefold() for w in tables.call_sign_words if " " not in w)
         self._street_words = listed_words(tables.street_words, key, stems)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -164,9 +164,10 @@ class NamedThings:
         before = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
         if before is None:
             return False
-        heads = self._call_sign_phrases.get(before[1].casefold())
+        word = before[1].casefold()
+        heads = self._call_sign_phrases.get(word)
         if heads is None:
-            return self._call_sign_words.has(before[1])
+            return word in self._call_sign_words
         for head in heads:  # the words of the phrase before its last, read back from it
             pos = before[0]
             for word in reversed(head):
