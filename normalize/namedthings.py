@@ -44,9 +44,9 @@ _NAMED_AFTER_WORDS = HONORIFICS | frozenset(("imeni", "im."))
 # a quoted item of a list of quoted items: a closing quote and a comma before the opening quote, or
 # a comma and an opening quote after the closing one (в программе «Рушники», «Каляда», «Беловежская
 # пуща»: the songs' titles)
-QUOTED_LIST_REACH = 3
-QUOTED_LIST_BEFORE_RE = re.compile(r"[»”\"],[ \t\u00a0]?\Z")
-QUOTED_LIST_AFTER_RE = re.compile(r",[ \t\u00a0]?[«„“\"]")
+_QUOTED_LIST_REACH = 3
+_QUOTED_LIST_BEFORE_RE = re.compile(r"[»”\"],[ \t\u00a0]?\Z")
+_QUOTED_LIST_AFTER_RE = re.compile(r",[ \t\u00a0]?[«„“\"]")
 
 
 class NamedThings:
@@ -145,9 +145,9 @@ class NamedThings:
             return True
         if before is not None and self._naming_words.has(before[1]):
             return False  # the name itself (гістарычны назоў «Менск»; słovy «Biełaruś», «biełarusy»)
-        if QUOTED_LIST_BEFORE_RE.search(text, max(0, s - 1 - QUOTED_LIST_REACH), s - 1) or QUOTED_LIST_AFTER_RE.match(
-            text, e + 1
-        ):
+        if _QUOTED_LIST_BEFORE_RE.search(
+            text, max(0, s - 1 - _QUOTED_LIST_REACH), s - 1
+        ) or _QUOTED_LIST_AFTER_RE.match(text, e + 1):
             return True  # one of a list of titles in quotes («Рушники», «Беловежскую пущу», …)
         return not any(c in BLANKS for c in text[s:e])
 

@@ -195,7 +195,7 @@ class Tables:
     publisher_words: frozenset[str] = frozenset()
     # позывной, callsign, nickname: the name after one is a person's (с позывным Брест)
     call_sign_words: frozenset[str] = frozenset()
-    # Stadt, city, Repubblica: before a place's name in apposition, the place itself (die Stadt Minsk)
+    # Stadt, Repubblica, miasto: before a place's name in apposition, the place itself (die Stadt Minsk)
     place_words: frozenset[str] = frozenset()
     # улица, вуліца, street: a place's name as written right after one is the street's (переулок Окрестина)
     street_words: frozenset[str] = frozenset()
@@ -208,7 +208,7 @@ class Tables:
     given_inflection: InflectionRows = field(default_factory=dict)  # given names, by language
     word_inflection: InflectionRows = field(default_factory=dict)  # words of organisation and place names
     latin_inflection: InflectionRows = field(default_factory=dict)  # surnames in Latin letters, read only
-    # the words of place names in Latin letters, in Polish, Lithuanian and Latvian text (Rosji, Baltarusijos)
+    # the words of place names in Latin letters, in the case forms of their languages (Rosji, Baltarusijos)
     latin_word_inflection: InflectionRows = field(default_factory=dict)
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
