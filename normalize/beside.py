@@ -70,6 +70,19 @@ class WordsBeside:
             got = memo[key] = self._word_before(text, pos, floor)
         return got
 
+    def word_before_name(self, text: str, s: int) -> tuple[int, str] | None:
+        """The word just before a name at ``s``, past an opening quote of the name's own (с
+        позывным «Мінск», на вуліцы «Акрэсціна»)."""
+        return self.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+
+    @staticmethod
+    def sign_before(text: str, pos: int, floor: int) -> str:
+        """The character just before ``pos`` past blanks ("" at ``floor``): a comma, a quote."""
+        i = pos
+        while i > floor and text[i - 1] in BLANKS:
+            i -= 1
+        return text[i - 1] if i > floor else ""
+
     def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         i = pos
         while i > floor and text[i - 1] in BLANKS:

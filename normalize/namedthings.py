@@ -154,14 +154,14 @@ class NamedThings:
     def after_a_street_word(self, text: str, s: int) -> bool:
         """Whether a word for a street stands right before ``s``, the name in quotes or not
         (``street_words`` of ``org_words.yaml``: переулок Окрестина, на вуліцы «Акрэсціна»)."""
-        before = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        before = self.beside.word_before_name(text, s)
         return before is not None and self._street_words.has(before[1])
 
     def call_sign(self, text: str, s: int) -> bool:
         """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that
         gives one stands right before it, the name in quotes or not (``call_sign_words`` of
         ``org_words.yaml``: с позывным Брест, з пазыўным «Мінск», the callsign Minsk)."""
-        before = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        before = self.beside.word_before_name(text, s)
         if before is None:
             return False
         word = before[1].casefold()

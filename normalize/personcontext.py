@@ -15,7 +15,6 @@ from .textpatterns import (
     FEMININE_PAST_RE,
     LETTERS_RE,
     MASCULINE_PAST_RE,
-    QUOTE_OPEN,
 )
 
 
@@ -55,7 +54,7 @@ class PersonContext:
         """Whether the surname at ``s`` follows a word that speaks of a surname (``surname_words``
         of ``titles.yaml``: с фамилией Зеленский, by the surname Lukashenko): the name as a word,
         which anyone may bear."""
-        got = self.beside.word_before(text, s - 1 if s > 0 and text[s - 1] in QUOTE_OPEN else s, 0)
+        got = self.beside.word_before_name(text, s)
         return got is not None and got[1].casefold() in self.tables.surname_words
 
     def _oblique_titles(self) -> frozenset[str]:

@@ -15,7 +15,6 @@ from .tables import Tables
 from .text import is_cyrillic
 from .textpatterns import (
     ABBREVIATION_RE,
-    BLANKS,
     CONJUNCTIONS,
     INSTRUMENTAL,
     LIST_GAP_RE,
@@ -160,10 +159,7 @@ class PlaceContext:
         Mogilew und Witebsk; commas alone are an address: Belarus, Grodno region, Lida)."""
         pos, joined = s, False
         for _ in range(_LIST_REACH):
-            head = pos
-            while head > 0 and text[head - 1] in BLANKS:
-                head -= 1
-            comma = head > 0 and text[head - 1] == ","
+            comma = self.beside.sign_before(text, pos, 0) == ","
             item = _ITEM_AND_COMMA_RE.search(text, max(0, pos - _ITEM_REACH), pos) if comma else None
             if item is not None:  # a name and a comma before it
                 if not item.group(1)[:1].isupper():

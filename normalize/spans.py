@@ -184,7 +184,7 @@ class Proposal:
 
 
 # a nickname of one word in quotes right before a surname (Nikolai "Kolja" Lukashenka)
-_CLOSING_QUOTES = frozenset('»“”"')
+_CLOSING_QUOTES = frozenset('»“”"')  # ("" is none of them)
 _NICKNAME_BEFORE_RE = re.compile(r"[«„“”\"]([^\W\d_]+)[»“”\"][ \t\u00a0]+\Z")
 
 
@@ -454,12 +454,9 @@ class SpanFinder:
         s = start
         givens = patronymic = initials = 0
         seen = {key}
-        i = start
-        while i > floor and text[i - 1] in BLANKS:
-            i -= 1
         nick = (
             _NICKNAME_BEFORE_RE.search(text, max(floor, start - WINDOW), start)
-            if i > floor and text[i - 1] in _CLOSING_QUOTES and info.person
+            if info.person and self.beside.sign_before(text, start, floor) in _CLOSING_QUOTES
             else None
         )
         if nick is not None:
