@@ -26,10 +26,15 @@ tables, the memos of the build are not kept)."""
 
 
 # the case endings of given names in Łacinka, Polish and Czech (Ryhora, Ryhoru, Ryhoram, Sviatlany,
-# Mikołę, Kastusiem), longest first; and a soft consonant written before a vowel (Kastusia: Kastuś)
+# Mikołę, Kastusiem), and in Lithuanian, whose names take -as, -is, -us or -a in the nominative and
+# decline so (Siarhejaus, Siarhejui of Siarhejus; Aliaksandro of Aliaksandras; Sviatlanos,
+# Sviatlanai of Sviatlana; Alesio of Alesis: Dabartinės lietuvių kalbos gramatika), longest first;
+# and a soft consonant written before a vowel (Kastusia: Kastuś)
 _LATIN_CASE_ENDINGS = (
-    *("owi", "ovi", "ami", "am", "om", "em", "ej", "oj", "aj", "ie"),
-    *("a", "u", "e", "y", "i", "ę", "ą", "o"),
+    *("iaus", "iumi", "iuje"),
+    *("owi", "ovi", "ami", "aus", "umi", "uje", "iui", "oje", "yje"),
+    *("am", "om", "em", "ej", "oj", "aj", "ie", "ui", "io", "iu", "os", "ai"),
+    *("a", "u", "e", "y", "i", "ę", "ą", "o", "ų", "į"),
 )
 _SOFTENED = {"si": "ś", "zi": "ź", "ci": "ć", "ni": "ń"}
 LATIN_MEMO_SIZE = 100_000  # words whose readings as given names are remembered
@@ -128,7 +133,7 @@ class GivenNameGroups:
 
     def latin_nominatives(self, word: str) -> list[str]:
         """The given names a word in Latin letters is a case form of, by the case endings of the
-        Slavic languages written in Latin letters (Łacinka, Polish, Czech): the ending taken off, a
+        Slavic languages written in Latin letters (Łacinka, Polish, Czech) and of Lithuanian: the ending taken off, a
         feminine -a put back, a soft consonant written before a vowel (si, zi, ci, ni) made one
         letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of Kastuś;
         Alaksandrem of Alaksandr). Empty for a word of Cyrillic letters or a name as written."""

@@ -104,13 +104,36 @@ class PlaceContext:
         before = self.beside.word_before(text, s, 0)
         if before is None:
             return self._unit_before_a_list(text, s, e)  # (after a comma)
-        if before[1].casefold() in UNIT_OF and self.index.entries[place].record.country:
-            unit = self.beside.word_before(text, before[0], 0)
-            if unit is None or unit[1].casefold() not in units:
-                return False
-            name = self.beside.word_before(text, unit[0], 0)  # the unit's own name (the Frunzensky district)
+        if before[1].casefold() in units:
+            return True
+        if self.index.entries[place].record.country and (unit := self._unit_of(text, before)) is not None:
+            name = self.beside.word_before(text, unit, 0)  # the unit's own name (the Frunzensky district)
             return name is None or not name[1][:1].isupper() or sentence_start(text, name[0])
-        return before[1].casefold() in units or self._unit_before_a_list(text, s, e)
+        return self._unit_before_a_list(text, s, e)
+
+    def _unit_of(self, text: str, before: tuple[int, str]) -> int | None:
+        """Where a word for an administrative unit starts that the words ending with ``before``
+        (the word before a town's name) join to the name: of, de or di after the word, or after
+        one word in small letters after it, an adjective (the region of Brest, la región
+        bielorrusa de Grodno, la regione occidentale di Gomel), or de and one such word (regiunea
+        de vest Hrodno, the Romanian region of the west); else None."""
+        units = self.tables.region_words
+        words = [before]
+        for _ in range(2):
+            got = self.beside.word_before(text, words[-1][0], 0)
+            if got is None:
+                break
+            words.append(got)
+        inner = [w.casefold() for _, w in words]
+        for i in (1, 2):
+            if i >= len(words) or inner[i] not in units:
+                continue
+            between = inner[:i]
+            of = [w for w in between if w in UNIT_OF]
+            lower = [w for _, w in words[:i] if w not in UNIT_OF and w.islower()]
+            if len(of) == 1 and len(of) + len(lower) == i:
+                return words[i][0]
+        return None
 
     def _conjunction_after(self, text: str, e: int) -> bool:
         """Whether the list of capitalised names that the name ending at ``e`` is one of goes on to

@@ -75,6 +75,7 @@ FormEndings = tuple[dict[str, frozenset[str]], dict[str, frozenset[str]], dict[s
 _LATIN_SOFT = frozenset("iyjìíï'’ʹʼ")
 _LATIN_VOWELS = frozenset("aeou")
 _LATIN_NOT_HARD = _LATIN_SOFT | _LATIN_VOWELS  # what no hard ending has before its vowel
+_LATIN_J_VOWELS = frozenset("aeiou")  # the vowels after a j of a soft consonant (Gradnji, konja)
 _COMBINING_RE = re.compile(f"[{COMBINING_MARKS}]")
 # the vowels of ISO 9 that are soft themselves (â for я, û for ю), after a consonant
 _ISO_SOFT_VOWELS = frozenset("âû")
@@ -112,6 +113,10 @@ def _last_letters_test(t: str) -> Callable[[str], bool] | None:
     """:func:`_latin_ending_test` of a word without a final s: a vowel after a consonant (not after
     a vowel, nor after i, y, j or a soft sign; the Czech ů is a u) against a soft vowel; a y after
     a consonant but k, g or h (ы, as Łacinka, Polish and Czech write it) against an i."""
+    if len(t) >= 5 and t[-2] == "j" and t[-1] in _LATIN_J_VOWELS and t[-3].isalpha() and t[-3] not in _LATIN_NOT_HARD:
+        # a j between a consonant and the last vowel (the nj, lj of Croatian, Serbian and Slovene,
+        # Czech and Slovak ď, ť, ň written so: a soft consonant) against a hard vowel
+        return _hard_latin_vowel
     if len(t) < 4 or not t[-2].isalpha() or t[-2] in _LATIN_NOT_HARD:
         return None
     if t[-1] in _LATIN_VOWELS:
@@ -126,6 +131,15 @@ def _soft_latin_vowel(end: str) -> bool:
     or ISO 9's â or û (я, ю)."""
     e = end[-2:]
     return len(e) == 2 and (e[0] in _LATIN_SOFT or e[1] in _ISO_SOFT_VOWELS)
+
+
+def _hard_latin_vowel(end: str) -> bool:
+    """Whether a Latin form's last two letters are a vowel after a consonant: a, e, o, u, or a y
+    after a consonant but k, g or h (ы; GOST 7.79's system B writes it y`)."""
+    e = end.removesuffix("`")[-2:]
+    if len(e) < 2 or not e[0].isalpha() or e[0] in _LATIN_NOT_HARD:
+        return False
+    return e[1] in _LATIN_VOWELS or (e[1] == "y" and e[0] not in _BEFORE_ENGLISH_Y)
 
 
 def _hard_latin_u(end: str) -> bool:
@@ -190,7 +204,9 @@ def _another_words_form(
       Czech write it) against an i (Biełarusy, Belarusians, against Biełarusi of Беларусь), and the
       Lithuanian -ių of a genitive plural against a u after a consonant (Lietuvių, of
       Lithuanians, against the Latvian Lietuvu of Lietuva; not the Polish locative -iu after a
-      soft consonant, Brześciu). A final s after the vowel is read past (the
+      soft consonant, Brześciu); and the other way, a vowel after a j after a consonant (the
+      soft nj, lj of Croatian, Serbian and Slovene) against a vowel after a consonant (the
+      Serbian Gradnji, of a building, against Grodny of Гродна). A final s after the vowel is read past (the
       English Poles, the French Biélorusses against the Latvian Polijas, Bielorrússias).
     - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
       with an acute, it ends in the plain letter where every form in those letters that ends in

@@ -1548,6 +1548,15 @@ LINKS["a word for a kind of place before the place's name"] = [
     ("The plant is centred in Zhlobin, Gomel Region.", [("Zhlobin", "zhlobin")]),
     ("Die Städte Gomel und Brest wuchsen.", [("Gomel", "gomel"), ("Brest", "brest")]),
     ("Minsk and Brest are big towns.", [("Minsk", "minsk"), ("Brest", "brest")]),
+    # an adjective after the word for the unit, or a word for the direction after de; the
+    # Croatian, Serbian and Slovene regija in its cases
+    ("La región bielorrusa de Grodno limita con Polonia.", []),
+    ("La regione orientale di Mogilev è agricola.", []),
+    ("Centrala se află în regiunea de vest Hrodno.", []),
+    ("Elektrana je izgrađena u zapadnoj regiji Hrodno.", []),
+    # no word for a unit: the town
+    ("Trabaja en el centro histórico de Minsk.", [("Minsk", "minsk")]),
+    ("Vive en la ciudad de Grodno.", [("Grodno", "hrodna")]),
 ]
 
 LINKS["a given name after a title put before a given name alone"] = [
@@ -1642,6 +1651,29 @@ LINKS["the capitals' exonyms"] = [
     ("La delegazione è arrivata a Mosca.", [("Mosca", "moscow")]),
     ("Le journaliste a présenté son livre à Varsovie.", [("Varsovie", "warsaw")]),
     ("Delegacja z Kijów przyjechała.", [("Kijów", "kyiv")]),
+]
+
+LINKS["Lithuanian case forms of names"] = [
+    # a man's surname in -is and his given name in -us in the genitive: the husband, not the wife
+    ("Laukiama žinių iš kalinčio vyro Siarhejaus Cichanouskio.", [("Siarhejaus Cichanouskio", "siarhei-tsikhanouski")]),
+    ("Laiškas Siarhejui Cichanouskiui.", [("Siarhejui Cichanouskiui", "siarhei-tsikhanouski")]),
+    # a woman's name in -a in the genitive and the dative
+    ("Sviatlanos Cichanouskajos patarėjas kalbėjo.", [("Sviatlanos Cichanouskajos", "sviatlana-tsikhanouskaya")]),
+    ("Premija įteikta Marijai Kalesnikavai.", [("Marijai Kalesnikavai", "maria-kalesnikava")]),
+    # another given name in its case form keeps the namesake unlinked
+    ("Jono Lukašenkos ūkis yra prie Kauno.", []),
+    ("Olgos Cichanouskajos knyga pasirodė.", []),
+]
+
+
+LINKS["a soft consonant written with j against a hard ending"] = [
+    # the Serbian gradnja (building) in the dative is no form of Гродна (Гродны, Grodny)
+    ("Gradnji se usprotivila Litvanija.", [("Litvanija", "lithuania")]),
+    ("U Grodnu je bilo hladno.", [("Grodnu", "hrodna")]),
+    (
+        "Rusija i Bjelorusija; živi u Ukrajini.",
+        [("Rusija", "russia"), ("Bjelorusija", "belarus"), ("Ukrajini", "ukraine")],
+    ),
 ]
 
 # --- every sentence of LINKS gets its links -------------------------------------------------------
