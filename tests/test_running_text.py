@@ -1676,6 +1676,19 @@ LINKS["a soft consonant written with j against a hard ending"] = [
     ),
 ]
 
+LINKS["the Polish name of the regiment; the palace of another state"] = [
+    ("Żołnierze Pułku Kalinowskiego walczą pod Bachmutem.", [("Pułku Kalinowskiego", "kalinouski-regiment")]),
+    # Kazakhstan has a Palace of Independence too, in Astana
+    ("The ceremony took place at the Palace of Independence in Astana.", []),
+    (
+        "Лукашенко принял гостей во Дворце Независимости.",
+        [
+            ("Лукашенко", "alexander-lukashenko"),
+            ("Дворце Независимости", "palace-of-independence"),
+        ],
+    ),
+]
+
 # --- every sentence of LINKS gets its links -------------------------------------------------------
 
 
