@@ -1663,6 +1663,7 @@ LINKS["Lithuanian case forms of names"] = [
     # another given name in its case form keeps the namesake unlinked
     ("Jono Lukašenkos ūkis yra prie Kauno.", []),
     ("Olgos Cichanouskajos knyga pasirodė.", []),
+    ("Rimas Putinas atvyko.", []),
 ]
 
 
