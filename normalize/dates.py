@@ -1,4 +1,5 @@
-"""What running text says of time: the sentence around a span, and the years that set its time.
+"""What running text says of time: the sentence around a span, the years that set its time, and
+the score of a match it gives.
 
 A year sets the time of what a sentence tells when it stands in a phrase of time: a preposition of
 time, a number from 1000 to 2099 and a word for a year in Russian, Belarusian, Ukrainian or Polish
@@ -117,3 +118,16 @@ def birth_year_after(text: str, end: int) -> int | None:
     if first is not None:
         return int(first) if int(last) - int(first) >= MIN_LIFE_YEARS else None
     return int(born or said)
+
+
+# a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a
+# time of day (14:30) or a ratio of more digits
+_SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
+
+
+def gives_a_score(text: str, s: int, e: int, lo: int = 0, hi: int = -1) -> bool:
+    """Whether the sentence of ``text[s:e]`` (inside ``text[lo:hi]``, see :func:`sentence_around`)
+    gives a match's score: the names in it are teams', which sport names after towns and companies
+    («Нафтан» (Новополоцк) — «Ислочь» — 2:2; Dinamo Minsk — Dinamo Brest 1:2)."""
+    a, b = sentence_around(text, s, e, lo, hi)
+    return _SCORE_RE.search(text, a, b) is not None

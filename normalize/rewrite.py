@@ -9,7 +9,6 @@ mentions is never touched.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +16,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cases import span_cases
-from .dates import sentence_around
+from .dates import gives_a_score
 from .nameparts import GIVEN
 from .names import MAX_MENTION_CHARS, written_as_acronym
 from .persons import ends_as_a_mans_surname
@@ -33,19 +32,6 @@ from .whosebody import WhoseBody
 _MISSING = object()
 CACHE_SIZE = 100_000  # surfaces (and signatures) remembered
 _BLANKS = " \t\u00a0"
-
-
-# a match's score: two numbers joined by a colon, the second of one digit (2:2, 4:1, 10:0), never a
-# time of day (14:30) or a ratio of more digits
-_SCORE_RE = re.compile(r"(?<![\d:.,])\d{1,2}:\d(?![\d:]|[.,]\d)")
-
-
-def _gives_a_score(text: str, s: int, e: int, unit: tuple[int, int]) -> bool:
-    """Whether the sentence of ``text[s:e]`` (inside the text ``unit``) gives a match's score: the
-    names in quotes in it are teams', which sport names after towns and companies («Нафтан»
-    (Новополоцк) — «Ислочь» — 2:2)."""
-    lo, hi = sentence_around(text, s, e, *unit)
-    return _SCORE_RE.search(text, lo, hi) is not None
 
 
 def _breaks_compound(text: str, s: int, e: int, written: str) -> bool:
@@ -287,7 +273,7 @@ class Rewriter:
             if (
                 m.type == "organization"
                 and finder.beside.in_quotes(text, s, e)
-                and _gives_a_score(text, s, e, facts.bounds(s))
+                and gives_a_score(text, s, e, *facts.bounds(s))
             ):
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and self.whose.name_goes_on(text, e):

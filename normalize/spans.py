@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from .beside import WordsBeside
 from .bodycontext import BodyContext
+from .dates import gives_a_score
 from .index import Index
 from .memo import remember
 from .namedthings import NamedThings
@@ -637,14 +638,18 @@ class SpanFinder:
         """Whether a capitalised Latin word inside a sentence, just before an organisation's or a
         place's name, makes another proper name with it: a word that names nothing the tables hold,
         is no title and no word of a place's name or adjective (Dynamo Minsk, Hotel Minsk, Walli
-        Wagner; not Russian Wagner, Belarusian Minsk)."""
+        Wagner; not Russian Wagner, Belarusian Minsk). At the start of a sentence, whose first
+        word has a capital whatever it is, only in a sentence that gives a match's score, which
+        names teams (Dinamo Minsk 1:2; not Today Minsk)."""
         if not is_latin(text[start]):
             return False
         got = self.beside.word_before(text, start, floor)
         if got is None:
             return False
         at, w = got
-        if not (w[:1].isupper() and w.isalpha() and all(map(is_latin, w))) or w.isupper() or sentence_start(text, at):
+        if not (w[:1].isupper() and w.isalpha() and all(map(is_latin, w))) or w.isupper():
+            return False
+        if sentence_start(text, at) and not gives_a_score(text, at, start):
             return False
         if w.casefold() in self._function_words or self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return False

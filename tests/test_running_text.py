@@ -867,6 +867,12 @@ LINKS["a team's name in a line of results"] = [
     ("Наваполацкі «Нафтан» разграміў гродзенскі «Нёман» — 4:1.", []),
     ("Барысаўчане сыгралі з «Нафтанам» унічыю (2:2).", []),
     ("«Нафтан» в 14:30 сообщил о ремонте установки.", [("Нафтан", "naftan")]),
+    # and a capitalised word before a town's name at the sentence's start makes a club's name with
+    # it there (elsewhere the first word of a sentence may be any word)
+    ("Dinamo Minsk lost to Dinamo Brest 1:2.", []),
+    ("Neman Grodno – Shakhtyor Soligorsk 2:0", []),
+    ("Today Minsk announced new rules.", [("Minsk", "minsk")]),
+    ("At 14:30 Minsk time the talks began.", [("Minsk", "minsk")]),
 ]
 
 
