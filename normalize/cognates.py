@@ -133,10 +133,11 @@ class GivenNameGroups:
 
     def latin_nominatives(self, word: str) -> list[str]:
         """The given names a word in Latin letters is a case form of, by the case endings of the
-        Slavic languages written in Latin letters (Łacinka, Polish, Czech) and of Lithuanian: the ending taken off, a
-        feminine -a put back, a soft consonant written before a vowel (si, zi, ci, ni) made one
-        letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of Kastuś;
-        Alaksandrem of Alaksandr). Empty for a word of Cyrillic letters or a name as written."""
+        Slavic languages written in Latin letters (Łacinka, Polish, Czech) and of Lithuanian: the
+        ending taken off, a feminine -a put back, a soft consonant written before a vowel (si, zi,
+        ci, ni) made one letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of
+        Kastuś; Alaksandrem of Alaksandr; Siarhejaus of Siarhej-us). Empty for a word of Cyrillic
+        letters or a name as written."""
         got = self._latin_memo.get(word)
         if got is None:
             got = remember(self._latin_memo, word, self._latin_nominatives(word), LATIN_MEMO_SIZE)

@@ -206,8 +206,9 @@ def _another_words_form(
       Lithuanians, against the Latvian Lietuvu of Lietuva; not the Polish locative -iu after a
       soft consonant, Brześciu); and the other way, a vowel after a j after a consonant (the
       soft nj, lj of Croatian, Serbian and Slovene) against a vowel after a consonant (the
-      Serbian Gradnji, of a building, against Grodny of Гродна). A final s after the vowel is read past (the
-      English Poles, the French Biélorusses against the Latvian Polijas, Bielorrússias).
+      Serbian Gradnji, of a building, against Grodny of Гродна). A final s after the vowel is
+      read past (the English Poles, the French Biélorusses against the Latvian Polijas,
+      Bielorrússias).
     - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
       with an acute, it ends in the plain letter where every form in those letters that ends in
       either ends in the soft one (Biełarus, Białorus, a Belarusian, against Biełaruś).
