@@ -136,7 +136,7 @@ class GivenNameGroups:
         Slavic languages written in Latin letters (Łacinka, Polish, Czech) and of Lithuanian: the
         ending taken off, a feminine -a put back, a soft consonant written before a vowel (si, zi,
         ci, ni) made one letter again (Ryhora, Ryhoru of Ryhor; Sviatlany of Sviatlana; Kastusia of
-        Kastuś; Alaksandrem of Alaksandr; Siarhejaus of Siarhej-us). Empty for a word of Cyrillic
+        Kastuś; Alaksandrem of Alaksandr; Siarhejaus of Siarhejus). Empty for a word of Cyrillic
         letters or a name as written."""
         got = self._latin_memo.get(word)
         if got is None:
