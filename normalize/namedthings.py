@@ -263,14 +263,26 @@ class NamedThings:
 
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is a word of a short name in quotes that another capitalised word
-        opens or goes on, the quotes standing after a word of the sentence: the title of a paper,
-        a party or a contest (журналіст «Фізкультурнік Беларусі», в "Наш дом Россия", конкурса
-        «Лучшие товары Республики Беларусь», the "Young Belarus", „Polska Macierz Szkolna”), whose
-        words name the thing titled. Not where the quotes open a sentence or follow a colon or a
-        dash (quoted speech and headlines: «Литва может последовать примеру Польши»), hold a
-        comma, a dash or an end of sentence, or more than five words, nor where a preposition
-        stands just before the name (a quoted phrase: «Зроблена ў Польшчы»); the case the name is
-        in is the caller's to weigh (a slogan's dative: «Слава Украіне»)."""
+        opens or goes on (see :meth:`quoted_title`): the title of a paper, a party or a contest
+        (журналіст «Фізкультурнік Беларусі», в "Наш дом Россия", конкурса «Лучшие товары
+        Республики Беларусь», the "Young Belarus", „Polska Macierz Szkolna”), whose words name the
+        thing titled; the case the name is in is the caller's to weigh (a slogan's dative: «Слава
+        Украіне»)."""
+        title = self.quoted_title(text, s, e)
+        if title is None:
+            return False
+        q1, q2 = title
+        own = range(s, e)
+        return any(w.start() not in own and w.group()[0].isupper() for w in LETTERS_RE.finditer(text, q1 + 1, q2))
+
+    def quoted_title(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Where the quotes open and close (their positions) of a short name in quotes that holds
+        ``text[s:e]`` and other words, the quotes standing after a word of the sentence: a title
+        (газеты «Зеркало недели», песню «Вясна прыйшла»); None where there is none. Not where the
+        quotes open a sentence or follow a colon or a dash (quoted speech and headlines: «Литва
+        может последовать примеру Польши»), hold a comma, a dash or an end of sentence, or more
+        than five words, nor where a preposition stands just before the name (a quoted phrase:
+        «Зроблена ў Польшчы»)."""
         # the quotes and ends of sentences within reach are found by one search each way (most
         # characters are neither; the nearest one decides)
         q1 = -1
@@ -280,9 +292,9 @@ class NamedThings:
                 q1 = q
                 break
             if c in SENTENCE_END or c in QUOTE_CLOSE_ONLY:
-                return False
+                return None
         if q1 < 0:
-            return False
+            return None
         q2 = -1
         for m in TITLE_STOP_RE.finditer(text, e, e + TITLE_REACH + 1):
             q, c = m.start(), m.group()
@@ -290,22 +302,19 @@ class NamedThings:
                 q2 = q
                 break
             if c in SENTENCE_END or c in "«„":
-                return False
+                return None
         if q2 < 0:
-            return False
+            return None
         inside = text[q1 + 1 : q2]
         if TITLE_BREAK_RE.search(inside):
-            return False
+            return None
         words = list(LETTERS_RE.finditer(inside))
         if not 2 <= len(words) <= 5:
-            return False
-        own = range(s - q1 - 1, e - q1 - 1)
-        if not any(w.start() not in own and w.group()[0].isupper() for w in words):
-            return False
-        before = [w.group() for w in words if w.end() <= own.start]
+            return None
+        before = [w.group() for w in words if w.end() <= s - q1 - 1]
         if before and before[-1].casefold() in PREPOSITIONS:
-            return False
+            return None
         i = q1
         while i > 0 and text[i - 1] in BLANKS:
             i -= 1
-        return i > 0 and text[i - 1].isalnum()
+        return (q1, q2) if i > 0 and text[i - 1].isalnum() else None

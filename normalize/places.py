@@ -36,6 +36,7 @@ class Places:
         self._sounds: dict[str, set[tuple[str, int]]] | None = None
         self._sound_memo: dict[str, frozenset[int]] = {}
         self._states: dict[int, bool] = {}  # see is_state
+        self._countries_memo: frozenset[str] | None = None  # see _countries
         self._after_state: dict[int, bool] = {}  # see named_after_state
         self._surname_shaped: dict[int, bool] = {}  # see named_like_a_surname
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
@@ -222,13 +223,23 @@ class Places:
         return self._places_by_id.get(country, -1)
 
     def is_state(self, place: int) -> bool:
-        """Whether the place is a state: one of its names has several words (Рэспубліка Беларусь,
-        Российская Федерация). Remembered per place."""
+        """Whether the place is a state: another entity gives it as its ``country`` (Kyiv, Ukraine;
+        a person of Ukraine's public life), or one of its names has several words (Рэспубліка
+        Беларусь, Российская Федерация). Remembered per place."""
         got = self._states.get(place)
         if got is None:
             r = self.index.entries[place].record
-            got = self._states[place] = any(len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases))
+            got = self._states[place] = r.id in self._countries or any(
+                len(split_tokens(name)) > 1 for name in (*r.names, *r.aliases)
+            )
         return got
+
+    @property
+    def _countries(self) -> frozenset[str]:
+        """The ids the entities give as their ``country`` (made on first use)."""
+        if self._countries_memo is None:
+            self._countries_memo = frozenset(e.record.country for e in self.index.entries if e.record.country)
+        return self._countries_memo
 
     def cyrillic_place(self, e: EntityEntry) -> bool:
         """Whether the tables name a place in Cyrillic (the index then made its case forms)."""

@@ -285,6 +285,8 @@ class Rewriter:
                 continue
             if m.type == "organization" and self.whose.ends_another_name(text, s, e):
                 continue  # the end of another party's name (Кансэрватыўна-Хрысціянская Партыя – БНФ)
+            if m.type == "organization" and self._word_of_a_title(text, s, e, m):
+                continue  # a word of another title in quotes (газеты «Зеркало недели», «Вясна народаў»)
             if m.type == "organization" and finder.around_bodies.ordinary_word_opening(
                 text, s, e, n.index.entries[n._by_id[m.entity_id]]
             ):
@@ -343,6 +345,17 @@ class Rewriter:
             out.append((s, e, m))
             floor = e
         return self._joined_by_slash(text, self._text_rules(text, anchors, out, facts))
+
+    def _word_of_a_title(self, text: str, s: int, e: int, m: Decision) -> bool:
+        """Whether the organisation's name ``text[s:e]`` is a word of a longer title in quotes (see
+        :meth:`~normalize.namedthings.NamedThings.quoted_title`) that, read whole, names another
+        thing or nothing (газеты «Зеркало недели», песню «Вясна прыйшла»; not «Беларуская
+        асацыяцыя журналістаў», the whole name)."""
+        title = self.finder.named_things.quoted_title(text, s, e)
+        if title is None:
+            return False
+        whole = self.normalizer.resolve(text[title[0] : title[1] + 1], threshold=self.threshold, policy=self.policy)
+        return whole is None or whole.entity_id != m.entity_id
 
     def _text_rules(
         self, text: str, anchors: list[Found], out: list[tuple[int, int, Decision]], facts: TextFacts

@@ -999,6 +999,10 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
     ("МВД сообщило о задержаниях в Москве.", [("Москве", "moscow")]),
     ("В Москве ЦИК подвёл итоги выборов.", [("Москве", "moscow")]),
     ("KGB agents in Moscow watched the embassy.", [("Moscow", "moscow")]),
+    # a state that no name of several words names but that is another entity's ``country`` (Kyiv's)
+    ("В Украине объявили выборы, сообщил ЦИК.", [("Украине", "ukraine")]),
+    ("В Україні МЗС заявило протест.", [("Україні", "ukraine")]),
+    ("В Беларуси ЦИК объявил итоги.", [("Беларуси", "belarus"), ("ЦИК", "central-election-commission")]),
     # its own state's places, or its own state's adjective before it: linked
     ("ЦИК подвёл итоги выборов в Минске.", [("ЦИК", "central-election-commission"), ("Минске", "minsk")]),
     ("Глава белорусского МИД прилетел в Москву.", [("МИД", "foreign-ministry"), ("Москву", "moscow")]),
@@ -1657,6 +1661,8 @@ LINKS["the capitals' exonyms"] = [
     ("La delegazione è arrivata a Mosca.", [("Mosca", "moscow")]),
     ("Le journaliste a présenté son livre à Varsovie.", [("Varsovie", "warsaw")]),
     ("Delegacja z Kijów przyjechała.", [("Kijów", "kyiv")]),
+    # the Turkish name of Belarus holds the Turkish name of Russia: the longer name
+    ("Lukaşenko Beyaz Rusya'da seçimi kazandı.", [("Lukaşenko", "alexander-lukashenko"), ("Beyaz Rusya", "belarus")]),
 ]
 
 LINKS["Lithuanian case forms of names"] = [
@@ -1694,6 +1700,22 @@ LINKS["the Polish name of the regiment; the palace of another state"] = [
             ("Дворце Независимости", "palace-of-independence"),
         ],
     ),
+]
+
+LINKS["an organisation's name as a word of a longer title in quotes"] = [
+    # a title in quotes that holds the name and more words, read whole, names another thing
+    ("Главный редактор газеты «Зеркало недели» выступила.", []),
+    ("Гурт выканаў песню «Вясна прыйшла».", []),
+    ("Кніга «Вясна народаў» выйшла ў Вільні.", [("Вільні", "vilnius")]),
+    # the whole name in quotes, or the name alone in them, stays the organisation
+    (
+        "Сябры «Беларускай асацыяцыі журналістаў» сабраліся.",
+        [
+            ("Беларускай асацыяцыі журналістаў", "belarusian-association-of-journalists"),
+        ],
+    ),
+    ("Издание «Зеркало» сообщило.", [("Зеркало", "zerkalo")]),
+    ("Праваабаронцы «Вясны» заявілі.", [("Вясны", "viasna")]),
 ]
 
 # --- every sentence of LINKS gets its links -------------------------------------------------------
