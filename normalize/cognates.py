@@ -129,7 +129,15 @@ class GivenNameGroups:
         if self.given_names.is_given(word):
             return True
         k = self.key(word)
-        return bool(k) and k in self._cognate_keys
+        groups = self._cognate_keys.get(k) if k else None
+        if not groups:
+            return False
+        if len(word) <= 2:
+            # a word of two letters is a name only as a set writes it (Ян): by its key it is as
+            # often a preposition, a pronoun or a particle (En, On, So, За, Он)
+            low = word.lower()
+            return any(low in self._group_forms[g] for g in groups)
+        return True
 
     def latin_nominatives(self, word: str) -> list[str]:
         """The given names a word in Latin letters is a case form of, by the case endings of the

@@ -96,7 +96,7 @@ class NameParts:
         k = self._key(w)
         if not k:
             return NONE
-        if k in self._given_keys:
+        if k in self._given_keys and len(w) > 2:  # (two letters by their key: En, On; see GivenNameGroups)
             return GIVEN
         if patronymic_gender(k) is not None:
             return PATRONYMIC

@@ -1653,6 +1653,9 @@ LINKS["German's article and prepositions after a noun"] = [
     ("Der Präsident von Belarus sprach.", [("Belarus", "belarus")]),
     # a particle that is no German article keeps its reading after a capitalised word
     ("We stayed at Hotel van Minsk.", []),
+    # a German word for a country in apposition, or the noun German writes as a preposition
+    ("Das Nachbarland Polen protestierte.", [("Polen", "poland")]),
+    ("Die Flüchtlinge zogen in Richtung Litauen.", [("Litauen", "lithuania")]),
 ]
 
 
@@ -1716,6 +1719,16 @@ LINKS["an organisation's name as a word of a longer title in quotes"] = [
     ),
     ("Издание «Зеркало» сообщило.", [("Зеркало", "zerkalo")]),
     ("Праваабаронцы «Вясны» заявілі.", [("Вясны", "viasna")]),
+]
+
+LINKS["a word of two letters is a given name only as written"] = [
+    # by its key a word of two letters meets a given name (Ян keys as En, Ann as On): a preposition
+    # or a particle before a name is no given name
+    ("So Lukashenko won again.", [("Lukashenko", "alexander-lukashenko")]),
+    ("On Lukashenko's orders, troops moved.", [("Lukashenko", "alexander-lukashenko")]),
+    ("En Biélorussie, la répression continue.", [("Biélorussie", "belarus")]),
+    # a name of two letters that a set of given names writes so is one (a namesake here)
+    ("Ян Лукашенко выступил.", []),
 ]
 
 # --- every sentence of LINKS gets its links -------------------------------------------------------
