@@ -630,9 +630,9 @@ def _read_inflection(
     )
 
 
-LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be", "lt")
+LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be", "lt", "fi")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, Belarusian in
-Łacinka, and Lithuanian."""
+Łacinka, Lithuanian and Finnish."""
 
 LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de", "fi", "ro", "sh")
 """The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian,

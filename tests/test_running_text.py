@@ -1682,6 +1682,15 @@ LINKS["Lithuanian case forms of names"] = [
 ]
 
 
+LINKS["Finnish case forms of surnames"] = [
+    ("Lukashenkan hallinto jatkaa vainoja.", [("Lukashenkan", "alexander-lukashenko")]),
+    ("Tsihanouskajan mukaan vaalit väärennettiin.", [("Tsihanouskajan", "sviatlana-tsikhanouskaya")]),
+    ("Putinin ja Lukashenkan tapaaminen.", [("Putinin", "vladimir-putin"), ("Lukashenkan", "alexander-lukashenko")]),
+    # the Spanish word for Putin's followers is no Finnish elative
+    ("Los Putinistas celebraron.", []),
+]
+
+
 LINKS["a soft consonant written with j against a hard ending"] = [
     # the Serbian gradnja (building) in the dative is no form of Гродна (Гродны, Grodny)
     ("Gradnji se usprotivila Litvanija.", [("Litvanija", "lithuania")]),
@@ -1729,6 +1738,16 @@ LINKS["a word of two letters is a given name only as written"] = [
     ("En Biélorussie, la répression continue.", [("Biélorussie", "belarus")]),
     # a name of two letters that a set of given names writes so is one (a namesake here)
     ("Ян Лукашенко выступил.", []),
+]
+
+LINKS["a place's name with a word in small letters"] = [
+    # the words of a place's name in running text, in small letters as the tables write them, and
+    # in their case forms: the whole name, as resolve() reads it
+    ("Беловежская пуща — древний лес.", [("Беловежская пуща", "bialowieza-forest")]),
+    ("У Белавежскай пушчы жывуць зубры.", [("Белавежскай пушчы", "bialowieza-forest")]),
+    ("Вязні сядзелі ў Пішчалаўскім замку.", [("Пішчалаўскім замку", "pishchalauski-castle")]),
+    # a word in small letters that is no word of the name stays outside it
+    ("Мы ехали лесом к Минску.", [("Минску", "minsk")]),
 ]
 
 # --- every sentence of LINKS gets its links -------------------------------------------------------
