@@ -722,11 +722,14 @@ class SpanFinder:
     def _fits(self, word: str, info: Anchored, org: bool) -> bool:
         upper = word[0].isupper()
         if not upper:  # the cheapest test first: most words beside a name fail it
-            if info.place or (info.phrase and word.casefold() in self._function_words):
-                # of in Republic of Belarus; a word a place's name writes in small letters, in its
-                # case forms (Беловежская пуща, у Белавежскай пушчы; Пішчалаўскі замак)
+            if info.phrase and word.casefold() in self._function_words:
+                k = self.key(word)  # of in Republic of Belarus
+                return bool(k) and any(k in keys for keys in info.fit_sets)
+            if info.place:
+                # a word a place's name writes in small letters, in its case forms (Беловежская
+                # пуща, у Белавежскай пушчы; Пішчалаўскі замак)
                 k = self.key(word)
-                if bool(k) and any(k in keys for keys in info.fit_sets):
+                if k and any(k in keys for keys in info.fit_sets):
                     return True
             if not org:
                 return False
