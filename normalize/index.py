@@ -450,6 +450,7 @@ class EntryBuilder:
         known_by_acronym = any(sure or maybe for sure, maybe in acronyms_of)
         for name, (sure, maybe) in zip(names, acronyms_of, strict=True):
             written = {w.casefold() for w in split_tokens(name)}
+            heads = {part.casefold() for token in name.split() for part in token.split("-")[:-1]}  # before a hyphen
             for words, derived in self.orgs.readings(name, whole=rec.type == "place"):
                 if derived and not known_by_acronym:
                     continue
@@ -487,9 +488,11 @@ class EntryBuilder:
                             genders = _genders_of(w1, words_rows)
                             for rows in (words_rows, self.forms.word_rows(la)):
                                 cases += dict.fromkeys(f for g in genders for f in self.forms.inflect(w1, rows, g))
-                    elif rec.type == "place" and w1 == w and script_of(w1) == "Latn":
+                    elif rec.type == "place" and w1 == w and script_of(w1) == "Latn" and w1.casefold() not in heads:
                         # a place's name in Latin letters in the text of the languages it may be of
-                        # (Rosji, Baltarusijos: `latin_words` of inflection.yaml)
+                        # (Rosji, Baltarusijos: `latin_words` of inflection.yaml); the case ending
+                        # goes on the last part of a compound (Valko-Venäjällä, Wit-Ruslands), so a
+                        # part before a hyphen takes none (Wit of Wit-Rusland is no Witre)
                         for rows in self.tables.latin_word_inflection.values():
                             cases += dict.fromkeys(f for f in self.forms.inflect(w1, rows, None) if f not in cases)
                     # the case forms by the schemes that spell every kind of name: a press convention

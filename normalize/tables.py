@@ -630,14 +630,14 @@ def _read_inflection(
     )
 
 
-LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be", "lt", "fi")
+LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be", "lt", "fi", "hu")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, Belarusian in
-Łacinka, Lithuanian and Finnish."""
+Łacinka, Lithuanian, Finnish and Hungarian."""
 
-LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de", "fi", "ro", "sh")
+LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de", "fi", "ro", "sh", "hu")
 """The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian,
-German (with the Scandinavian genitive -s), Finnish, Romanian, and Croatian, Serbian and Bosnian in
-Latin letters (``sh``)."""
+German (with the Scandinavian genitive -s), Finnish, Romanian, Croatian, Serbian and Bosnian in
+Latin letters (``sh``), and Hungarian."""
 
 
 _ROW_KEYS = {"ending", "name", "gender", "cases", "kind", "declines", "unsure", "note"}

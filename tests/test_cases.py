@@ -446,7 +446,7 @@ def test_a_latin_words_row_is_checked_with_its_line(tmp_path: Path) -> None:
     text = "\n".join(problems)
     assert "inflection.yaml:3: endings, names and forms must be Latin letters" in text
     assert "inflection.yaml:4: a `latin_words` row gives an ending, not a `name`" in text
-    assert "inflection.yaml:5: unknown key 'et' in `latin_words` (allowed: de, fi, lt, lv, pl, ro, sh)" in text
+    assert "inflection.yaml:5: unknown key 'et' in `latin_words` (allowed: de, fi, hu, lt, lv, pl, ro, sh)" in text
 
 
 def test_a_second_row_for_one_ending_is_reported(tmp_path: Path) -> None:

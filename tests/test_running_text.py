@@ -1682,6 +1682,21 @@ LINKS["Lithuanian case forms of names"] = [
 ]
 
 
+LINKS["Hungarian case forms of names"] = [
+    ("Minszkben és Bresztben tüntettek.", [("Minszkben", "minsk"), ("Bresztben", "brest")]),
+    ("Fehéroroszországban és Litvániában is.", [("Fehéroroszországban", "belarus"), ("Litvániában", "lithuania")]),
+    ("Lukasenkót bírálták Moszkvában.", [("Lukasenkót", "alexander-lukashenko"), ("Moszkvában", "moscow")]),
+    # not the superessive, whose forms without their accents are other languages' words
+    ("Russian troops crossed the border.", []),
+    # the first part of a compound name takes no ending (Wit of Wit-Rusland: Witre would make
+    # вторник a word of Belarus's, and the text no other state's)
+    (
+        "По мнению прокурора, ФСБ, МВД и Наркоконтроль работают. Во вторник в России прошли обыски.",
+        [("России", "russia")],
+    ),
+]
+
+
 LINKS["Finnish case forms of surnames"] = [
     ("Lukashenkan hallinto jatkaa vainoja.", [("Lukashenkan", "alexander-lukashenko")]),
     ("Tsihanouskajan mukaan vaalit väärennettiin.", [("Tsihanouskajan", "sviatlana-tsikhanouskaya")]),
