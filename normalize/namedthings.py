@@ -13,7 +13,7 @@ from .nameparts import Anchored, NameParts
 from .phonetic import PhoneticKey
 from .places import Places
 from .tables import Tables
-from .text import is_cyrillic
+from .text import is_cyrillic, is_latin
 from .textpatterns import (
     BEFORE_COLON_RE,
     BLANKS,
@@ -69,6 +69,7 @@ class NamedThings:
         self._work_words = listed_words(tables.work_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
         self._call_sign_words = frozenset(w.casefold() for w in tables.call_sign_words if " " not in w)
+        self._team_articles = tables.team_articles
         self._street_words = listed_words(tables.street_words, key, stems)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
@@ -123,6 +124,15 @@ class NamedThings:
             got = word.casefold() in self._named_after_abbreviations or self._named_after.has(word)
             remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
+
+    def team_article_before(self, text: str, s: int) -> bool:
+        """Whether a town's name in Latin letters at ``s`` follows an article a language puts
+        before a team's name and never before a town's (``team_articles`` of ``org_words.yaml``:
+        il Soligorsk, del Brest, a club; Italian names its towns as feminine, la Minsk)."""
+        if not is_latin(text[s]):
+            return False
+        before = self.beside.word_before(text, s, 0)
+        return before is not None and before[1].casefold() in self._team_articles
 
     def thing_named_after_place(self, text: str, s: int, e: int) -> bool:
         """Whether a place's name at ``text[s:e]`` is the name of something named after it: numbered

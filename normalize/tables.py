@@ -38,6 +38,7 @@ _ORG_WORD_LISTS = (
     "call_sign_words",
     "place_words",
     "street_words",
+    "team_articles",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -199,6 +200,8 @@ class Tables:
     place_words: frozenset[str] = frozenset()
     # улица, вуліца, street: a place's name as written right after one is the street's (переулок Окрестина)
     street_words: frozenset[str] = frozenset()
+    # il, del: before a town's name, a team's (il Soligorsk, del Brest; the town is feminine, la Minsk)
+    team_articles: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -630,9 +633,9 @@ def _read_inflection(
     )
 
 
-LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "de", "be", "lt", "fi", "hu")
-"""The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, German, Belarusian in
-Łacinka, Lithuanian, Finnish and Hungarian."""
+LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "sk", "de", "be", "lt", "fi", "hu")
+"""The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, Slovak, German,
+Belarusian in Łacinka, Lithuanian, Finnish and Hungarian."""
 
 LATIN_WORD_LANGUAGES = ("pl", "lt", "lv", "de", "fi", "ro", "sh", "hu")
 """The languages of the ``latin_words`` rows of ``inflection.yaml``: Polish, Lithuanian, Latvian,
@@ -1126,6 +1129,7 @@ class _Loader:
         tables.call_sign_words = frozenset(lists["call_sign_words"])
         tables.place_words = frozenset(lists["place_words"])
         tables.street_words = frozenset(lists["street_words"])
+        tables.team_articles = frozenset(w.casefold() for w in lists["team_articles"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

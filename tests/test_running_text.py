@@ -873,6 +873,12 @@ LINKS["a team's name in a line of results"] = [
     ("Neman Grodno – Shakhtyor Soligorsk 2:0", []),
     ("Today Minsk announced new rules.", [("Minsk", "minsk")]),
     ("At 14:30 Minsk time the talks began.", [("Minsk", "minsk")]),
+    # Italian names its towns as feminine: a masculine article before a town's name makes it a
+    # club's (il Soligorsk, del Brest), not before a state's (il Belarus) or with the feminine one
+    ("Alla fine vince il Soligorsk.", []),
+    ("Il campo del Vitebsk è piccolo.", []),
+    ("La Minsk di oggi è moderna.", [("Minsk", "minsk")]),
+    ("Il Belarus confina con la Polonia.", [("Belarus", "belarus")]),
 ]
 
 
@@ -1679,6 +1685,23 @@ LINKS["Lithuanian case forms of names"] = [
     ("Jono Lukašenkos ūkis yra prie Kauno.", []),
     ("Olgos Cichanouskajos knyga pasirodė.", []),
     ("Rimas Putinas atvyko.", []),
+]
+
+
+LINKS["Slovak case forms of a woman's surname"] = [
+    # the ending of the adjective tells her from her husband
+    ("Podľa kancelárie Cichanovskej sú voľby sfalšované.", [("Cichanovskej", "sviatlana-tsikhanouskaya")]),
+    ("Polícia zadržala Kolesnikovú.", [("Kolesnikovú", "maria-kalesnikava")]),
+    ("Súd s Cichanovským pokračoval.", [("Cichanovským", "siarhei-tsikhanouski")]),
+]
+
+
+LINKS["the Czech, Slovak and transliterated adjectives of a place"] = [
+    # an adjective made from a place's name is no form of it, in Czech and Slovak and in ISO 9's
+    # transliteration of Russian (ц as c)
+    ("Novinářka státní Polské televize byla odsouzena.", []),
+    ("Polockoe knjažestvo bylo samostojatel'nym.", []),
+    ("Polska wygrała, Minsk przegrał.", [("Polska", "poland"), ("Minsk", "minsk")]),
 ]
 
 
