@@ -15,6 +15,7 @@ from .namekeys import PATRONYMIC_SUFFIXES, patronymic_case_keys
 from .pickling import restore_state, saved_state
 from .tables import CognateSet, Tables, inflect
 from .text import detect_language, script_of
+from .textpatterns import MIN_KEYED_GIVEN_LETTERS
 from .wordforms import WordForms
 
 _SAVED = (
@@ -132,9 +133,7 @@ class GivenNameGroups:
         groups = self._cognate_keys.get(k) if k else None
         if not groups:
             return False
-        if len(word) <= 2:
-            # a word of two letters is a name only as a set writes it (Ян): by its key it is as
-            # often a preposition, a pronoun or a particle (En, On, So, За, Он)
+        if len(word) < MIN_KEYED_GIVEN_LETTERS:  # (Ян as a set writes it; not En, On, So, За, Он)
             low = word.lower()
             return any(low in self._group_forms[g] for g in groups)
         return True

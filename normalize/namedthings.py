@@ -125,11 +125,12 @@ class NamedThings:
             remember(self._heads, word, got, WORD_MEMO_SIZE)
         return got
 
-    def team_article_before(self, text: str, s: int) -> bool:
-        """Whether a town's name in Latin letters at ``s`` follows an article a language puts
-        before a team's name and never before a town's (``team_articles`` of ``org_words.yaml``:
-        il Soligorsk, del Brest, a club; Italian names its towns as feminine, la Minsk)."""
-        if not is_latin(text[s]):
+    def team_article_before(self, text: str, s: int, place: int) -> bool:
+        """Whether the place number ``place``, a town (it gives a ``country``: not il Belarus),
+        named in Latin letters at ``s``, follows an article a language puts before a team's name and
+        never before a town's (``team_articles`` of ``org_words.yaml``: il Soligorsk, del Brest, a
+        club; Italian names its towns as feminine, la Minsk)."""
+        if not is_latin(text[s]) or not self._places.index.entries[place].record.country:
             return False
         before = self.beside.word_before(text, s, 0)
         return before is not None and before[1].casefold() in self._team_articles

@@ -10,7 +10,7 @@ from .memo import remember
 from .namekeys import patronymic_gender
 from .phonetic import PhoneticKey
 from .tables import Tables
-from .textpatterns import APOSTROPHE_CHARS, INITIALS_RE, WORD_MEMO_SIZE, composed_word
+from .textpatterns import APOSTROPHE_CHARS, INITIALS_RE, MIN_KEYED_GIVEN_LETTERS, WORD_MEMO_SIZE, composed_word
 
 
 class Anchored:
@@ -96,7 +96,7 @@ class NameParts:
         k = self._key(w)
         if not k:
             return NONE
-        if k in self._given_keys and len(w) > 2:  # (two letters by their key: En, On; see GivenNameGroups)
+        if k in self._given_keys and len(w) >= MIN_KEYED_GIVEN_LETTERS:
             return GIVEN
         if patronymic_gender(k) is not None:
             return PATRONYMIC

@@ -124,14 +124,14 @@ class PlaceContext:
             if got is None:
                 break
             words.append(got)
-        inner = [w.casefold() for _, w in words]
-        for i in (1, 2):
-            if i >= len(words) or inner[i] not in units:
-                continue
-            between = inner[:i]
-            of = [w for w in between if w in UNIT_OF]
-            lower = [w for _, w in words[:i] if w not in UNIT_OF and w.islower()]
-            if len(of) == 1 and len(of) + len(lower) == i:
+        for i in range(1, len(words)):
+            between = [w for _, w in words[:i]]
+            joins = sum(w.casefold() in UNIT_OF for w in between)
+            if (
+                words[i][1].casefold() in units
+                and joins == 1
+                and all(w.casefold() in UNIT_OF or w.islower() for w in between)
+            ):
                 return words[i][0]
         return None
 

@@ -232,11 +232,7 @@ class Rewriter:
                 else:
                     facts.surnamed.add((n._by_id[m.entity_id], facts.unit(s)))
                 continue
-            if (
-                m.type == "place"
-                and finder.named_things.team_article_before(text, s)
-                and n.index.entries[n._by_id[m.entity_id]].record.country
-            ):
+            if m.type == "place" and finder.named_things.team_article_before(text, s, n._by_id[m.entity_id]):
                 continue  # a club named after its town (il Soligorsk, del Brest), no town: la Minsk
             if m.type == "place" and finder.named_things.thing_named_after_place(text, s, e):
                 continue

@@ -13,6 +13,9 @@ MAX_NAME_WORDS = 3  # words of a personal name taken on each side of its surname
 MAX_EXTEND_ORG = 10  # words after the first word of an organisation's name (Центральная комиссия …)
 WINDOW = 80
 WORD_MEMO_SIZE = 200_000  # word forms whose anchors and name-part kind are remembered
+# the fewest letters of a word that is a given name by its key; a shorter one is a name only as a
+# table writes it (Ян): by its key it is as often a preposition, a pronoun or a particle (En, On, So)
+MIN_KEYED_GIVEN_LETTERS = 3
 MIN_NEAR_KEY = 6  # a word of a key this long with no exact anchor may be a surname one edit away
 
 MARKS = COMBINING_MARKS
