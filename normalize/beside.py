@@ -31,6 +31,14 @@ class LineWords:
         self.after: dict[tuple[int, int], tuple[int, str, bool, bool] | None] = {}
 
 
+def _past_blanks(text: str, pos: int, floor: int) -> int:
+    """Where what stands before ``pos`` ends, past the blanks before it (never below ``floor``)."""
+    i = pos
+    while i > floor and text[i - 1] in BLANKS:
+        i -= 1
+    return i
+
+
 class WordsBeside:
     """The word (or initials) just before and just after positions of the text read last,
     remembered for that text: the proposal for an anchor and the checks of its decision ask for
@@ -58,16 +66,14 @@ class WordsBeside:
     def word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
         """The word (or initials) just before ``pos``, after blanks or glued to an initial's dot."""
         memo = self._line_words(text).before
-        i = pos
-        while i > floor and text[i - 1] in BLANKS:
-            i -= 1
+        i = _past_blanks(text, pos, floor)
         # a floor beyond the reach of the search (the window before the blanks, and the two letters
         # before it that are looked at) changes nothing: one record for every such floor, which the
         # checks of a decision (asked from the start of the text) share with its proposal
         key = (pos, -1 if floor < i - WINDOW - 2 else floor)
         got = memo.get(key)
         if got is None and key not in memo:
-            got = memo[key] = self._word_before(text, pos, floor)
+            got = memo[key] = self._word_before(text, pos, i, floor)
         return got
 
     def word_before_name(self, text: str, s: int) -> tuple[int, str] | None:
@@ -78,15 +84,11 @@ class WordsBeside:
     @staticmethod
     def sign_before(text: str, pos: int, floor: int) -> str:
         """The character just before ``pos`` past blanks ("" at ``floor``): a comma, a quote."""
-        i = pos
-        while i > floor and text[i - 1] in BLANKS:
-            i -= 1
+        i = _past_blanks(text, pos, floor)
         return text[i - 1] if i > floor else ""
 
-    def _word_before(self, text: str, pos: int, floor: int) -> tuple[int, str] | None:
-        i = pos
-        while i > floor and text[i - 1] in BLANKS:
-            i -= 1
+    def _word_before(self, text: str, pos: int, i: int, floor: int) -> tuple[int, str] | None:
+        """:meth:`word_before`, ``i`` the end of what stands before ``pos`` past its blanks."""
         if i <= floor or (i == pos and text[i - 1] != "."):
             return None  # nothing there, or glued to the name: part of another word
         lo = max(floor, i - WINDOW)

@@ -325,7 +325,4 @@ class NamedThings:
         before = [w.group() for w in words if w.end() <= s - q1 - 1]
         if before and before[-1].casefold() in PREPOSITIONS:
             return None
-        i = q1
-        while i > 0 and text[i - 1] in BLANKS:
-            i -= 1
-        return (q1, q2) if i > 0 and text[i - 1].isalnum() else None
+        return (q1, q2) if self.beside.sign_before(text, q1, 0).isalnum() else None  # (after a word)
