@@ -35,10 +35,22 @@ _MANS_SURNAME_ENDS = (
 )
 
 
-def ends_as_a_mans_surname(word: str) -> bool:
-    """Whether ``word`` ends as a man's surname in the nominative does (Колесников, Kalesnikau), which
-    no case form of a woman's surname of the same stem does, though a key may make them alike."""
-    return word[-5:].lower().endswith(_MANS_SURNAME_ENDS)  # (the endings are five letters at most)
+# the endings of a woman's surname in a case form, which no form of a man's surname of the same
+# stem takes: the Ukrainian dative and locative of a surname of adjective type (Тихановській of
+# Тихановська, where the man is Тихановський; Ukrainian grammar writes the masculine -ий after
+# -ськ-, -цьк-, -зьк-), whose key is that of the man's nominative (Тихановський, Ціханоўскі)
+_WOMANS_CASE_ENDS = ("ській", "цькій", "зькій")
+
+
+def surname_ending_gender(word: str) -> str | None:
+    """The gender that ``word``'s ending tells of a surname: "m" where it ends as a man's surname in
+    the nominative does (Колесников, Kalesnikau), which no case form of a woman's surname of the
+    same stem does; "f" where it ends as only a woman's case form does (Тихановській); None for
+    other words. A key may make the forms of the two alike."""
+    end = word[-5:].lower()  # (the endings are five letters at most)
+    if end.endswith(_MANS_SURNAME_ENDS):
+        return "m"
+    return "f" if end.endswith(_WOMANS_CASE_ENDS) else None
 
 
 _NO_ONE: frozenset[int] = frozenset()
@@ -48,7 +60,7 @@ _OUT_OF_REACH = (-1.0, "")  # remembered for a key no key of a set of given name
 class PersonQuery:
     """What scoring a person needs of a mention, whatever the entity."""
 
-    __slots__ = ("holders", "lower", "mans", "patronymic_gender", "preferred")
+    __slots__ = ("ending_gender", "holders", "lower", "patronymic_gender", "preferred")
 
     def __init__(self, parsed: ParsedMention, keys: list[str], hits: list[list[int] | None]) -> None:
         first = parsed.surname_first
@@ -61,21 +73,24 @@ class PersonQuery:
         self.preferred = [w.caps or (first and i == 0) for i, w in enumerate(parsed.words)]
         # the gender of a patronymic's key, None for other keys
         self.patronymic_gender = [patronymic_gender(k) for k in keys]
-        # the words that end as a man's surname in the nominative does (see _MANS_SURNAME_ENDS):
-        # read by their letters, which the key does not keep
-        self.mans = [ends_as_a_mans_surname(w.text) for w in parsed.words]
+        # the gender each word's ending tells (see surname_ending_gender): read by its letters,
+        # which the key does not keep
+        self.ending_gender = [surname_ending_gender(w.text) for w in parsed.words]
         self.lower = [w.text.lower() for w in parsed.words]
 
-    def not_hers(self, i: int, e: EntityEntry) -> bool:
-        """Whether word ``i`` ends as a man's surname in the nominative and ``e`` is a woman whose
-        own names are not written so: a man's nominative is no surname of hers, whose case form
-        may share its key (Колесников, Колесникову)."""
-        return self.mans[i] and e.gender == "f" and self.lower[i] not in e.surfaces
+    def not_theirs(self, i: int, e: EntityEntry) -> bool:
+        """Whether word ``i`` ends as only the other gender's surname does and ``e``'s own names are
+        not written so: a man's nominative is no surname of a woman, whose case form may share
+        its key (Колесников, Колесникову), and a woman's case form none of a man (Тихановській,
+        Тихановський)."""
+        g = self.ending_gender[i]
+        return g is not None and e.gender is not None and e.gender != g and self.lower[i] not in e.surfaces
 
-    def reads_letters(self) -> bool:
-        """Whether scoring a woman reads a word's letters besides its key (a man's surname's
-        ending, against a woman's case form of the same key: Колесников, Колесникову)."""
-        return any(self.mans)
+    def reads_letters(self, gender: str | None) -> bool:
+        """Whether scoring a person of ``gender`` reads a word's letters besides its key (an ending
+        of the other gender's surname only, against a form of the same key: Колесников for a woman,
+        Тихановській for a man)."""
+        return gender is not None and any(g is not None and g != gender for g in self.ending_gender)
 
 
 class PersonScorer:
@@ -197,7 +212,7 @@ class PersonScorer:
         latin_only = e.latin_only
         gender = e.gender
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
-            if idx in holders[i] and (best_i < 0 or preferred[i]) and not q.not_hers(i, e):
+            if idx in holders[i] and (best_i < 0 or preferred[i]) and not q.not_theirs(i, e):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
                 best_i, best_sim, best_k = i, 1.0, k
@@ -218,7 +233,7 @@ class PersonScorer:
                     break
         if best_i < 0:
             for i, k in enumerate(keys):
-                if len(k) <= SHORT_KEY or q.not_hers(i, e):
+                if len(k) <= SHORT_KEY or q.not_theirs(i, e):
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
                 if mk in latin_only and is_cyrillic(words[i].text[0]):
@@ -234,8 +249,11 @@ class PersonScorer:
             if not self.near.near_word(words[best_i].text, e):
                 return None  # one consonant for another: another surname
             k = keys[best_i]
-            if k.startswith(best_k) or best_k.startswith(k):
-                return None  # an ending more or less: a case form, which the inflection table decides
+            if k.startswith(best_k) or best_k.startswith(k) or k[-1] != best_k[-1]:
+                # an ending more or less, or another ending: a case form or the other gender's
+                # form, which the inflection table decides (Tsihanousjaka is no form of the
+                # husband's Ціханоўскім), not a misspelling
+                return None
         details = [(words[best_i].text, "surname", best_k, best_sim)]
         total, weight = 2.0 * best_sim, 2.0
         patronymic_gender = q.patronymic_gender

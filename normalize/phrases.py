@@ -272,6 +272,7 @@ class PhraseScorer:
         exact = 0
         details: list[tuple[str, str, str, float]] = []
         own = e.word_keys
+        is_place = e.record.type == "place"
         weak = ""  # a mention word matched by a short key alone (see NearSpellings.spelled_as)
         for text, k, tokens in qsig:
             bsim, bj, bk, bexact = 0.0, -1, "", False
@@ -279,6 +280,8 @@ class PhraseScorer:
             cyrillic = is_cyrillic(text[0])
             if k in e.latin_only and cyrillic:
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
+            if cyrillic and is_place and self.places.met_by_a_latin_name_only(e, text, k):
+                continue  # у Крэве is no Krievija
             given = self.groups.is_given_name(text)
             plain_cyrillic = cyrillic and not acronyms(tokens)  # not written in capitals
             for j, ks in enumerate(phrase):
@@ -314,12 +317,18 @@ class PhraseScorer:
                     # Federation is not Russia); a short key is matched exactly and spelled alike;
                     # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
+                if is_place and len(phrase) == 1 and self.places.cyrillic_place(e):
+                    # a place's name of one word that the tables give in Cyrillic is met by its
+                    # spellings and case forms, which the index makes; a word a key or two apart is
+                    # another word of its stem, the people (the Italian Ucraini, the Lithuanian
+                    # Lietuviai, the Croatian Poljaci), or another name (the river Bobruika)
+                    continue
                 sim, mk = self._similar(k, ks, memo)
-                if cyrillic and (mk in e.latin_only or (e.record.type == "place" and self.places.cyrillic_place(e))):
+                if cyrillic and (mk in e.latin_only or (is_place and self.places.cyrillic_place(e))):
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)
                     continue
-                if e.record.type == "place" and (k.startswith(mk) or mk.startswith(k)):
+                if is_place and (k.startswith(mk) or mk.startswith(k)):
                     # an ending more or less is another word (the surname Lidova, lidar) or a case
                     # form, which the tables decide, not a misspelling of the place's name
                     continue

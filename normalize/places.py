@@ -17,6 +17,7 @@ from .text import is_cyrillic
 _NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
 SOUND_MEMO_SIZE = 100_000  # adjectives' keys (and the places of keys) remembered
 _ADJECTIVE_INSTRUMENTAL = ("ым", "ім", "им")  # the instrumental of a possessive surname (Борисовым)
+_EAST_SLAVIC_LETTERS = frozenset("эыёўіїєґ")  # see Places.met_by_a_latin_name_only
 
 
 def consonants(key: str) -> str:
@@ -42,6 +43,7 @@ class Places:
         self._key_places: dict[str, tuple[int, ...]] = {}  # see _places_of_key
         self._places_by_id: dict[str, int] | None = None  # see state_of
         self._own_sounds: dict[tuple[int, bool], frozenset[str]] = {}  # see _sounds_of
+        self._cyrillic_keys: dict[str, frozenset[str]] = {}  # see met_by_a_latin_name_only
 
     def adjective(self, place: EntityEntry, parsed: ParsedMention) -> bool:
         """Whether a mention of one word is an adjective or a surname made from the place's name:
@@ -240,6 +242,21 @@ class Places:
         if self._countries_memo is None:
             self._countries_memo = frozenset(e.record.country for e in self.index.entries if e.record.country)
         return self._countries_memo
+
+    def met_by_a_latin_name_only(self, e: EntityEntry, word: str, key: str) -> bool:
+        """Whether an East Slavic word meets a place only by the key of a Latin name of it. Such a
+        word holds a letter of the Russian, Belarusian or Ukrainian alphabets that the Cyrillic
+        of Serbian, Macedonian and Bulgarian lacks (э ы ё ў і ї є ґ); the place's names in those
+        languages are its Cyrillic names and their case forms, its Latin names other languages'
+        (the Belarusian у Крэве, of the village Крэва, is no Krievija, Latvian for Russia). The
+        Serbian Русија still meets the key of Rusija."""
+        if _EAST_SLAVIC_LETTERS.isdisjoint(word.lower()) or word.lower() in e.surfaces:
+            return False
+        keys = self._cyrillic_keys.get(e.record.id)
+        if keys is None:
+            keys = frozenset(k for s, k in e.surfaces.items() if is_cyrillic(s[0]))
+            remember(self._cyrillic_keys, e.record.id, keys, SOUND_MEMO_SIZE)
+        return bool(keys) and key not in keys
 
     def cyrillic_place(self, e: EntityEntry) -> bool:
         """Whether the tables name a place in Cyrillic (the index then made its case forms)."""

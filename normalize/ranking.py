@@ -79,6 +79,10 @@ _LATIN_J_VOWELS = frozenset("aeiou")  # the vowels after a j of a soft consonant
 _COMBINING_RE = re.compile(f"[{COMBINING_MARKS}]")
 # the vowels of ISO 9 that are soft themselves (â for я, û for ю), after a consonant
 _ISO_SOFT_VOWELS = frozenset("âû")
+# the long í and ý of Czech and Slovak, which end their adjectives after a consonant (Hradní, of a
+# castle; -ný, -ní): no scheme writes a final і, и or ы so, and a place's own Czech and Slovak forms
+# are among its spellings
+_CZECH_LONG_I = frozenset("íý")
 # the letters of i at the end of a Latin spelling (і, и: Biełarusi, Belarusì)
 _LATIN_I = frozenset("iìíï")
 # after k, g and h, Łacinka, Polish and Belarusian write i, not y: a final -ky, -gy, -khy is the
@@ -209,6 +213,8 @@ def _another_words_form(
       Serbian Gradnji, of a building, against Grodny of Гродна). A final s after the vowel is
       read past (the English Poles, the French Biélorusses against the Latvian Polijas,
       Bielorrússias).
+    - In Latin letters, it ends in the long í or ý of Czech and Slovak after a consonant, as their
+      adjectives do (Hradní, of a castle, against Hrodny of Гродна).
     - Spelled in the letters of Łacinka and Polish (ł, ś, ŭ …), which mark a soft s, z, c and n
       with an acute, it ends in the plain letter where every form in those letters that ends in
       either ends in the soft one (Biełarus, Białorus, a Belarusian, against Biełaruś).
@@ -227,6 +233,8 @@ def _another_words_form(
                 return True
             continue
         _, latin, acute, with_c = endings_of(entry)
+        if len(t) >= 4 and t[-1] in _CZECH_LONG_I and t[-2].isalpha() and t[-2] not in _LATIN_NOT_HARD:
+            return True  # Hradní (of a castle), not Hrodny of Гродна
         if len(t) >= 3:
             other_end = _latin_ending_test(t)
             if other_end is not None and (same := latin.get(k)) and all(other_end(end) for end in same):
@@ -433,11 +441,13 @@ class Ranker:
             if etype == "person":
                 if q is None:
                     q = PersonQuery(parsed, keys, word_hits)
-                if trace is not None and entry.gender == "f" and q.reads_letters():
+                if trace is not None and q.reads_letters(entry.gender):
                     trace.append(True)  # a word's letters decide, not its key alone (Колесников)
                 s = self.persons.score(idx, entry, parsed, keys, q)
             elif _another_words_form(entry, words, keys, self._form_endings):
                 continue  # Беларусы (the people), Biełarus (a Belarusian), Polak (a Pole): no forms of Беларусь, Połack
+            elif etype == "place" and self._people_word(entry, words):
+                continue  # Bielorusi, Rusi (the people): no forms of Беларусь, Rusija
             elif etype == "place" and markers and not _names_itself(entry, markers):
                 continue  # an organisation's name (ОАО «Минск»), not the place
             elif etype == "place" and self.places.adjective(entry, parsed):
@@ -477,6 +487,15 @@ class Ranker:
         if got is None:
             got = remember(self._near_memo, key, self.index.candidates(key, fuzzy=True), ORDINARY_MEMO_SIZE)
         return got
+
+    def _people_word(self, place: EntityEntry, words: Sequence[Token]) -> bool:
+        """Whether a mention of one word is a noun for the people of a state in the plural
+        (``people_words`` of ``org_words.yaml``: the Slovak Bielorusi, the Croatian Rusi) that the
+        tables do not write as the place's own name."""
+        if len(words) != 1:
+            return False
+        t = words[0].text.casefold()
+        return t in self.tables.people_words and t not in place.surfaces
 
     def _ordinary(self, key: str) -> bool:
         """Whether a word of ``key`` is an ordinary word, one of the vocabulary's (remembered per

@@ -19,7 +19,7 @@ from .cases import span_cases
 from .dates import gives_a_score
 from .nameparts import GIVEN
 from .names import MAX_MENTION_CHARS, written_as_acronym
-from .persons import ends_as_a_mans_surname
+from .persons import surname_ending_gender
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
@@ -105,7 +105,7 @@ class Rewriter:
         # the decision of each surface resolved; emptied when full, as the span finder's memos of
         # word forms are (a hit is one lookup and reorders nothing)
         self._cache: dict[str, Decision | None] = {}
-        self._sigs: dict[tuple[str, str, bool, bool, str], Decision | None] = {}
+        self._sigs: dict[tuple[str, str, bool, str | None, str], Decision | None] = {}
         self._titles = normalizer.tables.titles
         # the readers of the whole text around a decided name: whose body, which person
         self.whose = WhoseBody(normalizer, self.finder, threshold, policy)
@@ -151,10 +151,11 @@ class Rewriter:
 
     def _signature(
         self, text: str, s: int, e: int, start: int, end: int, key: str
-    ) -> tuple[str, str, bool, bool, str] | None:
+    ) -> tuple[str, str, bool, str | None, str] | None:
         """What a span's match depends on when its anchor is a plain word: the text before and
-        after the anchor, the anchor's key, whether it is in capitals and whether it ends as a man's
-        surname (which a woman's case form of the key does not); None when the anchor is
+        after the anchor, the anchor's key, whether it is in capitals and the gender its ending
+        tells of a surname (a man's nominative, which a woman's case form of the key is not, or
+        the other way: :func:`surname_ending_gender`); None when the anchor is
         not a plain word (initials, apostrophes, mixed scripts, a title) or not cut off by blanks."""
         anchor = text[start:end]
         if len(anchor) < 2 or not anchor.isalpha() or not key:
@@ -167,7 +168,7 @@ class Rewriter:
             return None
         if anchor.casefold() in self._titles:
             return None
-        return (text[s:start], key, anchor.isupper(), ends_as_a_mans_surname(anchor), text[end:e])
+        return (text[s:start], key, anchor.isupper(), surname_ending_gender(anchor), text[end:e])
 
     def spans(self, text: str) -> list[tuple[int, int, Match]]:
         """Every mention in ``text`` as (start, end, match), in order, not overlapping; each match

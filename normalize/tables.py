@@ -39,6 +39,7 @@ _ORG_WORD_LISTS = (
     "place_words",
     "street_words",
     "team_articles",
+    "people_words",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` may give (the first and the last, both included)."""
@@ -202,6 +203,8 @@ class Tables:
     street_words: frozenset[str] = frozenset()
     # il, del: before a town's name, a team's (il Soligorsk, del Brest; the town is feminine, la Minsk)
     team_articles: frozenset[str] = frozenset()
+    # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
+    people_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1130,6 +1133,7 @@ class _Loader:
         tables.place_words = frozenset(lists["place_words"])
         tables.street_words = frozenset(lists["street_words"])
         tables.team_articles = frozenset(w.casefold() for w in lists["team_articles"])
+        tables.people_words = frozenset(w.casefold() for w in lists["people_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

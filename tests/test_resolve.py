@@ -85,6 +85,20 @@ def test_her_husband_is_another_person(mention: str) -> None:
     assert canon(mention) == "Siarhei Tsikhanouski"
 
 
+@pytest.mark.parametrize("mention", ["Тихановській", "Світлані Тихановській", "Сергію Тихановській"])
+def test_a_womans_ukrainian_case_form_is_not_her_husband(mention: str) -> None:
+    # the Ukrainian dative and locative of -ська (Тихановській) has the key of the man's nominative
+    # -ський; the ending tells it is a woman's form
+    assert canon(mention) is None
+
+
+def test_a_near_spelling_with_another_ending_is_no_misspelling() -> None:
+    # the ending of a surname is grammar (a case, a gender): a near key with another last symbol is
+    # another form, which only the inflection table gives; a misspelling inside the stem still links
+    assert canon("Tsihanousjaka") is None
+    assert canon("Lukashenkko") == "Alexander Lukashenko"
+
+
 def test_a_womans_surname_in_latin_letters_is_no_case_form_of_a_mans() -> None:
     # -a ends the nominative of a woman's surname in every romanization, and the Polish genitive of
     # a man's: a woman the tables lack is not read as the genitive of a listed man's spelling

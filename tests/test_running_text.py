@@ -1098,6 +1098,16 @@ LINKS["a man's surname is no case form of a woman's"] = [
 ]
 
 
+LINKS["a woman's case form is no man's surname"] = [
+    # the Ukrainian dative and locative of a woman's surname of adjective type (-ській, -цькій)
+    # share a key with the man's nominative (-ський, -скі, -ский); neither is the man of the tables
+    ("Світлані Тихановській вручили премію.", []),
+    ("Премію вручили Тихановській у Вільнюсі.", []),
+    ("Інтерв'ю з Тихановською вийшло вчора.", [("Тихановською", "sviatlana-tsikhanouskaya")]),
+    ("Сергій Тихановський залишається у в'язниці.", [("Сергій Тихановський", "siarhei-tsikhanouski")]),
+]
+
+
 LINKS["a word of relatives of one name after a surname"] = [
     # a surname alone with a word that tells relatives of one name apart (Jr, младший, fils) names
     # a son or a father, not the person the surname alone names
@@ -1439,6 +1449,55 @@ LINKS["the states' names in the languages of European news"] = [
     ("Białoruska liderka opozycji przemawiała.", []),
     ("Běloruská exilová vláda sídlila v Praze.", []),
     ("Polonia amerykańska świętowała rocznicę.", []),
+]
+
+
+LINKS["the people of a state in the plural is no place"] = [
+    # the nouns for a people (people_words of org_words.yaml) share a key with the state's case
+    # forms: the Slovak Bielorusi and Беларусі, the Croatian Rusi and Rusiji
+    ("Bielorusi majú dobrý tím, Bielorusko nie.", []),
+    ("Rusi su glasali, a u Rusiji su izbori.", [("Rusiji", "russia")]),
+    ("Lietuviai ir Baltarusiai susitiko Baltarusijoje.", [("Baltarusijoje", "belarus")]),
+    (
+        "Gli Ucraini e i Bielorussi vivono in Italia; l'Ucraina e la Bielorussia no.",
+        [("Ucraina", "ukraine"), ("Bielorussia", "belarus")],
+    ),
+    # the German Polen is Poland as well as the Poles: the tables' own form wins
+    ("Polen und Litauen grenzen an Belarus.", [("Polen", "poland"), ("Litauen", "lithuania"), ("Belarus", "belarus")]),
+]
+
+
+LINKS["a place's name of one word is met by its forms, not by a near key"] = [
+    # the index holds every spelling and case form of a place the tables name in Cyrillic; a word a
+    # key or two apart is another word of the stem (the river Babruyka by the town Babruysk)
+    ("The Babruyka river flows into the Berezina near Babruysk.", [("Babruysk", "babruysk")]),
+    ("Poljaci i Litvanci glasali su.", []),
+    # a place's other language's name is one of its names (Polish Baranowicze, Nowogródek)
+    (
+        "Baranowicze i Nowogródek leżą na Białorusi.",
+        [("Baranowicze", "baranavichy"), ("Nowogródek", "navahrudak"), ("Białorusi", "belarus")],
+    ),
+    # a Czech or Slovak adjective in -í, -ý is none of a place's forms (Hradní: of a castle)
+    ("Hradní stráž střeží Pražský hrad.", []),
+]
+
+
+LINKS["an adjective in the instrumental plural is no organisation's name"] = [
+    # the instrumental plural -ыми, -ымі of an adjective is read to its stem, an ordinary word
+    # (аўтамабільны, of BelAZ's name) that names no organisation alone
+    ("Аўтамабільнымі дарогамі Беларусі ехалі фуры.", [("Беларусі", "belarus")]),
+    ("Автомобильными дорогами России ехали фуры.", [("России", "russia")]),
+]
+
+
+LINKS["a word of East Slavic letters meets a place by its Cyrillic names"] = [
+    # a Belarusian or Ukrainian word (э, ы, ў, і …) is no other language's Latin name of a place
+    # whose key it shares: the village Крэва (у Крэве) is not Latvian Krievija, Russia
+    ("Крэўская унія была заключана ў Крэве ў 1385 годзе.", []),
+    ("Замак у Крэве стаіць з XIV стагоддзя, а ў Расіі такіх няма.", [("Расіі", "russia")]),
+    # the Cyrillic of Serbian and Bulgarian writes the states' names as their Latin names do
+    ("Србија и Русија потписале су споразум.", [("Русија", "russia")]),
+    ("Русия и Беларус подписаха договор.", [("Русия", "russia")]),
 ]
 
 
