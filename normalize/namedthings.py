@@ -8,8 +8,10 @@ import re
 from collections.abc import Callable
 
 from .beside import WordsBeside
+from .index import EntityEntry
 from .memo import remember
 from .nameparts import Anchored, NameParts
+from .names import split_tokens
 from .phonetic import PhoneticKey
 from .places import Places
 from .tables import Tables
@@ -71,12 +73,14 @@ class NamedThings:
         self._call_sign_words = frozenset(w.casefold() for w in tables.call_sign_words if " " not in w)
         self._team_articles = tables.team_articles
         self._street_words = listed_words(tables.street_words, key, stems)
+        self._team_words = listed_words(tables.team_words, key, stems)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in tables.call_sign_words:
             *head, last = phrase.casefold().split()
             if head:
                 self._call_sign_phrases.setdefault(last, []).append(tuple(head))
+        self._teams: dict[str, bool] = {}  # see names_a_team
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
         self._function_words = tables.vocabulary.function_words
 
@@ -167,6 +171,32 @@ class NamedThings:
         (``street_words`` of ``org_words.yaml``: переулок Окрестина, на вуліцы «Акрэсціна»)."""
         before = self.beside.word_before_name(text, s)
         return before is not None and self._street_words.has(before[1])
+
+    def after_a_team_word(self, text: str, s: int) -> bool:
+        """Whether a word for a sports club or team stands right before ``s``, the name in quotes or
+        not (``team_words`` of ``org_words.yaml``: футбольный клуб «Нафтан», ФК Нафтан)."""
+        before = self.beside.word_before_name(text, s)
+        return before is not None and self._team_words.has(before[1])
+
+    def after_a_legal_form(self, text: str, s: int) -> bool:
+        """Whether a company's legal form stands right before ``s``, the name in quotes or not
+        (``legal_forms`` of ``org_words.yaml``: ОАО «Нафтан»): the company, not a club of its name."""
+        before = self.beside.word_before_name(text, s)
+        return before is not None and before[1].casefold() in self.tables.legal_forms
+
+    def names_a_team(self, entry: EntityEntry) -> bool:
+        """Whether one of the entity's own names holds a word for a club or team (Press Club
+        Belarus): such a name after a team word is its own (remembered per entity)."""
+        got = self._teams.get(entry.record.id)
+        if got is None:
+            got = self._teams[entry.record.id] = any(
+                self._team_words.has(part)
+                for name in (*entry.record.names, *entry.record.aliases)
+                for word in split_tokens(name)
+                for part in word.split("-")
+                if part
+            )
+        return got
 
     def call_sign(self, text: str, s: int) -> bool:
         """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that

@@ -149,6 +149,22 @@ class Rewriter:
                 self._sigs.clear()
         return m
 
+    def _club_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
+        """Whether a town's or an organisation's name as the tables write it stands right after a
+        word for a club or team (``team_words`` of ``org_words.yaml``): the club's name. Not a
+        state's name (команда Беларусь, the state's team), not a case form (команда Минска, the
+        town's team), not an organisation whose own name is a club's (Пресс-клуб Беларусь)."""
+        things = self.finder.named_things
+        if not things.after_a_team_word(text, s):
+            return False
+        n = self.normalizer
+        idx = n._by_id[m.entity_id]
+        if m.type == "place" and n.places.is_state(idx):
+            return False
+        if m.type == "organization" and things.names_a_team(n.index.entries[idx]):
+            return False
+        return n.named_as_written(idx, text[s:e].strip('"«»„“”'))
+
     def _signature(
         self, text: str, s: int, e: int, start: int, end: int, key: str
     ) -> tuple[str, str, bool, str | None, str] | None:
@@ -243,6 +259,11 @@ class Rewriter:
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
                 continue  # the street's name (переулок Окрестина; улица Минска is the town's street)
+            if m.type != "person" and self._club_named_after(text, s, e, m):
+                # a club's name (футбольный клуб «Нафтан», ФК Нафтан, команда «Гомель»): nor is the
+                # same name as written alone elsewhere in the text the town or the organisation
+                facts.clubs.add((text[s:e], facts.unit(s)))
+                continue
             if m.type == "place" and finder.named_things.publisher_named(text, s, e):
                 continue  # a publisher's name in a bibliographic record (Мінск : Беларусь, 1993)
             if m.type == "place" and (town_end := finder.around_places.longer_town_name_end(text, s, e)) >= 0:
@@ -459,6 +480,15 @@ class Rewriter:
                 (s, e, m)
                 for s, e, m in out
                 if not ((m.entity_id, facts.unit(s)) in facts.works and finder.beside.in_quotes(text, s, e))
+            ]
+        if facts.clubs:
+            # the club's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's
+            # and the organisation's case forms stay (в Гомеле), and so does the company's name
+            # after its legal form (ОАО «Нафтан»)
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if (text[s:e], facts.unit(s)) not in facts.clubs or finder.named_things.after_a_legal_form(text, s)
             ]
         if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous

@@ -40,6 +40,9 @@ class TextFacts:
         # the persons whose given name and surname it gave a namesake of another patronymic
         self.fathers_other: set[tuple[int, int]] = set()
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
+        self.clubs: set[tuple[str, int]] = (
+            set()
+        )  # towns' and organisations' names as written it gave a club (ФК Нафтан)
 
     def unit(self, pos: int) -> int:
         """The start of the text that holds ``pos``."""

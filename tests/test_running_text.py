@@ -1452,6 +1452,28 @@ LINKS["the states' names in the languages of European news"] = [
 ]
 
 
+LINKS["a name after a word for a club is the club's"] = [
+    # a club is named after its town or its patron company (team_words of org_words.yaml): the
+    # name as written right after a word for a club or team is the club's, and so is the same
+    # name alone elsewhere in the text
+    ("Футбольный клуб «Нафтан» вылетел из высшей лиги.", []),
+    (
+        "Нафтан проиграл. ФК Нафтан вылетел из лиги, а «Нафтан» снова проиграл в Новополоцке.",
+        [("Новополоцке", "navapolatsk")],
+    ),
+    ("Між футбольними клубами Нафтан і Білшина.", []),
+    ("Klub «Gomel» i FC Naftan zagrali w Homlu.", [("Homlu", "gomel")]),
+    # a case form after it is the town's or the company's own team; a state's name, the state's
+    ("Команда Минска выиграла, и команда Беларусь тоже.", [("Минска", "minsk"), ("Беларусь", "belarus")]),
+    ("Каманда «Нафтана» выйграла спартакіяду.", [("Нафтана", "naftan")]),
+    # an organisation whose own name is a club's is named by it
+    ("Пресс-клуб Беларусь провёл встречу.", [("Пресс-клуб Беларусь", "press-club-belarus")]),
+    ("Нафтан увеличил переработку нефти.", [("Нафтан", "naftan")]),
+    # the company's name after its legal form is the company's in that text all the same
+    ("ФК Нафтан проиграл. На ОАО «Нафтан» прошла проверка.", [("Нафтан", "naftan")]),
+]
+
+
 LINKS["the people of a state in the plural is no place"] = [
     # the nouns for a people (people_words of org_words.yaml) share a key with the state's case
     # forms: the Slovak Bielorusi and Беларусі, the Croatian Rusi and Rusiji
