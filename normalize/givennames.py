@@ -5,8 +5,8 @@ A word of running text is a given name when it is one of
 - the names of ``tables/given_names.yaml`` (people of every origin, in Latin and Cyrillic
   letters), and a Latin one also written without its diacritics (José as Jose, Dražen as Drazen);
 - the forms of ``tables/cognates.yaml`` as the table writes them (Аляксандр, Alessandro);
-- a Russian or Belarusian case form of a Cyrillic name of either table, made by the ``given`` rows
-  of ``tables/inflection.yaml`` (Анны, Ивана, Святлану, Паўла, Сашей).
+- a Russian, Belarusian or Ukrainian case form of a Cyrillic name of either table, made by the
+  ``given`` rows of ``tables/inflection.yaml`` (Анны, Ивана, Святлану, Паўла, Сашей, Ганні).
 
 Cyrillic names written with ё are also found written with е (Алёна as Алена, Лёши as Леши).
 :meth:`GivenNames.gender_of` tells the gender: "m" or "f", "" for a name of either gender or a word
@@ -32,7 +32,8 @@ from .text import detect_language, script_of
 MEMO_LIMIT = 200_000
 _UNSEEN = "?"  # no gender: what the memo of gender_of gives for a word not in it
 
-LANGUAGES = ("ru", "be")
+LANGUAGES = ("ru", "be", "uk")  # (the Ukrainian rows are read only; Ukrainian shares і with
+# Belarusian and и with Russian, so a name's letters do not keep them from it)
 
 
 def _merge(old: str | None, new: str) -> str:
@@ -148,7 +149,7 @@ class GivenNames:
                 if gender is None or nominative == low:
                     continue
                 language = detect_language(nominative)
-                if language is not None and language != lang:
+                if language is not None and language != lang and lang != "uk":
                     continue
                 forms = inflect(nominative, self._rows.get(lang, []), gender or None)
                 if any(low in (f, f.replace("ё", "е")) for f in forms):

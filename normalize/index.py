@@ -357,6 +357,9 @@ class EntryBuilder:
                 infls: list[str] = []
                 for la in [flang] if flang else ["ru", "be"]:
                     infls += self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
+                if flang != "be" and script_of(f) == "Cyrl":
+                    # the Ukrainian case forms, from the Russian name (Тихановській, Лукашенкові)
+                    infls += self.forms.inflect(f, self.tables.inflection.get("uk", []), gender)
                 made.append((spellings, infls))
                 words += spellings
                 words += infls
@@ -488,6 +491,16 @@ class EntryBuilder:
                             genders = _genders_of(w1, words_rows)
                             for rows in (words_rows, self.forms.word_rows(la)):
                                 cases += dict.fromkeys(f for g in genders for f in self.forms.inflect(w1, rows, g))
+                        if rec.type == "place" and lang != "be":
+                            # the Ukrainian case forms of a place's name, from its Russian or Ukrainian
+                            # name (у Бресті, у Києві)
+                            uk_rows = self.tables.word_inflection.get("uk", [])
+                            cases += dict.fromkeys(
+                                f
+                                for g in _genders_of(w1, uk_rows)
+                                for f in self.forms.inflect(w1, uk_rows, g)
+                                if f not in cases
+                            )
                     elif rec.type == "place" and w1 == w and script_of(w1) == "Latn" and w1.casefold() not in heads:
                         # a place's name in Latin letters in the text of the languages it may be of
                         # (Rosji, Baltarusijos: `latin_words` of inflection.yaml); the case ending

@@ -619,10 +619,15 @@ def _read_inflection(
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
         return {}, {}, {}, {}, {}
-    known = {"ru", "be", "given", "words", "latin", "latin_words", "place_adjectives", "toponym_qualifiers"}
+    known = {"ru", "be", "uk", "given", "words", "latin", "latin_words", "place_adjectives", "toponym_qualifiers"}
     reader.keys(top, known, set(), "the inflection file")
     sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}, "latin_words": {}}
-    languages = {"latin": LATIN_INFLECTION_LANGUAGES, "latin_words": LATIN_WORD_LANGUAGES}
+    languages = {
+        "latin": LATIN_INFLECTION_LANGUAGES,
+        "latin_words": LATIN_WORD_LANGUAGES,
+        "words": CYRILLIC_LANGUAGES,
+        "given": CYRILLIC_LANGUAGES,
+    }
     for name in sections:
         if name in top:
             section = reader.mapping(top[name], top.lines[name], f"`{name}`")
@@ -631,13 +636,17 @@ def _read_inflection(
                 reader.keys(section, set(langs), set(), f"`{name}`")
                 sections[name] = _inflection_rows(reader, section, name, langs)
     return (
-        _inflection_rows(reader, top, "surnames"),
+        _inflection_rows(reader, top, "surnames", CYRILLIC_LANGUAGES),
         sections["given"],
         sections["words"],
         sections["latin"],
         sections["latin_words"],
     )
 
+
+CYRILLIC_LANGUAGES = ("ru", "be", "uk")
+"""The languages of the surname and ``words`` rows of ``inflection.yaml``: Russian and Belarusian,
+whose forms are read and written, and Ukrainian, whose forms are read only."""
 
 LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "sk", "de", "be", "lt", "fi", "hu")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, Slovak, German,

@@ -85,11 +85,30 @@ def test_her_husband_is_another_person(mention: str) -> None:
     assert canon(mention) == "Siarhei Tsikhanouski"
 
 
-@pytest.mark.parametrize("mention", ["Тихановській", "Світлані Тихановській", "Сергію Тихановській"])
-def test_a_womans_ukrainian_case_form_is_not_her_husband(mention: str) -> None:
+@pytest.mark.parametrize("mention", ["Тихановській", "Тихановською", "Тихановської"])
+def test_a_womans_ukrainian_case_form_is_hers_not_her_husbands(mention: str) -> None:
     # the Ukrainian dative and locative of -ська (Тихановській) has the key of the man's nominative
-    # -ський; the ending tells it is a woman's form
+    # -ський; the ending tells it is a woman's form, which the Ukrainian rows give her
+    assert canon(mention) == "Sviatlana Tsikhanouskaya"
+
+
+@pytest.mark.parametrize("mention", ["Сергію Тихановській", "Ганні Тихановській", "Олені Тихановській"])
+def test_another_given_name_in_ukrainian_rules_her_out(mention: str) -> None:
+    # a man's given name beside a woman's form, or another woman's given name in the Ukrainian dative
     assert canon(mention) is None
+
+
+@pytest.mark.parametrize(
+    ("mention", "expected"),
+    [
+        ("Лукашенкові", "Alexander Lukashenko"),
+        ("Олександрові Лукашенкові", "Alexander Lukashenko"),
+        ("Колесніковій", "Maria Kalesnikava"),
+        ("Тихановському", "Siarhei Tsikhanouski"),
+    ],
+)
+def test_ukrainian_case_forms_of_surnames(mention: str, expected: str) -> None:
+    assert canon(mention) == expected
 
 
 def test_a_near_spelling_with_another_ending_is_no_misspelling() -> None:

@@ -1100,9 +1100,13 @@ LINKS["a man's surname is no case form of a woman's"] = [
 
 LINKS["a woman's case form is no man's surname"] = [
     # the Ukrainian dative and locative of a woman's surname of adjective type (-ській, -цькій)
-    # share a key with the man's nominative (-ський, -скі, -ский); neither is the man of the tables
-    ("Світлані Тихановській вручили премію.", []),
-    ("Премію вручили Тихановській у Вільнюсі.", []),
+    # share a key with the man's nominative (-ський, -скі, -ский): it is hers, not his, and not a
+    # namesake's, whose given name stands before it in the Ukrainian dative
+    (
+        "Премію вручили Тихановській у Вільнюсі.",
+        [("Тихановській", "sviatlana-tsikhanouskaya"), ("Вільнюсі", "vilnius")],
+    ),
+    ("Ганні Тихановській вручили премію.", []),
     ("Інтерв'ю з Тихановською вийшло вчора.", [("Тихановською", "sviatlana-tsikhanouskaya")]),
     ("Сергій Тихановський залишається у в'язниці.", [("Сергій Тихановський", "siarhei-tsikhanouski")]),
 ]
@@ -1449,6 +1453,25 @@ LINKS["the states' names in the languages of European news"] = [
     ("Białoruska liderka opozycji przemawiała.", []),
     ("Běloruská exilová vláda sídlila v Praze.", []),
     ("Polonia amerykańska świętowała rocznicę.", []),
+]
+
+
+LINKS["the Ukrainian case forms of names"] = [
+    # read from the tables' Russian names by the `uk` rows of inflection.yaml (never written)
+    (
+        "Делегація була у Києві, у Вільнюсі, Бресті та Могильові.",
+        [("Києві", "kyiv"), ("Вільнюсі", "vilnius"), ("Бресті", "brest"), ("Могильові", "mogilev")],
+    ),
+    (
+        "Лукашенкові дзвонив Путін, а Бабарикові ні.",
+        [("Лукашенкові", "alexander-lukashenko"), ("Путін", "vladimir-putin"), ("Бабарикові", "viktar-babaryka")],
+    ),
+    # a given name in the Ukrainian dative is a given name: another's rules the listed person out
+    (
+        "Олександрові Лукашенкові та Віктору Лукашенку.",
+        [("Олександрові Лукашенкові", "alexander-lukashenko"), ("Віктору Лукашенку", "viktor-lukashenko")],
+    ),
+    ("Марії Колесніковій дали 11 років, а Ользі Колесніковій ні.", [("Марії Колесніковій", "maria-kalesnikava")]),
 ]
 
 
