@@ -153,6 +153,10 @@ class EntityEntry:
     # the keys that only Latin spellings the index made give, none of the names as the tables
     # write them (a French Jodzina for Жодзіна keys as Единая): no Cyrillic word is matched by one
     latin_only: frozenset[str] = frozenset()
+    # the keys that only the Ukrainian case forms give (the `uk` rows of inflection.yaml: the -іні
+    # of Путіні keys as Puccini): only a Cyrillic word with a letter of a Ukrainian ending (і, ї, є)
+    # is matched by one
+    uk_only: frozenset[str] = frozenset()
     # organisations: the stems of the keys of the words of a person's name inside the
     # organisation's name (Фонд Ивана Петрова, Полк Каліноўскага, Kalinouski Regiment)
     person_stems: frozenset[str] = frozenset()
@@ -288,6 +292,7 @@ class SurnameKeys:
     spellings: dict[str, str]
     scanned: dict[str, str]
     short: frozenset[str]
+    uk_only: frozenset[str]  # see EntityEntry.uk_only
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -343,13 +348,14 @@ class EntryBuilder:
         if got is not None:
             return got
         sur_keys: set[str] = set()
+        uk_keys: set[str] = set()  # of the Ukrainian case forms
         surfaces: dict[str, str] = {}
         for s, lang in surnames:
             forms = [s]
             if script_of(s) == "Cyrl" and lang != "be":
                 forms += self.forms.to_belarusian(s)
             # of each form, its spellings under every scheme and its case forms, all keyed together
-            made: list[tuple[tuple[str, ...], list[str]]] = []
+            made: list[tuple[tuple[str, ...], list[str], list[str]]] = []
             words: list[str] = []
             for f in forms:
                 flang = detect_language(f) or lang
@@ -357,14 +363,18 @@ class EntryBuilder:
                 infls: list[str] = []
                 for la in [flang] if flang else ["ru", "be"]:
                     infls += self.forms.inflect(f, self.tables.inflection.get(la, []), gender)
+                uk: list[str] = []
                 if flang != "be" and script_of(f) == "Cyrl":
-                    # the Ukrainian case forms, from the Russian name (Тихановській, Лукашенкові)
-                    infls += self.forms.inflect(f, self.tables.inflection.get("uk", []), gender)
-                made.append((spellings, infls))
+                    # the Ukrainian case forms, from the Russian name (Лукашенкові, Колесніковій)
+                    uk = [
+                        v for v in self.forms.inflect(f, self.tables.inflection.get("uk", []), gender) if v not in infls
+                    ]
+                made.append((spellings, infls, uk))
                 words += spellings
                 words += infls
+                words += uk
             keyed = iter(zip(words, self.key.many(words), strict=True))
-            for spellings, infls in made:
+            for spellings, infls, uk in made:
                 keys: set[str] = set()  # of the spellings, as WordForms.keys_of gives them
                 for v, k in itertools.islice(keyed, len(spellings)):
                     if k:
@@ -375,9 +385,19 @@ class EntryBuilder:
                     if k:
                         sur_keys.add(k)
                         surfaces[infl] = k
+                for _, k in itertools.islice(keyed, len(uk)):
+                    if k:  # (by key only: a Russian stem with a Ukrainian ending is nobody's spelling)
+                        uk_keys.add(k)
         if self.key.surname_variants:
             sur_keys = self.key.variants_of_all(sur_keys)
-        got = SurnameKeys(frozenset(sur_keys), surfaces, self._surface_keys(surfaces), _short_spellings(surfaces))
+            uk_keys = self.key.variants_of_all(uk_keys)
+        got = SurnameKeys(
+            frozenset(sur_keys | uk_keys),
+            surfaces,
+            self._surface_keys(surfaces),
+            _short_spellings(surfaces),
+            frozenset(uk_keys - sur_keys),
+        )
         return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
     def entity(self, rec: EntityRecord) -> EntityEntry:
@@ -418,6 +438,7 @@ class EntryBuilder:
             surfaces=dict(sur.scanned),  # each its own: the index file loads unshared ones lazily
             short_spellings=sur.short,
             latin_only=_latin_only(sur.spellings, _written_words(rec)),
+            uk_only=sur.uk_only,
         )
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:
@@ -445,6 +466,8 @@ class EntryBuilder:
                 own_words.update(w.casefold() for w in self.orgs.content_words(name))
         quoted -= own_words
         quoted_at: set[int] = set()
+        plain_keys: set[str] = set()  # the keys of the words' forms but the Ukrainian ones
+        uk_keys: set[str] = set()  # the keys of the Ukrainian case forms
         # acronyms are made from the names of an entity that the tables list by one (МЗКЦ of
         # Мінскі завод колавых цягачоў beside МЗКТ) only: one that lists none is not known by one,
         # and the letters of its name as often stand for another thing (АПК, ОПК: the agro- and
@@ -477,6 +500,7 @@ class EntryBuilder:
                         continue
                     forms = [w1]
                     cases: list[str] = []
+                    uk_cases: list[str] = []
                     if script_of(w1) == "Cyrl":
                         if w not in maybe:  # an acronym's letters are letters: БАЖ is no Russian word
                             forms += self.forms.to_belarusian(w1)
@@ -495,11 +519,13 @@ class EntryBuilder:
                             # the Ukrainian case forms of a place's name, from its Russian or Ukrainian
                             # name (у Бресті, у Києві)
                             uk_rows = self.tables.word_inflection.get("uk", [])
-                            cases += dict.fromkeys(
-                                f
-                                for g in _genders_of(w1, uk_rows)
-                                for f in self.forms.inflect(w1, uk_rows, g)
-                                if f not in cases
+                            uk_cases = list(
+                                dict.fromkeys(
+                                    f
+                                    for g in _genders_of(w1, uk_rows)
+                                    for f in self.forms.inflect(w1, uk_rows, g)
+                                    if f not in cases
+                                )
                             )
                     elif rec.type == "place" and w1 == w and script_of(w1) == "Latn" and w1.casefold() not in heads:
                         # a place's name in Latin letters in the text of the languages it may be of
@@ -517,6 +543,11 @@ class EntryBuilder:
                     ks = frozenset(
                         self.forms.org_keys(forms, own, rec.type) | self.forms.org_keys(cases, own, "organization")
                     )
+                    plain_keys |= ks
+                    if uk_cases:  # (by key only, as a person's)
+                        uk_ks = self.forms.org_keys(uk_cases, {}, "organization")
+                        uk_keys |= uk_ks
+                        ks |= uk_ks
                     spellings.update(own)
                     if w in maybe:
                         capitals.update(v for v in own if is_cyrillic_word(v))
@@ -569,6 +600,7 @@ class EntryBuilder:
             short_spellings=_short_spellings({v: k for v, k in spellings.items() if v not in capitals}),
             person_stems=frozenset(person_stems),
             latin_only=_latin_only(spellings, _written_words(rec)),
+            uk_only=frozenset(uk_keys - plain_keys),
         )
 
 

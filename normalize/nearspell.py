@@ -46,6 +46,24 @@ class NearSpellings:
             return True  # nothing in the alphabet to compare with: the keys decided
         return self.key.near_spelling(best[1], best[2], gaps)
 
+    def transposed(self, word: str, e: EntityEntry) -> bool:
+        """Whether ``word`` is one of the spellings the index made of the entity's name words with
+        two letters next to each other swapped (Minks of Minsk): a slip of typing, not another
+        word of the stem."""
+        low = word.lower()
+        for sp in e.surfaces:
+            if len(sp) != len(low) or sp == low:
+                continue
+            diff = [i for i, (a, b) in enumerate(zip(sp, low, strict=True)) if a != b]
+            if (
+                len(diff) == 2
+                and diff[1] == diff[0] + 1
+                and sp[diff[0]] == low[diff[1]]
+                and sp[diff[1]] == low[diff[0]]
+            ):
+                return True
+        return False
+
     def spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name
         words (under any scheme, in any case form), or, for a Cyrillic word, is spelled so by one

@@ -19,7 +19,7 @@ from .scores import (
     may_reach,
     most_similar,
 )
-from .text import is_cyrillic
+from .text import is_cyrillic, may_be_ukrainian_form
 from .wordforms import WordForms
 
 _WrittenParts = tuple[frozenset[str], frozenset[str], frozenset[str], frozenset[str]]
@@ -211,10 +211,13 @@ class PersonScorer:
         holders = q.holders
         latin_only = e.latin_only
         gender = e.gender
+        uk_only = e.uk_only
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if idx in holders[i] and (best_i < 0 or preferred[i]) and not q.not_theirs(i, e):
                 if k in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no Latin spelling a scheme made
+                if k in uk_only and not may_be_ukrainian_form(words[i].text):
+                    continue  # a word of another language is no Ukrainian case form (Puccini: Путіні)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
             # (a Cyrillic word's), or in Latin letters of a surname (Cichanoŭskaj, Putinem); not as
@@ -224,6 +227,8 @@ class PersonScorer:
                 text = words[i].text
                 for nk, ng in self.forms.nominatives(text) if k else ():
                     if nk not in surname_keys or (ng != "any" and gender not in (None, ng)):
+                        continue
+                    if nk in uk_only and not may_be_ukrainian_form(text):
                         continue
                     if nk in latin_only and (
                         is_cyrillic(text[0]) or (text.endswith("a") and self.key(text[:-1]) == nk)
@@ -238,6 +243,8 @@ class PersonScorer:
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
                 if mk in latin_only and is_cyrillic(words[i].text[0]):
                     continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
+                if mk in uk_only and not may_be_ukrainian_form(words[i].text):
+                    continue  # nor another language's word of a Ukrainian case form (Гончаровой: Ганчарові)
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:
@@ -296,8 +303,16 @@ class PersonScorer:
                     if g and g != gender:
                         return None  # Вікторыя is no misspelling of Віктар (told before the similarity)
                     # a word that is no initials is ruled out below the floor whichever name is
-                    # nearest, so a person whose given names none come near is told at once
-                    nearest = self._given_similar(k, e.given_keys, not initials_in_capitals(words[i].text))
+                    # nearest, so a person whose given names none come near is told at once; a
+                    # case form of a given name is compared by its nominative (the Ukrainian
+                    # Світлани, of Світлана, against Святлана, Светлана)
+                    floor_only = not initials_in_capitals(words[i].text)
+                    nearest = self._given_similar(k, e.given_keys, floor_only)
+                    for nominative in self.groups.given_names.case_form_nominatives(words[i].text):
+                        nk = self.key(nominative)
+                        got = self._given_similar(nk, e.given_keys, floor_only) if nk else None
+                        if got is not None and (nearest is None or got[0] > nearest[0]):
+                            nearest, k = got, nk
                     if nearest is None:
                         return None
                     sim, mk = nearest

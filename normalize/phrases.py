@@ -24,7 +24,7 @@ from .scores import (
     most_similar,
 )
 from .tables import Tables
-from .text import is_cyrillic
+from .text import is_cyrillic, may_be_ukrainian_form
 
 BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similarity less this
 BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
@@ -280,6 +280,8 @@ class PhraseScorer:
             cyrillic = is_cyrillic(text[0])
             if k in e.latin_only and cyrillic:
                 continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
+            if k in e.uk_only and not may_be_ukrainian_form(text):
+                continue  # a word of another language is no Ukrainian case form (the Hungarian Kijevi: Києві)
             if cyrillic and is_place and self.places.met_by_a_latin_name_only(e, text, k):
                 continue  # у Крэве is no Krievija
             given = self.groups.is_given_name(text)
@@ -317,13 +319,21 @@ class PhraseScorer:
                     # Federation is not Russia); a short key is matched exactly and spelled alike;
                     # a given name is no misspelling of a word of a name (Frank Young: Малады Фронт)
                     continue
-                if is_place and len(phrase) == 1 and self.places.cyrillic_place(e):
+                if (
+                    is_place
+                    and len(phrase) == 1
+                    and self.places.cyrillic_place(e)
+                    and not self.near.transposed(text, e)
+                ):
                     # a place's name of one word that the tables give in Cyrillic is met by its
-                    # spellings and case forms, which the index makes; a word a key or two apart is
-                    # another word of its stem, the people (the Italian Ucraini, the Lithuanian
-                    # Lietuviai, the Croatian Poljaci), or another name (the river Bobruika)
+                    # spellings and case forms, which the index makes, and by a slip of typing (Minks);
+                    # a word a key or two apart is another word of its stem, the people (the Italian
+                    # Ucraini, the Lithuanian Lietuviai, the Croatian Poljaci), or another name (the
+                    # river Bobruika)
                     continue
                 sim, mk = self._similar(k, ks, memo)
+                if mk in e.uk_only and not may_be_ukrainian_form(text):
+                    continue
                 if cyrillic and (mk in e.latin_only or (is_place and self.places.cyrillic_place(e))):
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)

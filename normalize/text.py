@@ -45,6 +45,15 @@ def is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u052f"
 
 
+_UKRAINIAN_ENDING_LETTERS = frozenset("іїєІЇЄ")
+
+
+def may_be_ukrainian_form(word: str) -> bool:
+    """Whether ``word`` may be a Ukrainian case form: Cyrillic, with a letter the Ukrainian case
+    endings are written with (і, ї, є: Лукашенкові, Колесніковій, у Бресті, у Києві)."""
+    return bool(word) and is_cyrillic(word[0]) and not _UKRAINIAN_ENDING_LETTERS.isdisjoint(word)
+
+
 def is_latin(ch: str) -> bool:
     """True for a Latin letter, with or without diacritics."""
     if ch.isascii():

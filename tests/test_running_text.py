@@ -1100,13 +1100,11 @@ LINKS["a man's surname is no case form of a woman's"] = [
 
 LINKS["a woman's case form is no man's surname"] = [
     # the Ukrainian dative and locative of a woman's surname of adjective type (-ській, -цькій)
-    # share a key with the man's nominative (-ський, -скі, -ский): it is hers, not his, and not a
-    # namesake's, whose given name stands before it in the Ukrainian dative
-    (
-        "Премію вручили Тихановській у Вільнюсі.",
-        [("Тихановській", "sviatlana-tsikhanouskaya"), ("Вільнюсі", "vilnius")],
-    ),
-    ("Ганні Тихановській вручили премію.", []),
+    # share a key with the man's nominative (-ський, -скі, -ский): not his (and left unread)
+    ("Світлані Тихановській вручили премію.", []),
+    ("Премію вручили Тихановській у Вільнюсі.", [("Вільнюсі", "vilnius")]),
+    # another woman's given name in the Ukrainian dative before her Ukrainian form rules her out
+    ("Ганні Колесніковій вручили премію.", []),
     ("Інтерв'ю з Тихановською вийшло вчора.", [("Тихановською", "sviatlana-tsikhanouskaya")]),
     ("Сергій Тихановський залишається у в'язниці.", [("Сергій Тихановський", "siarhei-tsikhanouski")]),
 ]
@@ -1275,8 +1273,11 @@ LINKS["a surname alone in a text that named another person of it in full"] = [
     ("Теннисист Медведев выиграл. Россиянин Даниил Медведев стал победителем.", []),
     # a name part after the surname says more than the surname (a patronymic)
     ("Sviatlana Lukashenko came. Later Lukashenko Grigoryevich spoke.", [("Lukashenko", "alexander-lukashenko")]),
-    # a surname form no table holds in the name in full says nothing (Ukrainian genitives)
-    ("Заява Світлани Тихановської. Тихановська відповіла.", [("Тихановська", "sviatlana-tsikhanouskaya")]),
+    # the name in full in Ukrainian (a given name in its case read by its nominative: Світлани)
+    (
+        "Заява Світлани Тихановської. Тихановська відповіла.",
+        [("Світлани Тихановської", "sviatlana-tsikhanouskaya"), ("Тихановська", "sviatlana-tsikhanouskaya")],
+    ),
     # the listed person named in full, a title before the surname, or a listed relative named
     # in full beside a person known by the surname alone: linked
     (
