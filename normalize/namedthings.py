@@ -73,14 +73,14 @@ class NamedThings:
         self._call_sign_words = frozenset(w.casefold() for w in tables.call_sign_words if " " not in w)
         self._team_articles = tables.team_articles
         self._street_words = listed_words(tables.street_words, key, stems)
-        self._team_words = listed_words(tables.team_words, key, stems)
+        self._kind_words = listed_words(tables.kind_words, key, stems)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in tables.call_sign_words:
             *head, last = phrase.casefold().split()
             if head:
                 self._call_sign_phrases.setdefault(last, []).append(tuple(head))
-        self._teams: dict[str, bool] = {}  # see names_a_team
+        self._kinds: dict[str, bool] = {}  # see names_a_kind
         self._heads: dict[str, bool] = {}  # word form → whether it is a word of what is named after a name
         self._function_words = tables.vocabulary.function_words
 
@@ -172,11 +172,12 @@ class NamedThings:
         before = self.beside.word_before_name(text, s)
         return before is not None and self._street_words.has(before[1])
 
-    def after_a_team_word(self, text: str, s: int) -> bool:
-        """Whether a word for a sports club or team stands right before ``s``, the name in quotes or
-        not (``team_words`` of ``org_words.yaml``: футбольный клуб «Нафтан», ФК Нафтан)."""
+    def after_a_kind_word(self, text: str, s: int) -> bool:
+        """Whether a word for a kind of thing named after a town or a company (a club, a military
+        unit, a ship) stands right before ``s``, the name in quotes or not (``kind_words`` of
+        ``org_words.yaml``: футбольный клуб «Нафтан», ФК Нафтан, батальон «Волат»)."""
         before = self.beside.word_before_name(text, s)
-        return before is not None and self._team_words.has(before[1])
+        return before is not None and self._kind_words.has(before[1])
 
     def after_a_legal_form(self, text: str, s: int) -> bool:
         """Whether a company's legal form stands right before ``s``, the name in quotes or not
@@ -184,13 +185,13 @@ class NamedThings:
         before = self.beside.word_before_name(text, s)
         return before is not None and before[1].casefold() in self.tables.legal_forms
 
-    def names_a_team(self, entry: EntityEntry) -> bool:
-        """Whether one of the entity's own names holds a word for a club or team (Press Club
-        Belarus): such a name after a team word is its own (remembered per entity)."""
-        got = self._teams.get(entry.record.id)
+    def names_a_kind(self, entry: EntityEntry) -> bool:
+        """Whether one of the entity's own names holds a word of ``kind_words`` (Press Club Belarus,
+        Полк Каліноўскага): such a name after one is its own (remembered per entity)."""
+        got = self._kinds.get(entry.record.id)
         if got is None:
-            got = self._teams[entry.record.id] = any(
-                self._team_words.has(part)
+            got = self._kinds[entry.record.id] = any(
+                self._kind_words.has(part)
                 for name in (*entry.record.names, *entry.record.aliases)
                 for word in split_tokens(name)
                 for part in word.split("-")

@@ -293,8 +293,11 @@ class PhraseScorer:
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):
                     # a given name meets a word of a name as itself or in translation, not by stem
                     common = frozenset()
-                if cyrillic and LATIN_CAPITALS in ks and acronyms(tokens) and _named_in_cyrillic(e):
-                    continue  # a Cyrillic acronym is none of a Latin one's letters (БАЙ is no BAJ: БАЖ)
+                if cyrillic and LATIN_CAPITALS in ks and _named_in_cyrillic(e) and (acronyms(tokens) or k not in ks):
+                    # a Cyrillic acronym is none of a Latin one's letters (БАЙ is no BAJ: БАЖ), nor a
+                    # Cyrillic word of a Latin acronym's stem (Омана, of Оман, is no OMON: the
+                    # entity's Cyrillic names meet the Cyrillic forms, ОМОНа)
+                    continue
                 if len(k) <= SHORT_KEY and k[0] != "#" and acronyms(tokens) and acronyms(ks):
                     # short and written in capitals both: acronyms, read letter by letter (МТС is no
                     # МТЗ, though a press convention writes МТЗ as MTS)

@@ -18,7 +18,7 @@ from mypy_extensions import mypyc_attr
 from .cases import span_cases
 from .dates import gives_a_score
 from .nameparts import GIVEN
-from .names import MAX_MENTION_CHARS, written_as_acronym
+from .names import MAX_MENTION_CHARS, split_tokens, written_as_acronym
 from .persons import surname_ending_gender
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
@@ -149,21 +149,29 @@ class Rewriter:
                 self._sigs.clear()
         return m
 
-    def _club_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
+    def _thing_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether a town's or an organisation's name as the tables write it stands right after a
-        word for a club or team (``team_words`` of ``org_words.yaml``): the club's name. Not a
-        state's name (команда Беларусь, the state's team), not a case form (команда Минска, the
-        town's team), not an organisation whose own name is a club's (Пресс-клуб Беларусь)."""
+        word for a kind of thing named after one (``kind_words`` of ``org_words.yaml``: a club, a
+        military unit, a ship): the thing's name (ФК Нафтан, батальон «Волат», крейсер «Москва»).
+        Not a state's name (команда Беларусь, the state's team), not a case form (команда Минска,
+        the town's team), not an organisation whose own name holds such a word (Пресс-клуб
+        Беларусь)."""
         things = self.finder.named_things
-        if not things.after_a_team_word(text, s):
+        if not things.after_a_kind_word(text, s):
             return False
         n = self.normalizer
         idx = n._by_id[m.entity_id]
         if m.type == "place" and n.places.is_state(idx):
             return False
-        if m.type == "organization" and things.names_a_team(n.index.entries[idx]):
+        entry = n.index.entries[idx]
+        if m.type == "organization" and things.names_a_kind(entry):
             return False
-        return n.named_as_written(idx, text[s:e].strip('"«»„“”'))
+        # the name in the nominative; a word whose case the tables do not tell (a brand the tables
+        # write in Latin letters only: Волат of Volat), as the key of a word of its names
+        cases = span_cases(text, s, e, entry.record.names, entry.gender, entry.record.type, n.tables)
+        if cases:
+            return "nom" in cases
+        return all(n.key(w) in entry.word_keys for w in split_tokens(text[s:e]))
 
     def _signature(
         self, text: str, s: int, e: int, start: int, end: int, key: str
@@ -259,10 +267,10 @@ class Rewriter:
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
                 continue  # the street's name (переулок Окрестина; улица Минска is the town's street)
-            if m.type != "person" and self._club_named_after(text, s, e, m):
-                # a club's name (футбольный клуб «Нафтан», ФК Нафтан, команда «Гомель»): nor is the
-                # same name as written alone elsewhere in the text the town or the organisation
-                facts.clubs.add((text[s:e], facts.unit(s)))
+            if m.type != "person" and self._thing_named_after(text, s, e, m):
+                # a club's, a unit's or a ship's name (ФК Нафтан, батальон «Волат», крейсер «Москва»):
+                # nor is the same name as written alone elsewhere in the text the town or the company
+                facts.things.add((text[s:e], facts.unit(s)))
                 continue
             if m.type == "place" and finder.named_things.publisher_named(text, s, e):
                 continue  # a publisher's name in a bibliographic record (Мінск : Беларусь, 1993)
@@ -481,14 +489,14 @@ class Rewriter:
                 for s, e, m in out
                 if not ((m.entity_id, facts.unit(s)) in facts.works and finder.beside.in_quotes(text, s, e))
             ]
-        if facts.clubs:
-            # the club's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's
-            # and the organisation's case forms stay (в Гомеле), and so does the company's name
-            # after its legal form (ОАО «Нафтан»)
+        if facts.things:
+            # the thing's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's
+            # and the company's case forms stay (в Гомеле), and so does the company's name after its
+            # legal form (ОАО «Нафтан»)
             out = [
                 (s, e, m)
                 for s, e, m in out
-                if (text[s:e], facts.unit(s)) not in facts.clubs or finder.named_things.after_a_legal_form(text, s)
+                if (text[s:e], facts.unit(s)) not in facts.things or finder.named_things.after_a_legal_form(text, s)
             ]
         if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous

@@ -39,7 +39,7 @@ _ORG_WORD_LISTS = (
     "place_words",
     "street_words",
     "team_articles",
-    "team_words",
+    "kind_words",
     "people_words",
 )
 BORN_YEARS = (1000, 2100)
@@ -205,7 +205,7 @@ class Tables:
     # il, del: before a town's name, a team's (il Soligorsk, del Brest; the town is feminine, la Minsk)
     team_articles: frozenset[str] = frozenset()
     # клуб, команда, ФК, club: a town's or an organisation's name as written right after one is a club's
-    team_words: frozenset[str] = frozenset()
+    kind_words: frozenset[str] = frozenset()
     # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
     people_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
@@ -1145,7 +1145,7 @@ class _Loader:
         tables.place_words = frozenset(lists["place_words"])
         tables.street_words = frozenset(lists["street_words"])
         tables.team_articles = frozenset(w.casefold() for w in lists["team_articles"])
-        tables.team_words = frozenset(lists["team_words"])
+        tables.kind_words = frozenset(lists["kind_words"])
         tables.people_words = frozenset(w.casefold() for w in lists["people_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()

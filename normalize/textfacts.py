@@ -40,9 +40,8 @@ class TextFacts:
         # the persons whose given name and surname it gave a namesake of another patronymic
         self.fathers_other: set[tuple[int, int]] = set()
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
-        self.clubs: set[tuple[str, int]] = (
-            set()
-        )  # towns' and organisations' names as written it gave a club (ФК Нафтан)
+        # towns' and organisations' names as written it gave a club, a unit or a ship (ФК Нафтан)
+        self.things: set[tuple[str, int]] = set()
 
     def unit(self, pos: int) -> int:
         """The start of the text that holds ``pos``."""

@@ -1476,8 +1476,17 @@ LINKS["the Ukrainian case forms of names"] = [
 ]
 
 
+LINKS["a name after a word for a club, a unit or a ship is that thing's"] = [
+    # a military unit or a ship named after a company's brand or a town (kind_words)
+    ("Батальён «Волат» ваюе на фронце; «Волат» страціў двух байцоў.", []),
+    ("Крейсер «Москва» затонул в Чёрном море, а в Москве молчали.", [("Москве", "moscow")]),
+    ("Авианосец «Минск» продали в Китай.", []),
+    ("Завод выпускает тягачи под маркой «Волат».", [("Волат", "mzkt")]),
+]
+
+
 LINKS["a name after a word for a club is the club's"] = [
-    # a club is named after its town or its patron company (team_words of org_words.yaml): the
+    # a club is named after its town or its patron company (kind_words of org_words.yaml): the
     # name as written right after a word for a club or team is the club's, and so is the same
     # name alone elsewhere in the text
     ("Футбольный клуб «Нафтан» вылетел из высшей лиги.", []),
@@ -1495,6 +1504,15 @@ LINKS["a name after a word for a club is the club's"] = [
     ("Нафтан увеличил переработку нефти.", [("Нафтан", "naftan")]),
     # the company's name after its legal form is the company's in that text all the same
     ("ФК Нафтан проиграл. На ОАО «Нафтан» прошла проверка.", [("Нафтан", "naftan")]),
+]
+
+
+LINKS["a word of an acronym's key in small letters is another word"] = [
+    # the key folds о and а: Омана (of Оман) and Амоніі key as ОМОН, which the tables write in
+    # capitals and as the Latin OMON; the acronym's own forms are written in capitals (ОМОНа)
+    ("Рейс из Омана прибыл в Минск.", [("Минск", "minsk")]),
+    ("Кіпрскі клуб «Амоніі» перамог.", []),
+    ("Задержали бойцы ОМОНа.", [("ОМОНа", "omon")]),
 ]
 
 
