@@ -74,7 +74,7 @@ def test_a_bad_given_name_row_is_reported_with_its_line(tmp_path: Path, capsys: 
         "given:\n  ru:\n    - {ending: а, gender: x, cases: {gen: ы}}\n    - {ending: a, gender: f, cases: {gen: y}}\n"
         "    - {name: Лев, ending: ев, gender: m, cases: {gen: Льва}}\n"
         "    - {name: Leo, gender: m, cases: {gen: Льва}}\n"
-        "  uk: []\n",
+        "  pl: []\n",
         encoding="utf-8",
     )
     code, _, err = run(["tables", "check", str(tmp_path)], capsys)
@@ -83,7 +83,7 @@ def test_a_bad_given_name_row_is_reported_with_its_line(tmp_path: Path, capsys: 
     assert "inflection.yaml:6: endings, names and forms must be Cyrillic letters" in err
     assert "inflection.yaml:7: an inflection row needs either `ending` or `name`, not both" in err
     assert "inflection.yaml:8: endings, names and forms must be Cyrillic letters" in err
-    assert "inflection.yaml:9: unknown key 'uk'" in err
+    assert "inflection.yaml:9: unknown key 'pl'" in err
 
 
 def test_tables_stats(capsys: pytest.CaptureFixture[str]) -> None:
