@@ -305,10 +305,13 @@ class PersonScorer:
                     # a word that is no initials is ruled out below the floor whichever name is
                     # nearest, so a person whose given names none come near is told at once; a
                     # case form of a given name is compared by its nominative (the Ukrainian
-                    # Світлани, of Світлана, against Святлана, Светлана)
+                    # Світлани, of Світлана, against Святлана, Светлана), unless it is a name of
+                    # its own (Олеся, not Олесь's genitive)
                     floor_only = not initials_in_capitals(words[i].text)
                     nearest = self._given_similar(k, e.given_keys, floor_only)
-                    for nominative in self.groups.given_names.case_form_nominatives(words[i].text):
+                    names = self.groups.given_names
+                    listed = names.listed(words[i].text)
+                    for nominative in () if listed else names.case_form_nominatives(words[i].text):
                         nk = self.key(nominative)
                         got = self._given_similar(nk, e.given_keys, floor_only) if nk else None
                         if got is not None and (nearest is None or got[0] > nearest[0]):

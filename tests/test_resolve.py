@@ -103,6 +103,13 @@ def test_another_given_name_in_ukrainian_rules_her_out(mention: str) -> None:
     assert canon(mention) is None
 
 
+@pytest.mark.parametrize("mention", ["Олеся Шакутина", "Світлани Тихановського"])
+def test_a_given_name_read_by_its_nominative_keeps_its_own_reading(mention: str) -> None:
+    # Олеся is a woman's name of its own, not only the genitive of Олесь (a form of Алесь,
+    # Aliaksandr); a woman's given name in its case rules a man out
+    assert canon(mention) is None
+
+
 @pytest.mark.parametrize(
     "mention",
     ["Puccini", "Putini", "Гончаровой", "Tsihanouskin", "Kijevi"],
