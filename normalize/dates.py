@@ -26,9 +26,15 @@ _ENGLISH_TIME = (
 # a part of a year that "of" and the year follow (the beginning of 1943, the summer of 1943; the
 # treaty of 1945 is an attribute, not a time)
 _PART_OF_A_YEAR = r"(?:beginning|start|end|middle|half|spring|summer|autumn|fall|winter)"
+# a year of three digits too after a preposition of time and before a word for a year (ў 992 годзе)
+_YEAR_OF_TIME = r"(?:[1-9]\d{2}|1\d{3}|20\d{2})"
+# the genitive of a year without a preposition (унії 1596 року, указ 1937 года): the singular only,
+# the plural of a number of years being a length of time (150 гадоў)
+_YEAR_GENITIVE = r"(?:года|гада|року|roku|г\.)"
 _YEAR_RE = re.compile(
-    rf"(?<!\w){_PREPOSITION}\s+({_YEAR}){_ORDINAL_END}(?:\s*(?:[-–—]|{_PREPOSITION})\s*({_YEAR}){_ORDINAL_END})?"
-    rf"\s*{_YEAR_WORD}(?!\w)"
+    rf"(?<!\w){_PREPOSITION}\s+({_YEAR_OF_TIME}){_ORDINAL_END}"
+    rf"(?:\s*(?:[-–—]|{_PREPOSITION})\s*({_YEAR_OF_TIME}){_ORDINAL_END})?\s*{_YEAR_WORD}(?!\w)"
+    rf"|(?<![\w.,])({_YEAR})\s+{_YEAR_GENITIVE}(?!\w)"
     rf"|\b(?:in|since|from|until|by|{_PART_OF_A_YEAR}\s+of)\s+(?:{_ENGLISH_TIME}\s+)?({_YEAR})(?![\d.,]?\d)",
     re.IGNORECASE,
 )
@@ -75,6 +81,14 @@ def sentence_around(text: str, s: int, e: int, lo: int = 0, hi: int = -1) -> tup
         pos += 1  # a run of ! ? … that the span overlaps
     after = _SENTENCE_END_RE.search(text, pos, min(end, e + MAX_SENTENCE_CHARS))
     return start, min(end, e + MAX_SENTENCE_CHARS) if after is None else after.end()
+
+
+def told_before(text: str, s: int, e: int, year: int, lo: int = 0, hi: int = -1) -> bool:
+    """Whether the sentence of ``text[s:e]`` (inside ``text[lo:hi]``) names years before the span,
+    and all of them are before ``year``: the sentence speaks of a time before a person was born or
+    an organisation was founded (В 1943 году Зеленский окончил училище; у 992 годзе … Белай Русі)."""
+    years = years_named(text, sentence_around(text, s, e, lo, hi)[0], s)
+    return bool(years) and max(years) < year
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:

@@ -16,7 +16,7 @@ from typing import Any
 from mypy_extensions import mypyc_attr
 
 from .cases import span_cases
-from .dates import gives_a_score
+from .dates import gives_a_score, told_before
 from .nameparts import GIVEN
 from .names import MAX_MENTION_CHARS, split_tokens, written_as_acronym
 from .persons import surname_ending_gender
@@ -148,6 +148,14 @@ class Rewriter:
             if len(self._sigs) > CACHE_SIZE:
                 self._sigs.clear()
         return m
+
+    def _before_founding(self, text: str, s: int, e: int, m: Decision, unit: tuple[int, int]) -> bool:
+        """Whether the sentence of ``text[s:e]`` names years before it, all before the organisation
+        was founded (``founded``: the church of 992 and the lands of Белая Русь are no exarchate of
+        1989 and no party of 2007)."""
+        n = self.normalizer
+        founded = n.index.entries[n._by_id[m.entity_id]].record.founded
+        return founded is not None and told_before(text, s, e, founded, *unit)
 
     def _thing_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether a town's or an organisation's name as the tables write it stands right after a
@@ -363,6 +371,8 @@ class Rewriter:
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
             if m.type == "person" and not named and self.which.before_birth(text, s, e, m.entity_id, facts.bounds(s)):
                 continue  # a namesake: the sentence speaks of a time before the person was born
+            if m.type == "organization" and self._before_founding(text, s, e, m, facts.bounds(s)):
+                continue  # the sentence speaks of a time before the organisation was founded
             if (
                 m.type == "organization"
                 and not named

@@ -25,7 +25,8 @@ from .text import SURROGATE_RE, cyrillic_letters, is_cyrillic, is_latin, latin_l
 ENTITY_TYPES = ("person", "organization", "place")
 GENDERS = ("m", "f")
 _ENTITY_KEYS = {
-    "id", "type", "gender", "born", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence", "note",
+    "id", "type", "gender", "born", "founded", "canonical", "names", "aliases", "weak_aliases", "ids", "prominence",
+    "note",
     "namesakes_in", "country", "draft",
 }  # fmt: skip
 # the word lists of org_words.yaml, each read into the field of Tables of its name (legal_forms …)
@@ -43,7 +44,8 @@ _ORG_WORD_LISTS = (
     "people_words",
 )
 BORN_YEARS = (1000, 2100)
-"""The years a person's ``born`` may give (the first and the last, both included)."""
+"""The years a person's ``born`` and an organisation's ``founded`` may give (the first and the
+last, both included)."""
 _SOURCE_RE = re.compile(r"^[a-z][a-z0-9_-]{0,39}$")  # a source of ids: wikidata, opensanctions, my-crm
 _SOURCE_ID_RES = {"wikidata": re.compile(r"^Q[1-9][0-9]*$")}  # sources whose ids have a known form
 MAX_SOURCE_ID_CHARS = 200
@@ -153,6 +155,9 @@ class EntityRecord:
     # a person's year of birth: running text names no one by the surname alone in a sentence of
     # years before it (В 1943 году Зеленский окончил училище is a namesake)
     born: int | None = None
+    # an organisation's year of founding: running text names no organisation in a sentence of years
+    # before it (a church of 992, the lands of Белая Русь in 1135 are no party founded in 2007)
+    founded: int | None = None
     # a place's or an organisation's: the states and regions where others of its name are (Brest:
     # France, Brittany; the KGB: the USSR); running text that names one of them does not link it
     namesakes_in: tuple[str, ...] = ()
@@ -327,8 +332,9 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         problem("prominence", f"`prominence` must be a whole number from 0 to 100, not {prom_raw!r}")
         prominence = 50
         ok = False
-    born, good_born = _born(raw.get("born"), etype, problem)
-    ok = ok and good_born
+    born, good_born = _year(raw.get("born"), "born", etype == "person", problem)
+    founded, good_founded = _year(raw.get("founded"), "founded", etype == "organization", problem)
+    ok = ok and good_born and good_founded
     namesakes_in, good_in = _alias_list(raw, "namesakes_in", problem)
     if namesakes_in and etype == "person":
         problem("namesakes_in", "`namesakes_in` is for places and organisations: where others of the name are")
@@ -359,24 +365,33 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         weak_aliases=tuple(weak_aliases),
         ids=ids,
         born=born,
+        founded=founded,
         namesakes_in=tuple(namesakes_in),
         country=str(country),
     )
 
 
-def _born(value: object, etype: object, problem: Any) -> tuple[int | None, bool]:
-    """A person's ``born``: the year (a date gives its year: 1978-01-25) or None where there is
-    none, and whether it is right (a fault is reported)."""
+_YEAR_FIELDS = {  # the field: what it gives, and the entities that have it
+    "born": ("a person's year of birth", "persons"),
+    "founded": ("an organisation's year of founding", "organisations"),
+}
+
+
+def _year(value: object, field: str, of_its_kind: bool, problem: Any) -> tuple[int | None, bool]:
+    """A person's ``born`` or an organisation's ``founded``: the year (a date gives its year:
+    1978-01-25) or None where there is none, and whether it is right (a fault is reported;
+    ``of_its_kind``: the entity is of the type the field is for)."""
     if value is None:
         return None, True
     text = str(value).strip()
     year = text[:4] if len(text) == 10 and text[4] == "-" and text[7] == "-" else text
     first, last = BORN_YEARS
-    if etype != "person" or isinstance(value, bool) or not year.isdigit() or not first <= int(year) <= last:
+    if not of_its_kind or isinstance(value, bool) or not year.isdigit() or not first <= int(year) <= last:
+        what, whose = _YEAR_FIELDS[field]
         problem(
-            "born",
-            f"`born` is a person's year of birth ({first} to {last}, or a date as 1978-01-25), not {value!r}"
-            + ("" if etype == "person" else ", and only for persons"),
+            field,
+            f"`{field}` is {what} ({first} to {last}, or a date as 1978-01-25), not {value!r}"
+            + ("" if of_its_kind else f", and only for {whose}"),
         )
         return None, False
     return int(year), True

@@ -6,7 +6,7 @@ person as a surname (Юрий Борисов, Рихард Вагнер)."""
 from __future__ import annotations
 
 from .cases import span_cases
-from .dates import birth_year_after, sentence_around, years_named
+from .dates import birth_year_after, told_before
 from .nameparts import GIVEN, INITIALS, NONE, PATRONYMIC
 from .resolver import BARE_SURNAME_PROMINENCE, Normalizer, Policy
 from .spans import Found, Proposal, SpanFinder
@@ -174,7 +174,4 @@ class WhichPerson:
         1957 Viktor Lukashenka became the champion (a namesake of a man born in 1975)."""
         n = self.normalizer
         born = n.index.entries[n._by_id[entity_id]].record.born
-        if born is None:
-            return False
-        years = years_named(text, sentence_around(text, s, e, *unit)[0], s)
-        return bool(years) and max(years) < born
+        return born is not None and told_before(text, s, e, born, *unit)

@@ -207,6 +207,24 @@ LINKS["an adjective opening a sentence before a place"] = [
 ]
 
 
+LINKS["an organisation's name in a sentence of years before its founding"] = [
+    # `founded`: the lands of Белая Русь in a sentence of 992 are no association of 2007, the
+    # Orthodox Church after the Union of Brest of 1596 no exarchate of 1989, the Russian
+    # opposition's council of 2012 no council of 2020
+    ("Полацкая епархія была ўтворана ў 992 годзе і стала першай на тэрыторыі Белай Русі.", []),
+    ("Після Берестейської унії 1596 року Православна Церква опинилася в складному становищі.", []),
+    ("В 2012 году Координационный совет оппозиции избрали в интернете.", []),
+    # a year after its founding, a length of years, a year of another sentence: the organisation
+    ("У 2024 годзе «Белая Русь» стала партыяй.", [("Белая Русь", "belaya-rus")]),
+    (
+        "В 2020 году Координационный совет создала Тихановская.",
+        [("Координационный совет", "coordination-council"), ("Тихановская", "sviatlana-tsikhanouskaya")],
+    ),
+    ("Праз 150 гадоў «Белая Русь» правяла з'езд.", [("Белая Русь", "belaya-rus")]),
+    ("У 992 годзе ўтворана епархія. «Белая Русь» правяла з'езд.", [("Белая Русь", "belaya-rus")]),
+]
+
+
 LINKS["a name in a sentence of years before the person's birth"] = [
     # a surname alone or a name in full in a sentence whose years are all before the person was
     # born: a namesake (a footballer of the name of a son of Lukashenko, born 1975)
