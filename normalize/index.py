@@ -157,6 +157,10 @@ class EntityEntry:
     # of Путіні keys as Puccini): only a Cyrillic word with a letter of a Ukrainian ending (і, ї, є)
     # is matched by one
     uk_only: frozenset[str] = frozenset()
+    # persons: the keys that only case forms of the surname give, none of its nominative's spellings
+    # (the genitive Бабарыкі): a word read back to a nominative by a case ending meets none of them,
+    # as a form of a form (Babarykin, of no Babaryki)
+    case_only: frozenset[str] = frozenset()
     # organisations: the stems of the keys of the words of a person's name inside the
     # organisation's name (Фонд Ивана Петрова, Полк Каліноўскага, Kalinouski Regiment)
     person_stems: frozenset[str] = frozenset()
@@ -293,6 +297,7 @@ class SurnameKeys:
     scanned: dict[str, str]
     short: frozenset[str]
     uk_only: frozenset[str]  # see EntityEntry.uk_only
+    case_only: frozenset[str]  # see EntityEntry.case_only
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -348,6 +353,7 @@ class EntryBuilder:
         if got is not None:
             return got
         sur_keys: set[str] = set()
+        named: set[str] = set()  # of the spellings of the nominatives
         uk_keys: set[str] = set()  # of the Ukrainian case forms
         surfaces: dict[str, str] = {}
         for s, lang in surnames:
@@ -381,6 +387,7 @@ class EntryBuilder:
                         keys.add(k)
                         surfaces[v] = k
                 sur_keys |= keys
+                named |= keys
                 for infl, k in itertools.islice(keyed, len(infls)):
                     if k:
                         sur_keys.add(k)
@@ -391,12 +398,14 @@ class EntryBuilder:
         if self.key.surname_variants:
             sur_keys = self.key.variants_of_all(sur_keys)
             uk_keys = self.key.variants_of_all(uk_keys)
+            named = self.key.variants_of_all(named)
         got = SurnameKeys(
             frozenset(sur_keys | uk_keys),
             surfaces,
             self._surface_keys(surfaces),
             _short_spellings(surfaces),
             frozenset(uk_keys - sur_keys),
+            frozenset((sur_keys | uk_keys) - named),
         )
         return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
@@ -439,6 +448,7 @@ class EntryBuilder:
             short_spellings=sur.short,
             latin_only=_latin_only(sur.spellings, _written_words(rec)),
             uk_only=sur.uk_only,
+            case_only=sur.case_only,
         )
 
     def _phrase_entity(self, rec: EntityRecord) -> EntityEntry:

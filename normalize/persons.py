@@ -228,8 +228,8 @@ class PersonScorer:
                 for nk, ng in self.forms.nominatives(text) if k else ():
                     if nk not in surname_keys or (ng != "any" and gender not in (None, ng)):
                         continue
-                    if nk in uk_only and not may_be_ukrainian_form(text):
-                        continue
+                    if nk in e.case_only or (nk in uk_only and not may_be_ukrainian_form(text)):
+                        continue  # a form of a case form (Babarykin: no nominative Babaryki)
                     if nk in latin_only and (
                         is_cyrillic(text[0]) or (text.endswith("a") and self.key(text[:-1]) == nk)
                     ):
