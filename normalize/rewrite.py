@@ -24,7 +24,7 @@ from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
 from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import Found
-from .text import detect_language, is_plain
+from .text import detect_language, is_plain, script_of
 from .textfacts import TextFacts
 from .whichperson import WhichPerson
 from .whosebody import WhoseBody
@@ -174,12 +174,20 @@ class Rewriter:
         entry = n.index.entries[idx]
         if m.type == "organization" and things.names_a_kind(entry):
             return False
-        # the name in the nominative; a word whose case the tables do not tell (a brand the tables
-        # write in Latin letters only: Волат of Volat), as the key of a word of its names
+        # the name in the nominative; where the tables tell no case, each word as written in its
+        # names, or, of a name the tables write in the other alphabet only, by its key (Волат of
+        # Volat; Зеркала, of Зеркало, is a case form)
         cases = span_cases(text, s, e, entry.record.names, entry.gender, entry.record.type, n.tables)
         if cases:
             return "nom" in cases
-        return all(n.key(w) in entry.word_keys for w in split_tokens(text[s:e]))
+        written = {w.casefold() for name in (*entry.record.names, *entry.record.aliases) for w in split_tokens(name)}
+        for w in split_tokens(text[s:e]):
+            if w.casefold() in written:
+                continue
+            k = n.key(w)
+            if k not in entry.word_keys or any(script_of(x) == script_of(w) and n.key(x) == k for x in written):
+                return False
+        return True
 
     def _signature(
         self, text: str, s: int, e: int, start: int, end: int, key: str

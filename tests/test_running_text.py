@@ -1500,6 +1500,8 @@ LINKS["a name after a word for a club, a unit or a ship is that thing's"] = [
     ("Крейсер «Москва» затонул в Чёрном море, а в Москве молчали.", [("Москве", "moscow")]),
     ("Авианосец «Минск» продали в Китай.", []),
     ("Завод выпускает тягачи под маркой «Волат».", [("Волат", "mzkt")]),
+    # a case form after it is the company's own (the outlet's team)
+    ("Поддержать команду Зеркала.", [("Зеркала", "zerkalo")]),
 ]
 
 
