@@ -256,9 +256,8 @@ class Places:
         if keys is None:
             keys = frozenset(k for s, k in e.surfaces.items() if is_cyrillic(s[0]))
             remember(self._cyrillic_keys, e.record.id, keys, SOUND_MEMO_SIZE)
-        return (
-            bool(keys) and key not in keys and key not in e.uk_only
-        )  # (the Ukrainian case forms' keys are Cyrillic ones)
+        # (the keys of the Ukrainian case forms, which are not the place's spellings, are Cyrillic ones)
+        return bool(keys) and key not in keys and key not in e.uk_only
 
     def cyrillic_place(self, e: EntityEntry) -> bool:
         """Whether the tables name a place in Cyrillic (the index then made its case forms)."""

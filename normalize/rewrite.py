@@ -158,8 +158,8 @@ class Rewriter:
         return founded is not None and told_before(text, s, e, founded, *unit)
 
     def _thing_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
-        """Whether a town's or an organisation's name as the tables write it stands right after a
-        word for a kind of thing named after one (``kind_words`` of ``org_words.yaml``: a club, a
+        """Whether a town's or an organisation's name in the nominative stands right after a word
+        for a kind of thing named after one (``kind_words`` of ``org_words.yaml``: a club, a
         military unit, a ship): the thing's name (ФК Нафтан, батальон «Волат», крейсер «Москва»).
         Not a state's name (команда Беларусь, the state's team), not a case form (команда Минска,
         the town's team), not an organisation whose own name holds such a word (Пресс-клуб
