@@ -503,6 +503,8 @@ class SpanFinder:
             if kind == INITIALS and not took_given and initials + word.count(".") <= 2:
                 initials += word.count(".")  # Лукашенко А. Г.: one word of initials or two
             elif kind == GIVEN and not took_given and not took_patronymic:
+                if self._opens_the_next_name(text, w_end, ceil):
+                    break  # Лукашенко Светланы Тихановской: the given name is the next surname's
                 took_given = True  # (after initials too: Багінская A. Ніна, a middle initial first)
             elif kind == PATRONYMIC and took_given and not took_patronymic and not initials:
                 took_patronymic = True
@@ -513,6 +515,21 @@ class SpanFinder:
             comma_used = comma_used or comma
             e = w_end
         return s, e, e > end
+
+    def _opens_the_next_name(self, text: str, pos: int, ceil: int) -> bool:
+        """Whether the given name that ends at ``pos``, after a surname, opens the next name instead:
+        a surname of the tables follows it, with no comma between, that is no name part (Лукашенко
+        Светланы Тихановской): running text writes the given name before the surname, and a
+        surname first is followed by its given name and patronymic or by a comma. (Not any
+        capitalised word: Лукашенко Анна, Москва is a list of a namesake and her town.)"""
+        after = self.beside.word_after(text, pos, ceil)
+        if after is None:
+            return False
+        _, word, comma, quoted = after
+        if comma or quoted or not word[:1].isupper() or self.parts.kind(word) != NONE:
+            return False
+        info = self.word(word)[1]
+        return info is not None and info.person
 
     def _new_word(self, word: str, seen: set[str]) -> bool:
         """Whether ``word`` is not a word of the name already (by key): a word said again starts a

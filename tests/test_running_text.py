@@ -1527,6 +1527,22 @@ LINKS["a name after a word for a club is the club's"] = [
 ]
 
 
+LINKS["a given name between two surnames opens the second name"] = [
+    # running text writes the given name before the surname; a surname first takes its given name
+    # and patronymic, or a comma, after it
+    (
+        "Заява апанентки Лукашэнкі Святланы Ціханоўскай.",
+        [("Лукашэнкі", "alexander-lukashenko"), ("Святланы Ціханоўскай", "sviatlana-tsikhanouskaya")],
+    ),
+    (
+        "Указ подписал Лукашенко Александр Григорьевич.",
+        [("Лукашенко Александр Григорьевич", "alexander-lukashenko")],
+    ),
+    # a word after the given name that is no surname of the tables leaves the name surname first
+    ("Лукашенко Анна Москва", []),
+]
+
+
 LINKS["a word of an acronym's key in small letters is another word"] = [
     # the key folds о and а: Омана (of Оман) and Амоніі key as ОМОН, which the tables write in
     # capitals and as the Latin OMON; the acronym's own forms are written in capitals (ОМОНа)
