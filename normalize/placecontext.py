@@ -11,6 +11,7 @@ from .beside import WordsBeside
 from .index import Index
 from .nameparts import NONE, Anchored, NameParts
 from .phonetic import PhoneticKey
+from .places import Places
 from .tables import Tables
 from .text import is_cyrillic
 from .textpatterns import (
@@ -30,6 +31,7 @@ from .wordlists import listed_words
 
 # a word in small letters joined to a name by a hyphen or a dash (Mogilev-provinsen, Mogilev - regionen)
 _JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
+_JOINED_WORD_RE = re.compile(r"-([^\W\d_]+)(?![\w-])")  # a word joined by a hyphen, the compound's last
 _LIST_REACH = 6  # the names of a list read back to the word for their units
 _ITEM_REACH = 40  # how far before a name of a list the name before it and its comma are looked for
 _ITEM_AND_COMMA_RE = re.compile(r"([^\W\d_][^\W\d_'’-]*)[ \t\u00a0]*,[ \t\u00a0]*\Z")
@@ -44,12 +46,13 @@ class PlaceContext:
     module)."""
 
     def __init__(
-        self, beside: WordsBeside, parts: NameParts, index: Index, tables: Tables, key: PhoneticKey,
+        self, beside: WordsBeside, parts: NameParts, index: Index, places: Places, tables: Tables, key: PhoneticKey,
         word: Callable[[str], tuple[str, Anchored | None]],
     ) -> None:  # fmt: skip
         self.beside = beside
         self.parts = parts
         self.index = index
+        self.places = places
         self.tables = tables
         self.key = key
         self.word = word  # a word's key and what it anchors (SpanFinder.word)
@@ -65,7 +68,13 @@ class PlaceContext:
         (``toponym_qualifiers`` of ``inflection.yaml``: Mińsk Mazowiecki, w Mińsku Mazowieckim,
         Brześć Kujawski), or such an adjective cut short (Mińska Maz. są …: a capitalised word
         with a full stop that a word in small letters follows). The adjective names nothing of
-        the tables (not a surname of ours)."""
+        the tables (not a surname of ours); in either alphabet, such an adjective joined to it by a
+        hyphen (Могилёв-Подольский, Mohyliv-Podilskyi). Not the adjective of a state, which names the
+        town itself by its state (Mińsk Litewski, Брест-Литовский)."""
+        joined = _JOINED_WORD_RE.match(text, e)
+        if joined is not None:
+            w = joined.group(1)
+            return joined.end() if self.qualifies_a_town(w) and self.word(w)[1] is None else -1
         if is_cyrillic(text[s]):
             return -1
         after = self.beside.word_after(text, e, len(text))
@@ -78,8 +87,27 @@ class PlaceContext:
         if cut is not None and cut.group(1).islower() and len(w) <= 4:
             return end + 1  # cut short: the full stop is the adjective's (Maz. is no MAZ)
         if w.lower().endswith(self.tables.toponym_qualifier_endings) and self.parts.kind(w) == NONE:
-            return end if self.word(w)[1] is None else -1
+            return end if self.word(w)[1] is None and not self._of_a_state(w) else -1
         return -1
+
+    def qualifies_a_town(self, word: str) -> bool:
+        """Whether a capitalised word joined to a town's name by a hyphen makes another town's name:
+        an adjective made from a place's name or qualifying a town's (``place_adjectives`` and
+        ``toponym_qualifiers`` of ``inflection.yaml``: Могилёв-Подольский, Mohyliv-Podilskyi), but
+        not the adjective of a state, which names the town itself by its state (Брест-Литовский,
+        Brest-Litovsk, the historical name of Brest)."""
+        low = word.lower()
+        if not word[:1].isupper():
+            return False
+        if not (
+            low.endswith(self.tables.place_adjective_endings) or low.endswith(self.tables.toponym_qualifier_endings)
+        ):
+            return False
+        return not self._of_a_state(word)
+
+    def _of_a_state(self, adjective: str) -> bool:
+        """Whether an adjective is made from a state's name (Литовский, Litewski: Lithuania's)."""
+        return True in self.places.sound_kinds(self.key(composed_word(adjective)))
 
     def names_a_region(self, text: str, s: int, e: int, place: int) -> bool:
         """Whether the place's name ``text[s:e]`` stands right beside a word for an administrative

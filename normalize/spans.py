@@ -222,7 +222,7 @@ class SpanFinder:
         # the readers of what stands around a name, sharing the words found beside its positions
         self.beside = WordsBeside(tables.possessive_suffixes)
         self.named_things = NamedThings(self.beside, self.parts, self._places, tables, key, self.word)
-        self.around_places = PlaceContext(self.beside, self.parts, index, tables, key, self.word)
+        self.around_places = PlaceContext(self.beside, self.parts, index, self._places, tables, key, self.word)
         self.around_bodies = BodyContext(self.beside, self.parts, self.around_places, self._places, index, tables, key)
         self.around_persons = PersonContext(self.beside, self.parts, tables)
         entries = index.entries
@@ -417,12 +417,21 @@ class SpanFinder:
                 return ()  # a compound adjective, whose first parts are stems (Польско-белорусская)
             pos = 0
             found: list[tuple[int, int, str, Anchored]] = []
-            for part in parts:
+            for n, part in enumerate(parts):
                 if part[:1].isupper() or not self.require_capital:
                     k, info = self.word(part)
                     if info is not None:
                         found.append((pos, len(part), k, info))
                     elif part[:1].isupper():
+                        if (
+                            n == len(parts) - 1
+                            and found
+                            and all(f[3].place for f in found)
+                            and self.around_places.qualifies_a_town(part)
+                        ):
+                            # a place's name and an adjective: another town's name (Могилёв-Подольский,
+                            # Mohyliv-Podilskyi), which the place's part is decided for and read as
+                            return tuple(found)
                         return ()
                 pos += len(part) + 1
             return tuple(found)

@@ -1527,6 +1527,16 @@ LINKS["a name after a word for a club is the club's"] = [
 ]
 
 
+LINKS["a place's name joined to an adjective by a hyphen is another town's"] = [
+    # Mohyliv-Podilskyi in Ukraine: the compound is another town, and so is the name alone in that
+    # text; the adjective of a state names the town itself by its state (Brest-Litovsk, Brest)
+    ("Город Могилёв-Подольский стоит на Днестре. Могилёв был уездным городом.", []),
+    ("Mohyliv-Podilskyi lies on the Dniester; Mohyliv was a Polish town.", []),
+    ("Брест-Литовский мир подписали. Брест тогда был польским.", [("Брест", "brest")]),
+    ("Поезд Мінск-Гомель выехаў.", [("Мінск", "minsk"), ("Гомель", "gomel")]),
+]
+
+
 LINKS["a given name between two surnames opens the second name"] = [
     # running text writes the given name before the surname; a surname first takes its given name
     # and patronymic, or a comma, after it
