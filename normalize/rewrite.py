@@ -486,7 +486,10 @@ class Rewriter:
         if bodies:
             said = self.whose.states_said(anchors, out)
             abroad = {
-                (s, e) for s, e, m in bodies if self.whose.another_states_body(text, s, e, m.entity_id, said, facts)
+                (s, e)
+                for s, e, m in bodies
+                if self.whose.another_states_body(text, s, e, m.entity_id, said, facts)
+                or self.whose.written_of_another(text, s, e, n._by_id[m.entity_id], *facts.bounds(s))
             }
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
         # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there

@@ -66,6 +66,25 @@ class WhoseBody:
         in_text = {state for pos, state in said if ulo <= pos < uhi} or self.adjective_states(text, ulo, uhi)
         return bool(in_text) and in_text.isdisjoint(own) and not self.speaks_of_own_state(text, ulo, uhi, org)
 
+    def written_of_another(self, text: str, s: int, e: int, org: int, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` writes the acronym ``text[s:e]`` of a body every state has (the
+        organisation number ``org``) elsewhere with another owner right after it: a capitalised word
+        that names none of the states it is named after and no person (МИД Турции, МИД России,
+        МЗС Украіны). The text speaks of another state's body, and the acronym alone there may be
+        that body (… МИД Турции … в заявлении МИД)."""
+        acronym = text[s:e]
+        n = self.normalizer
+        own = n.places.own_places(org)
+        pattern = re.compile(rf"(?<!\w){re.escape(acronym)}[ \t\u00a0]+([^\W\d_][^\W\d_'’-]*)")
+        for m in pattern.finditer(text, lo, hi):
+            word = m.group(1)
+            if m.start() == s or not word[:1].isupper() or self.finder.parts.kind(word) != NONE:
+                continue  # (the mention itself; a word in small letters; a personal name's part)
+            got = n.resolve(word, threshold=self.threshold, policy=self.policy)
+            if got is None or (got.type == "place" and n._by_id[got.entity_id] not in own):
+                return True
+        return False
+
     def adjective_states(self, text: str, lo: int, hi: int) -> set[int]:
         """The states of the places whose adjectives ``text[lo:hi]`` holds (see
         :meth:`~normalize.places.Places.adjective_places`: российском, московского of Russia)."""

@@ -1537,6 +1537,19 @@ LINKS["a place's name joined to an adjective by a hyphen is another town's"] = [
 ]
 
 
+LINKS["a body's acronym written elsewhere with another owner"] = [
+    # the text writes the acronym of a body every state has with another state's name after it
+    # (МИД Турции, МЗС Украіны): the acronym alone in that text may be that state's
+    ("Об этом сообщает МИД Турции. В заявлении МИД говорится о переговорах.", []),
+    ("Пра гэта паведаміла МЗС Украіны. У заяве МЗС гаворыцца пра перамовы.", [("Украіны", "ukraine")]),
+    # its own state after it: its own body
+    (
+        "МИД Беларуси заявил. В заявлении МИД говорится о переговорах.",
+        [("МИД Беларуси", "foreign-ministry"), ("МИД", "foreign-ministry")],
+    ),
+]
+
+
 LINKS["a given name between two surnames opens the second name"] = [
     # running text writes the given name before the surname; a surname first takes its given name
     # and patronymic, or a comma, after it
