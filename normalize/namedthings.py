@@ -51,6 +51,15 @@ _QUOTED_LIST_BEFORE_RE = re.compile(r"[»”\"],[ \t\u00a0]?\Z")
 _QUOTED_LIST_AFTER_RE = re.compile(r",[ \t\u00a0]?[«„“\"]")
 
 
+# the names of a list after a word for a kind of thing (batalionów (Wołat i Litwin)): how many are
+# read back, the marks that open one, the conjunctions between them, and the name before one (in
+# quotes or brackets or not) that ends where its conjunction's blanks begin
+_LIST_ITEMS = 4
+_ITEM_OPENING = '«„“"('
+_ITEM_JOINERS = frozenset(("и", "і", "й", "та", "i", "a", "and", "oraz", "und", "et", "e", "y"))
+_ITEM_BEFORE_RE = re.compile(r"([^\W\d_][^\W_'’-]*)[»“”\")]*[ \t\u00a0]+$")
+
+
 class NamedThings:
     """Tells whether a name in running text is a word of another thing's name (see the module)."""
 
@@ -174,10 +183,27 @@ class NamedThings:
 
     def after_a_kind_word(self, text: str, s: int) -> bool:
         """Whether a word for a kind of thing named after a town or a company (a club, a military
-        unit, a ship) stands right before ``s``, the name in quotes or not (``kind_words`` of
-        ``org_words.yaml``: футбольный клуб «Нафтан», ФК Нафтан, батальон «Волат»)."""
-        before = self.beside.word_before_name(text, s)
-        return before is not None and self._kind_words.has(before[1])
+        unit, a ship) stands right before ``s``, the name in quotes or brackets or not
+        (``kind_words`` of ``org_words.yaml``: футбольный клуб «Нафтан», ФК Нафтан, батальон
+        «Волат»), or before a list of such names joined by a conjunction (батальоны «Литвин» и
+        «Волат», z dwóch batalionów (Wołat i Litwin))."""
+        pos = s
+        for _ in range(_LIST_ITEMS):
+            while pos > 0 and text[pos - 1] in _ITEM_OPENING:
+                pos -= 1
+            before = self.beside.word_before(text, pos, 0)
+            if before is None:
+                return False
+            start, word = before
+            if self._kind_words.has(word):
+                return True
+            if word.casefold() not in _ITEM_JOINERS:
+                return False
+            item = _ITEM_BEFORE_RE.search(text, max(0, start - WINDOW), start)  # the name before the conjunction
+            if item is None or not item.group(1)[:1].isupper():
+                return False
+            pos = item.start(1)
+        return False
 
     def after_a_legal_form(self, text: str, s: int) -> bool:
         """Whether a company's legal form stands right before ``s``, the name in quotes or not

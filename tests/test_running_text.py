@@ -1499,6 +1499,9 @@ LINKS["a name after a word for a club, a unit or a ship is that thing's"] = [
     ("Батальён «Волат» ваюе на фронце; «Волат» страціў двух байцоў.", []),
     ("Крейсер «Москва» затонул в Чёрном море, а в Москве молчали.", [("Москве", "moscow")]),
     ("Авианосец «Минск» продали в Китай.", []),
+    # the names of a list after the word, in brackets or quotes, joined by a conjunction
+    ("Polk składa się z dwóch batalionów (Wołat i Litwin).", []),
+    ("Батальоны «Литвин» и «Волат» понесли потери.", []),
     ("Завод выпускает тягачи под маркой «Волат».", [("Волат", "mzkt")]),
     # a case form after it is the company's own (the outlet's team)
     ("Поддержать команду Зеркала.", [("Зеркала", "zerkalo")]),
