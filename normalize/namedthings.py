@@ -10,7 +10,7 @@ from collections.abc import Callable
 from .beside import WordsBeside
 from .index import EntityEntry
 from .memo import remember
-from .nameparts import Anchored, NameParts
+from .nameparts import GIVEN, Anchored, NameParts
 from .names import split_tokens
 from .phonetic import PhoneticKey
 from .places import Places
@@ -228,10 +228,13 @@ class NamedThings:
     def call_sign(self, text: str, s: int) -> bool:
         """Whether the name at ``s`` is a person's call sign, nickname or pseudonym: a word that
         gives one stands right before it, the name in quotes or not (``call_sign_words`` of
-        ``org_words.yaml``: с позывным Брест, з пазыўным «Мінск», the callsign Minsk)."""
+        ``org_words.yaml``: с позывным Брест, з пазыўным «Мінск», the callsign Minsk), or a given
+        name before it in quotes (Pavel "Volat")."""
         before = self.beside.word_before_name(text, s)
         if before is None:
             return False
+        if s > 0 and text[s - 1] in QUOTE_OPEN and before[1][:1].isupper() and self.parts.kind(before[1]) == GIVEN:
+            return True  # a nickname in quotes after a given name (Pavel "Volat", Іван «Брэст»)
         word = before[1].casefold()
         heads = self._call_sign_phrases.get(word)
         if heads is None:

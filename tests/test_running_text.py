@@ -1712,6 +1712,9 @@ LINKS["a call sign is a person's name"] = [
     ("Żołnierz o pseudonimie „Grodno” wrócił do Warszawy.", [("Warszawy", "warsaw")]),
     ("Der Kämpfer mit dem Kampfnamen Minsk fiel.", []),
     ("Боец с позывным «Вагнер» погиб.", []),
+    # a nickname in quotes after a given name
+    ('Company commander Pavel "Volat" was wounded.', []),
+    ("Камандзір Іван «Брэст» загінуў пад Бахмутам.", []),
     # another town of the text, the verb call, and the organisation elsewhere stay linked
     ("Командир с позывным Брест родом из Пинска.", [("Пинска", "pinsk")]),
     ("Residents call Brest a fortress city.", [("Brest", "brest")]),
