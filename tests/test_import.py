@@ -166,6 +166,29 @@ def test_reimport_adds_a_year_of_birth_and_keeps_one_set_by_hand(
     assert ents["fx-p001"].born == 1954 and ents["fx-p003"].born == 1961
 
 
+def test_an_organisations_year_of_founding_is_imported(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # FollowTheMoney's incorporationDate and Wikidata's inception (P571) give `founded`
+    ftm = folder / "orgs.jsonl"
+    rec = {"id": "fx-o900", "schema": "Organization",
+           "properties": {"name": ["Тэставае таварыства"], "incorporationDate": ["2007-11-17"]}}  # fmt: skip
+    ftm.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    wd = folder / "orgs-wd.jsonl"
+    item = {"type": "item", "id": "Q990000900", "labels": {"be": {"language": "be", "value": "Тэставы саюз"}},
+            "claims": {"P31": [{"mainsnak": {"snaktype": "value", "property": "P31", "datavalue": {
+                "value": {"entity-type": "item", "numeric-id": 7278, "id": "Q7278"}, "type": "wikibase-entityid"}},
+                "type": "statement", "rank": "normal"}],
+                "P571": [{"mainsnak": {"snaktype": "value", "property": "P571", "datavalue": {"value": {
+                    "time": "+1996-00-00T00:00:00Z", "timezone": 0, "before": 0, "after": 0, "precision": 9,
+                    "calendarmodel": "http://www.wikidata.org/entity/Q1985727"}, "type": "time"}},
+                    "type": "statement", "rank": "normal"}]}}  # fmt: skip
+    wd.write_text(json.dumps(item, ensure_ascii=False) + "\n", encoding="utf-8")
+    ent = folder / "entities"
+    assert run(["tables", "import", "ftm", str(ftm), "-o", str(ent / "a.yaml")], capsys)[0] == 0
+    assert run(["tables", "import", "wikidata", str(wd), "-o", str(ent / "b.yaml")], capsys)[0] == 0
+    got = {e.ids[0][1]: e.founded for e in load_tables(folder, default_tables=False).entities}
+    assert got == {"fx-o900": 2007, "Q990000900": 1996}
+
+
 def test_sources_merge_by_id_across_files(folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ent = folder / "entities"
     run(["tables", "import", "ftm", str(FIXTURES / "opensanctions.jsonl"), "-o", str(ent / "sanctions.yaml")], capsys)

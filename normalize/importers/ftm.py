@@ -5,10 +5,10 @@ Read: ``caption`` (the canonical form, where the export carries one; else made b
 :func:`~.model.pick_caption`), ``name`` (names), ``alias`` and ``previousName`` (aliases),
 ``weakAlias`` (weak aliases), ``firstName``, ``middleName``, ``fatherName`` and ``lastName`` (a
 full name is made of them, for each script that holds one of each), ``gender``, ``birthDate``
-(the year of birth, where the dates given agree on one), and
-``wikidataId`` (a second source id). The schemas Person, Organization, Company, LegalEntity and
-PublicBody are imported; records of other schemas (sanctions, addresses, vessels …) are skipped
-and counted.
+(the year of birth, where the dates given agree on one), ``incorporationDate`` (an organisation's
+year of founding, likewise), and ``wikidataId`` (a second source id). The schemas Person,
+Organization, Company, LegalEntity and PublicBody are imported; records of other schemas
+(sanctions, addresses, vessels …) are skipped and counted.
 """
 
 from __future__ import annotations
@@ -92,14 +92,16 @@ def parse_line(text: str, line: int, key: PhoneticKey) -> Imported | Skipped:
     aliases = [a for a in aliases if a.casefold() not in taken]
     taken.update(a.casefold() for a in aliases)
     weak = [w for w in clean_names(_values(props, "weakAlias")) if w.casefold() not in taken]
-    gender = born = None
+    gender = born = founded = None
     if etype == "person":
         genders = {GENDERS.get(g.strip().lower()) for g in _values(props, "gender")} - {None}
         gender = genders.pop() if len(genders) == 1 else None
         born = birth_year(_values(props, "birthDate"))
+    elif etype == "organization":
+        founded = birth_year(_values(props, "incorporationDate"))
     ids = [(SOURCE, eid.strip())]
     for q in _values(props, "wikidataId"):
         q = q.strip()
         if q[:1] == "Q" and q[1:].isdigit() and q[1:2] != "0":
             ids.append(("wikidata", q))
-    return Imported(etype, caption or all_names[0], all_names, line, gender, aliases, weak, ids, born)
+    return Imported(etype, caption or all_names[0], all_names, line, gender, aliases, weak, ids, born, founded)

@@ -40,6 +40,7 @@ class Imported:
     weak_aliases: list[str] = field(default_factory=list)
     ids: list[tuple[str, str]] = field(default_factory=list)
     born: int | None = None  # a person's year of birth
+    founded: int | None = None  # an organisation's year of founding
 
     def table_record(self, entity_id: str) -> dict[str, object]:
         """The entity as a table writes it (the keys of ``entities/*.yaml``, in their order)."""
@@ -48,6 +49,8 @@ class Imported:
             rec["gender"] = self.gender
         if self.born is not None:
             rec["born"] = self.born
+        if self.founded is not None:
+            rec["founded"] = self.founded
         rec["canonical"] = self.canonical
         rec["names"] = list(self.names)
         if self.aliases:
@@ -74,9 +77,9 @@ class Skipped:
 
 
 def birth_year(dates: Iterable[str]) -> int | None:
-    """A person's year of birth from the dates a source gives (ISO 8601, as 1954-08-30, 1954-08 or
-    1954, with Wikidata's leading sign): the one year they all give, else None (two sources that
-    disagree say nothing; a year outside ``BORN_YEARS`` is none)."""
+    """A person's year of birth, or an organisation's of founding, from the dates a source gives
+    (ISO 8601, as 1954-08-30, 1954-08 or 1954, with Wikidata's leading sign): the one year they all
+    give, else None (two sources that disagree say nothing; a year outside ``BORN_YEARS`` is none)."""
     years = {int(m.group(1)) for d in dates if (m := _YEAR_RE.match(d.strip()))}
     year = years.pop() if len(years) == 1 else None
     return year if year is not None and BORN_YEARS[0] <= year <= BORN_YEARS[1] else None

@@ -119,15 +119,16 @@ def _digest(texts: Iterable[str]) -> int:
 def _record_texts(rec: Mapping[str, Any]) -> Iterator[str]:
     for key in _MERGED_KEYS:
         yield from (f"{key}\0{v}" for v in _as_list(rec.get(key)))
-    if rec.get("born") is not None:
-        yield f"born\0{rec['born']}"
+    for key in ("born", "founded"):
+        if rec.get(key) is not None:
+            yield f"{key}\0{rec[key]}"
     yield from (f"id\0{s}\0{i}" for s, i in _id_pairs(rec.get("ids")))
 
 
 def merge_into(entity: dict[str, Any], rec: Imported, refused: set[tuple[str, str]]) -> bool:
-    """Add to ``entity`` (a table record) the names, aliases, weak aliases, ids and year of birth of
-    ``rec`` that it lacks (``refused``: ids held by another entity); True when something was added.
-    A year of birth the entity has is kept as it is."""
+    """Add to ``entity`` (a table record) the names, aliases, weak aliases, ids and year of birth or
+    of founding of ``rec`` that it lacks (``refused``: ids held by another entity); True when
+    something was added. A year the entity has is kept as it is."""
     have = {v.casefold() for key in _MERGED_KEYS for v in _as_list(entity.get(key))}
     canonical = entity.get("canonical")
     if isinstance(canonical, str):
@@ -153,6 +154,9 @@ def merge_into(entity: dict[str, Any], rec: Imported, refused: set[tuple[str, st
         changed = True
     if rec.born is not None and entity.get("born") is None and entity.get("type", "person") == "person":
         entity["born"] = rec.born
+        changed = True
+    if rec.founded is not None and entity.get("founded") is None and entity.get("type") == "organization":
+        entity["founded"] = rec.founded
         changed = True
     return changed
 

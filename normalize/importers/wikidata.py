@@ -4,8 +4,9 @@ line, each line ending in a comma).
 
 Read: the labels and aliases in the chosen languages (``tables/wikidata_classes.yaml``), the item
 id (kept as the ``wikidata`` id), ``instance of`` (P31: person, organisation or place, by the
-classes of that file), ``sex or gender`` (P21) and ``date of birth`` (P569: its year, where the
-statements agree on one and give at least the year).
+classes of that file), ``sex or gender`` (P21), ``date of birth`` (P569: its year, where the
+statements agree on one and give at least the year) and an organisation's ``inception`` (P571,
+likewise: its year of founding).
 """
 
 from __future__ import annotations
@@ -242,9 +243,11 @@ def parse_item(item: Any, line: int, classes: Classes, key: PhoneticKey, every_l
             canonical = got[0]
             break
     canonical = canonical or pick_caption(names) or names[0]
-    gender = born = None
+    gender = born = founded = None
     if etype == "person":
         genders = {classes.genders[q] for q in _claim_ids(item, "P21") if q in classes.genders}
         gender = genders.pop() if len(genders) == 1 else None
         born = birth_year(_claim_times(item, "P569"))
-    return Imported(etype, canonical, names, line, gender, aliases, [], [(SOURCE, qid)], born)
+    elif etype == "organization":
+        founded = birth_year(_claim_times(item, "P571"))  # inception
+    return Imported(etype, canonical, names, line, gender, aliases, [], [(SOURCE, qid)], born, founded)
