@@ -209,7 +209,7 @@ class Tables:
     street_words: frozenset[str] = frozenset()
     # il, del: before a town's name, a team's (il Soligorsk, del Brest; the town is feminine, la Minsk)
     team_articles: frozenset[str] = frozenset()
-    # клуб, команда, ФК, club: a town's or an organisation's name as written right after one is a club's
+    # клуб, ФК, батальон, крейсер: a town's or a company's name right after one is a club's, a unit's, a ship's
     kind_words: frozenset[str] = frozenset()
     # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
     people_words: frozenset[str] = frozenset()
@@ -660,8 +660,8 @@ def _read_inflection(
 
 
 CYRILLIC_LANGUAGES = ("ru", "be", "uk")
-"""The languages of the surname and ``words`` rows of ``inflection.yaml``: Russian and Belarusian,
-whose forms are read and written, and Ukrainian, whose forms are read only."""
+"""The languages of the surname, ``given`` and ``words`` rows of ``inflection.yaml``: Russian and
+Belarusian, whose forms are read and written, and Ukrainian, whose forms are read only."""
 
 LATIN_INFLECTION_LANGUAGES = ("pl", "cs", "sk", "de", "be", "lt", "fi", "hu")
 """The languages of the ``latin`` rows of ``inflection.yaml``: Polish, Czech, Slovak, German,
