@@ -1468,6 +1468,9 @@ LINKS["the states' names in the languages of European news"] = [
     ("Die Opposition in Weißrussland und Litauen ist laut.", [("Weißrussland", "belarus"), ("Litauen", "lithuania")]),
     ("De oppositie in Wit-Rusland protesteert.", [("Wit-Rusland", "belarus")]),
     ("Baltkrievija un Krievija organizē migrāciju.", [("Baltkrievija", "belarus"), ("Krievija", "russia")]),
+    # the Latvian and Lithuanian names of towns (Viļņa, Vilnius; Astravas, Astravets)
+    ("Autobuss no Viļņas kursē katru dienu.", [("Viļņas", "vilnius")]),
+    ("Astravas ir Gardinas.", [("Astravas", "astravets"), ("Gardinas", "hrodna")]),
     # names left out whose key is a common word's: the Polish and Czech adjectives, the diaspora
     ("Białoruska liderka opozycji przemawiała.", []),
     ("Běloruská exilová vláda sídlila v Praze.", []),
