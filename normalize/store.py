@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 19  # 19: the Ukrainian case forms of surnames and places (`uk` of inflection.yaml)
+FORMAT_VERSION = 20  # 20: an acronym's O is no A (MOP is no MAP)
 _HEAD = struct.Struct("<16sH32s64sQ32s")
 MAX_INDEX_BYTES = 4 << 30
 

@@ -21,6 +21,8 @@ from .text import detect_language, script_of
 
 SPELLINGS_MEMO_SIZE = 200_000  # words whose scheme spellings are remembered
 _REPEATED_RE = re.compile(r"(.)\1+")  # a symbol written twice or more in a row
+_LETTER_O = frozenset("OoОо")  # the Latin and Cyrillic o: see WordForms.acronym_keys
+_O = "O"  # its letter in an acronym's key (the key of a word reads it as A)
 _SAVED = ("tables", "key", "schemes", "ru_be")
 """What a saved index keeps of a :class:`WordForms` (its memos are made again)."""
 
@@ -245,9 +247,13 @@ class WordForms:
         acronym, МТС)."""
         out: set[str] = set()
         for f in forms:
-            letters = "".join(self.key(c) for c in f if c.isalpha())
+            # a letter read as itself: O is no A (MOP is no MAP, the initials of Minsk Automobile
+            # Plant), which the key of a word folds as unstressed о and а
+            letters = "".join(_O if c in _LETTER_O else self.key(c) for c in f if c.isalpha())
             if letters:
                 out.add(acronym_key(f, letters))
-            if script_of(f) == "Latn" and (k := self.key(f)) and k != _REPEATED_RE.sub(r"\1", letters):
-                out.add(acronym_key(f, k))
+            if script_of(f) == "Latn" and (k := self.key(f)):
+                single = _REPEATED_RE.sub(r"\1", letters)
+                if k not in (single, single.replace(_O, "A")):  # (MOP read as a word is MAP)
+                    out.add(acronym_key(f, k))
         return out

@@ -1572,6 +1572,15 @@ LINKS["a given name between two surnames opens the second name"] = [
 ]
 
 
+LINKS["an acronym's letters are read as themselves"] = [
+    # O is no A in an acronym (MOP, muriate of potash, is no MAP, the initials of Minsk Automobile
+    # Plant), though the key of a word folds unstressed о and а
+    ("The price of muriate of potash (MOP) fell.", []),
+    ("ОМОН и АМАП, OMON и AMAP.", [("ОМОН", "omon"), ("АМАП", "omon"), ("OMON", "omon"), ("AMAP", "omon")]),
+    ("ЦИК и TsIK.", [("ЦИК", "central-election-commission"), ("TsIK", "central-election-commission")]),
+]
+
+
 LINKS["a word of an acronym's key in small letters is another word"] = [
     # the key folds о and а: Омана (of Оман) and Амоніі key as ОМОН, which the tables write in
     # capitals and as the Latin OMON; the acronym's own forms are written in capitals (ОМОНа)
