@@ -24,7 +24,7 @@ from __future__ import annotations
 from unidecode import unidecode
 
 from .memo import remember
-from .tables import InflectionRow, InflectionRows, Tables, given_name_form, inflect
+from .tables import CYRILLIC_LANGUAGES, InflectionRow, InflectionRows, Tables, given_name_form, inflect
 from .text import detect_language, script_of
 
 # How many word forms are remembered; the memo is emptied when it holds more (a text has far
@@ -32,8 +32,9 @@ from .text import detect_language, script_of
 MEMO_LIMIT = 200_000
 _UNSEEN = "?"  # no gender: what the memo of gender_of gives for a word not in it
 
-LANGUAGES = ("ru", "be", "uk")  # (the Ukrainian rows are read only; Ukrainian shares і with
+# the languages of the given-name rows (the Ukrainian rows are read only; Ukrainian shares і with
 # Belarusian and и with Russian, so a name's letters do not keep them from it)
+LANGUAGES = CYRILLIC_LANGUAGES
 
 
 def _merge(old: str | None, new: str) -> str:

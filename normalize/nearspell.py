@@ -51,18 +51,12 @@ class NearSpellings:
         two letters next to each other swapped (Minks of Minsk): a slip of typing, not another
         word of the stem."""
         low = word.lower()
-        for sp in e.surfaces:
-            if len(sp) != len(low) or sp == low:
-                continue
-            diff = [i for i, (a, b) in enumerate(zip(sp, low, strict=True)) if a != b]
-            if (
-                len(diff) == 2
-                and diff[1] == diff[0] + 1
-                and sp[diff[0]] == low[diff[1]]
-                and sp[diff[1]] == low[diff[0]]
-            ):
-                return True
-        return False
+        surfaces = e.surfaces
+        return any(
+            low[:i] + low[i + 1] + low[i] + low[i + 2 :] in surfaces
+            for i in range(len(low) - 1)
+            if low[i] != low[i + 1]
+        )
 
     def spelled_as(self, word: str, e: EntityEntry) -> bool:
         """Whether ``word`` is written as one of the spellings the index made of the entity's name

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..phonetic import PhoneticKey
 from ..text import script_of
-from .model import Imported, Skipped, birth_year, clean_names, person_name_order, pick_caption
+from .model import Imported, Skipped, agreed_year, clean_names, person_name_order, pick_caption
 
 SCHEMA_TYPES = {
     "Person": "person",
@@ -96,9 +96,9 @@ def parse_line(text: str, line: int, key: PhoneticKey) -> Imported | Skipped:
     if etype == "person":
         genders = {GENDERS.get(g.strip().lower()) for g in _values(props, "gender")} - {None}
         gender = genders.pop() if len(genders) == 1 else None
-        born = birth_year(_values(props, "birthDate"))
+        born = agreed_year(_values(props, "birthDate"))
     elif etype == "organization":
-        founded = birth_year(_values(props, "incorporationDate"))
+        founded = agreed_year(_values(props, "incorporationDate"))
     ids = [(SOURCE, eid.strip())]
     for q in _values(props, "wikidataId"):
         q = q.strip()

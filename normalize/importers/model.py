@@ -76,10 +76,11 @@ class Skipped:
     bad: bool = True  # False: a record of another kind (a sanction, an address), not an error
 
 
-def birth_year(dates: Iterable[str]) -> int | None:
-    """A person's year of birth, or an organisation's of founding, from the dates a source gives
-    (ISO 8601, as 1954-08-30, 1954-08 or 1954, with Wikidata's leading sign): the one year they all
-    give, else None (two sources that disagree say nothing; a year outside ``BORN_YEARS`` is none)."""
+def agreed_year(dates: Iterable[str]) -> int | None:
+    """The year the dates a source gives agree on, a person's of birth or an organisation's of
+    founding (ISO 8601, as 1954-08-30, 1954-08 or 1954, with Wikidata's leading sign): the one year
+    they all give, else None (two sources that disagree say nothing; a year outside ``BORN_YEARS``
+    is none)."""
     years = {int(m.group(1)) for d in dates if (m := _YEAR_RE.match(d.strip()))}
     year = years.pop() if len(years) == 1 else None
     return year if year is not None and BORN_YEARS[0] <= year <= BORN_YEARS[1] else None

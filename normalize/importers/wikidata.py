@@ -22,7 +22,7 @@ from ..phonetic import PhoneticKey
 from ..tablefile import LDict, TableReader
 from ..tables import default_tables_dir
 from ..text import script_of
-from .model import Imported, Skipped, birth_year, clean_names, person_name_order, pick_caption
+from .model import Imported, Skipped, agreed_year, clean_names, person_name_order, pick_caption
 
 SOURCE = "wikidata"
 MAX_ANSWER_CHARS = 64 * 1024 * 1024  # an answer spread over lines is read whole: up to this
@@ -247,7 +247,7 @@ def parse_item(item: Any, line: int, classes: Classes, key: PhoneticKey, every_l
     if etype == "person":
         genders = {classes.genders[q] for q in _claim_ids(item, "P21") if q in classes.genders}
         gender = genders.pop() if len(genders) == 1 else None
-        born = birth_year(_claim_times(item, "P569"))
+        born = agreed_year(_claim_times(item, "P569"))
     elif etype == "organization":
-        founded = birth_year(_claim_times(item, "P571"))  # inception
+        founded = agreed_year(_claim_times(item, "P571"))  # inception
     return Imported(etype, canonical, names, line, gender, aliases, [], [(SOURCE, qid)], born, founded)
