@@ -116,8 +116,24 @@ _BIRTH_AFTER_RE = re.compile(
     rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d))",
     re.IGNORECASE,
 )
+# before a personal name: a word of birth right before it, the order of a biography's sentence in
+# Russian, Belarusian and Ukrainian (Родился Владимир Орлов в Москве в 1936 году); and a year after the
+# name within a few words of the same sentence
+_BORN_BEFORE_RE = re.compile(rf"(?<!\w){_BORN}[ \t\u00a0]+\Z", re.IGNORECASE)
+_YEAR_SOON_RE = re.compile(rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d)")
 # the fewest years between the two of a life in brackets: fewer are a term of office (1991–1994)
 MIN_LIFE_YEARS = 16
+
+
+def birth_year_around(text: str, start: int, end: int) -> int | None:
+    """The year of birth that ``text`` gives of the personal name at ``text[start:end]``: right
+    after it (:func:`birth_year_after`), or by a word of birth right before it and a year within a
+    few words after it (*Родился Владимир Орлов в Москве в 1936 году*); None when it gives none."""
+    year = birth_year_after(text, end)
+    if year is None and _BORN_BEFORE_RE.search(text, max(0, start - 20), start) is not None:
+        m = _YEAR_SOON_RE.match(text, end)
+        year = int(m.group(1)) if m is not None else None
+    return year
 
 
 def birth_year_after(text: str, end: int) -> int | None:

@@ -483,6 +483,9 @@ class EntryBuilder:
         # and the letters of its name as often stand for another thing (АПК, ОПК: the agro- and
         # defence-industrial complexes)
         acronyms_of = [acronym_forms(name) for name in names]
+        # a Latin acronym of an entity the tables name in Cyrillic too is read by its letters only
+        # (see WordForms.acronym_keys): the Cyrillic names' letters meet a mention read as a word
+        as_word = not any(script_of(name) == "Cyrl" for name in names)
         known_by_acronym = any(sure or maybe for sure, maybe in acronyms_of)
         for name, (sure, maybe) in zip(names, acronyms_of, strict=True):
             written = {w.casefold() for w in split_tokens(name)}
@@ -498,7 +501,7 @@ class EntryBuilder:
                     w1 = w.replace(" ", "")
                     if (derived and n == 0) or w in sure:  # an acronym: matched as one only
                         letters = sure.get(w, w1)
-                        acr = frozenset(self.forms.acronym_keys([letters]))
+                        acr = frozenset(self.forms.acronym_keys([letters], as_word))
                         if acr and script_of(letters) == "Latn":
                             acr |= {LATIN_CAPITALS}
                             if not derived and _read_as_a_word(letters):
@@ -565,7 +568,7 @@ class EntryBuilder:
                         self.forms.keys_of(forms, None, surfaces, rec.type)
                         self.forms.keys_of(cases, None, surfaces, "organization")
                     if ks:
-                        acr = frozenset(self.forms.acronym_keys([w1])) if w in maybe else frozenset()
+                        acr = frozenset(self.forms.acronym_keys([w1], as_word)) if w in maybe else frozenset()
                         if acr and is_cyrillic_word(w1):
                             acr |= {CYRILLIC_CAPITALS}
                         elif acr and script_of(w1) == "Latn":

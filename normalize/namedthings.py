@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 
 from .beside import WordsBeside
+from .dates import gives_a_score
 from .index import EntityEntry
 from .memo import remember
 from .nameparts import GIVEN, Anchored, NameParts
@@ -55,9 +56,17 @@ _QUOTED_LIST_AFTER_RE = re.compile(r",[ \t\u00a0]?[«„“\"]")
 # read back, the marks that open one, the conjunctions between them, and the name before one (in
 # quotes or brackets or not) that ends where its conjunction's blanks begin
 _LIST_ITEMS = 4
+_NAME_IN_QUOTES_WORDS = 3  # the most words of a name in quotes that opens a sentence
 _ITEM_OPENING = '«„“"('
 _ITEM_JOINERS = frozenset(("и", "і", "й", "та", "i", "a", "and", "oraz", "und", "et", "e", "y"))
 _ITEM_BEFORE_RE = re.compile(r"([^\W\d_][^\W_'’-]*)[»“”\")]*[ \t\u00a0]+$")
+
+
+# the dash or the vs between the two sides of a match, a capitalised name (in quotes or not) on
+# the other side of it
+_FIXTURE_JOIN = r"[ \t\u00a0]+([-–—]|vs\.?|v\.)[ \t\u00a0]+"
+_FIXTURE_AFTER_RE = re.compile(rf"[»”\"]?{_FIXTURE_JOIN}[«„“\"]?(?=[^\W\d_])")
+_FIXTURE_BEFORE_RE = re.compile(rf"(?<![\w'’-])([^\W\d_][\w'’-]*)[»”\"]?{_FIXTURE_JOIN}[«„“\"]?\Z")
 
 
 class NamedThings:
@@ -83,6 +92,10 @@ class NamedThings:
         self._team_articles = tables.team_articles
         self._street_words = listed_words(tables.street_words, key, stems)
         self._kind_words = listed_words(tables.kind_words, key, stems)
+        self._club_names = tables.club_names
+        self._place_prepositions = tables.place_prepositions
+        # the kind words a club's name ends with in English and Scandinavian order (Homel FC)
+        self._kind_abbreviations = frozenset(w.casefold() for w in tables.kind_words if len(w) <= 3)
         # a phrase (call sign, nom de guerre): its last word, and the words before it
         self._call_sign_phrases: dict[str, list[tuple[str, ...]]] = {}
         for phrase in tables.call_sign_words:
@@ -205,6 +218,73 @@ class NamedThings:
             pos = item.start(1)
         return False
 
+    def club_named(self, text: str, s: int, e: int) -> bool:
+        """Whether a town's name at ``text[s:e]`` makes one name with a sports society's name right
+        before or after it, blanks only between (``club_names`` of ``org_words.yaml``: Dinamo Minsk,
+        Minsk Dynamo, Шахцёр Салігорск), or with a club's abbreviation after it (the ``kind_words``
+        in capitals: Homel FC, Brest HC): the club's name."""
+        if s > 0 and text[s - 1] in BLANKS:
+            before = self.beside.word_before(text, s, 0)
+            if before is not None and before[1].casefold() in self._club_names:
+                return True
+        if e < len(text) and text[e] in BLANKS:
+            after = self.beside.word_after(text, e, len(text))
+            if after is not None and not after[2] and not after[3]:
+                word = after[1]
+                return word.casefold() in self._club_names or (
+                    word.isupper() and word.casefold() in self._kind_abbreviations
+                )
+        return False
+
+    def in_a_fixture(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
+        """Whether the name at ``text[s:e]`` is a side of a match, joined to another capitalised
+        name by a dash in a sentence (of ``text[lo:hi]``) that gives a score (Sluck – Belšina
+        Babrujsk 3:2, Isloč Minsk – Vitebsk | 2:0), or by vs (BATE Barysau vs Homel): a team's."""
+        joined: list[str] = []
+        after = _FIXTURE_AFTER_RE.match(text, e)
+        if after is not None and text[after.end()].isupper():
+            joined.append(after.group(1))
+        before = _FIXTURE_BEFORE_RE.search(text, max(0, s - WINDOW), s)
+        if before is not None and before.group(1)[:1].isupper():
+            joined.append(before.group(2))
+        if not joined:
+            return False
+        return any(j.casefold().startswith("v") for j in joined) or gives_a_score(text, s, e, lo, hi)
+
+    def with_its_town(self, text: str, s: int, e: int) -> bool:
+        """Whether an organisation's name of one word at ``text[s:e]`` stands with a town's name
+        right after it, blanks only between (Naftan Navapolatsk, Belshina Babrujsk), or right before
+        it in quotes (Navapolatsk “Naftan”): a club of the company's town, which sport names so,
+        where a company's town stands in brackets or after a comma, and a longer name is the
+        company's in that town (Правозащитный центр «Весна» Минск)."""
+        if any(c in BLANKS for c in text[s:e]):
+            return False
+        if e < len(text) and text[e] in BLANKS:
+            after = self.beside.word_after(text, e, len(text))
+            if after is not None and not after[2] and not after[3] and self._a_town(after[1]):
+                return True
+        if s > 1 and text[s - 1] in QUOTE_OPEN and text[s - 2] in BLANKS:
+            before = self.beside.word_before(text, s - 1, 0)
+            return before is not None and self._a_town(before[1])
+        return False
+
+    def _a_town(self, word: str) -> bool:
+        """Whether ``word`` names a place of the tables that is no state."""
+        info = self.word(word)[1]
+        if info is None or not info.place:
+            return False
+        entries = self._places.index.entries
+        return any(entries[i].record.type == "place" and not self._places.is_state(i) for i in info.idxs)
+
+    def the_town_itself(self, text: str, s: int, e: int) -> bool:
+        """Whether a town's name at ``text[s:e]`` is written as a place is: right after a preposition
+        of place (``place_prepositions`` of ``org_words.yaml``: the game in Minsk, la Brest) or alone
+        in brackets (Dynamo (Minsk)), whatever else its name names in the text."""
+        if 0 < s < e < len(text) and text[s - 1] == "(" and text[e] == ")":
+            return True
+        before = self.beside.word_before(text, s, 0)
+        return before is not None and before[1].casefold() in self._place_prepositions
+
     def after_a_legal_form(self, text: str, s: int) -> bool:
         """Whether a company's legal form stands right before ``s``, the name in quotes or not
         (``legal_forms`` of ``org_words.yaml``: ОАО «Нафтан»): the company, not a club of its name."""
@@ -303,7 +383,8 @@ class NamedThings:
     def _latin_name_with_head(self, text: str, e: int) -> bool:
         """Whether the place's name in Latin letters that ends at ``e`` opens a name of capitalised
         words that a word of what is named after places ends (``named_after``), one to three words
-        after it: Moscow State University, Vitsyebsk Station, Minsk Tractor Works (English writes
+        after it, or a company's legal form after one or more: Moscow State University, Vitsyebsk
+        Station, Minsk Tractor Works, Grodno Khimvolokno JSC (English writes
         the town's name as the first word of the thing's, where Belarusian and Russian write an
         adjective: Маскоўскі дзяржаўны ўніверсітэт)."""
         if is_cyrillic(text[e - 1]):
@@ -314,6 +395,8 @@ class NamedThings:
             if after is None or after[2] or after[3]:
                 return False
             w = after[1]
+            if pos > e and w.casefold() in self.tables.legal_forms:
+                return True  # a company's name (Grodno Khimvolokno JSC)
             info = self.word(w)[1]
             if not w[:1].isupper() or w.isupper() or (info is not None and (info.person or not info.org)):
                 return False  # (a person's or a place's name after the town's: In Minsk Lukashenko said;
@@ -351,7 +434,8 @@ class NamedThings:
         ``text[s:e]`` and other words, the quotes standing after a word of the sentence: a title
         (газеты «Зеркало недели», песню «Вясна прыйшла»); None where there is none. Not where the
         quotes open a sentence or follow a colon or a dash (quoted speech and headlines: «Литва
-        может последовать примеру Польши»), hold a comma, a dash or an end of sentence, or more
+        может последовать примеру Польши»; but a name of up to three capitalised words: "Мешков
+        Брест" сыграет …), hold a comma, a dash or an end of sentence, or more
         than five words, nor where a preposition stands just before the name (a quoted phrase:
         «Зроблена ў Польшчы»)."""
         # the quotes and ends of sentences within reach are found by one search each way (most
@@ -385,4 +469,8 @@ class NamedThings:
         before = [w.group() for w in words if w.end() <= s - q1 - 1]
         if before and before[-1].casefold() in PREPOSITIONS:
             return None
-        return (q1, q2) if self.beside.sign_before(text, q1, 0).isalnum() else None  # (after a word)
+        if self.beside.sign_before(text, q1, 0).isalnum():
+            return q1, q2  # after a word of the sentence
+        # opening a sentence, a name of capitalised words only (a club's, "Мешков Брест" сыграет),
+        # where quoted speech has words in small letters
+        return (q1, q2) if len(words) <= _NAME_IN_QUOTES_WORDS and all(w.group()[0].isupper() for w in words) else None

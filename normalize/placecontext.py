@@ -32,6 +32,7 @@ from .wordlists import listed_words
 # a word in small letters joined to a name by a hyphen or a dash (Mogilev-provinsen, Mogilev - regionen)
 _JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
 _JOINED_WORD_RE = re.compile(r"-([^\W\d_]+)(?![\w-])")  # a word joined by a hyphen, the compound's last
+_REALM_REACH = 40  # how far before a place's name a realm's words are looked for
 _LIST_REACH = 6  # the names of a list read back to the word for their units
 _ITEM_REACH = 40  # how far before a name of a list the name before it and its comma are looked for
 _ITEM_AND_COMMA_RE = re.compile(r"([^\W\d_][^\W\d_'’-]*)[ \t\u00a0]*,[ \t\u00a0]*\Z")
@@ -58,9 +59,27 @@ class PlaceContext:
         self.word = word  # a word's key and what it anchors (SpanFinder.word)
         self._function_words = tables.vocabulary.function_words
         self._sentence_words = tables.sentence_words
+        realms = sorted(tables.realm_words, key=len, reverse=True)
+        self._realm_re = (
+            re.compile(
+                r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(re.escape, w.split())) for w in realms) + r")"
+                r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
+                re.IGNORECASE,
+            )
+            if realms
+            else None
+        )
         self._unit_words = listed_words(
             (w for w in tables.region_words if is_cyrillic(w[0])), key, tables.vocabulary.stems
         )
+
+    def in_a_realm_name(self, text: str, s: int) -> bool:
+        """Whether the place's name at ``s`` follows a word for a realm of the past with its
+        preposition (``realm_words`` of ``org_words.yaml``: the Grand Duchy of Lithuania, the Kingdom
+        of Poland, das Großfürstentum Litauen): the realm's name, not the state or town of today."""
+        if self._realm_re is None:
+            return False
+        return self._realm_re.search(text, max(0, s - _REALM_REACH), s) is not None
 
     def longer_town_name_end(self, text: str, s: int, e: int) -> int:
         """The end of another town's name that the place's name ``text[s:e]`` in Latin letters

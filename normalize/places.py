@@ -4,6 +4,7 @@ named here after another state (the Ministry of Foreign Affairs of Russia is not
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .cases import candidate_rows
@@ -18,6 +19,9 @@ _NO_VOWELS = str.maketrans("", "", KEY_VOWELS)
 SOUND_MEMO_SIZE = 100_000  # adjectives' keys (and the places of keys) remembered
 _ADJECTIVE_INSTRUMENTAL = ("ым", "ім", "им")  # the instrumental of a possessive surname (Борисовым)
 _EAST_SLAVIC_LETTERS = frozenset("эыёўіїєґ")  # see Places.met_by_a_latin_name_only
+# the soft sign after a letter but before о: Bulgarian writes it only so (ьо), Serbian and
+# Macedonian never (the Ukrainian Польська, Polish, is no Polska)
+_EAST_SLAVIC_SOFT_SIGN_RE = re.compile("ь(?!о)")
 
 
 def consonants(key: str) -> str:
@@ -246,11 +250,15 @@ class Places:
     def met_by_a_latin_name_only(self, e: EntityEntry, word: str, key: str) -> bool:
         """Whether an East Slavic word meets a place only by the key of a Latin name of it. Such a
         word holds a letter of the Russian, Belarusian or Ukrainian alphabets that the Cyrillic
-        of Serbian, Macedonian and Bulgarian lacks (э ы ё ў і ї є ґ); the place's names in those
+        of Serbian, Macedonian and Bulgarian lacks (э ы ё ў і ї є ґ, the soft sign but before о:
+        Польська, Ukrainian for Polish, is no Polska); the place's names in those
         languages are its Cyrillic names and their case forms, its Latin names other languages'
         (the Belarusian у Крэве, of the village Крэва, is no Krievija, Latvian for Russia). The
         Serbian Русија still meets the key of Rusija."""
-        if _EAST_SLAVIC_LETTERS.isdisjoint(word.lower()) or word.lower() in e.surfaces:
+        low = word.lower()
+        if (
+            _EAST_SLAVIC_LETTERS.isdisjoint(low) and _EAST_SLAVIC_SOFT_SIGN_RE.search(low) is None
+        ) or low in e.surfaces:
             return False
         keys = self._cyrillic_keys.get(e.record.id)
         if keys is None:

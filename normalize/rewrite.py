@@ -283,6 +283,23 @@ class Rewriter:
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
                 continue  # the street's name (переулок Окрестина; улица Минска is the town's street)
+            if (
+                m.type != "person"
+                and not (m.type == "place" and n.places.is_state(n._by_id[m.entity_id]))
+                and not finder.named_things.after_a_legal_form(text, s)
+                and (
+                    (m.type == "place" and finder.named_things.club_named(text, s, e))
+                    or (m.type == "organization" and finder.named_things.with_its_town(text, s, e))
+                    or finder.named_things.in_a_fixture(text, s, e, *facts.bounds(s))
+                )
+            ):
+                # a club's name (Dinamo Minsk, Homel FC, Naftan Navapolatsk), a side of a match
+                # (Sluck – Belšina Babrujsk 3:2): nor is the same name as written alone elsewhere in
+                # the text the town or the company (Minsk struck back)
+                facts.things.add((text[s:e], facts.unit(s)))
+                if m.type == "place":
+                    facts.clubs.add(facts.unit(s))
+                continue
             if m.type != "person" and self._thing_named_after(text, s, e, m):
                 # a club's, a unit's or a ship's name (ФК Нафтан, батальон «Волат», крейсер «Москва»):
                 # nor is the same name as written alone elsewhere in the text the town or the company
@@ -301,6 +318,8 @@ class Rewriter:
                 and self._nominative_or_genitive(text, s, e, m)
             ):
                 continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
+            if m.type == "place" and finder.around_places.in_a_realm_name(text, s):
+                continue  # a realm of the past (the Grand Duchy of Lithuania), not the state of today
             if m.type == "place" and finder.around_places.names_a_region(text, s, e, n._by_id[m.entity_id]):
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town
             if m.type == "place" and finder.around_places.adjective_of_place(text, s, e):
@@ -351,7 +370,7 @@ class Rewriter:
             named = (m.entity_id, unit) in facts.named
             if m.namesakes and not named and not finder.around_persons.titled(text, s):
                 continue  # a surname alone that many people share, and nothing here says which
-            if m.type == "person" and self.which.born_another_year(text, e, m.entity_id):
+            if m.type == "person" and self.which.born_another_year(text, s, e, m.entity_id):
                 # a namesake the text gives a year of birth of (Viktor Lukashenko was born in 1937):
                 # nor is the name, or the surname alone, this person anywhere in the text
                 facts.born.add((n._by_id[m.entity_id], facts.unit(s)))
@@ -492,8 +511,17 @@ class Rewriter:
                 or self.whose.written_of_another(text, s, e, n._by_id[m.entity_id], *facts.bounds(s))
             }
             out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
-        # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there
+        # an acronym that names an organisation only weakly (two Latin letters, letters the tables
+        # do not write it with: see WhoseBody.weak_acronym) is its own where the text names it
+        # otherwise too, before or after (Belarusian Television … BT), not alone (BT Sport, British
+        # Telecom's; BTA, the Bulgarian agency; la BnF, the French library)
         acronyms = [(s, e, m) for s, e, m in out if m.type == "organization" and written_as_acronym(text[s:e])]
+        weak = {(s, e) for s, e, m in acronyms if self.whose.weak_acronym(text[s:e], n._by_id[m.entity_id])}
+        if weak:
+            named = {(m.entity_id, facts.unit(s)) for s, e, m in out if (s, e) not in weak}
+            out = [(s, e, m) for s, e, m in out if (s, e) not in weak or (m.entity_id, facts.unit(s)) in named]
+            acronyms = [(s, e, m) for s, e, m in acronyms if (s, e) not in weak]
+        # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there
         definitions = self.whose.acronym_definitions(text) if acronyms else {}
         defined = {
             (s, e)
@@ -512,12 +540,33 @@ class Rewriter:
             ]
         if facts.things:
             # the thing's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's
-            # and the company's case forms stay (в Гомеле), and so does the company's name after its
-            # legal form (ОАО «Нафтан»)
+            # and the company's case forms stay (в Гомеле), and so do the company's name after its
+            # legal form (ОАО «Нафтан») and the town's after a preposition of place or in brackets
+            # (the game in Minsk, «Динамо» (Минск))
+            things = finder.named_things
             out = [
                 (s, e, m)
                 for s, e, m in out
-                if (text[s:e], facts.unit(s)) not in facts.things or finder.named_things.after_a_legal_form(text, s)
+                if (text[s:e], facts.unit(s)) not in facts.things
+                or things.after_a_legal_form(text, s)
+                or (m.type == "place" and things.the_town_itself(text, s, e))
+            ]
+        if facts.clubs:
+            # a text that names clubs by their towns names the other clubs so too: a town's name as
+            # the tables write it, not after a preposition of place nor in brackets (… lost 0-1 to
+            # Vitebsk at home; the game in Minsk), is a team's there; a case form stays the town's,
+            # and so does a name in capitals (a dateline: MINSK, 19 February)
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if not (
+                    facts.unit(s) in facts.clubs
+                    and m.type == "place"
+                    and not n.places.is_state(idx := n._by_id[m.entity_id])
+                    and n.named_as_written(idx, text[s:e])
+                    and not text[s:e].isupper()
+                    and not finder.named_things.the_town_itself(text, s, e)
+                )
             ]
         if facts.surnames:
             # the same word alone, before or after, may be that person (Борисов заявил): ambiguous

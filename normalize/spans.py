@@ -933,6 +933,21 @@ class SpanFinder:
         if other_end >= 0:
             return Proposal([(s, other_end)], True)
         alts = [(s, e)]
+        nxt = k + 1
+        if (
+            nxt < len(anchors)
+            and anchors[nxt].info.org
+            and is_latin(text[a.start])
+            and e <= anchors[nxt].start
+            and BLANKS_RE.fullmatch(text, e, anchors[nxt].start)
+        ):
+            # the words that follow, of an organisation's name in English order that opens with
+            # this one, are decided with it first (Belarus Potash Company: Belarus is no word of the
+            # company's readings, the company's words no place's; Russian writes the place after:
+            # в Беларуси Следственный комитет is the place and the committee)
+            ls, le = self.org_span(text, anchors, nxt, floor)
+            if ls <= s and le > e:
+                alts.insert(0, (ls, le))
         if e > a.end:
             alts.extend(self.shorter_parts(text, s, e, a.end))
         if s < a.start and e > a.end:  # the words before it may be another name's (Комитет …)

@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = 20  # 20: an acronym's O is no A (MOP is no MAP)
+FORMAT_VERSION = (
+    21  # 21: an entity's own Latin acronym is read by its letters only when it has Cyrillic names (MTS is no MTZ)
+)
 _HEAD = struct.Struct("<16sH32s64sQ32s")
 MAX_INDEX_BYTES = 4 << 30
 

@@ -41,6 +41,9 @@ _ORG_WORD_LISTS = (
     "street_words",
     "team_articles",
     "kind_words",
+    "club_names",
+    "realm_words",
+    "place_prepositions",
     "people_words",
 )
 BORN_YEARS = (1000, 2100)
@@ -211,6 +214,12 @@ class Tables:
     team_articles: frozenset[str] = frozenset()
     # клуб, ФК, батальон, крейсер: a town's or a company's name right after one is a club's, a unit's, a ship's
     kind_words: frozenset[str] = frozenset()
+    # Dynamo, Spartak, Шахцёр: a town's name right before or after one is a sports club's
+    club_names: frozenset[str] = frozenset()
+    # Kingdom of, Grand Duchy of, Königreich: a place's name right after one is a realm of the past's
+    realm_words: frozenset[str] = frozenset()
+    # in, at, w, в: a town's name right after one is the town, whatever else the name names in the text
+    place_prepositions: frozenset[str] = frozenset()
     # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
     people_words: frozenset[str] = frozenset()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
@@ -1161,6 +1170,9 @@ class _Loader:
         tables.street_words = frozenset(lists["street_words"])
         tables.team_articles = frozenset(w.casefold() for w in lists["team_articles"])
         tables.kind_words = frozenset(lists["kind_words"])
+        tables.club_names = frozenset(w.casefold() for w in lists["club_names"])
+        tables.realm_words = frozenset(" ".join(w.casefold().split()) for w in lists["realm_words"])
+        tables.place_prepositions = frozenset(w.casefold() for w in lists["place_prepositions"])
         tables.people_words = frozenset(w.casefold() for w in lists["people_words"])
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()

@@ -42,6 +42,8 @@ class TextFacts:
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
         # towns' and organisations' names as written it gave a club, a unit or a ship (ФК Нафтан)
         self.things: set[tuple[str, int]] = set()
+        # the texts that named a club by its town's name (Dinamo Minsk, Sluck – Vitebsk 2:0)
+        self.clubs: set[int] = set()
 
     def unit(self, pos: int) -> int:
         """The start of the text that holds ``pos``."""

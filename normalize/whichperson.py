@@ -6,7 +6,7 @@ person as a surname (Юрий Борисов, Рихард Вагнер)."""
 from __future__ import annotations
 
 from .cases import span_cases
-from .dates import birth_year_after, told_before
+from .dates import birth_year_around, told_before
 from .nameparts import GIVEN, INITIALS, NONE, PATRONYMIC
 from .resolver import BARE_SURNAME_PROMINENCE, Normalizer, Policy
 from .spans import Found, Proposal, SpanFinder
@@ -158,13 +158,13 @@ class WhichPerson:
         words = [w.lower() for w in NAME_WORD_RE.findall(text, s, e) if w.casefold() not in n.tables.titles]
         return bool(words) and any(name.split()[-1].lower() == words[-1] for name in entry.record.names)
 
-    def born_another_year(self, text: str, e: int, entity_id: str) -> bool:
-        """Whether the text gives right after the personal name that ends at ``e`` a year of birth
-        (:func:`~normalize.dates.birth_year_after`) more than a year from the person's ``born``."""
+    def born_another_year(self, text: str, s: int, e: int, entity_id: str) -> bool:
+        """Whether the text gives of the personal name at ``text[s:e]`` a year of birth
+        (:func:`~normalize.dates.birth_year_around`) more than a year from the person's ``born``."""
         born = self.normalizer.index.entries[self.normalizer._by_id[entity_id]].record.born
         if born is None:
             return False
-        year = birth_year_after(text, e)
+        year = birth_year_around(text, s, e)
         return year is not None and abs(year - born) > 1
 
     def before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:

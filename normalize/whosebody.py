@@ -10,7 +10,7 @@ from collections.abc import Sequence
 
 from .dates import sentence_around
 from .nameparts import NONE
-from .names import written_as_acronym
+from .names import acronym_forms, split_tokens, written_as_acronym
 from .resolver import Decision, Normalizer, Policy
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
@@ -20,6 +20,17 @@ from .textpatterns import NAME_WORD_RE, OF_OWNER_RE
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
 # a word of two to eight letters in brackets: an acronym a text may define (Belarus Potash Co (BPC))
 _BRACKETED_RE = re.compile(r"\(([^\W\d_]{2,8})\)")
+# the small letter of the two Latin letters that romanize one Cyrillic letter in an acronym (TsIK for
+# ЦИК, BAZh for БАЖ, KhK for ХК; ISO 9 R / GOST 7.79 B, BGN/PCGN: ц ts, ж zh, х kh, ч ch, ш sh)
+_DIGRAPH_TAIL_RE = re.compile(r"(?<=T)s|(?<=[ZKCS])h")
+
+
+def _case_pattern(letters: str) -> list[bool]:
+    """Which letters of an acronym are capitals, the small letter of a romanization's two letters
+    for one left out (TsIK as ЦИК)."""
+    return [c.isupper() for c in _DIGRAPH_TAIL_RE.sub("", letters)]
+
+
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
@@ -31,6 +42,7 @@ class WhoseBody:
         self.finder = finder
         self.threshold = threshold
         self.policy: Policy = policy
+        self._weak: dict[tuple[str, int], bool] = {}  # see weak_acronym
 
     def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
@@ -205,6 +217,44 @@ class WhoseBody:
             return False  # a person's given name or title (Viasna of Ales Bialiatski)
         n = self.normalizer
         return all(n.resolve(w, threshold=self.threshold, policy=self.policy) is None for w in {owner, first})
+
+    def weak_acronym(self, acronym: str, org: int) -> bool:
+        """Whether the acronym ``acronym`` names the organisation number ``org`` only weakly, as
+        letters many bodies are known by: two Latin letters (BT, the broadcaster's, and British
+        Telecom's), or letters the tables do not write the organisation with, which resolve() read
+        from the initials of its name (BTA of Belarusian Telegraph Agency: the Bulgarian agency's
+        too; MTW, of a translation of Minsk Tractor Works) or writes in another case (BnF, the
+        French national library, of BNF, the Belarusian Popular Front, in capitals). Cyrillic and
+        Latin forms of one acronym are the same letters (TsIK of ЦИК, ОМОНа of OMON)."""
+        got = self._weak.get((acronym, org))
+        if got is None:
+            got = self._weak[(acronym, org)] = self._weak_acronym(acronym, org)
+        return got
+
+    def _weak_acronym(self, acronym: str, org: int) -> bool:
+        letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym)
+        if letters.isascii() and len(letters) <= 2:
+            return True
+        # in capitals but for the small letter of a romanization's two letters for one (TsIK, BAZh)
+        cased = _case_pattern(letters)
+        capitals = all(cased)
+        n = self.normalizer
+        entry = n.index.entries[org]
+        own: set[str] = set()
+        acronym_words: set[str] = set()  # the keys of the words of its names that are acronyms
+        for name in (*entry.record.names, *entry.record.aliases):
+            written, in_capitals = acronym_forms(name)
+            for w in split_tokens(name):
+                folded = w.casefold()
+                got = written.get(folded) or (w if folded in in_capitals else "")
+                if got:
+                    acronym_words.add(n.key(w))
+                    if capitals or _case_pattern(got) == cased:  # (BnF is no BNF; BELTA, BelAZ are БелТА, БелАЗ)
+                        own |= n.forms.acronym_keys([got], as_word=False)
+        k = n.key(acronym)
+        if k not in acronym_words and any(k in ks for phrase in entry.phrases for ks in phrase):
+            return False  # a word of its name, or its case form, in capitals (BELAVIA, «ВЕСНЫ»)
+        return own.isdisjoint(n.forms.acronym_keys([letters]))
 
     def acronym_definitions(self, text: str) -> dict[str, list[int]]:
         """Each word of two to eight letters that ``text`` writes in brackets, with where its

@@ -237,14 +237,21 @@ class WordForms:
             out |= voc.tokens(k)
         return frozenset(out)
 
-    def acronym_keys(self, forms: Iterable[str]) -> set[str]:
+    def acronym_keys(self, forms: Iterable[str], as_word: bool = True) -> set[str]:
         """The keys an acronym of these forms (as written, in any script) is matched by (see
         :func:`~normalize.names.acronym_key`): of its letters one by one; a Latin one also as a
-        word, since a Cyrillic letter may be written with two (TsIK, TSIK for ЦИК), unless the word's
+        word (unless not ``as_word``), since a Cyrillic letter may be written with two (TsIK, TSIK
+        for ЦИК), unless the word's
         key differs from its letters' only by a letter written twice, which the key folds as it
         folds a double consonant: each letter of an acronym is a word (APP is no AP, AAP no AP). A
         press convention's spelling of the letters is not read (German MTS for МТЗ is another
-        acronym, МТС)."""
+        acronym, МТС).
+
+        The reading as a word bridges the alphabets: a Latin acronym of a mention meets a Cyrillic
+        one's letters so. An entity's own Latin acronym is read as a word only when the tables give
+        the entity no Cyrillic name (``as_word``): two Latin acronyms are compared letter by letter,
+        since read as words they meet whenever two letters read as one sound (MTS and MTC, the
+        mobile operators, are no MTZ, the tractor works: TS, C and TZ all read as ц)."""
         out: set[str] = set()
         for f in forms:
             # a letter read as itself: O is no A (MOP is no MAP, the initials of Minsk Automobile
@@ -252,7 +259,7 @@ class WordForms:
             letters = "".join(_O if c in _LETTER_O else self.key(c) for c in f if c.isalpha())
             if letters:
                 out.add(acronym_key(f, letters))
-            if script_of(f) == "Latn" and (k := self.key(f)):
+            if as_word and script_of(f) == "Latn" and (k := self.key(f)):
                 single = _REPEATED_RE.sub(r"\1", letters)
                 if k not in (single, single.replace(_O, "A")):  # (MOP read as a word is MAP)
                     out.add(acronym_key(f, k))

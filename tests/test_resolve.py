@@ -574,6 +574,18 @@ def test_a_letter_written_twice_in_an_acronym_is_a_word_of_its_own() -> None:
         assert got is not None and got.entity_id == "central-election-commission", written
 
 
+def test_two_latin_acronyms_are_compared_letter_by_letter() -> None:
+    # read as words, MTS, MTC and MTZ all key as мц; as letters they are three acronyms (the mobile
+    # operators МТС and the tractor works МТЗ), where a Latin spelling of Cyrillic letters still
+    # meets them (TsIK, ЦИК)
+    n = Normalizer.default()
+    for other in ("MTS", "MTC", "МТС"):
+        assert n.resolve(other) is None, other
+    for written in ("MTZ", "МТЗ"):
+        got = n.resolve(written)
+        assert got is not None and got.entity_id == "mtz", written
+
+
 def test_the_initials_of_latin_words_are_no_cyrillic_acronym_spelled_in_latin_letters() -> None:
     # Baltic Pipeline Corporation reads as BPC, which is also БПЦ (the Belarusian Orthodox Church)
     # in Latin letters: the initials of English words are an English acronym

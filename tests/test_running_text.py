@@ -1533,6 +1533,87 @@ LINKS["a name after a word for a club is the club's"] = [
 ]
 
 
+LINKS["an acronym that names an organisation weakly needs its name in the text"] = [
+    # two Latin letters, letters the tables do not write the organisation with (made from its
+    # name's initials: BTA), or its letters in another case (BnF is no BNF): not alone
+    ("BT Sport shows the Premier League in Britain.", []),
+    ("BTA reported from Sofia on Monday.", []),
+    ("La BnF conserve des manuscrits anciens.", []),
+    (
+        "Belteleradiocompany, known as BT, aired the speech; BT also showed the parade.",
+        [
+            ("Belteleradiocompany", "belteleradiocompany"),
+            ("BT", "belteleradiocompany"),
+            ("BT", "belteleradiocompany"),
+        ],
+    ),
+    # a Latin acronym is read letter by letter against the tables' own: MTS and MTC, the mobile
+    # operators, are no MTZ (TS, C and TZ would all read as ц)
+    ("MTS and MTC sell mobile contracts in Minsk.", [("Minsk", "minsk")]),
+    # but a romanization of the Cyrillic letters is the same acronym, and a name in capitals a name
+    (
+        "TsIK and BAZh issued statements.",
+        [("TsIK", "central-election-commission"), ("BAZh", "belarusian-association-of-journalists")],
+    ),
+    ("BELAVIA airlines flew to Batumi.", [("BELAVIA", "belavia")]),
+]
+
+
+LINKS["an organisation's name that opens with a place's name"] = [
+    (
+        "The sanctions hit Belarus Potash Company (BPC) in 2021.",
+        [("Belarus Potash Company", "belarusian-potash-company"), ("BPC", "belarusian-potash-company")],
+    ),
+    # a company's name of a town's name and a legal form or a word for a works (English order)
+    ("Grodno Khimvolokno JSC makes fibre in Grodno.", [("Grodno", "hrodna")]),
+    ("Moscow Oil Refinery holds a stake.", []),
+]
+
+
+LINKS["a town's name beside a sports society's name, or a side of a match, is a club's"] = [
+    # Dynamo, Shakhtyor (club_names of org_words.yaml) before or after the town, a club's
+    # abbreviation after it: the club, and so the name alone in that text, but after a preposition
+    # of place or in brackets
+    ("Dinamo Minsk lost at home; later Minsk struck back, and the next game is in Minsk.", [("Minsk", "minsk")]),
+    ("Шахцёр Салігорск абыграў Дынама Брэст.", []),
+    ("Dynamo (Minsk) won; Minsk Dynamo lost.", [("Minsk", "minsk")]),
+    # the text names a club by its town: its other towns' names are clubs too, but after a preposition
+    ("Dinamo Brest lost 0-1 away to Vitebsk; in Vitebsk it rained.", [("Vitebsk", "vitebsk")]),
+    ("BATE Barysau vs Homel FC ended in a draw.", []),
+    # two sides joined by a dash in a sentence with a score; a timetable's hours are no score
+    ("Sluck – Belšina Babrujsk 3:2, Isloč Minsk – Vitebsk 2:0.", []),
+    ("Поезд Минск – Москва отправился в 7:40.", [("Минск", "minsk"), ("Москва", "moscow")]),
+    # a club's name in quotes opening a sentence: capitalised words only, no quoted speech
+    ("«Мешков Брест» выиграл у «Вардара».", []),
+]
+
+
+LINKS["a realm of the past is no state of today"] = [
+    (
+        "Nesvizh lay in the Grand Duchy of Lithuania, later in the Kingdom of Poland; today Poland and Lithuania "
+        "are neighbours.",
+        [("Nesvizh", "nyasvizh"), ("Poland", "poland"), ("Lithuania", "lithuania")],
+    ),
+    ("Das Großfürstentum Litauen und das Königreich Polen; heute Polen.", [("Polen", "poland")]),
+]
+
+
+LINKS["a Cyrillic word with a soft sign meets a place by its Cyrillic names"] = [
+    # the Ukrainian adjective Польська (Polish) keys as Polska, the Polish name: no place
+    ("Польська влада закрила кордон з Польщею.", [("Польщею", "poland")]),
+]
+
+
+LINKS["a word of birth before a name and a year after it"] = [
+    # the order of a biography's sentence: the Moscow novelist born in 1936 is no writer of 1953
+    ("Родился Владимир Орлов в Москве в 1936 году.", [("Москве", "moscow")]),
+    (
+        "Нарадзіўся Уладзімір Арлоў у Полацку ў 1953 годзе.",
+        [("Уладзімір Арлоў", "uladzimir-arlou"), ("Полацку", "polotsk")],
+    ),
+]
+
+
 LINKS["a place's name joined to an adjective by a hyphen is another town's"] = [
     # Mohyliv-Podilskyi in Ukraine: the compound is another town, and so is the name alone in that
     # text; the adjective of a state names the town itself by its state (Brest-Litovsk, Brest)
