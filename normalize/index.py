@@ -34,7 +34,7 @@ from .names import acronym_forms, person_roles_of, split_tokens
 from .orgnames import _QUOTED_RE, OrgNames
 from .pickling import restore_state, saved_state
 from .tables import EntityRecord, InflectionRow, Tables, inflection_row
-from .text import detect_language, script_of
+from .text import detect_language, is_cyrillic, may_be_ukrainian_form, script_of
 from .wordforms import WordForms
 
 
@@ -168,6 +168,15 @@ class EntityEntry:
     @property
     def id(self) -> str:
         return self.record.id
+
+    def spelled_otherwise(self, key: str, word: str) -> bool:
+        """Whether ``word`` meets this entity by ``key`` only as a form it cannot be: a Latin
+        spelling a scheme made (``latin_only``), the word being Cyrillic (Единая is no Jodzina), or a
+        Ukrainian case form (``uk_only``), the word having no letter of a Ukrainian ending (Puccini is
+        no Путіні, the Hungarian Kijevi no Києві)."""
+        return (key in self.latin_only and is_cyrillic(word[0])) or (
+            key in self.uk_only and not may_be_ukrainian_form(word)
+        )
 
 
 class EntityColumns:

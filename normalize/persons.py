@@ -214,10 +214,8 @@ class PersonScorer:
         uk_only = e.uk_only
         for i, k in enumerate(keys):  # an exact surname key first: no similarity to compute
             if idx in holders[i] and (best_i < 0 or preferred[i]) and not q.not_theirs(i, e):
-                if k in latin_only and is_cyrillic(words[i].text[0]):
-                    continue  # a Cyrillic word is no Latin spelling a scheme made
-                if k in uk_only and not may_be_ukrainian_form(words[i].text):
-                    continue  # a word of another language is no Ukrainian case form (Puccini: Путіні)
+                if e.spelled_otherwise(k, words[i].text):
+                    continue  # no Latin spelling a scheme made, no Ukrainian case form (Puccini: Путіні)
                 best_i, best_sim, best_k = i, 1.0, k
         if best_i < 0:  # a case form, by the inflection table, of a surname held in Latin letters
             # (a Cyrillic word's), or in Latin letters of a surname (Cichanoŭskaj, Putinem); not as
@@ -241,10 +239,8 @@ class PersonScorer:
                 if len(k) <= SHORT_KEY or q.not_theirs(i, e):
                     continue  # a short key is matched exactly and spelled alike, never by similarity
                 sim, mk = most_similar(k, surname_keys, SURNAME_MIN)
-                if mk in latin_only and is_cyrillic(words[i].text[0]):
-                    continue  # a Cyrillic word is no misspelling of a Latin spelling a scheme made
-                if mk in uk_only and not may_be_ukrainian_form(words[i].text):
-                    continue  # nor another language's word of a Ukrainian case form (Гончаровой: Ганчарові)
+                if e.spelled_otherwise(mk, words[i].text):
+                    continue  # no misspelling of a Latin spelling or a Ukrainian case form (Гончаровой: Ганчарові)
                 if sim > best_sim or (sim == best_sim and sim > 0 and preferred[i]):
                     best_i, best_sim, best_k = i, sim, mk
         if best_i < 0 or best_sim < SURNAME_MIN:

@@ -24,7 +24,7 @@ from .scores import (
     most_similar,
 )
 from .tables import Tables
-from .text import is_cyrillic, may_be_ukrainian_form
+from .text import is_cyrillic
 
 BRAND_MARGIN = 0.05  # a brand's score stays below the full name's: its similarity less this
 BRAND_SCORE = 1.0 - BRAND_MARGIN  # the most a brand scores
@@ -278,10 +278,8 @@ class PhraseScorer:
             bsim, bj, bk, bexact = 0.0, -1, "", False
             short_concept = False
             cyrillic = is_cyrillic(text[0])
-            if k in e.latin_only and cyrillic:
-                continue  # a Cyrillic word is no Latin spelling a scheme made (Единая, Jodzina)
-            if k in e.uk_only and not may_be_ukrainian_form(text):
-                continue  # a word of another language is no Ukrainian case form (the Hungarian Kijevi: Києві)
+            if e.spelled_otherwise(k, text):
+                continue  # no Latin spelling a scheme made (Единая, Jodzina), no Ukrainian case form (Kijevi)
             if cyrillic and is_place and self.places.met_by_a_latin_name_only(e, text, k):
                 continue  # у Крэве is no Krievija
             given = self.groups.is_given_name(text)
@@ -335,9 +333,7 @@ class PhraseScorer:
                     # river Bobruika)
                     continue
                 sim, mk = self._similar(k, ks, memo)
-                if mk in e.uk_only and not may_be_ukrainian_form(text):
-                    continue
-                if cyrillic and (mk in e.latin_only or (is_place and self.places.cyrillic_place(e))):
+                if e.spelled_otherwise(mk, text) or (cyrillic and is_place and self.places.cyrillic_place(e)):
                     # a Cyrillic word is no Latin spelling; a place the tables name in Cyrillic is
                     # named by its words and their case forms (Віцебскай is no Віцебск)
                     continue

@@ -149,13 +149,16 @@ class Rewriter:
                 self._sigs.clear()
         return m
 
-    def _before_founding(self, text: str, s: int, e: int, m: Decision, unit: tuple[int, int]) -> bool:
-        """Whether the sentence of ``text[s:e]`` names years before it, all before the organisation
-        was founded (``founded``: the church of 992 and the lands of Белая Русь are no exarchate of
-        1989 and no party of 2007)."""
+    def _before_it_was(self, text: str, s: int, e: int, m: Decision, unit: tuple[int, int]) -> bool:
+        """Whether the sentence of ``text[s:e]`` (inside the text ``unit``) names years in the
+        phrases of time before the name, all before the person was born (``born``: В 1943 году
+        Зеленский окончил …; In 1957 Viktor Lukashenka became the champion, a namesake of a man born
+        in 1975) or the organisation founded (``founded``: the church of 992 and the lands of Белая
+        Русь are no exarchate of 1989 and no party of 2007)."""
         n = self.normalizer
-        founded = n.index.entries[n._by_id[m.entity_id]].record.founded
-        return founded is not None and told_before(text, s, e, founded, *unit)
+        record = n.index.entries[n._by_id[m.entity_id]].record
+        year = record.born if m.type == "person" else record.founded
+        return year is not None and told_before(text, s, e, year, *unit)
 
     def _thing_named_after(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether a town's or an organisation's name in the nominative stands right after a word
@@ -396,10 +399,8 @@ class Rewriter:
                 continue  # a man's surname in the title's case (Армия генерала Власова), not hers
             if m.type == "person" and self.which.other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if m.type == "person" and not named and self.which.before_birth(text, s, e, m.entity_id, facts.bounds(s)):
-                continue  # a namesake: the sentence speaks of a time before the person was born
-            if m.type == "organization" and self._before_founding(text, s, e, m, facts.bounds(s)):
-                continue  # the sentence speaks of a time before the organisation was founded
+            if (m.type == "organization" or not named) and self._before_it_was(text, s, e, m, facts.bounds(s)):
+                continue  # the sentence speaks of a time before the person was born, the organisation founded
             if (
                 m.type == "organization"
                 and not named

@@ -1,12 +1,12 @@
 """Which person a name the rewrite pass found is, by what its text says around it: another person
 of the surname named in full (Даниил Медведев), a verb of the other gender (Цапкала выехала), a
-year of birth or a time before the person's birth, a town's or an organisation's name given to a
+year of birth, a town's or an organisation's name given to a
 person as a surname (Юрий Борисов, Рихард Вагнер)."""
 
 from __future__ import annotations
 
 from .cases import span_cases
-from .dates import birth_year_around, told_before
+from .dates import birth_year_around
 from .nameparts import GIVEN, INITIALS, NONE, PATRONYMIC
 from .resolver import BARE_SURNAME_PROMINENCE, Normalizer, Policy
 from .spans import Found, Proposal, SpanFinder
@@ -166,12 +166,3 @@ class WhichPerson:
             return False
         year = birth_year_around(text, s, e)
         return year is not None and abs(year - born) > 1
-
-    def before_birth(self, text: str, s: int, e: int, entity_id: str, unit: tuple[int, int]) -> bool:
-        """Whether ``text[s:e]`` names a person (by a surname alone or in full) after the phrases of
-        time that open its sentence (:mod:`normalize.dates`; inside the text ``unit``), and their
-        years are all before the person was born (``born``): В 1943 году Зеленский окончил …; In
-        1957 Viktor Lukashenka became the champion (a namesake of a man born in 1975)."""
-        n = self.normalizer
-        born = n.index.entries[n._by_id[entity_id]].record.born
-        return born is not None and told_before(text, s, e, born, *unit)

@@ -12,6 +12,7 @@ from .dates import sentence_around
 from .nameparts import NONE
 from .names import acronym_forms, split_tokens, written_as_acronym
 from .resolver import Decision, Normalizer, Policy
+from .scores import acronyms
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
 from .textpatterns import NAME_WORD_RE, OF_OWNER_RE
@@ -252,7 +253,8 @@ class WhoseBody:
                     if capitals or _case_pattern(got) == cased:  # (BnF is no BNF; BELTA, BelAZ are БелТА, БелАЗ)
                         own |= n.forms.acronym_keys([got], as_word=False)
         k = n.key(acronym)
-        if k not in acronym_words and any(k in ks for phrase in entry.phrases for ks in phrase):
+        words = (ks for phrase in entry.phrases for ks in phrase if not acronyms(ks))  # (of no acronym)
+        if k not in acronym_words and any(k in ks for ks in words):
             return False  # a word of its name, or its case form, in capitals (BELAVIA, «ВЕСНЫ»)
         return own.isdisjoint(n.forms.acronym_keys([letters]))
 
