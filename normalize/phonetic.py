@@ -278,7 +278,14 @@ def uncovered_script(text: str) -> bool:
     return False
 
 
-_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near", "near_soft")
+def _word_start_re(letters: Mapping[str, str]) -> re.Pattern[str] | None:
+    """The pattern of the letters of ``letters`` at the start of a word (None for none)."""
+    if not letters:
+        return None
+    return re.compile("(?<![^\\W\\d_])[" + "".join(re.escape(c) for c in sorted(letters)) + "]")
+
+
+_KEY_SAVED = ("_cyr", "_chars", "_letters", "_passes", "surname_variants", "near", "near_soft", "_word_start")
 """What a saved index keeps of a :class:`PhoneticKey` (its memo and compiled steps are made again)."""
 
 
@@ -305,6 +312,17 @@ class PhoneticKey:
         self._variants_apart_memo: tuple[tuple[Pass, ...], bool] | None = None  # see variants_of_all
         # the ``near`` pairs in the order they are folded, with the set they were sorted from
         self._near_order_memo: tuple[frozenset[tuple[str, str]], list[tuple[str, str]]] | None = None
+        # the letters read otherwise at the start of a word (`word_start`: the Belarusian ў of ва
+        # Ўкраіне is у), before the letter tables
+        self._word_start: dict[str, str] = {}
+        self._word_start_re: re.Pattern[str] | None = None
+
+    def set_word_start(self, letters: Mapping[str, str]) -> None:
+        """The letters (lower case) read as others at the start of a word (``word_start`` of the
+        phonetic table)."""
+        self._word_start = dict(letters)
+        self._word_start_re = _word_start_re(self._word_start)
+        self._cache = {}
 
     def _translated(self, text: str) -> str:
         """``text.translate(self._letters)``; a text of ASCII characters the table leaves alone (its
@@ -312,7 +330,13 @@ class PhoneticKey:
         translation (a tenth of the time of a mention's keys)."""
         if text.isascii() and not any(c in text for c in self._ascii_marks):
             return text
+        starts = self._word_start_re
+        if starts is not None and any(c in text for c in self._word_start):
+            text = starts.sub(self._word_start_letter, text)
         return text.translate(self._letters)
+
+    def _word_start_letter(self, m: re.Match[str]) -> str:
+        return self._word_start[m.group()]
 
     def _compile_steps(self) -> tuple[_Step, ...]:
         return tuple((p._rest, p._rest_first, p._replace, *_one_for_one(p._letters)) for p in self._passes)
@@ -331,6 +355,7 @@ class PhoneticKey:
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         restore_state(self, state, _KEY_SAVED)
+        self._word_start_re = _word_start_re(self._word_start)
         self._cache = {}
         self._steps = self._compile_steps()
         self._ascii_marks = _ascii_keys(self._letters)
@@ -606,12 +631,12 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         return None
     reader.keys(
         top,
-        {"source", "cyrillic", "chars", "passes", "surname_variants", "near", "same", "distinct"},
+        {"source", "cyrillic", "word_start", "chars", "passes", "surname_variants", "near", "same", "distinct"},
         {"cyrillic", "chars", "passes"},
         "the phonetic file",
     )
     maps: dict[str, dict[str, str]] = {}
-    for name in ("cyrillic", "chars"):
+    for name in ("cyrillic", "word_start", "chars"):
         mm = reader.mapping(top.get(name), reader.line_of(top, name), f"`{name}`") if name in top else None
         out: dict[str, str] = {}
         for ch, val in (mm or LDict()).items():
@@ -625,6 +650,8 @@ def parse_phonetic(reader: TableReader, doc: object) -> PhoneticKey | None:
         maps[name] = out
     passes = compile_passes(reader, top.get("passes"), reader.line_of(top, "passes")) if "passes" in top else []
     key = PhoneticKey(maps["cyrillic"], maps["chars"], passes)
+    if "word_start" in top:
+        key.set_word_start(maps["word_start"])
     if "surname_variants" in top:
         key.surname_variants = tuple(
             compile_passes(reader, top["surname_variants"], reader.line_of(top, "surname_variants"))

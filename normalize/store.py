@@ -41,9 +41,7 @@ if TYPE_CHECKING:
     from .resolver import Normalizer
 
 MAGIC = b"NORMALIZE-INDEX\x00"
-FORMAT_VERSION = (
-    21  # 21: an entity's own Latin acronym is read by its letters only when it has Cyrillic names (MTS is no MTZ)
-)
+FORMAT_VERSION = 22  # 22: a word-initial ў keys as у (ва Ўкраіне); 21: MTS is no MTZ (acronyms by letters)
 _HEAD = struct.Struct("<16sH32s64sQ32s")
 MAX_INDEX_BYTES = 4 << 30
 

@@ -209,12 +209,26 @@ def is_plain(text: str) -> bool:
     return True
 
 
+# the non-syllabic у (ў, Łacinka ŭ) that Belarusian writes at the start of a word after a word that
+# ends in a vowel (ва Ўкраіне, з Ўладзімерам): the same у as the name's own spellings hold (Правілы
+# беларускай арфаграфіі і пунктуацыі, 2008, § 16); the phonetic table's `word_start` reads it so too
+_WORD_START_U = {"ў": "у", "Ў": "У", "ŭ": "u", "Ŭ": "U"}
+_WORD_START_U_RE = re.compile("(?<![^\\W\\d_])[ўЎŭŬ]")
+
+
+def _as_u(m: re.Match[str]) -> str:
+    return _WORD_START_U[m.group()]
+
+
 def normalize_text(text: str) -> str:
     """Return ``text`` in the form every other step expects (NFC, no invisibles, one apostrophe,
-    look-alike letters repaired). Runs in time linear in the length of the text."""
+    look-alike letters repaired, a word's first ў read as у). Runs in time linear in the length of
+    the text."""
     if text.isascii():
         return text.replace("`", APOSTROPHE) if "`" in text else text
     composed = unicodedata.normalize("NFC", text)
+    if any(c in composed for c in _WORD_START_U):
+        composed = _WORD_START_U_RE.sub(_as_u, composed)
     if is_plain(composed):  # the common case: nothing to fold, no word of two alphabets
         return composed
     # composed again only with its lone surrogates replaced

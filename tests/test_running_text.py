@@ -1604,6 +1604,17 @@ LINKS["a Cyrillic word with a soft sign meets a place by its Cyrillic names"] = 
 ]
 
 
+LINKS["a word's first ў is у"] = [
+    # Belarusian writes the non-syllabic у at the start of a word after a vowel (ва Ўкраіне): the
+    # name as its spellings hold it, and the text as written
+    (
+        "Ён з'ехаў ва Ўкраіну і сустрэўся з Ўладзімерам Арловым.",
+        [("Ўкраіну", "ukraine"), ("Ўладзімерам Арловым", "uladzimir-arlou")],
+    ),
+    ("Va Ŭkrainie jon sustreŭsia z Arłovym.", [("Ŭkrainie", "ukraine")]),
+]
+
+
 LINKS["a word of birth before a name and a year after it"] = [
     # the order of a biography's sentence: the Moscow novelist born in 1936 is no writer of 1953
     ("Родился Владимир Орлов в Москве в 1936 году.", [("Москве", "moscow")]),
