@@ -450,7 +450,13 @@ class PhoneticKey:
     def reference(self, word: str) -> str:
         """The key computed step by step as the table reads, without the memo (for checking the
         fast path of :meth:`__call__`)."""
-        s = word.lower().translate(self._cyr).translate(self._chars)
+        low = word.lower()
+        starts = self._word_start
+        s = (
+            "".join(starts.get(c, c) if i == 0 or not low[i - 1].isalpha() else c for i, c in enumerate(low))
+            .translate(self._cyr)
+            .translate(self._chars)
+        )
         if not s.isascii():
             if uncovered_script(s):
                 return LITERAL_KEY_MARK + word.lower()
