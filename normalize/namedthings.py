@@ -62,6 +62,8 @@ _ITEM_JOINERS = frozenset(("и", "і", "й", "та", "i", "a", "and", "oraz", "u
 _ITEM_BEFORE_RE = re.compile(r"([^\W\d_][^\W_'’-]*)[»“”\")]*[ \t\u00a0]+$")
 
 
+# a word right before a name, blanks and a closing quote between (Dinamo Minsk, „Dinamo“ Minsk)
+_CLUB_BEFORE_RE = re.compile(r"(?<![\w'’-])([^\W\d_][^\W_]*)[»“”\"]?[ \t\u00a0]+\Z")
 # the dash or the vs between the two sides of a match, a capitalised name (in quotes or not) on
 # the other side of it
 _FIXTURE_JOIN = r"[ \t\u00a0]+([-–—]|vs\.?|v\.)[ \t\u00a0]+"
@@ -220,16 +222,17 @@ class NamedThings:
 
     def club_named(self, text: str, s: int, e: int) -> bool:
         """Whether a town's name at ``text[s:e]`` makes one name with a sports society's name right
-        before or after it, blanks only between (``club_names`` of ``org_words.yaml``: Dinamo Minsk,
-        Minsk Dynamo, Шахцёр Салігорск), or with a club's abbreviation after it (the ``kind_words``
-        in capitals: Homel FC, Brest HC): the club's name."""
+        before or after it, in quotes or not, blanks only between (``club_names`` of
+        ``org_words.yaml``: Dinamo Minsk, ХК «Динамо» Минск, Minsk Dynamo, Шахцёр Салігорск), or with
+        a club's abbreviation after it (the ``kind_words`` in capitals: Homel FC, Brest HC): the
+        club's name."""
         if s > 0 and text[s - 1] in BLANKS:
-            before = self.beside.word_before(text, s, 0)
-            if before is not None and before[1].casefold() in self._club_names:
+            before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)  # (in quotes or not: „Dinamo“ Minsk)
+            if before is not None and before.group(1).casefold() in self._club_names:
                 return True
         if e < len(text) and text[e] in BLANKS:
             after = self.beside.word_after(text, e, len(text))
-            if after is not None and not after[2] and not after[3]:
+            if after is not None and not after[2]:
                 word = after[1]
                 return word.casefold() in self._club_names or (
                     word.isupper() and word.casefold() in self._kind_abbreviations

@@ -283,9 +283,19 @@ class PhraseScorer:
             if cyrillic and is_place and self.places.met_by_a_latin_name_only(e, text, k):
                 continue  # у Крэве is no Krievija
             given = self.groups.is_given_name(text)
-            plain_cyrillic = cyrillic and not acronyms(tokens)  # not written in capitals
+            plain = not acronyms(tokens)  # not written in capitals
             for j, ks in enumerate(phrase):
-                if j in used or (plain_cyrillic and CYRILLIC_CAPITALS in ks):
+                if j in used or (
+                    plain
+                    and (
+                        (CYRILLIC_CAPITALS in ks and (cyrillic or "#" + k not in ks))
+                        or (LATIN_CAPITALS in ks and k not in ks)
+                    )
+                ):
+                    # an acronym and its case forms are written in capitals (МУС, МУСа, MUS, MUSa); in
+                    # Latin letters, a Cyrillic one's letters may be written as a word (Mzs of МЗС),
+                    # not its case forms (Musa, a name, is no МУСа), and a Latin one read as a word is
+                    # met by its key (Belaz of BelAZ), not by its stem (Musa of MUS)
                     continue
                 common = tokens & ptokens[j]
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):

@@ -673,6 +673,7 @@ class SpanFinder:
         if got is None:
             return False
         at, w = got
+        w = self.beside.without_possessive(w)  # (the Belarusian Athletes’ Solidarity Foundation)
         if not (w[:1].isupper() and w.isalpha() and all(map(is_latin, w))) or w.isupper():
             return False
         if sentence_start(text, at) and not gives_a_score(text, at, start):

@@ -1550,6 +1550,11 @@ LINKS["an acronym that names an organisation weakly needs its name in the text"]
     # a Latin acronym is read letter by letter against the tables' own: MTS and MTC, the mobile
     # operators, are no MTZ (TS, C and TZ would all read as ц)
     ("MTS and MTC sell mobile contracts in Minsk.", [("Minsk", "minsk")]),
+    # an acronym and its case forms are written in capitals: the name Musa is no MUS (МУС)
+    (
+        "Petković, Musa, Oršić and Ademi played; MUS and МУСа said.",
+        [("MUS", "interior-ministry"), ("МУСа", "interior-ministry")],
+    ),
     # but a romanization of the Cyrillic letters is the same acronym, and a name in capitals a name
     (
         "TsIK and BAZh issued statements.",
@@ -1567,6 +1572,8 @@ LINKS["an organisation's name that opens with a place's name"] = [
     # a company's name of a town's name and a legal form or a word for a works (English order)
     ("Grodno Khimvolokno JSC makes fibre in Grodno.", [("Grodno", "hrodna")]),
     ("Moscow Oil Refinery holds a stake.", []),
+    # capitalised words before an organisation's name, a possessive among them: another's name
+    ("The Belarusian Athletes’ Solidarity Foundation helps athletes.", []),
 ]
 
 
@@ -1576,6 +1583,7 @@ LINKS["a town's name beside a sports society's name, or a side of a match, is a 
     # of place or in brackets
     ("Dinamo Minsk lost at home; later Minsk struck back, and the next game is in Minsk.", [("Minsk", "minsk")]),
     ("Шахцёр Салігорск абыграў Дынама Брэст.", []),
+    ("Вчера ХК «Динамо» Минск проиграл, а „Dinamo“ Minsk wygrało.", []),
     ("Dynamo (Minsk) won; Minsk Dynamo lost.", [("Minsk", "minsk")]),
     # the text names a club by its town: its other towns' names are clubs too, but after a preposition
     ("Dinamo Brest lost 0-1 away to Vitebsk; in Vitebsk it rained.", [("Vitebsk", "vitebsk")]),
