@@ -4,6 +4,8 @@ brands, acronyms, short keys and names in quotes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .cognates import GivenNameGroups
 from .index import EntityEntry
 from .memo import remember
@@ -36,14 +38,29 @@ def _named_in_cyrillic(e: EntityEntry) -> bool:
     return any(is_cyrillic(name[0]) for name in e.record.names if name)
 
 
+def _short_acronym(keys: frozenset[str]) -> bool:
+    """Whether a name word's keys hold the letters of an acronym of a short key's length or less
+    (МУС, ОМОН: read letter by letter, where a longer word in capitals is as often a name written
+    so, ГОРИЗОНТ)."""
+    return any(k[0] == "#" and k not in (CYRILLIC_CAPITALS, LATIN_CAPITALS) and len(k) - 1 <= SHORT_KEY for k in keys)
+
+
 class PhraseScorer:
     """Scores a mention against an organisation's or place's entry."""
 
-    def __init__(self, tables: Tables, groups: GivenNameGroups, near: NearSpellings, places: Places) -> None:
+    def __init__(
+        self,
+        tables: Tables,
+        groups: GivenNameGroups,
+        near: NearSpellings,
+        places: Places,
+        acronym_keys: Callable[[list[str]], set[str]],
+    ) -> None:
         self.tables = tables
         self.groups = groups
         self.near = near
         self.places = places
+        self._acronym_keys = acronym_keys  # the keys of an acronym's letters (WordForms.acronym_keys)
         self._sim_memo: dict[tuple[str, int], tuple[float, str]] = {}
         self._brand_memo: dict[str, bool] = {}
         self._small_memo: dict[tuple[str, str], bool] = {}
@@ -288,14 +305,19 @@ class PhraseScorer:
                 if j in used or (
                     plain
                     and (
-                        (CYRILLIC_CAPITALS in ks and (cyrillic or "#" + k not in ks))
+                        (
+                            CYRILLIC_CAPITALS in ks
+                            and (cyrillic or (_short_acronym(ks) and self._acronym_keys([text]).isdisjoint(ks)))
+                        )
                         or (LATIN_CAPITALS in ks and k not in ks)
                     )
                 ):
-                    # an acronym and its case forms are written in capitals (МУС, МУСа, MUS, MUSa); in
-                    # Latin letters, a Cyrillic one's letters may be written as a word (Mzs of МЗС),
-                    # not its case forms (Musa, a name, is no МУСа), and a Latin one read as a word is
-                    # met by its key (Belaz of BelAZ), not by its stem (Musa of MUS)
+                    # a word in capitals of a name (an acronym: МУС, МЗС) and its case forms are written
+                    # in capitals (МУСа); in Latin letters, a Cyrillic acronym's letters may be written
+                    # as a word, one by one (Mzs of МЗС), not its case forms (Musa, a name, is no МУСа,
+                    # Among no ОМОНа; a longer word in capitals, ГОРИЗОНТ, is a name, met as a word);
+                    # and a Latin one read as a word is met by its key (Belaz of BelAZ), not by its
+                    # stem (Musa of MUS)
                     continue
                 common = tokens & ptokens[j]
                 if common and given and k not in ks and all(t[:1].isupper() for t in common):

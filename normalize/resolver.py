@@ -237,7 +237,7 @@ class Normalizer:
         near = NearSpellings(self.forms)
         self.places = Places(self.index, self.tables)
         self.persons = PersonScorer(self.forms, self.groups, near)
-        self.phrases = PhraseScorer(self.tables, self.groups, near, self.places)
+        self.phrases = PhraseScorer(self.tables, self.groups, near, self.places, self.forms.acronym_keys)
         self.ranker = Ranker(
             self.index, self.tables, self.forms, self.groups, self.orgs, self.places, self.persons, self.phrases,
             self.builder.index_canonical,
