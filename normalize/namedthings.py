@@ -67,6 +67,7 @@ _CLUB_BEFORE_RE = re.compile(r"(?<![\w'’-])([^\W\d_][^\W_]*)[»“”\"]?[ \t\
 # the dash or the vs between the two sides of a match, a capitalised name (in quotes or not) on
 # the other side of it
 _FIXTURE_JOIN = r"[ \t\u00a0]+([-–—]|vs\.?|v\.)[ \t\u00a0]+"
+_FIXTURE_LAST = "-–—s."  # the last character of what joins the sides (a dash, vs, v.)
 _FIXTURE_AFTER_RE = re.compile(rf"[»”\"]?{_FIXTURE_JOIN}[«„“\"]?(?=[^\W\d_])")
 _FIXTURE_BEFORE_RE = re.compile(rf"(?<![\w'’-])([^\W\d_][\w'’-]*)[»”\"]?{_FIXTURE_JOIN}[«„“\"]?\Z")
 
@@ -227,8 +228,16 @@ class NamedThings:
         a club's abbreviation after it (the ``kind_words`` in capitals: Homel FC, Brest HC): the
         club's name."""
         if s > 0 and text[s - 1] in BLANKS:
-            before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)  # (in quotes or not: „Dinamo“ Minsk)
-            if before is not None and before.group(1).casefold() in self._club_names:
+            i = s - 1
+            while i > 0 and text[i - 1] in BLANKS:
+                i -= 1
+            if i > 0 and text[i - 1] in QUOTE_CLOSE:  # the society's name in quotes („Dinamo“ Minsk)
+                before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)
+                word = before.group(1) if before is not None else ""
+            else:
+                got = self.beside.word_before(text, s, 0)
+                word = got[1] if got is not None else ""
+            if word.casefold() in self._club_names:
                 return True
         if e < len(text) and text[e] in BLANKS:
             after = self.beside.word_after(text, e, len(text))
@@ -247,9 +256,13 @@ class NamedThings:
         after = _FIXTURE_AFTER_RE.match(text, e)
         if after is not None and text[after.end()].isupper():
             joined.append(after.group(1))
-        before = _FIXTURE_BEFORE_RE.search(text, max(0, s - WINDOW), s)
-        if before is not None and before.group(1)[:1].isupper():
-            joined.append(before.group(2))
+        i = s
+        while i > 0 and (text[i - 1] in BLANKS or text[i - 1] in QUOTE_OPEN):
+            i -= 1
+        if i > 0 and text[i - 1] in _FIXTURE_LAST:  # (the regex only where a dash or a vs may end)
+            before = _FIXTURE_BEFORE_RE.search(text, max(0, s - WINDOW), s)
+            if before is not None and before.group(1)[:1].isupper():
+                joined.append(before.group(2))
         if not joined:
             return False
         return any(j.casefold().startswith("v") for j in joined) or gives_a_score(text, s, e, lo, hi)

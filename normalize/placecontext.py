@@ -60,6 +60,7 @@ class PlaceContext:
         self._function_words = tables.vocabulary.function_words
         self._sentence_words = tables.sentence_words
         realms = sorted(tables.realm_words, key=len, reverse=True)
+        self._realm_last_words = frozenset({w.split()[-1] for w in realms} | {"the"})
         self._realm_re = (
             re.compile(
                 r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(re.escape, w.split())) for w in realms) + r")"
@@ -78,6 +79,9 @@ class PlaceContext:
         preposition (``realm_words`` of ``org_words.yaml``: the Grand Duchy of Lithuania, the Kingdom
         of Poland, das Großfürstentum Litauen): the realm's name, not the state or town of today."""
         if self._realm_re is None:
+            return False
+        before = self.beside.word_before(text, s, 0)  # (the regex only after a realm's last word)
+        if before is None or before[1].casefold() not in self._realm_last_words:
             return False
         return self._realm_re.search(text, max(0, s - _REALM_REACH), s) is not None
 
