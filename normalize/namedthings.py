@@ -243,8 +243,9 @@ class NamedThings:
             after = self.beside.word_after(text, e, len(text))
             if after is not None and not after[2]:
                 word = after[1]
+                letters = word.replace(".", "")  # (F.C. is FC)
                 return word.casefold() in self._club_names or (
-                    word.isupper() and word.casefold() in self._kind_abbreviations
+                    letters.isupper() and letters.casefold() in self._kind_abbreviations
                 )
         return False
 

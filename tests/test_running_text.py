@@ -1588,6 +1588,7 @@ LINKS["a town's name beside a sports society's name, or a side of a match, is a 
     # the text names a club by its town: its other towns' names are clubs too, but after a preposition
     ("Dinamo Brest lost 0-1 away to Vitebsk; in Vitebsk it rained.", [("Vitebsk", "vitebsk")]),
     ("BATE Barysau vs Homel FC ended in a draw.", []),
+    ("Yesterday Soligorsk Shakhter F.C. won.", []),
     # two sides joined by a dash in a sentence with a score; a timetable's hours are no score
     ("Sluck – Belšina Babrujsk 3:2, Isloč Minsk – Vitebsk 2:0.", []),
     ("Поезд Минск – Москва отправился в 7:40.", [("Минск", "minsk"), ("Москва", "moscow")]),
