@@ -96,6 +96,18 @@ class NamedThings:
         self._street_words = listed_words(tables.street_words, key, stems)
         self._kind_words = listed_words(tables.kind_words, key, stems)
         self._club_names = tables.club_names
+        # a sports society's name alone in quotes, with a case ending of up to three letters
+        # («Динамо», с «Шахтёром»), as a league's report writes its clubs
+        self._society_re = (
+            re.compile(
+                r"[«„“\"](?:"
+                + "|".join(map(re.escape, sorted(tables.club_names, key=len, reverse=True)))
+                + r")[^\W\d_]{0,3}[»“”\"]",
+                re.IGNORECASE,
+            )
+            if tables.club_names
+            else None
+        )
         self._place_prepositions = tables.place_prepositions
         # the kind words a club's name ends with in English and Scandinavian order (Homel FC)
         self._kind_abbreviations = frozenset(w.casefold() for w in tables.kind_words if len(w) <= 3)
@@ -248,6 +260,15 @@ class NamedThings:
                     letters.isupper() and letters.casefold() in self._kind_abbreviations
                 )
         return False
+
+    def names_a_sports_society(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` names a sports society (``club_names`` of ``org_words.yaml``)
+        alone in quotes, capitalised, in any case form (минским «Динамо», с «Шахтёром»): a league's
+        report."""
+        society = self._society_re
+        if society is None:
+            return False
+        return any(m.group()[1].isupper() for m in society.finditer(text, lo, hi))
 
     def in_a_fixture(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
         """Whether the name at ``text[s:e]`` is a side of a match, joined to another capitalised

@@ -1589,6 +1589,12 @@ LINKS["a town's name beside a sports society's name, or a side of a match, is a 
     ("Dinamo Brest lost 0-1 away to Vitebsk; in Vitebsk it rained.", [("Vitebsk", "vitebsk")]),
     ("BATE Barysau vs Homel FC ended in a draw.", []),
     ("Yesterday Soligorsk Shakhter F.C. won.", []),
+    # a company's name of one word in quotes in a league's report (a sports society named in quotes)
+    ("«Слуцк» поделил очки с минским «Динамо», а «Нафтан» – с «Шахтёром».", []),
+    (
+        "Как сообщает «БелТА», «Динамо» выиграло; на ОАО «Нафтан» прошла проверка.",
+        [("БелТА", "belta"), ("Нафтан", "naftan")],
+    ),
     # two sides joined by a dash in a sentence with a score; a timetable's hours are no score
     ("Sluck – Belšina Babrujsk 3:2, Isloč Minsk – Vitebsk 2:0.", []),
     ("Поезд Минск – Москва отправился в 7:40.", [("Минск", "minsk"), ("Москва", "moscow")]),
@@ -1604,6 +1610,15 @@ LINKS["a realm of the past is no state of today"] = [
         [("Nesvizh", "nyasvizh"), ("Poland", "poland"), ("Lithuania", "lithuania")],
     ),
     ("Das Großfürstentum Litauen und das Königreich Polen; heute Polen.", [("Polen", "poland")]),
+    # a monarch's title: the states of the tables have none today
+    (
+        "The Grand Dukes of Lithuania and the King of Poland met; today Lithuania and Poland are allies.",
+        [("Lithuania", "lithuania"), ("Poland", "poland")],
+    ),
+    (
+        "The President of Poland met the Prime Minister of Lithuania.",
+        [("Poland", "poland"), ("Lithuania", "lithuania")],
+    ),
 ]
 
 
