@@ -522,13 +522,17 @@ class Rewriter:
             named = {(m.entity_id, facts.unit(s)) for s, e, m in out if (s, e) not in weak}
             out = [(s, e, m) for s, e, m in out if (s, e) not in weak or (m.entity_id, facts.unit(s)) in named]
             acronyms = [(s, e, m) for s, e, m in acronyms if (s, e) not in weak]
-        # an acronym the text defines as another name (Belarus Potash Co (BPC)): that name's there
+        # an acronym the text defines as another name (Belarus Potash Co (BPC)), or whose letters it
+        # spells out as another name's initials (the United Conservative Party … UCP): that name's there
         definitions = self.whose.acronym_definitions(text) if acronyms else {}
         defined = {
             (s, e)
             for s, e, m in acronyms
-            if text[s:e] in definitions
-            and self.whose.defined_otherwise(text, definitions[text[s:e]], *facts.bounds(s), m.entity_id)
+            if (
+                text[s:e] in definitions
+                and self.whose.defined_otherwise(text, definitions[text[s:e]], *facts.bounds(s), m.entity_id)
+            )
+            or self.whose.spelled_out_otherwise(text, text[s:e], *facts.bounds(s), m.entity_id)
         }
         if defined:
             out = [(s, e, m) for s, e, m in out if (s, e) not in defined]

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rapidfuzz.distance import Levenshtein
+
 from .dates import sentence_around
 from .nameparts import NONE
 from .names import acronym_forms, split_tokens, written_as_acronym
@@ -32,6 +34,9 @@ def _case_pattern(letters: str) -> list[bool]:
     return [c.isupper() for c in _DIGRAPH_TAIL_RE.sub("", letters)]
 
 
+_OWN_NAME_SIMILARITY = 0.9  # the least similarity of a misspelt name to the entity's own, letter by letter
+_SPELLED_OUT_LETTERS = 3  # the fewest letters of an acronym read as spelled out by a text's words
+_SPELLED_OUT_BREAK_RE = re.compile(r"[,.;:!?()«»“”\"\n]")  # no one name's words have these between
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
@@ -44,6 +49,7 @@ class WhoseBody:
         self.threshold = threshold
         self.policy: Policy = policy
         self._weak: dict[tuple[str, int], bool] = {}  # see weak_acronym
+        self._last_words: tuple[str, int, int, list[re.Match[str]]] | None = None  # see _content_words
 
     def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
@@ -288,6 +294,50 @@ class WhoseBody:
             )
             return m is None or m.entity_id != entity_id
         return False
+
+    def spelled_out_otherwise(self, text: str, acronym: str, lo: int, hi: int, entity_id: str) -> bool:
+        """Whether ``text[lo:hi]`` spells the letters of the acronym ``acronym`` out as the initials
+        of capitalised words, function words aside and nothing else between them, that do not name
+        the entity ``entity_id`` (the United Conservative Party … the UCP, which the tables hold as
+        the United Civic Party): the text uses the acronym for that name. Acronyms of three letters
+        or more."""
+        letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym).casefold()
+        if len(letters) < _SPELLED_OUT_LETTERS or not letters.isalpha():
+            return False
+        words = self._content_words(text, lo, hi)
+        size = len(letters)
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if not all(
+                w.group()[0].isupper() and w.group()[0].casefold() == c for w, c in zip(run, letters, strict=True)
+            ):
+                continue
+            if _SPELLED_OUT_BREAK_RE.search(text, run[0].start(), run[-1].end()):
+                continue  # (a comma or a full stop between: words of a list, of two sentences)
+            n = self.normalizer
+            words_run = text[run[0].start() : run[-1].end()]
+            m = n.resolve(words_run, threshold=self.threshold, policy=self.policy)
+            if m is not None:
+                return m.entity_id != entity_id
+            # a slip of typing in its own name is no other name (Belarusian Sport Solidatary Foundation)
+            rec = n.index.entries[n._by_id[entity_id]].record
+            folded = words_run.casefold()
+            return all(
+                Levenshtein.normalized_similarity(folded, name.casefold()) < _OWN_NAME_SIMILARITY
+                for name in (*rec.names, *rec.aliases, rec.canonical)
+            )
+        return False
+
+    def _content_words(self, text: str, lo: int, hi: int) -> list[re.Match[str]]:
+        """The words of ``text[lo:hi]`` but function words, found once for the acronyms of a text
+        (the last text asked about is remembered)."""
+        last = self._last_words
+        if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
+            return last[3]
+        function_words = self.normalizer.tables.vocabulary.function_words
+        words = [w for w in NAME_WORD_RE.finditer(text, lo, hi) if w.group().casefold() not in function_words]
+        self._last_words = (text, lo, hi, words)
+        return words
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a

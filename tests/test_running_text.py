@@ -1561,6 +1561,22 @@ LINKS["an acronym that names an organisation weakly needs its name in the text"]
         [("TsIK", "central-election-commission"), ("BAZh", "belarusian-association-of-journalists")],
     ),
     ("BELAVIA airlines flew to Batumi.", [("BELAVIA", "belavia")]),
+    # the text spells the letters out as another name's initials: that name's acronym there, but for
+    # a slip of typing in the entity's own name
+    ("The United Conservative Party won in Alberta; the UCP leader spoke.", []),
+    (
+        "The United Civic Party (UCP) of Belarus; UCP leaders were arrested.",
+        [
+            ("United Civic Party", "united-civic-party"),
+            ("UCP", "united-civic-party"),
+            ("Belarus", "belarus"),
+            ("UCP", "united-civic-party"),
+        ],
+    ),
+    (
+        "In 2020 the Belarusian Sport Solidatary Foundation was formed. BSSF asked the IOC.",
+        [("BSSF", "belarusian-sport-solidarity-foundation")],
+    ),
 ]
 
 
