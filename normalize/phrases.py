@@ -247,11 +247,19 @@ class PhraseScorer:
                         continue
                 elif qp.derived and (
                     not any(qp.words[0][1] in pt for pt in ptokens)
-                    or (qp.words[0][0].isascii() and CYRILLIC_CAPITALS in ptokens[0])
+                    or (
+                        qp.words[0][0].isascii()
+                        and (
+                            CYRILLIC_CAPITALS in ptokens[0]
+                            or any(qp.words[0][1] in e.phrase_tokens[d][0] for d in e.derived_phrases)
+                        )
+                    )
                 ):
                     # an acronym the mention makes must be a word of the name, and the initials of
                     # Latin words an acronym in Latin letters: no Cyrillic one spelled in them (the
-                    # BPC of Belarus Potash Company is no БПЦ, the church)
+                    # BPC of Belarus Potash Company is no БПЦ, the church); nor one the entity's own
+                    # Latin name spells with other words, which the mention's words did not meet
+                    # (Belarusian People's Committee, of 1918, is no Belarus Potash Company)
                     continue
                 factor = DERIVED_FACTOR if qp.derived or derived else 1.0
                 lp = len(phrase)

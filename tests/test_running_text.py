@@ -1577,6 +1577,9 @@ LINKS["an acronym that names an organisation weakly needs its name in the text"]
         "In 2020 the Belarusian Sport Solidatary Foundation was formed. BSSF asked the IOC.",
         [("BSSF", "belarusian-sport-solidarity-foundation")],
     ),
+    # a name's own initials that an organisation of the tables is known by, where its own Latin name
+    # spells them with other words: the Belarusian People's Committee of 1918 is no Potash Company
+    ("Беларускі народны камітэт і Belarusian People's Committee склікалі з'езд.", []),
 ]
 
 
