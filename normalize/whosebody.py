@@ -11,13 +11,14 @@ from collections.abc import Sequence
 from rapidfuzz.distance import Levenshtein
 
 from .dates import sentence_around
+from .memo import remember
 from .nameparts import NONE
 from .names import acronym_forms, split_tokens, written_as_acronym
 from .resolver import Decision, Normalizer, Policy
 from .scores import acronyms
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
-from .textpatterns import NAME_WORD_RE, OF_OWNER_RE
+from .textpatterns import NAME_WORD_RE, OF_OWNER_RE, WORD_MEMO_SIZE
 
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
@@ -49,7 +50,8 @@ class WhoseBody:
         self.threshold = threshold
         self.policy: Policy = policy
         self._weak: dict[tuple[str, int], bool] = {}  # see weak_acronym
-        self._last_words: tuple[str, int, int, list[re.Match[str]]] | None = None  # see _content_words
+        # the words of the last text read for acronyms spelled out, and the runs found (see _spellings_in)
+        self._last_words: tuple[str, int, int, list[re.Match[str]], dict[str, str | None]] | None = None
 
     def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
@@ -235,7 +237,7 @@ class WhoseBody:
         Latin forms of one acronym are the same letters (TsIK of ЦИК, ОМОНа of OMON)."""
         got = self._weak.get((acronym, org))
         if got is None:
-            got = self._weak[(acronym, org)] = self._weak_acronym(acronym, org)
+            got = remember(self._weak, (acronym, org), self._weak_acronym(acronym, org), WORD_MEMO_SIZE)
         return got
 
     def _weak_acronym(self, acronym: str, org: int) -> bool:
@@ -304,7 +306,28 @@ class WhoseBody:
         letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym).casefold()
         if len(letters) < _SPELLED_OUT_LETTERS or not letters.isalpha():
             return False
-        words = self._content_words(text, lo, hi)
+        words, spelled = self._spellings_in(text, lo, hi)
+        if letters not in spelled:
+            spelled[letters] = self._spelled_out(text, words, letters)
+        run = spelled[letters]
+        if run is None:
+            return False
+        n = self.normalizer
+        m = n.resolve(run, threshold=self.threshold, policy=self.policy)
+        if m is not None:
+            return m.entity_id != entity_id
+        # a slip of typing in its own name is no other name (Belarusian Sport Solidatary Foundation)
+        rec = n.index.entries[n._by_id[entity_id]].record
+        folded = run.casefold()
+        return all(
+            Levenshtein.normalized_similarity(folded, name.casefold()) < _OWN_NAME_SIMILARITY
+            for name in (*rec.names, *rec.aliases, rec.canonical)
+        )
+
+    @staticmethod
+    def _spelled_out(text: str, words: list[re.Match[str]], letters: str) -> str | None:
+        """The first run of capitalised ``words`` of ``text`` whose initials are ``letters``, with
+        nothing but blanks and function words between them; None where there is none."""
         size = len(letters)
         for i in range(len(words) - size + 1):
             run = words[i : i + size]
@@ -314,30 +337,21 @@ class WhoseBody:
                 continue
             if _SPELLED_OUT_BREAK_RE.search(text, run[0].start(), run[-1].end()):
                 continue  # (a comma or a full stop between: words of a list, of two sentences)
-            n = self.normalizer
-            words_run = text[run[0].start() : run[-1].end()]
-            m = n.resolve(words_run, threshold=self.threshold, policy=self.policy)
-            if m is not None:
-                return m.entity_id != entity_id
-            # a slip of typing in its own name is no other name (Belarusian Sport Solidatary Foundation)
-            rec = n.index.entries[n._by_id[entity_id]].record
-            folded = words_run.casefold()
-            return all(
-                Levenshtein.normalized_similarity(folded, name.casefold()) < _OWN_NAME_SIMILARITY
-                for name in (*rec.names, *rec.aliases, rec.canonical)
-            )
-        return False
+            return text[run[0].start() : run[-1].end()]
+        return None
 
-    def _content_words(self, text: str, lo: int, hi: int) -> list[re.Match[str]]:
-        """The words of ``text[lo:hi]`` but function words, found once for the acronyms of a text
-        (the last text asked about is remembered)."""
+    def _spellings_in(self, text: str, lo: int, hi: int) -> tuple[list[re.Match[str]], dict[str, str | None]]:
+        """The words of ``text[lo:hi]`` but function words, and the runs of them each acronym's
+        letters were looked up for (see :meth:`spelled_out_otherwise`): found once for the acronyms
+        of a text (the last text asked about is remembered)."""
         last = self._last_words
         if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
-            return last[3]
+            return last[3], last[4]
         function_words = self.normalizer.tables.vocabulary.function_words
         words = [w for w in NAME_WORD_RE.finditer(text, lo, hi) if w.group().casefold() not in function_words]
-        self._last_words = (text, lo, hi, words)
-        return words
+        spelled: dict[str, str | None] = {}
+        self._last_words = (text, lo, hi, words, spelled)
+        return words, spelled
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
