@@ -50,6 +50,8 @@ class WhoseBody:
         self.threshold = threshold
         self.policy: Policy = policy
         self._weak: dict[tuple[str, int], bool] = {}  # see weak_acronym
+        # where the last text read writes a body's acronym with another owner (see written_of_another)
+        self._last_owned: tuple[str, int, int, dict[tuple[str, int], list[int]]] | None = None
         # the words of the last text read for acronyms spelled out, and the runs found (see _spellings_in)
         self._last_words: tuple[str, int, int, list[re.Match[str]], dict[str, str | None]] | None = None
 
@@ -94,17 +96,29 @@ class WhoseBody:
         МЗС Украіны). The text speaks of another state's body, and the acronym alone there may be
         that body (… МИД Турции … в заявлении МИД)."""
         acronym = text[s:e]
+        last = self._last_owned
+        if last is None or last[0] is not text or last[1] != lo or last[2] != hi:
+            last = self._last_owned = (text, lo, hi, {})
+        owned = last[3].get((acronym, org))
+        if owned is None:
+            owned = last[3][(acronym, org)] = self._written_with_another_owner(text, acronym, org, lo, hi)
+        return any(at != s for at in owned)
+
+    def _written_with_another_owner(self, text: str, acronym: str, org: int, lo: int, hi: int) -> list[int]:
+        """Where ``text[lo:hi]`` writes the acronym with another owner after it (see
+        :meth:`written_of_another`): found once for every mention of it in a text."""
         n = self.normalizer
         own = n.places.own_places(org)
         pattern = re.compile(rf"(?<!\w){re.escape(acronym)}[ \t\u00a0]+([^\W\d_][^\W\d_'’-]*)")
+        found: list[int] = []
         for m in pattern.finditer(text, lo, hi):
             word = m.group(1)
-            if m.start() == s or not word[:1].isupper() or self.finder.parts.kind(word) != NONE:
-                continue  # (the mention itself; a word in small letters; a personal name's part)
+            if not word[:1].isupper() or self.finder.parts.kind(word) != NONE:
+                continue  # (a word in small letters; a personal name's part)
             got = n.resolve(word, threshold=self.threshold, policy=self.policy)
             if got is None or (got.type == "place" and n._by_id[got.entity_id] not in own):
-                return True
-        return False
+                found.append(m.start())
+        return found
 
     def adjective_states(self, text: str, lo: int, hi: int) -> set[int]:
         """The states of the places whose adjectives ``text[lo:hi]`` holds (see
@@ -329,7 +343,11 @@ class WhoseBody:
         """The first run of capitalised ``words`` of ``text`` whose initials are ``letters``, with
         nothing but blanks and function words between them; None where there is none."""
         size = len(letters)
+        first = letters[0]
         for i in range(len(words) - size + 1):
+            head = words[i].group()[0]
+            if head.casefold() != first or not head.isupper():
+                continue  # (most words: one test before the run's)
             run = words[i : i + size]
             if not all(
                 w.group()[0].isupper() and w.group()[0].casefold() == c for w, c in zip(run, letters, strict=True)
