@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from rapidfuzz.distance import Levenshtein
 
@@ -18,7 +19,7 @@ from .resolver import Decision, Normalizer, Policy
 from .scores import acronyms
 from .spans import Found, SpanFinder
 from .textfacts import TextFacts, anchors_between
-from .textpatterns import NAME_WORD_RE, OF_OWNER_RE, WORD_MEMO_SIZE
+from .textpatterns import CAPITALISED_RE, NAME_WORD_RE, OF_OWNER_RE, WORD_MEMO_SIZE
 
 # what stands between an organisation's name and the place it is of: Ministry of Foreign Affairs of
 # the Russian Federation, Министерство иностранных дел Российской Федерации, the Russian Ministry
@@ -53,7 +54,7 @@ class WhoseBody:
         # where the last text read writes a body's acronym with another owner (see written_of_another)
         self._last_owned: tuple[str, int, int, dict[tuple[str, int], list[int]]] | None = None
         # the words of the last text read for acronyms spelled out, and the runs found (see _spellings_in)
-        self._last_words: tuple[str, int, int, list[re.Match[str]], dict[str, str | None]] | None = None
+        self._last_words: tuple[str, int, int, list[re.Match[str]], str, dict[str, str | None]] | None = None
 
     def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
@@ -320,9 +321,9 @@ class WhoseBody:
         letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym).casefold()
         if len(letters) < _SPELLED_OUT_LETTERS or not letters.isalpha():
             return False
-        words, spelled = self._spellings_in(text, lo, hi)
+        caps, initials, spelled = self._spellings_in(text, lo, hi)
         if letters not in spelled:
-            spelled[letters] = self._spelled_out(text, words, letters)
+            spelled[letters] = self._spelled_out(text, caps, initials, letters)
         run = spelled[letters]
         if run is None:
             return False
@@ -338,38 +339,41 @@ class WhoseBody:
             for name in (*rec.names, *rec.aliases, rec.canonical)
         )
 
-    @staticmethod
-    def _spelled_out(text: str, words: list[re.Match[str]], letters: str) -> str | None:
-        """The first run of capitalised ``words`` of ``text`` whose initials are ``letters``, with
-        nothing but blanks and function words between them; None where there is none."""
+    def _spelled_out(self, text: str, caps: list[re.Match[str]], initials: str, letters: str) -> str | None:
+        """The first run of capitalised words of ``text`` (``caps``, their first letters
+        ``initials``) whose initials are ``letters``, with nothing but blanks and function words
+        between them; None where there is none."""
         size = len(letters)
-        first = letters[0]
-        for i in range(len(words) - size + 1):
-            head = words[i].group()[0]
-            if head.casefold() != first or not head.isupper():
-                continue  # (most words: one test before the run's)
-            run = words[i : i + size]
-            if not all(
-                w.group()[0].isupper() and w.group()[0].casefold() == c for w, c in zip(run, letters, strict=True)
-            ):
-                continue
-            if _SPELLED_OUT_BREAK_RE.search(text, run[0].start(), run[-1].end()):
-                continue  # (a comma or a full stop between: words of a list, of two sentences)
-            return text[run[0].start() : run[-1].end()]
+        at = initials.find(letters)
+        while at >= 0:
+            run = caps[at : at + size]
+            if all(self._joined(text, a.end(), b.start()) for a, b in pairwise(run)):
+                return text[run[0].start() : run[-1].end()]
+            at = initials.find(letters, at + 1)
         return None
 
-    def _spellings_in(self, text: str, lo: int, hi: int) -> tuple[list[re.Match[str]], dict[str, str | None]]:
-        """The words of ``text[lo:hi]`` but function words, and the runs of them each acronym's
-        letters were looked up for (see :meth:`spelled_out_otherwise`): found once for the acronyms
-        of a text (the last text asked about is remembered)."""
+    def _joined(self, text: str, end: int, start: int) -> bool:
+        """Whether only blanks and function words stand between ``end`` and ``start``: the words
+        of one name (a comma, a full stop or a word in small letters between: two names)."""
+        gap = text[end:start]
+        if _SPELLED_OUT_BREAK_RE.search(gap):
+            return False
+        function_words = self.normalizer.tables.vocabulary.function_words
+        return all(w.casefold() in function_words for w in gap.split())
+
+    def _spellings_in(self, text: str, lo: int, hi: int) -> tuple[list[re.Match[str]], str, dict[str, str | None]]:
+        """The capitalised words of ``text[lo:hi]``, their first letters (small), and the runs of
+        them each acronym's letters were looked up for (see :meth:`spelled_out_otherwise`): found
+        once for the acronyms of a text (the last text asked about is remembered)."""
         last = self._last_words
         if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
-            return last[3], last[4]
+            return last[3], last[4], last[5]
         function_words = self.normalizer.tables.vocabulary.function_words
-        words = [w for w in NAME_WORD_RE.finditer(text, lo, hi) if w.group().casefold() not in function_words]
+        caps = [m for m in CAPITALISED_RE.finditer(text, lo, hi) if m.group().casefold() not in function_words]
+        initials = "".join(m.group()[0].casefold()[:1] for m in caps)
         spelled: dict[str, str | None] = {}
-        self._last_words = (text, lo, hi, words, spelled)
-        return words, spelled
+        self._last_words = (text, lo, hi, caps, initials, spelled)
+        return caps, initials, spelled
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
