@@ -110,17 +110,18 @@ _BORN = (
 # after a personal name: the years of a life in brackets (1937–2020; род. 1937), or a word of birth
 # and, within a few words of the same sentence, a year (was born on July 2, 1937; родился в 1937 году;
 # se je rodil 2. julija 1937, the full stop of a day's number ending no sentence)
+# a year within a few words of the same sentence (the full stop of a day's number ending none)
+_YEAR_SOON = rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d)"
 _BIRTH_AFTER_RE = re.compile(
     rf"[ \t\u00a0]*(?:\(\s*(?:{_BORN}\s*({_YEAR})|({_YEAR})\s*[-–—]\s*({_YEAR}))(?![\d.])"
-    rf"|,?[ \t\u00a0]*(?:(?:was|is|had\s+been|был|была|se\s+je|je)\s+)?{_BORN}(?!\w)"
-    rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d))",
+    rf"|,?[ \t\u00a0]*(?:(?:was|is|had\s+been|был|была|se\s+je|je)\s+)?{_BORN}(?!\w){_YEAR_SOON})",
     re.IGNORECASE,
 )
 # before a personal name: a word of birth right before it, the order of a biography's sentence in
 # Russian, Belarusian and Ukrainian (Родился Владимир Орлов в Москве в 1936 году); and a year after the
 # name within a few words of the same sentence
 _BORN_BEFORE_RE = re.compile(rf"(?<!\w){_BORN}[ \t\u00a0]+\Z", re.IGNORECASE)
-_YEAR_SOON_RE = re.compile(rf"(?:[^.!?…()\n]|(?<=\d)\.){{0,40}}?(?<!\d)({_YEAR})(?!\d)")
+_YEAR_SOON_RE = re.compile(_YEAR_SOON)
 # the fewest years between the two of a life in brackets: fewer are a term of office (1991–1994)
 MIN_LIFE_YEARS = 16
 

@@ -12,7 +12,7 @@ from .dates import gives_a_score
 from .index import EntityEntry
 from .memo import remember
 from .nameparts import GIVEN, Anchored, NameParts
-from .names import split_tokens
+from .names import split_tokens, written_as_acronym
 from .phonetic import PhoneticKey
 from .places import Places
 from .tables import Tables
@@ -70,6 +70,11 @@ _FIXTURE_JOIN = r"[ \t\u00a0]+([-–—]|vs\.?|v\.)[ \t\u00a0]+"
 _FIXTURE_LAST = "-–—s."  # the last character of what joins the sides (a dash, vs, v.)
 _FIXTURE_AFTER_RE = re.compile(rf"[»”\"]?{_FIXTURE_JOIN}[«„“\"]?(?=[^\W\d_])")
 _FIXTURE_BEFORE_RE = re.compile(rf"(?<![\w'’-])([^\W\d_][\w'’-]*)[»”\"]?{_FIXTURE_JOIN}[«„“\"]?\Z")
+
+
+def _one_word(text: str, s: int, e: int) -> bool:
+    """Whether ``text[s:e]`` holds no blank: a name of one word."""
+    return not any(c in BLANKS for c in text[s:e])
 
 
 class NamedThings:
@@ -240,10 +245,7 @@ class NamedThings:
         a club's abbreviation after it (the ``kind_words`` in capitals: Homel FC, Brest HC): the
         club's name."""
         if s > 0 and text[s - 1] in BLANKS:
-            i = s - 1
-            while i > 0 and text[i - 1] in BLANKS:
-                i -= 1
-            if i > 0 and text[i - 1] in QUOTE_CLOSE:  # the society's name in quotes („Dinamo“ Minsk)
+            if self.beside.sign_before(text, s, 0) in QUOTE_CLOSE:  # the society's name in quotes („Dinamo“ Minsk)
                 before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)
                 word = before.group(1) if before is not None else ""
             else:
@@ -261,14 +263,20 @@ class NamedThings:
                 )
         return False
 
-    def names_a_sports_society(self, text: str, lo: int, hi: int) -> bool:
-        """Whether ``text[lo:hi]`` names a sports society (``club_names`` of ``org_words.yaml``)
-        alone in quotes, capitalised, in any case form (минским «Динамо», с «Шахтёром»): a league's
-        report."""
-        society = self._society_re
-        if society is None:
+    def club_in_a_league_report(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
+        """Whether an organisation's name of one word at ``text[s:e]``, in quotes (no acronym: как
+        сообщает «БелТА»; not after a legal form), stands in a league's report: a text (``text[lo:hi]``)
+        that names a sports society (``club_names`` of ``org_words.yaml``) alone in quotes,
+        capitalised, in any case form («Нафтан» – с «Шахтёром», минским «Динамо»): a club's."""
+        if (
+            self._society_re is None
+            or not _one_word(text, s, e)
+            or not self.beside.in_quotes(text, s, e)
+            or written_as_acronym(text[s:e])
+            or self.after_a_legal_form(text, s)
+        ):
             return False
-        return any(m.group()[1].isupper() for m in society.finditer(text, lo, hi))
+        return any(m.group()[1].isupper() for m in self._society_re.finditer(text, lo, hi))
 
     def in_a_fixture(self, text: str, s: int, e: int, lo: int, hi: int) -> bool:
         """Whether the name at ``text[s:e]`` is a side of a match, joined to another capitalised
@@ -295,7 +303,7 @@ class NamedThings:
         it in quotes (Navapolatsk “Naftan”): a club of the company's town, which sport names so,
         where a company's town stands in brackets or after a comma, and a longer name is the
         company's in that town (Правозащитный центр «Весна» Минск)."""
-        if any(c in BLANKS for c in text[s:e]):
+        if not _one_word(text, s, e):
             return False
         if e < len(text) and text[e] in BLANKS:
             after = self.beside.word_after(text, e, len(text))

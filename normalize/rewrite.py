@@ -556,22 +556,14 @@ class Rewriter:
                 or things.after_a_legal_form(text, s)
                 or (m.type == "place" and things.the_town_itself(text, s, e))
             ]
-        quoted = [
-            (s, e)
+        # a company's name of one word in quotes in a league's report («Нафтан» – с «Шахтёром») is a club's
+        out = [
+            (s, e, m)
             for s, e, m in out
-            if m.type == "organization"
-            and finder.beside.in_quotes(text, s, e)
-            and not any(c in _BLANKS for c in text[s:e])
-            and not written_as_acronym(text[s:e])
-            and not finder.named_things.after_a_legal_form(text, s)
+            if not (
+                m.type == "organization" and finder.named_things.club_in_a_league_report(text, s, e, *facts.bounds(s))
+            )
         ]
-        if quoted:
-            # a company's name of one word in quotes (no acronym: как сообщает «БелТА») in a league's
-            # report, a text that names a sports society in quotes («Нафтан» – с «Шахтёром»,
-            # минским «Динамо»), is a club's
-            clubs = {(s, e) for s, e in quoted if finder.named_things.names_a_sports_society(text, *facts.bounds(s))}
-            if clubs:
-                out = [(s, e, m) for s, e, m in out if (s, e) not in clubs]
         if facts.clubs:
             # a text that names clubs by their towns names the other clubs so too: a town's name as
             # the tables write it, not after a preposition of place nor in brackets (… lost 0-1 to

@@ -36,6 +36,25 @@ def _case_pattern(letters: str) -> list[bool]:
     return [c.isupper() for c in _DIGRAPH_TAIL_RE.sub("", letters)]
 
 
+def _letters_of(acronym: str) -> str:
+    """The letters of an acronym as written, without a case ending (ОМОН of ОМОНа, BelAZ of BelAZu)."""
+    return acronym_forms(acronym)[0].get(acronym.casefold(), acronym)
+
+
+class _TextAcronyms:
+    """What one text tells of its acronyms (see :meth:`WhoseBody._acronyms_of`): where a body's
+    acronym stands with another owner, by acronym and organisation; its capitalised words but
+    function words, their first letters, and the run of them each acronym's letters spell out."""
+
+    __slots__ = ("caps", "initials", "owned", "spelled")
+
+    def __init__(self) -> None:
+        self.owned: dict[tuple[str, int], list[int]] = {}
+        self.caps: list[re.Match[str]] = []
+        self.initials: str | None = None  # (None until read)
+        self.spelled: dict[str, str | None] = {}
+
+
 _OWN_NAME_SIMILARITY = 0.9  # the least similarity of a misspelt name to the entity's own, letter by letter
 _SPELLED_OUT_LETTERS = 3  # the fewest letters of an acronym read as spelled out by a text's words
 _SPELLED_OUT_BREAK_RE = re.compile(r"[,.;:!?()«»“”\"\n]")  # no one name's words have these between
@@ -51,10 +70,8 @@ class WhoseBody:
         self.threshold = threshold
         self.policy: Policy = policy
         self._weak: dict[tuple[str, int], bool] = {}  # see weak_acronym
-        # where the last text read writes a body's acronym with another owner (see written_of_another)
-        self._last_owned: tuple[str, int, int, dict[tuple[str, int], list[int]]] | None = None
-        # the words of the last text read for acronyms spelled out, and the runs found (see _spellings_in)
-        self._last_words: tuple[str, int, int, list[re.Match[str]], str, dict[str, str | None]] | None = None
+        # what the last text read tells of its acronyms (see _acronyms_of): one text at a time
+        self._last_text: tuple[str, int, int, _TextAcronyms] | None = None
 
     def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
@@ -97,13 +114,19 @@ class WhoseBody:
         МЗС Украіны). The text speaks of another state's body, and the acronym alone there may be
         that body (… МИД Турции … в заявлении МИД)."""
         acronym = text[s:e]
-        last = self._last_owned
-        if last is None or last[0] is not text or last[1] != lo or last[2] != hi:
-            last = self._last_owned = (text, lo, hi, {})
-        owned = last[3].get((acronym, org))
+        owners = self._acronyms_of(text, lo, hi).owned
+        owned = owners.get((acronym, org))
         if owned is None:
-            owned = last[3][(acronym, org)] = self._written_with_another_owner(text, acronym, org, lo, hi)
+            owned = owners[(acronym, org)] = self._written_with_another_owner(text, acronym, org, lo, hi)
         return any(at != s for at in owned)
+
+    def _acronyms_of(self, text: str, lo: int, hi: int) -> _TextAcronyms:
+        """What ``text[lo:hi]`` tells of its acronyms, read once for all of their mentions (the last
+        text asked about is remembered)."""
+        last = self._last_text
+        if last is None or last[0] is not text or last[1] != lo or last[2] != hi:
+            last = self._last_text = (text, lo, hi, _TextAcronyms())
+        return last[3]
 
     def _written_with_another_owner(self, text: str, acronym: str, org: int, lo: int, hi: int) -> list[int]:
         """Where ``text[lo:hi]`` writes the acronym with another owner after it (see
@@ -256,7 +279,7 @@ class WhoseBody:
         return got
 
     def _weak_acronym(self, acronym: str, org: int) -> bool:
-        letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym)
+        letters = _letters_of(acronym)
         if letters.isascii() and len(letters) <= 2:
             return True
         # in capitals but for the small letter of a romanization's two letters for one (TsIK, BAZh)
@@ -318,13 +341,19 @@ class WhoseBody:
         the entity ``entity_id`` (the United Conservative Party … the UCP, which the tables hold as
         the United Civic Party): the text uses the acronym for that name. Acronyms of three letters
         or more."""
-        letters = acronym_forms(acronym)[0].get(acronym.casefold(), acronym).casefold()
+        letters = _letters_of(acronym).casefold()
         if len(letters) < _SPELLED_OUT_LETTERS or not letters.isalpha():
             return False
-        caps, initials, spelled = self._spellings_in(text, lo, hi)
-        if letters not in spelled:
-            spelled[letters] = self._spelled_out(text, caps, initials, letters)
-        run = spelled[letters]
+        known = self._acronyms_of(text, lo, hi)
+        if known.initials is None:
+            function_words = self.normalizer.tables.vocabulary.function_words
+            known.caps = [
+                m for m in CAPITALISED_RE.finditer(text, lo, hi) if m.group().casefold() not in function_words
+            ]
+            known.initials = "".join(m.group()[0].casefold()[:1] for m in known.caps)
+        if letters not in known.spelled:
+            known.spelled[letters] = self._spelled_out(text, known.caps, known.initials, letters)
+        run = known.spelled[letters]
         if run is None:
             return False
         n = self.normalizer
@@ -360,20 +389,6 @@ class WhoseBody:
             return False
         function_words = self.normalizer.tables.vocabulary.function_words
         return all(w.casefold() in function_words for w in gap.split())
-
-    def _spellings_in(self, text: str, lo: int, hi: int) -> tuple[list[re.Match[str]], str, dict[str, str | None]]:
-        """The capitalised words of ``text[lo:hi]``, their first letters (small), and the runs of
-        them each acronym's letters were looked up for (see :meth:`spelled_out_otherwise`): found
-        once for the acronyms of a text (the last text asked about is remembered)."""
-        last = self._last_words
-        if last is not None and last[0] is text and last[1] == lo and last[2] == hi:
-            return last[3], last[4], last[5]
-        function_words = self.normalizer.tables.vocabulary.function_words
-        caps = [m for m in CAPITALISED_RE.finditer(text, lo, hi) if m.group().casefold() not in function_words]
-        initials = "".join(m.group()[0].casefold()[:1] for m in caps)
-        spelled: dict[str, str | None] = {}
-        self._last_words = (text, lo, hi, caps, initials, spelled)
-        return caps, initials, spelled
 
     def ends_another_name(self, text: str, s: int, e: int) -> bool:
         """Whether the acronym ``text[s:e]`` ends another organisation's name: a dash joins it to a
