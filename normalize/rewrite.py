@@ -18,14 +18,15 @@ from mypy_extensions import mypyc_attr
 from .cases import span_cases
 from .dates import gives_a_score, told_before
 from .nameparts import GIVEN
-from .names import MAX_MENTION_CHARS, split_tokens, written_as_acronym
+from .names import MAX_MENTION_CHARS, split_tokens
 from .persons import surname_ending_gender
 from .pickling import by_constructor
 from .replacement import MODES, Mode, Replacer, Written
-from .resolver import BARE_SURNAME_PROMINENCE, DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
+from .resolver import DEFAULT_THRESHOLD, Decision, Match, Normalizer, Policy, check_options
 from .spans import Found
 from .text import detect_language, is_plain, script_of
 from .textfacts import TextFacts
+from .textrules import TextRules
 from .whichperson import WhichPerson
 from .whosebody import WhoseBody
 
@@ -110,6 +111,7 @@ class Rewriter:
         # the readers of the whole text around a decided name: whose body, which person
         self.whose = WhoseBody(normalizer, self.finder, threshold, policy)
         self.which = WhichPerson(normalizer, self.finder, threshold, policy)
+        self.text_rules = TextRules(normalizer, self.finder, self.which, self.whose)
 
     def _remember(self, surface: str, m: Decision | None) -> None:
         if len(self._cache) >= CACHE_SIZE:
@@ -414,7 +416,7 @@ class Rewriter:
                 facts.named.add((m.entity_id, unit))
             out.append((s, e, m))
             floor = e
-        return self._joined_by_slash(text, self._text_rules(text, anchors, out, facts))
+        return self._joined_by_slash(text, self.text_rules.apply(text, anchors, out, facts))
 
     def _word_of_a_title(self, text: str, s: int, e: int, m: Decision) -> bool:
         """Whether the organisation's name ``text[s:e]`` is a word of a longer title in quotes (see
@@ -426,179 +428,6 @@ class Rewriter:
             return False
         whole = self.normalizer.resolve(text[title[0] : title[1] + 1], threshold=self.threshold, policy=self.policy)
         return whole is None or whole.entity_id != m.entity_id
-
-    def _text_rules(
-        self, text: str, anchors: list[Found], out: list[tuple[int, int, Decision]], facts: TextFacts
-    ) -> list[tuple[int, int, Decision]]:
-        """The links of ``out`` that what the whole text said leaves (``facts``): the rules that
-        read a whole text (each line of it, with ``lines_apart``), after its every mention is found."""
-        finder, n = self.finder, self.normalizer
-        if facts.born:
-            # the person of a name the text gave a namesake's year of birth after is that namesake
-            # wherever the text names it, before or after (Viktor Lukashenko was born in 1937)
-            out = [(s, e, m) for s, e, m in out if (n._by_id[m.entity_id], facts.unit(s)) not in facts.born]
-        if facts.fathers_other:
-            # a person's given name and surname that the text gave a namesake of another patronymic,
-            # before or after, is that namesake's as well wherever no patronymic says which
-            # (Станіслаў Пятровіч Шушкевіч … Станіслаў Шушкевіч): ambiguous here
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if not (
-                    m.type == "person"
-                    and (n._by_id[m.entity_id], facts.unit(s)) in facts.fathers_other
-                    and not self.which.has_patronymic(text, s, e)
-                )
-            ]
-        if facts.others:
-            # a surname alone, without a title, of a person this text never named in full while it
-            # named another person of the surname in full, before or after (Даниил Медведев; Вераніка
-            # Цапкала, not her husband), or named in full beside another, when the surname alone
-            # does not name the person (Лариса Шойгу … Сергей Шойгу … смерть Шойгу): ambiguous here;
-            # after a title too, for a person not known by the surname alone whom the text never
-            # named in full (Михаил Шеремет … депутат Шеремет: the tables hold no one's occupation)
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if not (
-                    m.type == "person"
-                    and (person := (n._by_id[m.entity_id], facts.unit(s))) in facts.others
-                    and (
-                        person not in facts.full
-                        or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
-                    )
-                    and self.which.surname_alone(text, s, e)
-                    and (
-                        not finder.around_persons.titled(text, s)
-                        or (
-                            person not in facts.full
-                            and n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
-                        )
-                    )
-                    and not self.which.name_part_after(text, e)
-                )
-            ]
-        # a text that names another town of the place's name speaks of that town by the name alone
-        # too, before or after (w Mińsku Mazowieckim … w Mińsku), and so may a text that names where
-        # another town or body of the name is (Brest … Finistère; КГБ … СССР), unless it names the
-        # state an organisation is named after: ambiguous here
-        elsewhere = facts.elsewhere
-        for s, _, m in out:
-            place_or_body = (m.entity_id, facts.unit(s))
-            if m.type != "person" and place_or_body not in elsewhere:
-                idx = n._by_id[m.entity_id]
-                lo, hi = facts.bounds(s)
-                if finder.around_bodies.names_where_namesakes_lie(text, idx, lo, hi) and not (
-                    m.type == "organization" and self.whose.names_its_state(anchors, idx, lo, hi)
-                ):
-                    elsewhere.add(place_or_body)
-        if elsewhere:
-            out = [(s, e, m) for s, e, m in out if (m.entity_id, facts.unit(s)) not in elsewhere]
-        # a body every state has, named by its acronym alone (МВД, KGB), in a sentence, or a text,
-        # that names places or persons of other states and none of its own (МВД … в Москве; МИД …
-        # Захарова): another state's body, or nobody's to tell; an adjective of its own state before
-        # it says whose (белорусский МИД), and anywhere in the text that its state is spoken of
-        bodies = [
-            (s, e, m)
-            for s, e, m in out
-            if m.type == "organization" and self.whose.whose_not_said(text, s, e, n._by_id[m.entity_id])
-        ]
-        if bodies:
-            said = self.whose.states_said(anchors, out)
-            abroad = {
-                (s, e)
-                for s, e, m in bodies
-                if self.whose.another_states_body(text, s, e, m.entity_id, said, facts)
-                or self.whose.written_of_another(text, s, e, n._by_id[m.entity_id], *facts.bounds(s))
-            }
-            out = [(s, e, m) for s, e, m in out if (s, e) not in abroad]
-        # an acronym that names an organisation only weakly (two Latin letters, letters the tables
-        # do not write it with: see WhoseBody.weak_acronym) is its own where the text names it
-        # otherwise too, before or after (Belarusian Television … BT), not alone (BT Sport, British
-        # Telecom's; BTA, the Bulgarian agency; la BnF, the French library)
-        acronyms = [(s, e, m) for s, e, m in out if m.type == "organization" and written_as_acronym(text[s:e])]
-        weak = {(s, e) for s, e, m in acronyms if self.whose.weak_acronym(text[s:e], n._by_id[m.entity_id])}
-        if weak:
-            named = {(m.entity_id, facts.unit(s)) for s, e, m in out if (s, e) not in weak}
-            out = [(s, e, m) for s, e, m in out if (s, e) not in weak or (m.entity_id, facts.unit(s)) in named]
-            acronyms = [(s, e, m) for s, e, m in acronyms if (s, e) not in weak]
-        # an acronym the text defines as another name (Belarus Potash Co (BPC)), or whose letters it
-        # spells out as another name's initials (the United Conservative Party … UCP): that name's there
-        definitions = self.whose.acronym_definitions(text) if acronyms else {}
-        defined = {
-            (s, e)
-            for s, e, m in acronyms
-            if (
-                text[s:e] in definitions
-                and self.whose.defined_otherwise(text, definitions[text[s:e]], *facts.bounds(s), m.entity_id)
-            )
-            or self.whose.spelled_out_otherwise(text, text[s:e], *facts.bounds(s), m.entity_id)
-        }
-        if defined:
-            out = [(s, e, m) for s, e, m in out if (s, e) not in defined]
-        if facts.works:
-            # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if not ((m.entity_id, facts.unit(s)) in facts.works and finder.beside.in_quotes(text, s, e))
-            ]
-        if facts.things:
-            # the thing's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's
-            # and the company's case forms stay (в Гомеле), and so do the company's name after its
-            # legal form (ОАО «Нафтан») and the town's after a preposition of place or in brackets
-            # (the game in Minsk, «Динамо» (Минск))
-            things = finder.named_things
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if (text[s:e], facts.unit(s)) not in facts.things
-                or things.after_a_legal_form(text, s)
-                or (m.type == "place" and things.the_town_itself(text, s, e))
-            ]
-        # a company's name of one word in quotes in a league's report («Нафтан» – с «Шахтёром») is a club's
-        out = [
-            (s, e, m)
-            for s, e, m in out
-            if not (
-                m.type == "organization" and finder.named_things.club_in_a_league_report(text, s, e, *facts.bounds(s))
-            )
-        ]
-        if facts.clubs:
-            # a text that names clubs by their towns names the other clubs so too: a town's name as
-            # the tables write it, not after a preposition of place nor in brackets (… lost 0-1 to
-            # Vitebsk at home; the game in Minsk), is a team's there; a case form stays the town's,
-            # and so does a name in capitals (a dateline: MINSK, 19 February)
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if not (
-                    facts.unit(s) in facts.clubs
-                    and m.type == "place"
-                    and not n.places.is_state(idx := n._by_id[m.entity_id])
-                    and n.named_as_written(idx, text[s:e])
-                    and not text[s:e].isupper()
-                    and not finder.named_things.the_town_itself(text, s, e)
-                )
-            ]
-        if facts.surnames:
-            # the same word alone, before or after, may be that person (Борисов заявил): ambiguous
-            # here; its case forms a person's surname and a town's do not share stay (в Борисове);
-            # an organisation's name of one word, in any case form, may be the person's (Вагнера:
-            # the composer's or the group's), its name in full (ЧВК «Вагнер») not
-            out = [
-                (s, e, m)
-                for s, e, m in out
-                if not (
-                    (m.type == "place" and (text[s:e], facts.unit(s)) in facts.surnames)
-                    or (
-                        m.type == "organization"
-                        and (n._by_id[m.entity_id], facts.unit(s)) in facts.surnamed
-                        and text[s:e].isalpha()
-                    )
-                )
-            ]
-        return out
 
     def _joined_by_slash(self, text: str, out: list[tuple[int, int, Decision]]) -> list[tuple[int, int, Decision]]:
         """The links of ``out`` with two links of one entity that only a slash joins made one, when

@@ -24,7 +24,7 @@ def anchors_between(anchors: list[Found], lo: int, hi: int) -> Iterator[Found]:
 
 class TextFacts:
     """What a text has told so far of its names, for the rules of running text that read a whole
-    text (see :meth:`~normalize.rewrite.Rewriter._spans`): each fact with the start of the text it was told in, the
+    text (see :class:`~normalize.textrules.TextRules`): each fact with the start of the text it was told in, the
     text itself or, with ``lines_apart``, one of its lines (a file of one item a line)."""
 
     def __init__(self, text: str, lines_apart: bool) -> None:
