@@ -77,6 +77,16 @@ def _one_word(text: str, s: int, e: int) -> bool:
     return not any(c in BLANKS for c in text[s:e])
 
 
+_JOINING_DASHES = frozenset("-\u2010\u2011\u2013\u2014")
+"""The hyphens and dashes that join two words of one name when no blank stands beside them."""
+
+
+def _joins_words(text: str, q: int) -> bool:
+    """Whether the full stop at ``q`` stands between two letters, no blank on either side: a dot
+    inside a name (Беларусь.Новости, Tut.by), not the end of a sentence."""
+    return text[q] == "." and 0 < q < len(text) - 1 and text[q - 1].isalpha() and text[q + 1].isalpha()
+
+
 class NamedThings:
     """Tells whether a name in running text is a word of another thing's name (see the module)."""
 
@@ -95,6 +105,7 @@ class NamedThings:
         self._named_after_abbreviations = frozenset(w for w in tables.named_after if w.endswith("."))
         self._naming_words = listed_words(tables.naming_words, key, stems)
         self._work_words = listed_words(tables.work_words, key, stems)
+        self._title_words = listed_words(tables.title_words, key, stems)
         self._product_words = listed_words(tables.product_words, key, stems)
         self._call_sign_words = frozenset(w.casefold() for w in tables.call_sign_words if " " not in w)
         self._team_articles = tables.team_articles
@@ -137,13 +148,13 @@ class NamedThings:
             # им, ім without the full stop: the abbreviation after what is named (премия им Лукашенко),
             # else the pronoun (заменить им Медведева)
             prior = self.beside.word_before(text, before[0], 0)
-            return prior is not None and self._is_head(prior[1])
-        if before is not None and self._is_head(before[1]):
+            return prior is not None and self.is_head(prior[1])
+        if before is not None and self.is_head(before[1]):
             first = text[s : text.find(" ", s, e) if " " in text[s:e] else e].rstrip(".,")
             if not self.parts.is_nominative(first) or before[1].lower() in HONORIFICS:
                 return True
         after = self.beside.word_after(text, e, len(text))
-        return after is not None and not after[2] and after[1][:1].isupper() and self._is_head(after[1])
+        return after is not None and not after[2] and after[1][:1].isupper() and self.is_head(after[1])
 
     def named_after_a_person(self, text: str, e: int) -> bool:
         """Whether what ends at ``e`` is named after a person: the word of naming after a name
@@ -161,7 +172,7 @@ class NamedThings:
         name = self.beside.word_after(text, end + 1 if abbreviated else end, len(text))
         return name is not None and not name[2] and name[1][:1].isupper()
 
-    def _is_head(self, word: str) -> bool:
+    def is_head(self, word: str) -> bool:
         """Whether ``word`` is a form of a word of what is named after persons or places (фонд,
         премия; ``named_after`` in ``org_words.yaml``; им. only with its full stop): remembered per
         word form."""
@@ -198,7 +209,7 @@ class NamedThings:
                 or self._brand_in_capitals(text, s, e)
             )
         before = self.beside.word_before(text, s - 1, 0)
-        if before is not None and self._is_head(before[1]):
+        if before is not None and self.is_head(before[1]):
             return True
         if before is not None and self._naming_words.has(before[1]):
             return False  # the name itself (гістарычны назоў «Менск»; słovy «Biełaruś», «biełarusy»)
@@ -243,7 +254,14 @@ class NamedThings:
         before or after it, in quotes or not, blanks only between (``club_names`` of
         ``org_words.yaml``: Dinamo Minsk, ХК «Динамо» Минск, Minsk Dynamo, Шахцёр Салігорск), or with
         a club's abbreviation after it (the ``kind_words`` in capitals: Homel FC, Brest HC): the
-        club's name."""
+        club's name; and so does a town's name joined by a dash to the society's name before it, no
+        blank between (Динамо-Минск, «Динамо—Минск»)."""
+        if s > 1 and text[s - 1] in _JOINING_DASHES and text[s - 2].isalpha():
+            i = s - 2
+            while i > 0 and text[i - 1].isalpha():
+                i -= 1
+            if text[i : s - 1].casefold() in self._club_names:
+                return True
         if s > 0 and text[s - 1] in BLANKS:
             if self.beside.sign_before(text, s, 0) in QUOTE_CLOSE:  # the society's name in quotes („Dinamo“ Minsk)
                 before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)
@@ -447,7 +465,7 @@ class NamedThings:
             if not w[:1].isupper() or w.isupper() or (info is not None and (info.person or not info.org)):
                 return False  # (a person's or a place's name after the town's: In Minsk Lukashenko said;
                 # a word of an organisation's name may be a word of the thing's: Minsk Radio Institute)
-            if self._is_head(w):
+            if self.is_head(w):
                 return True
             pos = after[0]
         return False
@@ -475,6 +493,22 @@ class NamedThings:
         own = range(s, e)
         return any(w.start() not in own and w.group()[0].isupper() for w in LETTERS_RE.finditer(text, q1 + 1, q2))
 
+    def in_a_medium_title(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` is a word of a title in quotes (see :meth:`quoted_title`) right
+        after a word for a medium, a programme or a work (``title_words`` and ``work_words`` of
+        ``org_words.yaml``, by stem), whatever case its other words are written in: the title's
+        word (Телеграм-канал «Беларусь головного мозга», в программе «Беларусь.Новости»)."""
+        title = self.quoted_title(text, s, e)
+        if title is None:
+            return False
+        before = self.beside.word_before(text, title[0], 0)
+        return before is not None and (self._title_words.has(before[1]) or self._work_words.has(before[1]))
+
+    def opens_a_quoted_title(self, text: str, s: int, e: int) -> bool:
+        """Whether ``text[s:e]`` is the first word of a title in quotes (see :meth:`quoted_title`)."""
+        title = self.quoted_title(text, s, e)
+        return title is not None and not LETTERS_RE.search(text, title[0] + 1, s)
+
     def quoted_title(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         """Where the quotes open and close (their positions) of a short name in quotes that holds
         ``text[s:e]`` and other words, the quotes standing after a word of the sentence: a title
@@ -492,7 +526,7 @@ class NamedThings:
             if c in QUOTE_OPEN and (q == 0 or not text[q - 1].isalnum()):
                 q1 = q
                 break
-            if c in SENTENCE_END or c in QUOTE_CLOSE_ONLY:
+            if (c in SENTENCE_END and not _joins_words(text, q)) or c in QUOTE_CLOSE_ONLY:
                 return None
         if q1 < 0:
             return None
@@ -502,7 +536,7 @@ class NamedThings:
             if c in QUOTE_CLOSE and (q + 1 == len(text) or not text[q + 1].isalnum()):
                 q2 = q
                 break
-            if c in SENTENCE_END or c in "«„":
+            if (c in SENTENCE_END and not _joins_words(text, q)) or c in "«„":
                 return None
         if q2 < 0:
             return None

@@ -33,6 +33,7 @@ from .wordlists import listed_words
 _JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
 _JOINED_WORD_RE = re.compile(r"-([^\W\d_]+)(?![\w-])")  # a word joined by a hyphen, the compound's last
 _REALM_REACH = 40  # how far before a place's name a realm's words are looked for
+_HYPHENS = frozenset("-\u2010\u2011")  # the hyphens of a compound name (Pologne-Lituanie)
 _LIST_REACH = 6  # the names of a list read back to the word for their units
 _ITEM_REACH = 40  # how far before a name of a list the name before it and its comma are looked for
 _ITEM_AND_COMMA_RE = re.compile(r"([^\W\d_][^\W\d_'’-]*)[ \t\u00a0]*,[ \t\u00a0]*\Z")
@@ -77,9 +78,16 @@ class PlaceContext:
     def in_a_realm_name(self, text: str, s: int) -> bool:
         """Whether the place's name at ``s`` follows a word for a realm of the past with its
         preposition (``realm_words`` of ``org_words.yaml``: the Grand Duchy of Lithuania, the Kingdom
-        of Poland, das Großfürstentum Litauen): the realm's name, not the state or town of today."""
+        of Poland, das Großfürstentum Litauen): the realm's name, not the state or town of today;
+        and so is a name joined by a hyphen to such a name, the second of a union's (le duché de
+        Pologne-Lituanie)."""
         if self._realm_re is None:
             return False
+        if s > 1 and text[s - 1] in _HYPHENS and text[s - 2].isalpha():
+            i = s - 2
+            while i > 0 and text[i - 1].isalpha():
+                i -= 1
+            return text[i].isupper() and self.in_a_realm_name(text, i)
         before = self.beside.word_before(text, s, 0)  # (the regex only after a realm's last word)
         if before is None or before[1].casefold() not in self._realm_last_words:
             return False

@@ -317,6 +317,12 @@ class Rewriter:
                 facts.elsewhere.add((m.entity_id, facts.unit(s)))
                 floor = town_end
                 continue
+            if m.type == "place" and finder.named_things.in_a_medium_title(text, s, e):
+                # a word of a channel's, a programme's or a work's title (Телеграм-канал «Беларусь
+                # головного мозга»): nor is the place's name opening a title in quotes elsewhere in
+                # the text the place
+                facts.titles.add((m.entity_id, facts.unit(s)))
+                continue
             if (
                 m.type == "place"
                 and finder.named_things.in_quoted_title(text, s, e)

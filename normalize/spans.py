@@ -666,7 +666,8 @@ class SpanFinder:
         is no title and no word of a place's name or adjective (Dynamo Minsk, Hotel Minsk, Walli
         Wagner; not Russian Wagner, Belarusian Minsk). At the start of a sentence, whose first
         word has a capital whatever it is, only in a sentence that gives a match's score, which
-        names teams (Dinamo Minsk 1:2; not Today Minsk)."""
+        names teams (Dinamo Minsk 1:2; not Today Minsk), or for a word of what is named after a
+        place (``named_after`` of ``org_words.yaml``: Radio Poland reported …)."""
         if not is_latin(text[start]):
             return False
         got = self.beside.word_before(text, start, floor)
@@ -676,7 +677,7 @@ class SpanFinder:
         w = self.beside.without_possessive(w)  # (the Belarusian Athletes’ Solidarity Foundation)
         if not (w[:1].isupper() and w.isalpha() and all(map(is_latin, w))) or w.isupper():
             return False
-        if sentence_start(text, at) and not gives_a_score(text, at, start):
+        if sentence_start(text, at) and not gives_a_score(text, at, start) and not self.named_things.is_head(w):
             return False
         if w.casefold() in self._function_words or self.parts.kind(w) != NONE or self.fits(w, info, info.org):
             return False

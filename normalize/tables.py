@@ -34,6 +34,7 @@ _ORG_WORD_LISTS = (
     *("legal_forms", "generic_words", "named_after", "state_bodies", "owner_words", "naming_words"),
     "region_words",
     "work_words",
+    "title_words",
     "product_words",
     "publisher_words",
     "call_sign_words",
@@ -200,6 +201,8 @@ class Tables:
     naming_words: frozenset[str] = frozenset()
     # film, book, song …: an organisation's name alone in quotes after one is a work's title
     work_words: frozenset[str] = frozenset()
+    # канал, программа, газета …: a place's name in a title in quotes after one is a word of the title
+    title_words: frozenset[str] = frozenset()
     # tractor, motorcycle, brand: a place's name in Latin letters right before one is a brand's
     product_words: frozenset[str] = frozenset()
     # выдавец, publisher: the label of a publisher in a bibliographic record
@@ -1163,6 +1166,7 @@ class _Loader:
         tables.naming_words = frozenset(lists["naming_words"])
         tables.region_words = frozenset(lists["region_words"])
         tables.work_words = frozenset(lists["work_words"])
+        tables.title_words = frozenset(lists["title_words"])
         tables.product_words = frozenset(lists["product_words"])
         tables.publisher_words = frozenset(lists["publisher_words"])
         tables.call_sign_words = frozenset(lists["call_sign_words"])

@@ -40,6 +40,8 @@ class TextFacts:
         # the persons whose given name and surname it gave a namesake of another patronymic
         self.fathers_other: set[tuple[int, int]] = set()
         self.works: set[tuple[str, int]] = set()  # organisations whose name it gave a work (фильм «Зеркало»)
+        # places whose name it made a word of a medium's title (канал «Беларусь головного мозга»)
+        self.titles: set[tuple[str, int]] = set()
         # towns' and organisations' names as written it gave a club, a unit or a ship (ФК Нафтан)
         self.things: set[tuple[str, int]] = set()
         # the texts that named a club by its town's name (Dinamo Minsk, Sluck – Vitebsk 2:0)

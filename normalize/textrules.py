@@ -161,8 +161,8 @@ class TextRules:
         return [(s, e, m) for s, e, m in out if (s, e) not in defined]
 
     def _works_and_things(self, text: str, out: Links, facts: TextFacts) -> Links:
-        """A name the text gave a work, or a club, a unit or a ship, elsewhere; a company's name of
-        one word in quotes in a league's report."""
+        """A name the text gave a work, a medium's title, or a club, a unit or a ship, elsewhere; a
+        company's name of one word in quotes in a league's report."""
         beside, things = self.finder.beside, self.finder.named_things
         if facts.works:
             # the same name in quotes elsewhere in the text is the work's too («Зеркало» занимает …)
@@ -170,6 +170,18 @@ class TextRules:
                 (s, e, m)
                 for s, e, m in out
                 if not ((m.entity_id, facts.unit(s)) in facts.works and beside.in_quotes(text, s, e))
+            ]
+        if facts.titles:
+            # a place's name opening a title in quotes elsewhere in the text is the medium's title
+            # too (источники «Беларуси головного мозга»)
+            out = [
+                (s, e, m)
+                for s, e, m in out
+                if not (
+                    m.type == "place"
+                    and (m.entity_id, facts.unit(s)) in facts.titles
+                    and things.opens_a_quoted_title(text, s, e)
+                )
             ]
         if facts.things:
             # the thing's name as written, before or after (ФК Нафтан … Нафтан проиграл); the town's

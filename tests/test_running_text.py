@@ -1658,6 +1658,60 @@ LINKS["a word's first ў is у"] = [
 ]
 
 
+LINKS["a place's name in the title of a channel, a programme or a paper"] = [
+    # after a word for a medium, the title in quotes is the medium's, whatever its other words are
+    # written in; a dot between two words is no end of a sentence inside it; the same title opened
+    # by the place's name elsewhere in the text is the medium's too, and the place's name in another
+    # sentence stays the place
+    (
+        "Телеграм-канал «Беларусь сегодняшняя» выложил снимки. Об этом пишут авторы «Беларуси сегодняшней», "
+        "а в Беларуси молчат.",
+        [("Беларуси", "belarus")],
+    ),
+    ("Пра гэта расказалі ў праграме «Беларусь.Навіны». Мінск маўчыць.", [("Мінск", "minsk")]),
+    ("Газета «Минск вечерний» вышла в понедельник.", []),
+    ("Он сказал: «Беларусь выбрала свободу».", [("Беларусь", "belarus")]),
+    # an organisation's name in quotes after such a word is the medium itself
+    ("Газета «Наша Ніва» піша пра гэта.", [("Наша Ніва", "nasha-niva")]),
+    ("Он приехал в Минск.Там было тихо.", [("Минск", "minsk")]),
+]
+
+
+LINKS["a town's name joined by a dash to a sports society's"] = [
+    ("Болельщики ХК «Динамо—Минск» пришли на матч в Минске.", [("Минске", "minsk")]),
+    ("Dinamo-Brest won the cup in Brest.", [("Brest", "brest")]),
+    # a route joins two towns, no society
+    ("Поезд Минск—Гомель отправился.", [("Минск", "minsk"), ("Гомель", "gomel")]),
+]
+
+
+LINKS["the second name of a union of realms"] = [
+    # a name joined by a hyphen to a realm's name after a realm's words is the realm's too
+    ("Ce territoire faisait partie du royaume de Pologne-Lituanie.", []),
+    ("Les relations entre la Pologne et la Lituanie.", [("Pologne", "poland"), ("Lituanie", "lithuania")]),
+]
+
+
+LINKS["a word for what is named after a place opening a sentence"] = [
+    # a word of named_after before a place's name in Latin letters makes one name with it, at the
+    # start of a sentence too; a word that is no such word leaves the place
+    ("Hotel Minsk opened a new wing.", []),
+    ("Museum Minsk is closed on Mondays.", []),
+    ("Today Minsk is calm.", [("Minsk", "minsk")]),
+]
+
+
+LINKS["a patronymic the tables hold rules out a namesake"] = [
+    # Ales Pushkin is Аляксандр Мікалаевіч: the poet Александр Сергеевич is someone else, and so is
+    # his surname alone in that text
+    ("Экскурсия по местам Александра Сергеевича Пушкина: здесь гулял Пушкин.", []),
+    (
+        "Мастак Алесь Пушкін нарадзіўся ў 1965 годзе. Пушкін памёр у турме ў Гродне.",
+        [("Алесь Пушкін", "ales-pushkin"), ("Пушкін", "ales-pushkin"), ("Гродне", "hrodna")],
+    ),
+]
+
+
 LINKS["a word of birth before a name and a year after it"] = [
     # the order of a biography's sentence: the Moscow novelist born in 1936 is no writer of 1953
     ("Родился Владимир Орлов в Москве в 1936 году.", [("Москве", "moscow")]),
