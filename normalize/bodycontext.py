@@ -199,14 +199,23 @@ class BodyContext:
     def _holds_place(self, words: Iterable[str]) -> bool:
         """Whether one of ``words`` is a place's word or its adjective: by its stems (Russian,
         Мінскі), or ending as an adjective made from a place's name does, by its sounds, which begin
-        with the place's (Беларуская, белорусский: the -с of Беларусь merges into the suffix)."""
+        with the place's (Беларуская, белорусский: the -с of Беларусь merges into the suffix), after
+        a prefix of ``place_adjective_prefixes`` too (Всебелорусское, усебеларускі), or after a
+        hyphen (All-Belarusian)."""
         stems = self.tables.vocabulary.stems
         ends = self.tables.place_adjective_endings
-        for w in words:
+        for w in (part for word in words for part in (word, *word.split("-")[1:])):
             k = self.key(composed_word(w))
             if not k:
                 continue
-            if self._places.names_a_place(stems(k)) or (w.lower().endswith(ends) and self._places.sound_kinds(k)):
+            if self._places.names_a_place(stems(k)):
+                return True
+            low = w.lower()
+            if low.endswith(ends) and any(
+                self._places.sound_kinds(self.key(low[len(p) :] if p else low))
+                for p in ("", *self.tables.place_adjective_prefixes)
+                if low.startswith(p) and len(low) > len(p)
+            ):
                 return True
         return False
 

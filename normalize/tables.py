@@ -238,6 +238,8 @@ class Tables:
     latin_word_inflection: InflectionRows = field(default_factory=dict)
     # the endings of the adjectives and surnames made from place names (Slutsky, Менскі, Minskaya)
     place_adjective_endings: tuple[str, ...] = ()
+    # the prefixes that keep a place's adjective after them (все-, усе-: всебелорусский, усебеларускі)
+    place_adjective_prefixes: tuple[str, ...] = ()
     # the endings of the adjectives after a town's name in Latin letters that make another town's
     # name of it (Mińsk Mazowiecki, Brześć Kujawski)
     toponym_qualifier_endings: tuple[str, ...] = ()
@@ -614,21 +616,22 @@ def _check_titles(reader: TableReader, top: LDict, cognates: Iterable[CognateSet
             )
 
 
-def _read_endings(reader: TableReader, top: LDict, key: str) -> tuple[str, ...]:
-    """A list of word endings (letters only, in lower case), the longest first."""
+def _read_endings(reader: TableReader, top: LDict, key: str, part: str = "ending") -> tuple[str, ...]:
+    """A list of word endings (or other ``part`` of a word: a prefix), letters only, in lower case,
+    the longest first."""
     value, line = top[key], top.lines[key]
     if isinstance(value, LList):
         items = [(item, value.lines[i]) for i, item in enumerate(value)]
     elif isinstance(value, str):
         items = [(value, line)]
     else:
-        reader.problem(line, f"`{key}` must be a list of word endings")
+        reader.problem(line, f"`{key}` must be a list of word {part}s")
         return ()
     out: set[str] = set()
     for item, at in items:
         ending = normalize_text(item).strip().casefold() if isinstance(item, str) else ""
         if not ending.isalpha():
-            reader.problem(at, f"each entry of `{key}` must be the letters of a word ending, not {item!r}")
+            reader.problem(at, f"each entry of `{key}` must be the letters of a word {part}, not {item!r}")
             continue
         out.add(ending)
     return tuple(sorted(out, key=lambda e: (-len(e), e)))
@@ -646,7 +649,18 @@ def _read_inflection(
     top = reader.mapping(doc, getattr(doc, "line", 1), "the inflection file")
     if top is None:
         return {}, {}, {}, {}, {}
-    known = {"ru", "be", "uk", "given", "words", "latin", "latin_words", "place_adjectives", "toponym_qualifiers"}
+    known = {
+        "ru",
+        "be",
+        "uk",
+        "given",
+        "words",
+        "latin",
+        "latin_words",
+        "place_adjectives",
+        "place_adjective_prefixes",
+        "toponym_qualifiers",
+    }
     reader.keys(top, known, set(), "the inflection file")
     sections: dict[str, InflectionRows] = {"given": {}, "words": {}, "latin": {}, "latin_words": {}}
     languages = {
@@ -1207,6 +1221,8 @@ class _Loader:
                 ) = _read_inflection(reader, doc)
                 if isinstance(doc, LDict) and "place_adjectives" in doc:
                     tables.place_adjective_endings = _read_endings(reader, doc, "place_adjectives")
+                if isinstance(doc, LDict) and "place_adjective_prefixes" in doc:
+                    tables.place_adjective_prefixes = _read_endings(reader, doc, "place_adjective_prefixes", "prefix")
                 if isinstance(doc, LDict) and "toponym_qualifiers" in doc:
                     tables.toponym_qualifier_endings = _read_endings(reader, doc, "toponym_qualifiers")
             self.problems.extend(reader.problems)

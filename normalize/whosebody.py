@@ -181,13 +181,18 @@ class WhoseBody:
         self, text: str, s: int, e: int, anchors: list[Found], entity_id: str, unit: tuple[int, int]
     ) -> bool:
         """Whether the sentence of the organisation's name ``text[s:e]`` (inside the text ``unit``)
-        names the state it is named after, and no other state: then a body every state has is that
-        state's (у Беларусі … кіраўнік Нацыянальнага банка)."""
+        names the state it is named after (or a town or region of it), or a person of that state's
+        public life, and no other state, or English syntax gives it that state as its owner: then a
+        body every state has is that state's (у Беларусі … кіраўнік Нацыянальнага банка; the
+        National Assembly passed the law, Lukashenko said; the Republic of Belarus’ National
+        Assembly)."""
         n = self.normalizer
         org = n._by_id[entity_id]
         own = n.places.own_places(org)
         if not own:
             return False
+        if self._english_owner_is_own(text, s, e, org):
+            return True
         entries = n.index.entries
         state_body = self.finder.around_bodies.state_body_entity(entries[org])
         lo, hi = sentence_around(text, s, e, *unit)
@@ -196,9 +201,16 @@ class WhoseBody:
             if a.end > hi or s <= a.start < e:
                 continue
             places = [i for i in a.info.idxs if entries[i].record.type == "place"]
-            if places and n.places.foreign_place(org, places, state_body):
+            # (a town or region of the state is the state's: в Витебской области … Национального собрания)
+            of_own = bool(places) and all(i in own or n.places.state_of(i) in own for i in places)
+            if places and not of_own and n.places.foreign_place(org, places, state_body):
                 return False
-            named_own = named_own or (bool(places) and own.issuperset(places))
+            persons = [i for i in a.info.idxs if entries[i].record.type == "person"]
+            named_own = (
+                named_own
+                or of_own
+                or (not places and bool(persons) and all(n.places.state_of(i) in own for i in persons))
+            )
         return named_own
 
     def owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
@@ -207,18 +219,25 @@ class WhoseBody:
         :meth:`~normalize.bodycontext.BodyContext.english_owner`) that is no place or person of a state it
         is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
         Lukashenko's KGB, the KGB of the Republic of Belarus)."""
-        n = self.normalizer
-        if not self.finder.around_bodies.state_body_entity(n.index.entries[org]):
+        if not self.finder.around_bodies.state_body_entity(self.normalizer.index.entries[org]):
             return False
+        return self._english_owner_is_own(text, s, e, org) is False
+
+    def _english_owner_is_own(self, text: str, s: int, e: int, org: int) -> bool | None:
+        """Whether the owner English syntax gives the organisation number ``org`` at ``text[s:e]``
+        (see :meth:`~normalize.bodycontext.BodyContext.english_owner`) is a place or person of a
+        state it is named after (Belarus's KGB, Lukashenko's KGB; not Estonia's KGB); None where
+        English syntax gives no owner."""
         owner = self.finder.around_bodies.english_owner(text, s, e)
         if not owner:
-            return False
+            return None
+        n = self.normalizer
         m = n.resolve(owner, threshold=self.threshold, policy=self.policy)
         if m is None or m.type == "organization":
-            return True
+            return False
         own = n.places.own_places(org)
         i = n._by_id[m.entity_id]
-        return i not in own and n.places.state_of(i) not in own
+        return i in own or n.places.state_of(i) in own
 
     def abroad(self, text: str, s: int, e: int, anchors: list[Found], k: int, entity_id: str) -> bool:
         """Whether the organisation found at ``text[s:e]`` (from ``anchors[k]``) is named after a

@@ -1712,6 +1712,33 @@ LINKS["a patronymic the tables hold rules out a namesake"] = [
 ]
 
 
+LINKS["a parliament is a body every state has"] = [
+    # the National Assembly alone is Belarus's only where the text says so: its sentence names
+    # Belarus, a town or region of it or a person of its public life, or English makes Belarus its
+    # owner; in a text of another state it is that state's
+    ("Депутаты Национального собрания Армении собрались в Ереване.", []),
+    ("The National Assembly in Yerevan elected a new speaker.", []),
+    (
+        "The National Assembly passed the law, Lukashenko said.",
+        [("National Assembly", "national-assembly"), ("Lukashenko", "alexander-lukashenko")],
+    ),
+    ("Belarus’ National Assembly met.", [("Belarus", "belarus"), ("National Assembly", "national-assembly")]),
+    (
+        "Дэпутат Нацыянальнага сходу правёў прыём у Гомелі.",
+        [("Нацыянальнага сходу", "national-assembly"), ("Гомелі", "gomel")],
+    ),
+    # a name that holds the state's adjective says whose it is, after "all-" too
+    (
+        "Всебелорусское народное собрание открылось.",
+        [("Всебелорусское народное собрание", "all-belarusian-peoples-assembly")],
+    ),
+    (
+        "The All-Belarusian People's Assembly opened.",
+        [("All-Belarusian People's Assembly", "all-belarusian-peoples-assembly")],
+    ),
+]
+
+
 LINKS["a word of birth before a name and a year after it"] = [
     # the order of a biography's sentence: the Moscow novelist born in 1936 is no writer of 1953
     ("Родился Владимир Орлов в Москве в 1936 году.", [("Москве", "moscow")]),
