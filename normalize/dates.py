@@ -6,7 +6,8 @@ time, a number from 1000 to 2099 and a word for a year in Russian, Belarusian, U
 (*в 1943 году*, *у 1943-м годзе*, *с 1941 по 1945 год*, *w 1943 roku*), or an English preposition of
 time and the number, a month or a part of the year between (*in 1943*, *since 1994*, *in May 1943*,
 *in the spring of 1943*). A number without them is a count (*1943 человека*) or
-an attribute (*войны 1941–1945 годов*), and says nothing of when.
+an attribute (*войны 1941–1945 годов*), and says nothing of when. A century in a phrase of time
+(*в XVI веке*, *у 13—18 ст.*, *in the 16th century*) sets it up to the century's last year.
 """
 
 from __future__ import annotations
@@ -38,6 +39,45 @@ _YEAR_RE = re.compile(
     rf"|\b(?:in|since|from|until|by|{_PART_OF_A_YEAR}\s+of)\s+(?:{_ENGLISH_TIME}\s+)?({_YEAR})(?![\d.,]?\d)",
     re.IGNORECASE,
 )
+# a century in a phrase of time: a preposition of time, its number (Roman or Arabic, a range too)
+# and a word for a century or its abbreviation (в XVI веке, у 13—18 ст., w XIV wieku, у XVI
+# столітті), or English's ordinal (in the 16th century); it sets the time up to the century's last
+# year. The abbreviations в. and w. only after a Roman numeral (в 5 в. is no century of note), and
+# ст. only after a number, as a century (ст. 130, an article of a code, comes before its number)
+_CENTURY_NUMBER = r"(?:([IVXІХ]{1,5})|(\d{1,2})(?:-?(?:м|го|й|ы|ым|ом|th|st|nd|rd))?)"
+_CENTURY_WORD = (
+    r"(?:век(?:а|е|у|ом|ов|ах)?|вв?\.|стагодд(?:зе|зя|зі|зяў|зях)|ст(?:ст)?\.|столітт(?:я|і|ям|ях)|"
+    r"wiek(?:u|i|ach|ów)?|w\.|centur(?:y|ies))"
+)
+_CENTURY_RE = re.compile(
+    rf"(?<!\w)(?i:{_PREPOSITION}|in|since|from|until|by)\s+(?i:the\s+)?{_CENTURY_NUMBER}"
+    rf"(?:\s*(?:[-–—]|(?i:and|to|i|и|і))\s*{_CENTURY_NUMBER})?\s*(?i:{_CENTURY_WORD})(?!\w)"
+)
+_ROMAN = {"I": 1, "V": 5, "X": 10}
+_CYRILLIC_ROMAN = str.maketrans("ІХ", "IX")
+LAST_CENTURY = 21  # the centuries read: the first to the twenty-first
+
+
+def _roman(numeral: str) -> int:
+    """The value of a Roman numeral of I, V and X (XVI is 16; typed with the Cyrillic І and Х
+    too, as Cyrillic text often is); 0 for a string that is none."""
+    numeral = numeral.translate(_CYRILLIC_ROMAN)
+    total = 0
+    for i, c in enumerate(numeral):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(numeral) and _ROMAN[numeral[i + 1]] > v else v
+    return total if total > 0 and _to_roman(total) == numeral else 0
+
+
+def _to_roman(n: int) -> str:
+    out = ""
+    for value, letters in ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out += letters
+            n -= value
+    return out
+
+
 # a sentence ends at ! ? … or at a full stop after a word of three letters or more (not after an
 # initial or an abbreviation: А. Г. Лукашенко, 1943 г., гг.), and at the end of a line that a
 # capital opens the next of, after a quote or a dash (headlines and items of a list carry no full
@@ -92,10 +132,18 @@ def told_before(text: str, s: int, e: int, year: int, lo: int = 0, hi: int = -1)
 
 
 def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:
-    """The years ``text[start:end]`` names, in order (both ends of a range)."""
+    """The years ``text[start:end]`` names, in order (both ends of a range), and of each century
+    it names in a phrase of time, the century's last year (в XVI веке: 1600)."""
+    stop = len(text) if end is None else end
     out: list[int] = []
-    for m in _YEAR_RE.finditer(text, start, len(text) if end is None else end):
+    for m in _YEAR_RE.finditer(text, start, stop):
         out.extend(int(y) for y in m.groups() if y)
+    for m in _CENTURY_RE.finditer(text, start, stop):
+        roman1, arabic1, roman2, arabic2 = m.groups()
+        for roman, arabic in ((roman1, arabic1), (roman2, arabic2)):
+            c = _roman(roman) if roman else int(arabic) if arabic else 0
+            if 1 <= c <= LAST_CENTURY:
+                out.append(c * 100)
     return out
 
 

@@ -77,6 +77,7 @@ def _one_word(text: str, s: int, e: int) -> bool:
     return not any(c in BLANKS for c in text[s:e])
 
 
+_AUTHOR_WORDS = 3  # the words of an author's name between a work's word and its title in quotes
 _JOINING_DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 """The hyphens and dashes that join two words of one name when no blank stands beside them."""
 
@@ -472,11 +473,20 @@ class NamedThings:
 
     def work_titled(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` stands alone in quotes after a word for a kind of work
-        (``work_words`` of ``org_words.yaml``, by stem): the title of a film, a book, a song
-        (фильм «Зеркало», песня «Вясна»), not the organisation of that name."""
+        (``work_words`` of ``org_words.yaml``, by stem), or after such a word and its author's
+        name, up to three capitalised words (фильм Андрея Тарковского «Зеркало»): the title of a
+        film, a book, a song (фильм «Зеркало», песня «Вясна»), not the organisation of that name."""
         if not self.beside.in_quotes(text, s, e):
             return False
         before = self.beside.word_before(text, s - 1, 0)
+        for _ in range(_AUTHOR_WORDS):
+            if before is None:
+                return False
+            if self._work_words.has(before[1]):
+                return True
+            if not before[1][:1].isupper() or before[1].isupper():
+                return False
+            before = self.beside.word_before(text, before[0], 0)
         return before is not None and self._work_words.has(before[1])
 
     def in_quoted_title(self, text: str, s: int, e: int) -> bool:

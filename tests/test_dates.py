@@ -66,6 +66,27 @@ def test_the_years_of_phrases_of_time() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a century in a phrase of time sets the time up to its last year: Roman numerals (typed
+        # with Cyrillic letters too) or Arabic, the word or its abbreviation, a range
+        ("Назва ўзнікла ў XVI стагоддзі.", [1600]),
+        ("Назва ўзнікла ў ХVI ст.", [1600]),
+        ("Так называли земли в XIV—XV вв.", [1400, 1500]),
+        ("Землі Беларусі ў 13—18 ст.", [1300, 1800]),
+        ("Nazwa pojawiła się w XIV wieku.", [1400]),
+        ("The name spread in the 16th and 17th centuries.", [1600, 1700]),
+        # no century: an article of a code, a numeral that is no Roman one, no preposition of time
+        ("Осуждён по ч. 3 ст. 130 УК.", []),
+        ("в IIII веке", []),
+        ("Памятник XVI века стоит в центре.", []),
+    ],
+)
+def test_the_centuries_of_phrases_of_time(text: str, years: list[int]) -> None:
+    assert years_named(text) == years
+
+
+@pytest.mark.parametrize(
     ("text", "year"),
     [
         ("Viktor Lukashenko was born on July 2, 1937 in Kyiv.", 1937),

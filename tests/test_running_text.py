@@ -824,6 +824,7 @@ LINKS["a town's name that opens another name"] = [
     ("Ein Hafen in Brest, Frankreichs Westen.", []),
     ("В Светлогорске Калининградской области открыли пляж.", []),
     ("The University of Idaho is in Moscow.", []),
+    ("The Warsaw, Indiana region makes orthopaedic devices.", []),
     # and not where it names none of them, nor the other one's adjective alone
     ("В Светлогорске Гомельской области открыли завод.", [("Светлогорске", "svetlahorsk")]),
     ("Лукашэнка наведаў Брэст.", [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")]),
@@ -1736,6 +1737,24 @@ LINKS["a parliament is a body every state has"] = [
         "The All-Belarusian People's Assembly opened.",
         [("All-Belarusian People's Assembly", "all-belarusian-peoples-assembly")],
     ),
+]
+
+
+LINKS["a work's title in quotes after its author's name"] = [
+    # a word for a work, its author's name and the title in quotes: the work's, there and in quotes
+    # elsewhere in the text; the medium of the name stays itself
+    (
+        "В кинотеатре шёл фильм Андрея Тарковского «Зеркало». Потом «Зеркало» показывали в Минске.",
+        [("Минске", "minsk")],
+    ),
+    ("Издание «Зеркало» написало о фильме.", [("Зеркало", "zerkalo")]),
+]
+
+
+LINKS["a century before an organisation was founded"] = [
+    # the sentence speaks of a time before the party of the name was founded
+    ("Уже в XVI веке название Белая Русь переходит на западные земли.", []),
+    ("Партия «Белая Русь» провела съезд в Минске.", [("Белая Русь", "belaya-rus"), ("Минске", "minsk")]),
 ]
 
 
