@@ -93,6 +93,24 @@ class PlaceContext:
             return False
         return self._realm_re.search(text, max(0, s - _REALM_REACH), s) is not None
 
+    def before_a_realm_word(self, text: str, e: int) -> bool:
+        """Whether the place's name ending at ``e`` stands right before a word for a realm of the
+        past that the Baltic and Finnic languages put after the state's name in the genitive, or
+        before one adjective and such a word (``realm_words_after`` of ``org_words.yaml``:
+        Lietuvos Didžiosios Kunigaikštystės, Rusijos imperija, Liettuan suuriruhtinaskunta)."""
+        heads = self.tables.realm_words_after
+        if not heads:
+            return False
+        pos = e
+        for _ in range(2):
+            after = self.beside.word_after(text, pos, len(text))
+            if after is None or after[2] or after[3]:
+                return False
+            if after[1].casefold().startswith(heads):
+                return True
+            pos = after[0]
+        return False
+
     def longer_town_name_end(self, text: str, s: int, e: int) -> int:
         """The end of another town's name that the place's name ``text[s:e]`` in Latin letters
         opens, else -1: a capitalised adjective right after it that qualifies a town's name

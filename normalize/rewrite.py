@@ -329,7 +329,9 @@ class Rewriter:
                 and self._nominative_or_genitive(text, s, e, m)
             ):
                 continue  # a word of a title in quotes (журналіст «Фізкультурнік Беларусі»), not the place
-            if m.type == "place" and finder.around_places.in_a_realm_name(text, s):
+            if m.type == "place" and (
+                finder.around_places.in_a_realm_name(text, s) or finder.around_places.before_a_realm_word(text, e)
+            ):
                 continue  # a realm of the past (the Grand Duchy of Lithuania), not the state of today
             if m.type == "place" and finder.around_places.names_a_region(text, s, e, n._by_id[m.entity_id]):
                 continue  # the unit around the town (the Minsk region, Gebiet Witebsk), not the town

@@ -44,6 +44,7 @@ _ORG_WORD_LISTS = (
     "kind_words",
     "club_names",
     "realm_words",
+    "realm_words_after",
     "place_prepositions",
     "people_words",
 )
@@ -221,6 +222,8 @@ class Tables:
     club_names: frozenset[str] = frozenset()
     # Kingdom of, Grand Duchy of, Königreich: a place's name right after one is a realm of the past's
     realm_words: frozenset[str] = frozenset()
+    # kunigaikštyst, karalyst: a place's name right before one (Lietuvos Didžioji Kunigaikštystė) is a realm's
+    realm_words_after: tuple[str, ...] = ()
     # in, at, w, в: a town's name right after one is the town, whatever else the name names in the text
     place_prepositions: frozenset[str] = frozenset()
     # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
@@ -1190,6 +1193,7 @@ class _Loader:
         tables.kind_words = frozenset(lists["kind_words"])
         tables.club_names = frozenset(w.casefold() for w in lists["club_names"])
         tables.realm_words = frozenset(" ".join(w.casefold().split()) for w in lists["realm_words"])
+        tables.realm_words_after = tuple(sorted({w.casefold() for w in lists["realm_words_after"]}))
         tables.place_prepositions = frozenset(w.casefold() for w in lists["place_prepositions"])
         tables.people_words = frozenset(w.casefold() for w in lists["people_words"])
         given_names: dict[str, str] = {}

@@ -1758,6 +1758,14 @@ LINKS["a century before an organisation was founded"] = [
 ]
 
 
+LINKS["a realm's word after the place's name in the genitive"] = [
+    # Lithuanian and Finnish put the state's name in the genitive before the realm's word
+    ("Vytautas buvo Lietuvos Didžiosios Kunigaikštystės valdovas.", []),
+    ("Liettuan suuriruhtinaskunta oli suuri valtio.", []),
+    ("Lietuvos prezidentas lankėsi Minske.", [("Lietuvos", "lithuania"), ("Minske", "minsk")]),
+]
+
+
 LINKS["a word of birth before a name and a year after it"] = [
     # the order of a biography's sentence: the Moscow novelist born in 1936 is no writer of 1953
     ("Родился Владимир Орлов в Москве в 1936 году.", [("Москве", "moscow")]),
