@@ -53,6 +53,7 @@ _CENTURY_RE = re.compile(
     rf"(?<!\w)(?i:{_PREPOSITION}|in|since|from|until|by)\s+(?i:the\s+)?{_CENTURY_NUMBER}"
     rf"(?:\s*(?:[-–—]|(?i:and|to|i|и|і))\s*{_CENTURY_NUMBER})?\s*(?i:{_CENTURY_WORD})(?!\w)"
 )
+_CENTURY_WORD_RE = re.compile(rf"(?<!\w)(?i:{_CENTURY_WORD})(?!\w)")
 _ROMAN = {"I": 1, "V": 5, "X": 10}
 _CYRILLIC_ROMAN = str.maketrans("ІХ", "IX")
 LAST_CENTURY = 21  # the centuries read: the first to the twenty-first
@@ -138,6 +139,8 @@ def years_named(text: str, start: int = 0, end: int | None = None) -> list[int]:
     out: list[int] = []
     for m in _YEAR_RE.finditer(text, start, stop):
         out.extend(int(y) for y in m.groups() if y)
+    if _CENTURY_WORD_RE.search(text, start, stop) is None:
+        return out  # (most sentences name no century: one search for its words first)
     for m in _CENTURY_RE.finditer(text, start, stop):
         roman1, arabic1, roman2, arabic2 = m.groups()
         for roman, arabic in ((roman1, arabic1), (roman2, arabic2)):

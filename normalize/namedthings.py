@@ -100,6 +100,8 @@ class NamedThings:
         self.tables = tables
         self.word = word  # a word's key and what it anchors (SpanFinder.word)
         self._places = places
+        # the title of the span asked last, for the checks that read one span's title in turn
+        self._title_memo: tuple[str, int, int, tuple[int, int] | None] = ("", -1, -1, None)
         stems = tables.vocabulary.stems
         # (a word listed with its full stop is an abbreviation, matched only as written: им.)
         self._named_after = listed_words((w for w in tables.named_after if not w.endswith(".")), key, stems)
@@ -520,6 +522,16 @@ class NamedThings:
         return title is not None and not LETTERS_RE.search(text, title[0] + 1, s)
 
     def quoted_title(self, text: str, s: int, e: int) -> tuple[int, int] | None:
+        """Where the quotes open and close (see :meth:`_quoted_title`), remembered for the span
+        asked last."""
+        memo = self._title_memo
+        if memo[0] is text and memo[1] == s and memo[2] == e:
+            return memo[3]
+        got = self._quoted_title(text, s, e)
+        self._title_memo = (text, s, e, got)
+        return got
+
+    def _quoted_title(self, text: str, s: int, e: int) -> tuple[int, int] | None:
         """Where the quotes open and close (their positions) of a short name in quotes that holds
         ``text[s:e]`` and other words, the quotes standing after a word of the sentence: a title
         (газеты «Зеркало недели», песню «Вясна прыйшла»); None where there is none. Not where the

@@ -71,6 +71,11 @@ class PlaceContext:
             if realms
             else None
         )
+        after = tables.realm_words_after
+        self._realm_after_re = (
+            re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, after)) + ")", re.IGNORECASE) if after else None
+        )
+        self._realm_text: tuple[str, bool] = ("", False)  # the text read last, and whether it holds one
         self._unit_words = listed_words(
             (w for w in tables.region_words if is_cyrillic(w[0])), key, tables.vocabulary.stems
         )
@@ -99,7 +104,7 @@ class PlaceContext:
         before one adjective and such a word (``realm_words_after`` of ``org_words.yaml``:
         Lietuvos Didžiosios Kunigaikštystės, Rusijos imperija, Liettuan suuriruhtinaskunta)."""
         heads = self.tables.realm_words_after
-        if not heads:
+        if not heads or not self._holds_realm_word_after(text):
             return False
         pos = e
         for _ in range(2):
@@ -110,6 +115,15 @@ class PlaceContext:
                 return True
             pos = after[0]
         return False
+
+    def _holds_realm_word_after(self, text: str) -> bool:
+        """Whether ``text`` holds a word of ``realm_words_after`` at all: read once per text (the
+        text read last is remembered)."""
+        memo = self._realm_text
+        if memo[0] is not text:
+            found = self._realm_after_re is not None and self._realm_after_re.search(text) is not None
+            memo = self._realm_text = (text, found)
+        return memo[1]
 
     def longer_town_name_end(self, text: str, s: int, e: int) -> int:
         """The end of another town's name that the place's name ``text[s:e]`` in Latin letters
