@@ -77,6 +77,7 @@ def _one_word(text: str, s: int, e: int) -> bool:
     return not any(c in BLANKS for c in text[s:e])
 
 
+_CHANNEL_NUMBER_RE = re.compile(r"(?:-|[ \t\u00a0]+)\d{1,2}(?!\d)(?![.,:]\d)")
 _AUTHOR_WORDS = 3  # the words of an author's name between a work's word and its title in quotes
 _JOINING_DASHES = frozenset("-\u2010\u2011\u2013\u2014")
 """The hyphens and dashes that join two words of one name when no blank stands beside them."""
@@ -515,6 +516,17 @@ class NamedThings:
             return False
         before = self.beside.word_before(text, title[0], 0)
         return before is not None and (self._title_words.has(before[1]) or self._work_words.has(before[1]))
+
+    def after_a_medium_word(self, text: str, s: int) -> bool:
+        """Whether a word for a medium or a programme (``title_words`` of ``org_words.yaml``, by
+        stem: канал, телеканал, telewizja) stands right before the name at ``s``, in quotes or not."""
+        before = self.beside.word_before_name(text, s)
+        return before is not None and self._title_words.has(before[1])
+
+    def numbered(self, text: str, e: int) -> bool:
+        """Whether a number of one or two digits follows the name ending at ``e`` (Беларусь 1,
+        Россия 24): a channel's numbering after a word for a medium."""
+        return _CHANNEL_NUMBER_RE.match(text, e) is not None
 
     def opens_a_quoted_title(self, text: str, s: int, e: int) -> bool:
         """Whether ``text[s:e]`` is the first word of a title in quotes (see :meth:`quoted_title`)."""

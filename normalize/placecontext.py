@@ -33,6 +33,14 @@ from .wordlists import listed_words
 _JOINED_UNIT_RE = re.compile(r"(?:-|[ \t\u00a0]+[-–—][ \t\u00a0]+)([^\W\d_]+)")
 _JOINED_WORD_RE = re.compile(r"-([^\W\d_]+)(?![\w-])")  # a word joined by a hyphen, the compound's last
 _REALM_REACH = 40  # how far before a place's name a realm's words are looked for
+
+
+def _casefolded(word: str) -> str:
+    """A pattern of a word the word lists hold casefolded, that finds it as written too: the ss of
+    a German ß (Großfürst, listed as grossfürst)."""
+    return re.escape(word).replace("ss", "(?:ss|ß)")
+
+
 _HYPHENS = frozenset("-\u2010\u2011")  # the hyphens of a compound name (Pologne-Lituanie)
 _LIST_REACH = 6  # the names of a list read back to the word for their units
 _ITEM_REACH = 40  # how far before a name of a list the name before it and its comma are looked for
@@ -64,7 +72,7 @@ class PlaceContext:
         self._realm_last_words = frozenset({w.split()[-1] for w in realms} | {"the"})
         self._realm_re = (
             re.compile(
-                r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(re.escape, w.split())) for w in realms) + r")"
+                r"(?<![^\W_])(?:" + "|".join(r"[ \t\u00a0]+".join(map(_casefolded, w.split())) for w in realms) + r")"
                 r"[ \t\u00a0]+(?:the[ \t\u00a0]+)?\Z",
                 re.IGNORECASE,
             )
@@ -73,7 +81,7 @@ class PlaceContext:
         )
         after = tables.realm_words_after
         self._realm_after_re = (
-            re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(re.escape, after)) + ")", re.IGNORECASE) if after else None
+            re.compile(r"(?<![^\W\d_])(?:" + "|".join(map(_casefolded, after)) + ")", re.IGNORECASE) if after else None
         )
         self._realm_text: tuple[str, bool] = ("", False)  # the text read last, and whether it holds one
         self._unit_words = listed_words(
@@ -102,7 +110,7 @@ class PlaceContext:
         """Whether the place's name ending at ``e`` stands right before a word for a realm of the
         past that the Baltic and Finnic languages put after the state's name in the genitive, or
         before one adjective and such a word (``realm_words_after`` of ``org_words.yaml``:
-        Lietuvos Didžiosios Kunigaikštystės, Rusijos imperija, Liettuan suuriruhtinaskunta)."""
+        Lietuvos Didžiosios Kunigaikštystės, Liettuan suuriruhtinaskunta, the Polotsk principality)."""
         heads = self.tables.realm_words_after
         if not heads or not self._holds_realm_word_after(text):
             return False

@@ -325,6 +325,12 @@ class Rewriter:
                 continue
             if (
                 m.type == "place"
+                and finder.named_things.after_a_medium_word(text, s)
+                and (finder.named_things.numbered(text, e) or n.named_as_written(n._by_id[m.entity_id], text[s:e]))
+            ):
+                continue  # a channel's name, numbered or as written (тэлеканал Беларусь 1, телеканал Россия)
+            if (
+                m.type == "place"
                 and finder.named_things.in_quoted_title(text, s, e)
                 and self._nominative_or_genitive(text, s, e, m)
             ):

@@ -1759,10 +1759,32 @@ LINKS["a century before an organisation was founded"] = [
 
 
 LINKS["a realm's word after the place's name in the genitive"] = [
-    # Lithuanian and Finnish put the state's name in the genitive before the realm's word
+    # Lithuanian and Finnish put the state's name in the genitive before the realm's word, English
+    # makes the name an attributive noun before it; an empire is the state today's state continues
     ("Vytautas buvo Lietuvos Didžiosios Kunigaikštystės valdovas.", []),
     ("Liettuan suuriruhtinaskunta oli suuri valtio.", []),
+    ("Under the Polotsk principality the town grew.", []),
     ("Lietuvos prezidentas lankėsi Minske.", [("Lietuvos", "lithuania"), ("Minske", "minsk")]),
+    ("Rusijos imperija užėmė šias žemes.", [("Rusijos", "russia")]),
+]
+
+
+LINKS["a monarch's title written with ß"] = [
+    # the word lists are read casefolded (grossfürst); the text writes ß
+    ("Er war Großfürst von Litauen.", []),
+    ("Er war Großhetman von Litauen.", []),
+    ("Der Präsident von Litauen kam nach Minsk.", [("Litauen", "lithuania"), ("Minsk", "minsk")]),
+]
+
+
+LINKS["a channel named after a place"] = [
+    # after a word for a medium, a place's name numbered or as the tables write it is the channel's;
+    # the place's genitive is the place's own television
+    ("Дзяржаўны тэлеканал Беларусь 1 паведаміў пра гэта.", []),
+    ("Телеканал Россия 24 сообщил об этом.", []),
+    ("Телевидение Беларуси сообщило об этом.", [("Беларуси", "belarus")]),
+    # a Bulgarian adjective of a place, with its article
+    ("Завършва Минския държавен педагогически институт.", []),
 ]
 
 
