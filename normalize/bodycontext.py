@@ -212,7 +212,7 @@ class BodyContext:
                 return True
             low = w.lower()
             if low.endswith(ends) and any(
-                self._places.sound_kinds(self.key(low[len(p) :] if p else low))
+                self._places.sound_kinds(self.key(composed_word(low[len(p) :])) if p else k)
                 for p in ("", *self.tables.place_adjective_prefixes)
                 if low.startswith(p) and len(low) > len(p)
             ):

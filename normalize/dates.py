@@ -42,8 +42,8 @@ _YEAR_RE = re.compile(
 # a century in a phrase of time: a preposition of time, its number (Roman or Arabic, a range too)
 # and a word for a century or its abbreviation (в XVI веке, у 13—18 ст., w XIV wieku, у XVI
 # столітті), or English's ordinal (in the 16th century); it sets the time up to the century's last
-# year. The abbreviations в. and w. only after a Roman numeral (в 5 в. is no century of note), and
-# ст. only after a number, as a century (ст. 130, an article of a code, comes before its number)
+# year. An abbreviation (в., вв., ст., w.) counts after the number only (ст. 130, an article of a
+# code, comes before its number)
 _CENTURY_NUMBER = r"(?:([IVXІХ]{1,5})|(\d{1,2})(?:-?(?:м|го|й|ы|ым|ом|th|st|nd|rd))?)"
 _CENTURY_WORD = (
     r"(?:век(?:а|е|у|ом|ов|ах)?|вв?\.|стагодд(?:зе|зя|зі|зяў|зях)|ст(?:ст)?\.|столітт(?:я|і|ям|ях)|"

@@ -667,7 +667,7 @@ class SpanFinder:
         Wagner; not Russian Wagner, Belarusian Minsk). At the start of a sentence, whose first
         word has a capital whatever it is, only in a sentence that gives a match's score, which
         names teams (Dinamo Minsk 1:2; not Today Minsk), or for a word of what is named after a
-        place (``named_after`` of ``org_words.yaml``: Radio Poland reported …)."""
+        place (``named_after`` of ``org_words.yaml``: Hotel Minsk opened …)."""
         if not is_latin(text[start]):
             return False
         got = self.beside.word_before(text, start, floor)
