@@ -125,7 +125,7 @@ class PlaceContext:
         text read last is remembered)."""
         memo = self._realm_text
         if memo[0] is not text:
-            low = text.casefold()  # (substring tests of the casefolded text: a tenth of a regex's cost)
+            low = text.casefold()  # (substring tests of the casefolded text: a fourth of a regex's instructions)
             memo = self._realm_text = (text, any(w in low for w in self.tables.realm_words_after))
         return memo[1]
 
