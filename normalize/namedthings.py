@@ -36,6 +36,7 @@ from .textpatterns import (
     TITLE_STOP_RE,
     WINDOW,
     WORD_MEMO_SIZE,
+    word_joined_before,
 )
 from .wordlists import listed_words
 
@@ -260,12 +261,9 @@ class NamedThings:
         a club's abbreviation after it (the ``kind_words`` in capitals: Homel FC, Brest HC): the
         club's name; and so does a town's name joined by a dash to the society's name before it, no
         blank between (Динамо-Минск, «Динамо—Минск»)."""
-        if s > 1 and text[s - 1] in _JOINING_DASHES and text[s - 2].isalpha():
-            i = s - 2
-            while i > 0 and text[i - 1].isalpha():
-                i -= 1
-            if text[i : s - 1].casefold() in self._club_names:
-                return True
+        joined = word_joined_before(text, s, _JOINING_DASHES)
+        if joined >= 0 and text[joined : s - 1].casefold() in self._club_names:
+            return True
         if s > 0 and text[s - 1] in BLANKS:
             if self.beside.sign_before(text, s, 0) in QUOTE_CLOSE:  # the society's name in quotes („Dinamo“ Minsk)
                 before = _CLUB_BEFORE_RE.search(text, max(0, s - WINDOW), s)

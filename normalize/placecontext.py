@@ -26,6 +26,7 @@ from .textpatterns import (
     UNIT_OF,
     composed_word,
     sentence_start,
+    word_joined_before,
 )
 from .wordlists import listed_words
 
@@ -92,11 +93,9 @@ class PlaceContext:
         Pologne-Lituanie)."""
         if self._realm_re is None:
             return False
-        if s > 1 and text[s - 1] in _HYPHENS and text[s - 2].isalpha():
-            i = s - 2
-            while i > 0 and text[i - 1].isalpha():
-                i -= 1
-            return text[i].isupper() and self.in_a_realm_name(text, i)
+        joined = word_joined_before(text, s, _HYPHENS)
+        if joined >= 0:
+            return text[joined].isupper() and self.in_a_realm_name(text, joined)
         before = self.beside.word_before(text, s, 0)  # (the regex only after a realm's last word)
         if before is None or before[1].casefold() not in self._realm_last_words:
             return False

@@ -169,6 +169,18 @@ OPENERS = frozenset("«„“\"'(—–-[")
 TITLE_STOP_RE = re.compile(f"[{re.escape(''.join(sorted({*QUOTE_OPEN, *QUOTE_CLOSE, *SENTENCE_END})))}]")
 
 
+def word_joined_before(text: str, s: int, joiners: frozenset[str]) -> int:
+    """The start of the word of letters joined to the name at ``s`` by one of ``joiners`` (a hyphen
+    or a dash, no blank beside it: Динамо of Динамо-Минск, Pologne of Pologne-Lituanie); -1 where
+    none is."""
+    if s < 2 or text[s - 1] not in joiners or not text[s - 2].isalpha():
+        return -1
+    i = s - 2
+    while i > 0 and text[i - 1].isalpha():
+        i -= 1
+    return i
+
+
 def sentence_start(text: str, pos: int, floor: int = 0) -> bool:
     """Whether the word at ``pos`` begins a sentence (or a line, a quotation, a parenthesis after
     one): its capital then says nothing about it being a name."""

@@ -77,12 +77,12 @@ class TextRules:
         person = (n._by_id[m.entity_id], facts.unit(s))
         if person not in facts.others:
             return False
-        weak = person not in facts.full or n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
-        unnamed = person not in facts.full and n.index.entries[person[0]].record.prominence < BARE_SURNAME_PROMINENCE
+        named_in_full = person in facts.full
+        known_alone = n.index.entries[person[0]].record.prominence >= BARE_SURNAME_PROMINENCE
         return (
-            weak
+            not (named_in_full and known_alone)
             and self.which.surname_alone(text, s, e)
-            and (not self.finder.around_persons.titled(text, s) or unnamed)
+            and (not self.finder.around_persons.titled(text, s) or not (named_in_full or known_alone))
             and not self.which.name_part_after(text, e)
         )
 
