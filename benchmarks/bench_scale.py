@@ -2,6 +2,7 @@
 
 Run: python benchmarks/bench_scale.py [--sizes 1000,10000,100000,300000] [--queries 3000]
      [--repeat 3] [--rewrite-size 100000] [--mb 200] [--errors 10000,100000] [--by-kind]
+     [--build-jobs 2]
 
 For each size a table of synthetic persons (benchmarks/synthetic.py) is built with
 ``Normalizer.from_records`` and saved, each step in a fresh process of its own, so that each
@@ -9,7 +10,9 @@ figure is that step's alone:
 
 - build: wall seconds of ``from_records`` (the rule tables read and the entities compiled; the
   records are made before the clock starts), and the peak resident memory of the process (VmHWM)
-  with, beside it, what it held before the build (the interpreter and the records);
+  with, beside it, what it held before the build (the interpreter and the records); and the
+  same with ``--build-jobs`` processes (``from_records(..., jobs=N)``), whose index file is
+  compared with the one-process build's;
 - saved index: the file's size, and the wall seconds of ``load_index`` in a fresh process with
   the resident memory after it;
 - resolve(): the median and p99 latency per call, cold (the phonetic-key memo cleared before each
@@ -57,7 +60,7 @@ def _status_kib(field: str) -> int:
 # --- the steps, each run in a fresh process (python bench_scale.py --step NAME ...) ----------------
 
 
-def step_build(size: int, path: str) -> dict[str, Any]:
+def step_build(size: int, path: str, jobs: int = 1) -> dict[str, Any]:
     from synthetic import entities
 
     from normalize import Normalizer
@@ -66,7 +69,7 @@ def step_build(size: int, path: str) -> dict[str, Any]:
     recs = entities(size)
     before = _status_kib("VmRSS")
     t0 = time.perf_counter()
-    n = Normalizer.from_records(recs)
+    n = Normalizer.from_records(recs, jobs=jobs)
     build = time.perf_counter() - t0
     peak = _status_kib("VmHWM")
     save_index(n, Path(path))
@@ -172,6 +175,7 @@ def main() -> int:
     ap.add_argument("--mb", type=int, default=200, help="size of the rewrite corpus")
     ap.add_argument("--by-kind", action="store_true", help="the resolve() medians of each kind of query too")
     ap.add_argument("--errors", default="", help="two sizes: the queries right at the first, wrong at the second")
+    ap.add_argument("--build-jobs", type=int, default=2, help="each round builds with this many processes too (1: not)")
     args = ap.parse_args()
     if args.step:
         name, *rest = args.step
@@ -186,9 +190,12 @@ def main() -> int:
         builds: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
         loads: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
         resolves: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
+        jobs_builds: dict[int, list[dict[str, Any]]] = {n: [] for n in sizes}
         for k in range(max(1, args.repeat)):
             for n in sizes:  # in turns: the machine's speed drifts within minutes
                 builds[n].append(run_step("build", n, paths[n]))
+                if args.build_jobs > 1:
+                    jobs_builds[n].append(run_step("build", n, paths[n] + ".jobs", args.build_jobs))
                 loads[n].append(run_step("load", paths[n]))
                 resolves[n].append(run_step("resolve", n, paths[n], args.queries))
                 b, lo, r = builds[n][-1], loads[n][-1], resolves[n][-1]
@@ -214,6 +221,16 @@ def main() -> int:
                 f"({b['rss_before_mib']:.0f}) | {size:.1f} MiB | {lo['load_s']:.2f} s ({lo['load_rss_mib']:.0f} MiB) "
                 f"| {cold:.0f} / {warm:.0f} µs ({cp99:.0f} / {wp99:.0f}) | {accuracy_line(resolves[n][0])} |"
             )
+        if args.build_jobs > 1:
+            print(f"\nbuild with {args.build_jobs} processes (the peak RSS of the building process; each worker")
+            print("holds the tables and its share of the surnames besides), and whether its index file is the")
+            print("one-process build's, byte for byte:")
+            for n in sizes:
+                b = min(jobs_builds[n], key=lambda x: x["build_s"])
+                same = Path(paths[n]).read_bytes() == Path(paths[n] + ".jobs").read_bytes()
+                peak = max(x["peak_rss_mib"] for x in jobs_builds[n])
+                same_file = "yes" if same else "no"
+                print(f"  {n:,}: {b['build_s']:.2f} s (peak RSS {peak:.0f} MiB), the same file: {same_file}")
         if args.by_kind:
             print("\nresolve() median cold / warm by kind of query, best of the rounds:")
             for n in sizes:

@@ -4,6 +4,7 @@ ordinary words (Следственный комитет), another state's (ро�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from .beside import WordsBeside
@@ -60,6 +61,14 @@ class BodyContext:
         )
         # the text last read, with the position of each word of it that is a word of namesakes_in
         self._namesakes_of: tuple[str, list[tuple[int, frozenset[tuple[int, int, int]]]]] = ("", [])
+        openers = "|".join(r"[ \t\u00a0]+".join(map(re.escape, w.split())) for w in tables.domain_openers)
+        self._domain_re = re.compile(rf"[ \t\u00a0]+(?:{openers})(?!\w)", re.IGNORECASE) if openers else None
+
+    def domain_after(self, text: str, e: int) -> bool:
+        """Whether the name that ends at ``e`` goes on with the field of a body (``domain_openers``
+        of ``org_words.yaml``: Координационный совет по делам молодёжи, Rada do spraw Młodzieży):
+        it opens another body's longer name."""
+        return self._domain_re is not None and self._domain_re.match(text, e) is not None
 
     def namesakes_read(self, text: str, found: list[tuple[int, frozenset[tuple[int, int, int]]]]) -> None:
         """Keep the words of ``namesakes_in`` that the scan of ``text`` for its anchors found (as

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -137,8 +138,14 @@ def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
         return load_index(index)
     default_tables = _default_tables(args)
     if args.tables or not default_tables:
-        return Normalizer.load(args.tables, default_tables=default_tables)
+        return Normalizer.load(args.tables, default_tables=default_tables, jobs=_jobs(args))
     return Normalizer.default()
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    """The processes ``--jobs`` asks for (0: one for each core; 1 where the command has none)."""
+    jobs = int(getattr(args, "jobs", 1))
+    return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
 def _candidate_dict(c) -> dict[str, object]:  # type: ignore[no-untyped-def]
@@ -209,7 +216,7 @@ def cmd_build_index(args: argparse.Namespace) -> int:
     from .tables import user_tables_dir
 
     default_tables = _default_tables(args)
-    n = Normalizer.load(args.folder, cache=False, default_tables=default_tables)
+    n = Normalizer.load(args.folder, cache=False, default_tables=default_tables, jobs=_jobs(args))
     save_index(n, args.output, tables_fingerprint(user_tables_dir(args.folder), default_tables=default_tables))
     _out(f"wrote {args.output}: {len(n.index.entries)} entities")
     return EXIT_OK
@@ -356,6 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("folder", nargs="?", help="your tables folder, with the bundled ones (default: $NORMALIZE_TABLES)")
     _add_no_default(b)
     b.add_argument("-o", "--output", required=True, help="the index file to write")
+    b.add_argument("--jobs", type=int, default=1, help="processes that build it (default 1; 0 = all cores)")
     b.set_defaults(func=cmd_build_index)
 
     r = sub.add_parser("resolve", help="resolve mentions to entities, or a column of a CSV or JSON Lines file")

@@ -18,6 +18,7 @@ from typing import Any
 
 from mypy_extensions import mypyc_attr
 
+from .buildjobs import entries_of
 from .cognates import GivenNameGroups
 from .keytable import KeyTable, NearTable
 from .memo import remember
@@ -293,6 +294,12 @@ class Index:
 
 SURNAME_MEMO_SIZE = 100_000  # persons' surnames whose keys and spellings are remembered while building
 
+SurnameRequest = tuple[tuple[tuple[str, str | None], ...], str | None]
+"""A person's surnames (each with the language of its name) and gender: what its surname keys are
+made of (:meth:`EntryBuilder._surname_keys`)."""
+SurnameFields = tuple[frozenset[str], dict[str, str], dict[str, str], frozenset[str], frozenset[str], frozenset[str]]
+"""The fields of a :class:`SurnameKeys`, in order."""
+
 
 @dataclass(frozen=True)
 class SurnameKeys:
@@ -307,6 +314,21 @@ class SurnameKeys:
     short: frozenset[str]
     uk_only: frozenset[str]  # see EntityEntry.uk_only
     case_only: frozenset[str]  # see EntityEntry.case_only
+
+    def fields(self) -> SurnameFields:
+        """The fields, in order: what another process sends of it."""
+        return self.keys, self.spellings, self.scanned, self.short, self.uk_only, self.case_only
+
+
+@dataclass(frozen=True)
+class PersonParts:
+    """The parts of a person's names as the entry is made of them: the surnames (each with the
+    language of its name), given names, patronymics, and the gender."""
+
+    surnames: tuple[tuple[str, str | None], ...]
+    givens: tuple[str, ...]
+    patronymics: tuple[str, ...]
+    gender: str | None
 
 
 @mypyc_attr(allow_interpreted_subclasses=True)  # picklable when compiled
@@ -328,7 +350,7 @@ class EntryBuilder:
 
     def clear_memos(self) -> None:
         """Drop what the builder remembers of the entities it made (kept while a table is built)."""
-        self._surname_memo: dict[tuple[tuple[tuple[str, str | None], ...], str | None], SurnameKeys] = {}
+        self._surname_memo: dict[SurnameRequest, SurnameKeys] = {}
 
     def __getstate__(self) -> dict[str, object]:
         return saved_state(self, _BUILDER_SAVED)
@@ -418,12 +440,14 @@ class EntryBuilder:
         )
         return remember(self._surname_memo, memo_key, got, SURNAME_MEMO_SIZE)
 
-    def entity(self, rec: EntityRecord) -> EntityEntry:
+    def entity(self, rec: EntityRecord, parts: PersonParts | None = None) -> EntityEntry:
+        """The entry of ``rec``; of a person, from its ``parts`` when they were read already."""
         if rec.type == "person":
-            return self._person(rec)
+            return self._person(rec, parts if parts is not None else self.person_parts(rec))
         return self._phrase_entity(rec)
 
-    def _person(self, rec: EntityRecord) -> EntityEntry:
+    def person_parts(self, rec: EntityRecord) -> PersonParts:
+        """The parts of a person's names, and the gender (the record's, or the first surname's)."""
         gender = rec.gender
         surnames: list[tuple[str, str | None]] = []
         givens: list[str] = []
@@ -440,9 +464,42 @@ class EntryBuilder:
                 gender = key_gender(self.key(s))
                 if gender:
                     break
-        sur = self._surname_keys(tuple(surnames), gender)
-        g_keys, g_init, g_cases = self.groups.given_parts(tuple(givens), gender)
-        p_keys, p_init, p_cases = self.groups.patronymic_parts(tuple(patrs))
+        return PersonParts(tuple(surnames), tuple(givens), tuple(patrs), gender)
+
+    def surnames_unmade(self, parts: Iterable[PersonParts]) -> list[SurnameRequest]:
+        """The surname sets and genders of ``parts`` whose keys are not remembered, each once; the
+        memo is emptied first if it could not hold them all (so that none is dropped before its
+        entry is made)."""
+        memo = self._surname_memo
+        out = list(dict.fromkeys(r for p in parts if (r := (p.surnames, p.gender)) not in memo))
+        if len(memo) + len(out) > SURNAME_MEMO_SIZE:
+            memo.clear()
+        return out
+
+    def make_surname_keys(self, requests: list[SurnameRequest]) -> None:
+        """Make (and remember) the surname keys of ``requests``."""
+        for surnames, gender in requests:
+            self._surname_keys(surnames, gender)
+
+    def surname_fields(self, requests: list[SurnameRequest]) -> list[SurnameFields]:
+        """The surname keys of ``requests`` as plain fields, for another process: what
+        :meth:`remember_surnames` takes there. Nothing of them is remembered here."""
+        out = [self._surname_keys(surnames, gender).fields() for surnames, gender in requests]
+        self.clear_memos()
+        return out
+
+    def remember_surnames(self, requests: list[SurnameRequest], made: list[SurnameFields]) -> None:
+        """Remember the surname keys another process made for ``requests``
+        (:meth:`surname_fields`)."""
+        memo = self._surname_memo
+        for request, fields in zip(requests, made, strict=True):
+            memo[request] = SurnameKeys(*fields)
+
+    def _person(self, rec: EntityRecord, parts: PersonParts) -> EntityEntry:
+        surnames, givens, patrs, gender = parts.surnames, parts.givens, parts.patronymics, parts.gender
+        sur = self._surname_keys(surnames, gender)
+        g_keys, g_init, g_cases = self.groups.given_parts(givens, gender)
+        p_keys, p_init, p_cases = self.groups.patronymic_parts(patrs)
         return EntityEntry(
             record=rec,
             gender=gender,
@@ -631,17 +688,20 @@ _BUILDER_SAVED = ("tables", "key", "forms", "groups", "orgs", "index_canonical")
 
 
 def build_index(
-    tables: Tables, records: Iterable[EntityRecord] | None = None, index_canonical: bool = True
+    tables: Tables, records: Iterable[EntityRecord] | None = None, index_canonical: bool = True, jobs: int = 1
 ) -> tuple[Index, EntryBuilder]:
     """Compile the entities of ``tables`` (or ``records``) into an :class:`Index`; the builder
-    that made the entries holds the readers of words and names the resolver uses too."""
+    that made the entries holds the readers of words and names the resolver uses too. With
+    ``jobs`` above one, persons' surname keys are made by that many processes
+    (:mod:`normalize.buildjobs`)."""
     forms = WordForms(tables)
     groups = GivenNameGroups(tables, forms)
     builder = EntryBuilder(tables, forms, groups, OrgNames(tables, forms, groups), index_canonical)
     index = Index()
-    with gc_paused(long_lived=True):  # the entries make millions of objects and no cycles: see gc_paused
-        for rec in records if records is not None else tables.entities:
-            entry = builder.entity(rec)
+    recs = records if records is not None else tables.entities
+    # the entries make millions of objects and no cycles: see gc_paused
+    with gc_paused(long_lived=True), entries_of(builder, recs, jobs) as entries:
+        for entry in entries:
             idx = len(index.entries)
             index.entries.append(entry)
             for ph in (*entry.phrases, *entry.phrase_tokens):

@@ -16,7 +16,7 @@ from .names import split_tokens, written_as_acronym
 from .phonetic import PhoneticKey
 from .places import Places
 from .tables import Tables
-from .text import is_cyrillic, is_latin
+from .text import is_cyrillic, is_latin, normalize_text
 from .textpatterns import (
     BEFORE_COLON_RE,
     BLANKS,
@@ -349,13 +349,14 @@ class NamedThings:
         if 0 < s < e < len(text) and text[s - 1] == "(" and text[e] == ")":
             return True
         before = self.beside.word_before(text, s, 0)
-        return before is not None and before[1].casefold() in self._place_prepositions
+        # (read as the list is: a word's first ў as у, the Belarusian ў Мінску)
+        return before is not None and normalize_text(before[1]).casefold() in self._place_prepositions
 
     def after_a_legal_form(self, text: str, s: int) -> bool:
         """Whether a company's legal form stands right before ``s``, the name in quotes or not
         (``legal_forms`` of ``org_words.yaml``: ОАО «Нафтан»): the company, not a club of its name."""
         before = self.beside.word_before_name(text, s)
-        return before is not None and before[1].casefold() in self.tables.legal_forms
+        return before is not None and normalize_text(before[1]).casefold() in self.tables.legal_forms
 
     def names_a_kind(self, entry: EntityEntry) -> bool:
         """Whether one of the entity's own names holds a word of ``kind_words`` (Press Club Belarus,

@@ -147,8 +147,8 @@ class PlaceContext:
         if after is None or after[2] or after[3]:
             return -1
         end, w = after[0], after[1]
-        if not w[:1].isupper() or w.isupper():
-            return -1
+        if not w[:1].isupper() or (w.isupper() and not text[s:e].isupper()):
+            return -1  # (in capitals, the adjective of a name written in capitals: MIŃSK MAZOWIECKI)
         cut = ABBREVIATION_RE.match(text, end)
         if cut is not None and cut.group(1).islower() and len(w) <= 4:
             return end + 1  # cut short: the full stop is the adjective's (Maz. is no MAZ)

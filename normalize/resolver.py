@@ -216,12 +216,17 @@ class Normalizer:
     """
 
     def __init__(
-        self, tables: Tables, records: Sequence[EntityRecord] | None = None, *, index_canonical: bool = True
+        self,
+        tables: Tables,
+        records: Sequence[EntityRecord] | None = None,
+        *,
+        index_canonical: bool = True,
+        jobs: int = 1,
     ) -> None:
         self.tables = tables
         self.index: Index
         self.builder: EntryBuilder
-        self.index, self.builder = build_index(tables, records, index_canonical)
+        self.index, self.builder = build_index(tables, records, index_canonical, jobs)
         self._take_parts()
         self._clear_memos()
 
@@ -275,7 +280,9 @@ class Normalizer:
     # --- construction ------------------------------------------------------------------------
 
     @classmethod
-    def load(cls, folder: str | Path | None = None, *, cache: bool = True, default_tables: bool = True) -> Normalizer:
+    def load(
+        cls, folder: str | Path | None = None, *, cache: bool = True, default_tables: bool = True, jobs: int = 1
+    ) -> Normalizer:
         """The bundled tables with a folder of your own (same format as the bundled ``tables/``;
         ``$NORMALIZE_TABLES`` when ``folder`` is None) **added**: its entities join the bundled
         ones (one with the id of a bundled entity replaces it), and so do its schemes, cognates,
@@ -285,13 +292,14 @@ class Normalizer:
 
         With ``cache`` (the default) the compiled index is kept in ``~/.cache/normalize`` (or
         ``$NORMALIZE_CACHE_DIR``; set it to ``off`` to disable) and reused while the table files
-        are unchanged; tables are still checked whenever they change."""
+        are unchanged; tables are still checked whenever they change. ``jobs`` processes build
+        the index where it is built (see :meth:`from_records`)."""
         user = user_tables_dir(folder)
         if cache:
             from .store import cached_load
 
-            return cached_load(user, default_tables=default_tables)
-        return cls(load_tables(user, default_tables=default_tables))
+            return cached_load(user, default_tables=default_tables, jobs=jobs)
+        return cls(load_tables(user, default_tables=default_tables), jobs=jobs)
 
     @classmethod
     def default(cls) -> Normalizer:
@@ -304,15 +312,24 @@ class Normalizer:
 
     @classmethod
     def from_records(
-        cls, records: Iterable[Mapping[str, Any]], tables: str | Path | None = None, *, index_canonical: bool = True
+        cls,
+        records: Iterable[Mapping[str, Any]],
+        tables: str | Path | None = None,
+        *,
+        index_canonical: bool = True,
+        jobs: int = 1,
     ) -> Normalizer:
         """Entities from plain records: ``{"id", "canonical", "names": [...], "type", "gender"}``;
         ``names`` may be one name or a list, in any script. Rules come from ``tables`` (bundled
         by default). With ``index_canonical=False`` the canonical form is a display label only and
-        mentions are matched against ``names`` (and ``aliases``) alone."""
+        mentions are matched against ``names`` (and ``aliases``) alone.
+
+        With ``jobs`` above one, a large table is built by that many processes (forked workers
+        make persons' surname keys; where the platform cannot fork, one process builds it): the
+        same index, sooner on as many cores."""
         recs = records_to_entities(records)
         base = load_tables(tables, entities=False)
-        return cls(base, recs, index_canonical=index_canonical)
+        return cls(base, recs, index_canonical=index_canonical, jobs=jobs)
 
     def rewrite(self, text: str, mode: RewriteMode = "replace") -> RewriteResult:
         """Find and normalize every mention in ``text``; see :func:`normalize.rewrite`.

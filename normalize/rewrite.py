@@ -364,6 +364,11 @@ class Rewriter:
                 continue  # a team's name in a line of results («Нафтан» (Новополоцк) — «Ислочь» — 2:2)
             if m.type == "organization" and self.whose.name_goes_on(text, e):
                 continue  # a longer name in English (the Belarusian Union of Artists), another body's
+            if m.type == "organization" and finder.around_bodies.domain_after(text, e):
+                # a longer name that gives a body's field (Координационный совет по делам
+                # молодёжи): another body's, and so is the name alone elsewhere in the text
+                facts.elsewhere.add((m.entity_id, facts.unit(s)))
+                continue
             if m.type == "organization" and finder.named_things.named_after_a_person(text, e):
                 continue  # another institution, named after a person (БГК им. Мешкова, a handball club)
             if m.type == "organization" and finder.named_things.work_titled(text, s, e):

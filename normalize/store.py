@@ -284,8 +284,9 @@ def _read_cached(target: Path, fp: str) -> Normalizer | None:
             return None
 
 
-def cached_load(folder: str | Path | None, *, default_tables: bool = True) -> Normalizer:
-    """Load the tables of ``folder``, from the cache when they have not changed since last time."""
+def cached_load(folder: str | Path | None, *, default_tables: bool = True, jobs: int = 1) -> Normalizer:
+    """Load the tables of ``folder``, from the cache when they have not changed since last time
+    (built by ``jobs`` processes when not)."""
     from .resolver import Normalizer
 
     fp = tables_fingerprint(folder, default_tables=default_tables)
@@ -295,7 +296,7 @@ def cached_load(folder: str | Path | None, *, default_tables: bool = True) -> No
         got = _read_cached(target, fp)
         if got is not None:
             return got
-    n = Normalizer(load_tables(folder, default_tables=default_tables))
+    n = Normalizer(load_tables(folder, default_tables=default_tables), jobs=jobs)
     if target is not None:
         try:
             if os.path.islink(target) or (target.exists() and _unsafe(os.lstat(target))):

@@ -47,6 +47,7 @@ _ORG_WORD_LISTS = (
     "realm_words_after",
     "place_prepositions",
     "people_words",
+    "domain_openers",
 )
 BORN_YEARS = (1000, 2100)
 """The years a person's ``born`` and an organisation's ``founded`` may give (the first and the
@@ -228,6 +229,7 @@ class Tables:
     place_prepositions: frozenset[str] = frozenset()
     # Bielorusi, Rusi, Lietuviai: the people of a state in the plural, never a place's name
     people_words: frozenset[str] = frozenset()
+    domain_openers: tuple[str, ...] = ()
     # region, oblast, Gebiet, obwód: beside a town's name in Latin letters, they name the unit around it
     region_words: frozenset[str] = frozenset()
     legal_forms: frozenset[str] = frozenset()
@@ -1196,6 +1198,7 @@ class _Loader:
         tables.realm_words_after = tuple(sorted({w.casefold() for w in lists["realm_words_after"]}))
         tables.place_prepositions = frozenset(w.casefold() for w in lists["place_prepositions"])
         tables.people_words = frozenset(w.casefold() for w in lists["people_words"])
+        tables.domain_openers = tuple(sorted({" ".join(w.casefold().split()) for w in lists["domain_openers"]}))
         given_names: dict[str, str] = {}
         sentence_words: set[str] = set()
         for p in self.sources("given_names.yaml"):  # after titles and org_words: a given name may be neither

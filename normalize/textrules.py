@@ -7,6 +7,7 @@ from __future__ import annotations
 from .names import written_as_acronym
 from .resolver import BARE_SURNAME_PROMINENCE, Decision, Normalizer
 from .spans import Found, SpanFinder
+from .text import detect_language
 from .textfacts import TextFacts
 from .whichperson import WhichPerson
 from .whosebody import WhoseBody
@@ -119,7 +120,7 @@ class TextRules:
         ]
         if not bodies:
             return out
-        said = whose.states_said(anchors, out)
+        said = whose.states_said(text, anchors, out)
         abroad = {
             (s, e)
             for s, e, m in bodies
@@ -225,10 +226,11 @@ class TextRules:
 
     def _surnames(self, text: str, out: Links, facts: TextFacts) -> Links:
         """A place's or an organisation's name the text gave a person as a surname: the same word
-        alone, before or after, may be that person (Борисов заявил): ambiguous here; its case forms
-        a person's surname and a town's do not share stay (в Борисове); an organisation's name of
-        one word, in any case form, may be the person's (Вагнера: the composer's or the group's),
-        its name in full (ЧВК «Вагнер») not."""
+        alone, before or after, may be that person (Борисов заявил): ambiguous here; and so may the
+        place's case forms that the person's surname takes too (По словам Борисова), but not one
+        after a preposition of place (в Борисове), nor the forms only a town takes (под
+        Борисовом); an organisation's name of one word, in any case form, may be the person's
+        (Вагнера: the composer's or the group's), its name in full (ЧВК «Вагнер») not."""
         if not facts.surnames and not facts.surnamed:
             return out
         n = self.normalizer
@@ -236,7 +238,10 @@ class TextRules:
             (s, e, m)
             for s, e, m in out
             if not (
-                (m.type == "place" and (text[s:e], facts.unit(s)) in facts.surnames)
+                (
+                    m.type == "place"
+                    and ((text[s:e], facts.unit(s)) in facts.surnames or self._surname_case_form(text, s, e, facts))
+                )
                 or (
                     m.type == "organization"
                     and (n._by_id[m.entity_id], facts.unit(s)) in facts.surnamed
@@ -244,3 +249,19 @@ class TextRules:
                 )
             )
         ]
+
+    def _surname_case_form(self, text: str, s: int, e: int, facts: TextFacts) -> bool:
+        """Whether ``text[s:e]`` is a case form of a word its text gave a person as a surname, of a
+        man or a woman (Борисова, Борисову of Юрий Борисов), not after a preposition of place."""
+        unit = facts.unit(s)
+        words = [w for w, u in facts.surnames if u == unit]
+        if not words or self.finder.named_things.the_town_itself(text, s, e):
+            return False
+        n = self.normalizer
+        key = n.key(text[s:e])
+        for w in words:
+            rows = n.tables.inflection.get(detect_language(w) or "ru", [])
+            forms = [*n.forms.inflect(w, rows, "m"), *n.forms.inflect(w, rows, "f")]
+            if key in n.key.many(forms):
+                return True
+        return False

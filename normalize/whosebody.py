@@ -12,6 +12,7 @@ from itertools import pairwise
 from rapidfuzz.distance import Levenshtein
 
 from .dates import sentence_around
+from .index import EntityEntry
 from .memo import remember
 from .nameparts import NONE
 from .names import acronym_forms, split_tokens, written_as_acronym
@@ -61,6 +62,12 @@ _SPELLED_OUT_BREAK_RE = re.compile(r"[,.;:!?()«»“”\"\n]")  # no one name's
 _QUALIFIER_GAP_RE = re.compile(r"[ \t\u00a0]+(?:of[ \t\u00a0]+(?:the[ \t\u00a0]+)?)?", re.IGNORECASE)
 
 
+def _a_name_of_one_word(entry: EntityEntry, key: str) -> bool:
+    """Whether ``key`` is the key of a name of the entity of one word (a case form of it too), not
+    only of a word of a longer name."""
+    return any(len(phrase) == 1 and key in phrase[0] for phrase in entry.phrases)
+
+
 class WhoseBody:
     """Tells whose body an organisation's name in a text is (see the module)."""
 
@@ -73,18 +80,26 @@ class WhoseBody:
         # what the last text read tells of its acronyms (see _acronyms_of): one text at a time
         self._last_text: tuple[str, int, int, _TextAcronyms] | None = None
 
-    def states_said(self, anchors: list[Found], out: list[tuple[int, int, Decision]]) -> list[tuple[int, int]]:
+    def states_said(
+        self, text: str, anchors: list[Found], out: list[tuple[int, int, Decision]]
+    ) -> list[tuple[int, int]]:
         """The states the text names, each with where: of its places and persons linked (``out``:
         a place is or lies in one, a person is part of one's public life, by ``country`` of the
         tables), and of the words of places of one state inside other names (Центризбиркома
-        России)."""
+        России). Such a word names a place by itself: not the first word of a place's name of
+        several (Республикой Молдова is no Республика Беларусь) nor of another town's longer name
+        (Могилев-Подольский)."""
         n = self.normalizer
         places = n.places
         said = [(s, places.state_of(n._by_id[m.entity_id])) for s, _, m in out if m.type in ("place", "person")]
         entries = n.index.entries
         for a in anchors:
-            states = {places.state_of(i) for i in a.info.idxs if entries[i].record.type == "place"}
-            if len(states) == 1:
+            states = {
+                places.state_of(i)
+                for i in a.info.idxs
+                if entries[i].record.type == "place" and _a_name_of_one_word(entries[i], a.key)
+            }
+            if len(states) == 1 and self.finder.around_places.longer_town_name_end(text, a.start, a.end) < 0:
                 said.append((a.start, states.pop()))
         return [(pos, state) for pos, state in said if state >= 0]
 

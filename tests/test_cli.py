@@ -232,9 +232,10 @@ def test_folders_and_jobs(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert (one / "a.txt").read_text(encoding="utf-8").count("Alexander Lukashenko") == 3000
 
 
-def test_build_index_and_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_build_index_and_use_it(tmp_path: Path, capsys: pytest.CaptureFixture[str], jobs: str) -> None:
     idx = tmp_path / "index.bin"
-    assert run(["build-index", "-o", str(idx)], capsys)[0] == 0
+    assert run(["build-index", "--jobs", jobs, "-o", str(idx)], capsys)[0] == 0
     code, out, _ = run(["resolve", "--index", str(idx), "Лукашэнка"], capsys)
     assert code == 0 and "Alexander Lukashenko" in out
 

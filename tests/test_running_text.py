@@ -774,6 +774,8 @@ LINKS["a town's name that opens another name"] = [
     ("Brześć Kujawski to miasto na Kujawach.", []),
     ("Greg visited Minsk Mazowiecki in May.", []),
     ("Prognoza pogody dla Mińska Maz. jest na stronie.", []),
+    ("DROGA POMIĘDZY MIŃSKIEM MAZOWIECKIM A SIEDLCAMI. W Mińsku remont trwa.", []),  # a heading in capitals
+    ("PROTEST W MIŃSKU. MAZ stanął.", [("MIŃSKU", "minsk"), ("MAZ", "maz")]),
     # and so the town's name alone in the same text, before or after
     ("W Mińsku bywa tłoczno. Mieszkańcy Mińska Mazowieckiego jeżdżą do pracy pociągiem.", []),
     # not a surname of ours, nor a capitalised word that is no adjective, nor a comma between
@@ -994,8 +996,17 @@ LINKS["a town's name that a text gives a person as a surname"] = [
     ("Boyko Borisov won the election. Borisov thanked his voters.", []),
     ("Юрий Борисов родился в Борисове.", [("Борисове", "barysaw")]),
     ("Мікалай Жлобін нарадзіўся ў Жлобіне.", [("Жлобіне", "zhlobin")]),
+    # the case forms a man's or a woman's surname takes too (По словам Борисова), there: but not
+    # one after a preposition of place, nor one only the town takes (под Борисовом)
+    ("Об этом заявил вице-премьер Юрий Борисов. По словам Борисова, отрасли нужны заказы.", []),
+    ("Юрий Борисов встретился с коллегами. Коллеги Борисову доверяют.", []),
+    (
+        "Юрий Борисов осмотрел завод в Борисове. Учения прошли под Борисовом.",
+        [("Борисове", "barysaw"), ("Борисовом", "barysaw")],
+    ),
     # a town whose name has no surname's form, a case form, or no given name: the town
     ("Борисов заявил о строительстве нового завода.", [("Борисов", "barysaw")]),
+    ("По словам жителей Борисова, завод работает.", [("Борисова", "barysaw")]),
     ("Але Пінск сапраўды стаіць на Піне.", [("Пінск", "pinsk")]),
 ]
 
@@ -1014,6 +1025,25 @@ LINKS["an organisation's name of one word that a text gives a person as a surnam
     (
         "Бойцы ЧВК «Вагнер» ушли из Ростова. Вагнер перебрался в лагерь под Осиповичами.",
         [("ЧВК «Вагнер»", "wagner-group"), ("Вагнер", "wagner-group"), ("Осиповичами", "asipovichy")],
+    ),
+]
+
+
+LINKS["a body's name that goes on with the body's field"] = [
+    # a name of ours that the words opening a body's field follow (по делам, па справах, з питань,
+    # do spraw) is the first part of another body's longer name, and so is that name alone
+    # elsewhere in the same text
+    ("Заседание Координационного совета по делам молодёжи прошло в Протвино.", []),
+    (
+        "Члены Координационного совета обсудили планы. Координационный совет по делам молодёжи в научной сфере "
+        "создан при Министерстве науки России.",
+        [("России", "russia")],
+    ),
+    ("Rada do spraw Młodzieży spotkała się w Warszawie.", [("Warszawie", "warsaw")]),
+    # other words after it, a date or the results of a meeting, say nothing of that
+    (
+        "Координационный совет по итогам встречи заявил, что Светлана Тихановская вернётся.",
+        [("Координационный совет", "coordination-council"), ("Светлана Тихановская", "sviatlana-tsikhanouskaya")],
     ),
 ]
 
@@ -1044,6 +1074,14 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
             ("Россия", "russia"),
             ("МВД", "interior-ministry"),
         ],
+    ),
+    # the first word of another town's name, or of a place's name of several words, names no
+    # state of its own (Могилёв-Подольский lies in Ukraine; Республика Молдова is no Республика
+    # Беларусь): a body in a text of Ukraine's places and that state's ministry alone is Ukraine's
+    (
+        "Пункт пропуска «Могилев-Подольский – Отач» перегружен, сообщило Министерство иностранных дел Украины. "
+        "По данным МИД, очереди растут на границе с Республикой Молдова.",
+        [("Украины", "ukraine")],
     ),
     # a place of another state inside another name in the sentence says whose it is too
     ("Председатель Центризбиркома России заявила, что у ЦИК нет плана.", [("России", "russia")]),

@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+import pytest
+
 import normalize
 from normalize import Normalizer
 
@@ -141,6 +143,34 @@ def test_a_person_built_among_namesakes_has_the_keys_of_one_built_alone() -> Non
     assert "шаўчэнкам" in man.surfaces and "шаўчэнкам" not in woman.surfaces
     assert "шаўчэнкай" in woman.surfaces and "шаўчэнкай" not in man.surfaces
     assert man.surfaces != by_id["m3"].surfaces  # an alias in Latin letters adds its own
+
+
+def _entry_fields(entry: object) -> tuple[object, ...]:
+    fields = ("record", "given_keys", "given_initials", "patronymic_keys", "uk_only", "case_only", "phrases")
+    return (*_surname_fields(entry), *(getattr(entry, f) for f in fields))
+
+
+def test_a_table_built_by_several_processes_is_the_table_built_by_one(monkeypatch: pytest.MonkeyPatch) -> None:
+    from normalize import buildjobs
+
+    if not buildjobs.can_fork():
+        pytest.skip("no fork here: one process builds every table")
+    # blocks of 40 records, shared out from 10 new surname sets: several blocks, namesakes across
+    # them (made once, in the block that first has them) and organisations among the persons
+    monkeypatch.setattr(buildjobs, "BLOCK", 40)
+    monkeypatch.setattr(buildjobs, "MIN_SHARED", 10)
+    university = "Белорусский государственный университет"
+    records = [
+        *_persons(150, 7),
+        {"id": "u1", "canonical": university, "names": [university], "type": "organization"},
+        *({**p, "id": f"q{i}"} for i, p in enumerate(_persons(150, 8))),
+    ]
+    one = Normalizer.from_records(records)
+    several = Normalizer.from_records(records, jobs=3)
+    assert [_entry_fields(e) for e in several.index.entries] == [_entry_fields(e) for e in one.index.entries]
+    mentions = _mentions(records[:150], 300, 9)
+    assert _answers(several, mentions) == _answers(one, mentions)
+    assert buildjobs._BUILDER is None  # nothing of the build is kept
 
 
 def test_the_columns_of_an_index_are_its_entities_type_and_prominence(tmp_path: Path) -> None:
