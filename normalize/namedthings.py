@@ -429,6 +429,13 @@ class NamedThings:
         m = PRODUCT_AFTER_RE.match(text, e)
         return m is not None and self._product_words.has(m.group(1))
 
+    def after_a_product_word(self, text: str, s: int) -> bool:
+        """Whether a word for what is sold under a brand (``product_words`` of ``org_words.yaml``,
+        by stem) stands right before ``s``, the name in quotes or not (ciągnik Belarus, тракторов
+        Belarus, motos Minsk, le tracteur « Belarus »)."""
+        before = self.beside.word_before_name(text, s)
+        return before is not None and self._product_words.has(before[1])
+
     def _brand_in_capitals(self, text: str, s: int, e: int) -> bool:
         """Whether the place's name in Latin letters at ``text[s:e]``, written in capitals in a line
         written mostly in small letters, stands right before a word in small letters that is no

@@ -326,7 +326,7 @@ class Normalizer:
 
         With ``jobs`` above one, a large table is built by that many processes (forked workers
         make persons' surname keys; where the platform cannot fork, one process builds it): the
-        same index, sooner on as many cores."""
+        same entries and answers, sooner on as many cores."""
         recs = records_to_entities(records)
         base = load_tables(tables, entities=False)
         return cls(base, recs, index_canonical=index_canonical, jobs=jobs)

@@ -284,6 +284,15 @@ class Rewriter:
                 continue
             if (
                 m.type == "place"
+                and finder.named_things.after_a_product_word(text, s)
+                and n.named_as_written(n._by_id[m.entity_id], text[s:e])
+            ):
+                # a brand's name after its product's word (ciągnik Belarus, motos Minsk): nor is
+                # the same name as written alone elsewhere in the text the place
+                facts.things.add((text[s:e], facts.unit(s)))
+                continue
+            if (
+                m.type == "place"
                 and finder.named_things.after_a_street_word(text, s)
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
@@ -420,7 +429,7 @@ class Rewriter:
                 continue  # a man's surname in the title's case (Армия генерала Власова), not hers
             if m.type == "person" and self.which.other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
-            if (m.type == "organization" or not named) and self._before_it_was(text, s, e, m, facts.bounds(s)):
+            if (m.type != "person" or not named) and self._before_it_was(text, s, e, m, facts.bounds(s)):
                 continue  # the sentence speaks of a time before the person was born, the organisation founded
             if (
                 m.type == "organization"

@@ -352,7 +352,7 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         prominence = 50
         ok = False
     born, good_born = _year(raw.get("born"), "born", etype == "person", problem)
-    founded, good_founded = _year(raw.get("founded"), "founded", etype == "organization", problem)
+    founded, good_founded = _year(raw.get("founded"), "founded", etype in ("organization", "place"), problem)
     ok = ok and good_born and good_founded
     namesakes_in, good_in = _alias_list(raw, "namesakes_in", problem)
     if namesakes_in and etype == "person":
@@ -392,7 +392,7 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
 
 _YEAR_FIELDS = {  # the field: what it gives, and the entities that have it
     "born": ("a person's year of birth", "persons"),
-    "founded": ("an organisation's year of founding", "organisations"),
+    "founded": ("an organisation's or a place's year of founding", "organisations and places"),
 }
 
 

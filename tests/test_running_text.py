@@ -207,7 +207,7 @@ LINKS["an adjective opening a sentence before a place"] = [
 ]
 
 
-LINKS["an organisation's name in a sentence of years before its founding"] = [
+LINKS["an organisation's or a state's name in a sentence of years before its founding"] = [
     # `founded`: the lands of Белая Русь in a sentence of 992 are no association of 2007, the
     # Orthodox Church after the Union of Brest of 1596 no exarchate of 1989, the Russian
     # opposition's council of 2012 no council of 2020
@@ -222,6 +222,13 @@ LINKS["an organisation's name in a sentence of years before its founding"] = [
     ),
     ("Праз 150 гадоў «Белая Русь» правяла з'езд.", [("Белая Русь", "belaya-rus")]),
     ("У 992 годзе ўтворана епархія. «Белая Русь» правяла з'езд.", [("Белая Русь", "belaya-rus")]),
+    # a state's `founded` (the year the state of today was proclaimed: Poland's and Lithuania's
+    # 1918): in a sentence of earlier years its name is a realm of the past, the Kingdom of Poland
+    # and the Grand Duchy of Lithuania of the Union of Lublin and of Grunwald
+    ("В 1569 году Польша и Литва заключили унию.", []),
+    ("In 1410 Poland and Lithuania defeated the Teutonic Order.", []),
+    ("В 1991 году Литва вышла из СССР.", [("Литва", "lithuania")]),
+    ("Лукашенко в 2024 году посетил Польшу.", [("Лукашенко", "alexander-lukashenko"), ("Польшу", "poland")]),
 ]
 
 
@@ -1026,6 +1033,18 @@ LINKS["an organisation's name of one word that a text gives a person as a surnam
         "Бойцы ЧВК «Вагнер» ушли из Ростова. Вагнер перебрался в лагерь под Осиповичами.",
         [("ЧВК «Вагнер»", "wagner-group"), ("Вагнер", "wagner-group"), ("Осиповичами", "asipovichy")],
     ),
+]
+
+
+LINKS["a brand after the word for its product"] = [
+    # a place's name as the tables write it right after a word for what is sold under a brand
+    # (product_words: ciągnik, трактор, xe) is the brand, and so is that name as written alone
+    # elsewhere in the text; a case form after one is the place's own (тракторов Беларуси)
+    ("Rolnik kupił ciągnik Belarus. Belarus pracuje w polu od lat.", []),
+    ("Более двухсот тракторов Belarus продали за год.", []),
+    ("Xe Minsk rất bền.", []),
+    ("Экспорт тракторов Беларуси вырос.", [("Беларуси", "belarus")]),
+    ("Rolnik kupił ciągnik Belarus na targach w Mińsku.", [("Mińsku", "minsk")]),
 ]
 
 

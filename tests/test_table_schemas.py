@@ -118,15 +118,17 @@ def test_a_bad_year_of_birth_is_reported_with_its_file_and_line(tmp_path: Path) 
         load_tables(tmp_path, default_tables=False)
 
 
-def test_a_year_of_founding_is_an_organisations_only(tmp_path: Path) -> None:
+def test_a_year_of_founding_is_an_organisations_or_a_places_only(tmp_path: Path) -> None:
     org = "- id: test-union\n  type: organization\n  canonical: Test Union\n  names: [Тэставы саюз]\n"
-    (tmp_path / "orgs.yaml").write_text(org + "  founded: 2007\n", encoding="utf-8")
-    assert [e.founded for e in load_tables(tmp_path, default_tables=False).entities] == [2007]
+    state = "- id: test-land\n  type: place\n  canonical: Test Land\n  names: [Тэставая зямля]\n"
+    (tmp_path / "orgs.yaml").write_text(org + "  founded: 2007\n" + state + "  founded: 1918\n", encoding="utf-8")
+    assert [e.founded for e in load_tables(tmp_path, default_tables=False).entities] == [2007, 1918]
     assert errors("entities.schema.json", org + "  founded: 2007\n") == []
     (tmp_path / "orgs.yaml").unlink()
     (tmp_path / "people.yaml").write_text(GOOD_PERSON + "  founded: 1882\n", encoding="utf-8")
     with pytest.raises(
-        TableError, match=r"people\.yaml:6: .*`founded` is an organisation's year of founding.*only for organisations"
+        TableError,
+        match=r"people\.yaml:6: .*`founded` is an organisation's or a place's year.*only for organisations and places",
     ):
         load_tables(tmp_path, default_tables=False)
 
