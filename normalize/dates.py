@@ -18,8 +18,9 @@ _YEAR = r"(?:1\d{3}|20\d{2})"
 _ORDINAL_END = r"(?:-?(?:м|го|й|ы|га|ым|х|ых|ом))?"  # 1943-м, 1943-га, 1990-х
 # the prepositions of time: Russian, Belarusian, Ukrainian, Polish
 _PREPOSITION = r"(?:в|во|у|ў|с|со|з|із|зь|от|ад|до|да|по|па|w|od|do)"
-# the words for a year and their case forms, and their abbreviations (г., гг.)
-_YEAR_WORD = r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|г\.|гг\.|р\.)"
+# the words for a year and their case forms, and their abbreviations (г., гг., the Ukrainian р., the
+# Polish r.)
+_YEAR_WORD = r"(?:год(?:а|у|ом|ах|ы|ов|зе)?|гад(?:а|ах|оў|ы|амі|зе)?|рок(?:у|ах|ів|и)?|roku|latach|г\.|гг\.|р\.|r\.)"
 # what English puts between the preposition and the year: a month, or the part of the year
 _ENGLISH_TIME = (
     r"(?:early|late|mid-?|january|february|march|april|may|june|july|august|september|october|november|december)"
@@ -29,9 +30,9 @@ _ENGLISH_TIME = (
 _PART_OF_A_YEAR = r"(?:beginning|start|end|middle|half|spring|summer|autumn|fall|winter)"
 # a year of three digits too after a preposition of time and before a word for a year (ў 992 годзе)
 _YEAR_OF_TIME = r"(?:[1-9]\d{2}|1\d{3}|20\d{2})"
-# the genitive of a year without a preposition (унії 1596 року, указ 1937 года): the singular only,
+# the genitive of a year without a preposition (унії 1596 року, указ 1937 года, latem 1863 r.): the singular only,
 # the plural of a number of years being a length of time (150 гадоў)
-_YEAR_GENITIVE = r"(?:года|гада|року|roku|г\.)"
+_YEAR_GENITIVE = r"(?:года|гада|року|roku|г\.|r\.)"
 _YEAR_RE = re.compile(
     rf"(?<!\w){_PREPOSITION}\s+({_YEAR_OF_TIME}){_ORDINAL_END}"
     rf"(?:\s*(?:[-–—]|{_PREPOSITION})\s*({_YEAR_OF_TIME}){_ORDINAL_END})?\s*{_YEAR_WORD}(?!\w)"
