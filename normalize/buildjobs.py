@@ -55,7 +55,7 @@ def entries_of(
 ) -> Iterator[Iterator[EntityEntry]]:
     """The entries of ``records``, in order, made by ``builder``; with ``jobs`` above one (and a
     platform that forks), persons' surname keys are made by ``jobs`` processes (see the module).
-    The workers end when the block ends."""
+    The workers end when the ``with`` block ends."""
     if jobs <= 1 or not can_fork():
         yield (builder.entity(rec) for rec in records)
         return

@@ -432,7 +432,7 @@ class NamedThings:
     def after_a_product_word(self, text: str, s: int) -> bool:
         """Whether a word for what is sold under a brand (``product_words`` of ``org_words.yaml``,
         by stem) stands right before ``s``, the name in quotes or not (ciągnik Belarus, тракторов
-        Belarus, motos Minsk, le tracteur « Belarus »)."""
+        Belarus, xe Minsk, le tracteur « Belarus »)."""
         before = self.beside.word_before_name(text, s)
         return before is not None and self._product_words.has(before[1])
 

@@ -155,8 +155,9 @@ class Rewriter:
         """Whether the sentence of ``text[s:e]`` (inside the text ``unit``) names years in the
         phrases of time before the name, all before the person was born (``born``: В 1943 году
         Зеленский окончил …; In 1957 Viktor Lukashenka became the champion, a namesake of a man born
-        in 1975) or the organisation founded (``founded``: the church of 992 and the lands of Белая
-        Русь are no exarchate of 1989 and no party of 2007)."""
+        in 1975) or the organisation or the state founded (``founded``: the church of 992 and the
+        lands of Белая Русь are no exarchate of 1989 and no party of 2007; Польша и Литва of 1569 are
+        the Kingdom and the Grand Duchy, no states of 1918)."""
         n = self.normalizer
         record = n.index.entries[n._by_id[m.entity_id]].record
         year = record.born if m.type == "person" else record.founded
@@ -287,7 +288,7 @@ class Rewriter:
                 and finder.named_things.after_a_product_word(text, s)
                 and n.named_as_written(n._by_id[m.entity_id], text[s:e])
             ):
-                # a brand's name after its product's word (ciągnik Belarus, motos Minsk): nor is
+                # a brand's name after its product's word (ciągnik Belarus, xe Minsk): nor is
                 # the same name as written alone elsewhere in the text the place
                 facts.things.add((text[s:e], facts.unit(s)))
                 continue
@@ -430,7 +431,7 @@ class Rewriter:
             if m.type == "person" and self.which.other_gender_acts(text, s, e, m.entity_id):
                 continue  # the verb after a surname alone says the other gender (Цепкало уехала)
             if (m.type != "person" or not named) and self._before_it_was(text, s, e, m, facts.bounds(s)):
-                continue  # the sentence speaks of a time before the person was born, the organisation founded
+                continue  # the sentence speaks of a time before the person was born, the body or state founded
             if (
                 m.type == "organization"
                 and not named

@@ -161,8 +161,9 @@ class EntityRecord:
     # a person's year of birth: running text names no one by the surname alone in a sentence of
     # years before it (В 1943 году Зеленский окончил училище is a namesake)
     born: int | None = None
-    # an organisation's year of founding: running text names no organisation in a sentence of years
-    # before it (a church of 992, the lands of Белая Русь in 1135 are no party founded in 2007)
+    # an organisation's or a state's year of founding: running text names neither in a sentence of
+    # years before it (a church of 992, the lands of Белая Русь in 1135 are no party founded in 2007;
+    # the Poland of 1569 is no state proclaimed in 1918)
     founded: int | None = None
     # a place's or an organisation's: the states and regions where others of its name are (Brest:
     # France, Brittany; the KGB: the USSR); running text that names one of them does not link it
