@@ -110,7 +110,8 @@ class Places:
 
     def own_places(self, org: int) -> frozenset[int]:
         """The places the organisation (its number in the index) is named after: each place a word
-        of its names (generic ones too: Беларусь) names, and that one only."""
+        of its names (generic ones too: Беларусь) names, and that one only; and the state whose
+        body it is (its ``country``: OMON, named after no place, is Belarus's)."""
         own = self._org_places.get(org)
         if own is None:
             entries, by_key = self.index.entries, self.index.by_key
@@ -119,6 +120,9 @@ class Places:
                 hits = [i for i in by_key.get(k) or () if entries[i].record.type == "place"]
                 if len(hits) == 1:
                     found.add(hits[0])
+            state = self.state_of(org)  # (-1 for an organisation that gives no country)
+            if state >= 0:
+                found.add(state)
             own = self._org_places[org] = frozenset(found)
         return own
 

@@ -361,11 +361,11 @@ def check_entity(raw: Mapping[str, Any], where: str, problem: Any, warn: Any = N
         good_in = False
     ok = ok and good_in
     country = raw.get("country", "")
-    if country and (not isinstance(country, str) or etype == "organization" or not _ID_RE.match(country)):
+    if country and (not isinstance(country, str) or not _ID_RE.match(country)):
         problem(
             "country",
-            "`country` is a place's or a person's: the id of the state (a place of the tables) it lies in or "
-            f"whose public life the person is part of, not {country!r}",
+            "`country` is the id of a state (a place of the tables): the one a place lies in, whose public "
+            f"life a person is part of, or whose body an organisation is, not {country!r}",
         )
         ok = False
     note = raw.get("note", "")

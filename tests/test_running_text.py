@@ -834,6 +834,8 @@ LINKS["a town's name that opens another name"] = [
     ("В Светлогорске Калининградской области открыли пляж.", []),
     ("The University of Idaho is in Moscow.", []),
     ("The Warsaw, Indiana region makes orthopaedic devices.", []),
+    ("Warsaw City Council met on Monday, the Hancock County Sheriff said.", []),
+    ("Le Stade Brestois a battu Rennes dans le derby breton. Brest est deuxième.", []),
     # and not where it names none of them, nor the other one's adjective alone
     ("В Светлогорске Гомельской области открыли завод.", [("Светлогорске", "svetlahorsk")]),
     ("Лукашэнка наведаў Брэст.", [("Лукашэнка", "alexander-lukashenko"), ("Брэст", "brest")]),
@@ -1077,6 +1079,9 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
     ("В Украине объявили выборы, сообщил ЦИК.", [("Украине", "ukraine")]),
     ("В Україні МЗС заявило протест.", [("Україні", "ukraine")]),
     ("В Беларуси ЦИК объявил итоги.", [("Беларуси", "belarus"), ("ЦИК", "central-election-commission")]),
+    # a body named after no place is the state's its `country` gives (OMON, Belarus's)
+    ("В Москве ОМОН задержал десятки протестующих.", [("Москве", "moscow")]),
+    ("ОМОН задержал протестующих в Минске.", [("ОМОН", "omon"), ("Минске", "minsk")]),
     # its own state's places, or its own state's adjective before it: linked
     ("ЦИК подвёл итоги выборов в Минске.", [("ЦИК", "central-election-commission"), ("Минске", "minsk")]),
     ("Глава белорусского МИД прилетел в Москву.", [("МИД", "foreign-ministry"), ("Москву", "moscow")]),
