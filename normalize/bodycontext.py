@@ -142,13 +142,13 @@ class BodyContext:
         still linked)."""
         entry = self.index.entries[org]
         state_body = self.state_body_entity(entry)
-        if not (state_body or self._places.named_after_state(org)) or self._holds_place(
+        if not (self.a_states_body(entry) or self._places.named_after_state(org)) or self._holds_place(
             ANY_WORD_RE.findall(text, s, e)
         ):
             return False
         before = self.beside.word_before(text, s, 0)
-        # (before an organisation that is no state body, a town's adjective names its branch there:
-        # гродненского БРСМ is the union's)
+        # (before an organisation that is no body every state has, a town's adjective names its
+        # branch there: гродненского БРСМ is the union's, минского ОМОН one of the units)
         if before is not None and self._another_places_adjective(before[1], org, towns_own=not state_body):
             return True
         if not state_body:
@@ -178,6 +178,12 @@ class BodyContext:
         Belarusian ministry)."""
         k = self.place_context.adjective_key(word)
         return bool(k) and self._places.own_sounds(org, k)
+
+    def a_states_body(self, org: EntityEntry) -> bool:
+        """Whether the organisation is a body of some state whose acronym alone does not say which:
+        a body every state has (:meth:`state_body_entity`), or one the tables give a state as its
+        ``country`` (OMON, named after no place)."""
+        return bool(org.record.country) or self.state_body_entity(org)
 
     def state_body_entity(self, org: EntityEntry) -> bool:
         """Whether one of the organisation's names is a body of a kind every state has: a

@@ -174,11 +174,11 @@ class WhoseBody:
         return any(len(w) >= 5 and n.places.of_own_places(org, n.key(w)) for w in NAME_WORD_RE.findall(text, lo, hi))
 
     def whose_not_said(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether ``text[s:e]`` names the organisation number ``org``, a body every state has (see
-        :meth:`~normalize.bodycontext.BodyContext.state_body_entity`), by its acronym alone, without an
+        """Whether ``text[s:e]`` names the organisation number ``org``, a body of some state (see
+        :meth:`~normalize.bodycontext.BodyContext.a_states_body`), by its acronym alone, without an
         adjective of the state it is named after before it (белорусский МИД)."""
         finder = self.finder
-        if not written_as_acronym(text[s:e]) or not finder.around_bodies.state_body_entity(
+        if not written_as_acronym(text[s:e]) or not finder.around_bodies.a_states_body(
             self.normalizer.index.entries[org]
         ):
             return False
@@ -229,12 +229,12 @@ class WhoseBody:
         return named_own
 
     def owned_by_another(self, text: str, s: int, e: int, org: int) -> bool:
-        """Whether a body every state has (see :meth:`~normalize.bodycontext.BodyContext.state_body_entity`)
+        """Whether a body of some state (see :meth:`~normalize.bodycontext.BodyContext.a_states_body`)
         at ``text[s:e]`` has an owner in English syntax (a possessive before it, of after it: see
         :meth:`~normalize.bodycontext.BodyContext.english_owner`) that is no place or person of a state it
-        is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia; not Belarus's KGB,
+        is named after (Estonia's KGB, Putin's KGB, the MVD of Georgia, Russia's OMON; not Belarus's KGB,
         Lukashenko's KGB, the KGB of the Republic of Belarus)."""
-        if not self.finder.around_bodies.state_body_entity(self.normalizer.index.entries[org]):
+        if not self.finder.around_bodies.a_states_body(self.normalizer.index.entries[org]):
             return False
         return self._english_owner_is_own(text, s, e, org) is False
 

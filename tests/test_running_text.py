@@ -1079,9 +1079,13 @@ LINKS["a state body's acronym in a sentence of another state's places"] = [
     ("В Украине объявили выборы, сообщил ЦИК.", [("Украине", "ukraine")]),
     ("В Україні МЗС заявило протест.", [("Україні", "ukraine")]),
     ("В Беларуси ЦИК объявил итоги.", [("Беларуси", "belarus"), ("ЦИК", "central-election-commission")]),
-    # a body named after no place is the state's its `country` gives (OMON, Belarus's)
+    # a body named after no place is the state's its `country` gives (OMON, Belarus's); another
+    # state's adjective or English owner is no owner of its, a town's adjective names one of its units
     ("В Москве ОМОН задержал десятки протестующих.", [("Москве", "moscow")]),
     ("ОМОН задержал протестующих в Минске.", [("ОМОН", "omon"), ("Минске", "minsk")]),
+    ("Командир российского ОМОН приехал.", []),
+    ("Russia's OMON detained protesters.", [("Russia", "russia")]),
+    ("Командир минского ОМОН Дмитрий Балаба.", [("ОМОН", "omon"), ("Дмитрий Балаба", "dzmitry-balaba")]),
     # its own state's places, or its own state's adjective before it: linked
     ("ЦИК подвёл итоги выборов в Минске.", [("ЦИК", "central-election-commission"), ("Минске", "minsk")]),
     ("Глава белорусского МИД прилетел в Москву.", [("МИД", "foreign-ministry"), ("Москву", "moscow")]),
