@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing as mp
+import os
 import signal
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,6 +34,11 @@ MIN_SHARED = 500
 cost more to send than to make)."""
 
 _BUILDER: EntryBuilder | None = None  # the builder the forked workers inherit
+
+
+def processes(jobs: int) -> int:
+    """The processes a ``--jobs`` of ``jobs`` asks for: one for each core for 0, at least one."""
+    return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
 
 
 def can_fork() -> bool:

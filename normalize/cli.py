@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Iterator, Sequence
 
@@ -143,9 +142,10 @@ def _normalizer(args: argparse.Namespace):  # type: ignore[no-untyped-def]
 
 
 def _jobs(args: argparse.Namespace) -> int:
-    """The processes ``--jobs`` asks for (0: one for each core; 1 where the command has none)."""
-    jobs = int(getattr(args, "jobs", 1))
-    return (os.cpu_count() or 1) if jobs == 0 else max(1, jobs)
+    """The processes ``--jobs`` asks for (1 where the command has none)."""
+    from .buildjobs import processes
+
+    return processes(int(getattr(args, "jobs", 1)))
 
 
 def _candidate_dict(c) -> dict[str, object]:  # type: ignore[no-untyped-def]

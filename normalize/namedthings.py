@@ -90,6 +90,12 @@ def _joins_words(text: str, q: int) -> bool:
     return text[q] == "." and 0 < q < len(text) - 1 and text[q - 1].isalpha() and text[q + 1].isalpha()
 
 
+def _as_listed(word: str) -> str:
+    """A word of running text as the tables' word lists hold their words: normalized (a word's first
+    ў as у, the Belarusian ў Мінску) and casefolded."""
+    return normalize_text(word).casefold()
+
+
 class NamedThings:
     """Tells whether a name in running text is a word of another thing's name (see the module)."""
 
@@ -349,14 +355,13 @@ class NamedThings:
         if 0 < s < e < len(text) and text[s - 1] == "(" and text[e] == ")":
             return True
         before = self.beside.word_before(text, s, 0)
-        # (read as the list is: a word's first ў as у, the Belarusian ў Мінску)
-        return before is not None and normalize_text(before[1]).casefold() in self._place_prepositions
+        return before is not None and _as_listed(before[1]) in self._place_prepositions
 
     def after_a_legal_form(self, text: str, s: int) -> bool:
         """Whether a company's legal form stands right before ``s``, the name in quotes or not
         (``legal_forms`` of ``org_words.yaml``: ОАО «Нафтан»): the company, not a club of its name."""
         before = self.beside.word_before_name(text, s)
-        return before is not None and normalize_text(before[1]).casefold() in self.tables.legal_forms
+        return before is not None and _as_listed(before[1]) in self.tables.legal_forms
 
     def names_a_kind(self, entry: EntityEntry) -> bool:
         """Whether one of the entity's own names holds a word of ``kind_words`` (Press Club Belarus,

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from .buildjobs import processes
 from .csvfile import rewrite_csv
 from .errors import InputError
 from .errors import TableProblem as Problem
@@ -226,7 +227,7 @@ def run_rewrite(args: argparse.Namespace, normalizer: Normalizer) -> int:
             raise InputError(f"the output folder {out_arg} holds the input {src}; write to another folder")
         targets.append(target)
     _check_paths(args, inputs, targets, stream_out)
-    jobs = os.cpu_count() or 1 if args.jobs == 0 else max(1, args.jobs)
+    jobs = processes(args.jobs)
     stats = Stats()
     old = signal.signal(signal.SIGTERM, _on_term)
     # The index lives as long as the run: keep the collector from walking all of it again and again

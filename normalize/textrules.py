@@ -234,13 +234,17 @@ class TextRules:
         if not facts.surnames and not facts.surnamed:
             return out
         n = self.normalizer
+        case_keys = self._surname_case_keys(facts)
         return [
             (s, e, m)
             for s, e, m in out
             if not (
                 (
                     m.type == "place"
-                    and ((text[s:e], facts.unit(s)) in facts.surnames or self._surname_case_form(text, s, e, facts))
+                    and (
+                        (text[s:e], facts.unit(s)) in facts.surnames
+                        or self._surname_case_form(text, s, e, case_keys.get(facts.unit(s)))
+                    )
                 )
                 or (
                     m.type == "organization"
@@ -250,18 +254,21 @@ class TextRules:
             )
         ]
 
-    def _surname_case_form(self, text: str, s: int, e: int, facts: TextFacts) -> bool:
-        """Whether ``text[s:e]`` is a case form of a word its text gave a person as a surname, of a
-        man or a woman (Борисова, Борисову of Юрий Борисов), not after a preposition of place."""
-        unit = facts.unit(s)
-        words = [w for w, u in facts.surnames if u == unit]
-        if not words or self.finder.named_things.the_town_itself(text, s, e):
-            return False
+    def _surname_case_keys(self, facts: TextFacts) -> dict[int, set[str]]:
+        """The keys of the case forms, a man's and a woman's, of each word the text gave a person
+        as a surname (Борисова, Борисову of Юрий Борисов), by the text unit it was given in."""
         n = self.normalizer
-        key = n.key(text[s:e])
-        for w in words:
+        out: dict[int, set[str]] = {}
+        for w, unit in facts.surnames:
             rows = n.tables.inflection.get(detect_language(w) or "ru", [])
-            forms = [*n.forms.inflect(w, rows, "m"), *n.forms.inflect(w, rows, "f")]
-            if key in n.key.many(forms):
-                return True
-        return False
+            out.setdefault(unit, set()).update(
+                n.key.many([*n.forms.inflect(w, rows, "m"), *n.forms.inflect(w, rows, "f")])
+            )
+        return out
+
+    def _surname_case_form(self, text: str, s: int, e: int, keys: set[str] | None) -> bool:
+        """Whether ``text[s:e]`` is one of the case forms of ``keys`` (see :meth:`_surname_case_keys`),
+        not after a preposition of place."""
+        if not keys or self.finder.named_things.the_town_itself(text, s, e):
+            return False
+        return self.normalizer.key(text[s:e]) in keys
